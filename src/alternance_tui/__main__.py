@@ -1,0 +1,5 @@
+"""``python -m alternance_tui``: the same as the ``alternance`` command."""
+
+from alternance_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,317 @@
+"""Checking rates and advice files against the flow that uses them, and building them.
+
+What the schema cannot say is checked here: conditions name real questions
+and choices, pay formulas read number questions and known rate series, every
+age a person can give falls in exactly one pay band, texts name only real
+answers in their {placeholders}, and every text has every language.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping
+
+from alternance_tui.advice import model
+from alternance_tui.advice.schema import (
+    AdviceFile,
+    BandFile,
+    GridPayFile,
+    HourlyPayFile,
+    ItemFile,
+    NoPayFile,
+    NoteFile,
+    RatesFile,
+)
+from alternance_tui.flow import expr
+from alternance_tui.flow.expr import Value
+from alternance_tui.flow.model import Flow, Text
+from alternance_tui.flow.problems import KeyPath, Problem
+from alternance_tui.flow.schema import TextChecker, compile_condition
+
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def build_rates(
+    model_file: RatesFile, file: str, languages: list[str]
+) -> tuple[dict[str, model.RateSeries], list[Problem]]:
+    problems: list[Problem] = []
+    check_text = TextChecker(file, languages, problems)
+    check_text(model_file.title, ("title",))
+    series: dict[str, model.RateSeries] = {}
+    for index, item in enumerate(model_file.series):
+        path: KeyPath = ("series", index)
+        check_text(item.label, (*path, "label"))
+        check_text(item.short, (*path, "short"))
+        check_text(item.revised, (*path, "revised"))
+        if item.id in series:
+            problems.append(Problem(file, f'duplicate series id "{item.id}"', (*path, "id")))
+        starts = [v.from_ for v in item.values]
+        if starts != sorted(starts) or len(set(starts)) != len(starts):
+            problems.append(
+                Problem(file, "values must be listed oldest first, one per date", (*path, "values"))
+            )
+        for v_index, value in enumerate(item.values):
+            check_text(value.note, (*path, "values", v_index, "note"))
+        series[item.id] = model.RateSeries(
+            id=item.id,
+            label=item.label,
+            short=item.short,
+            unit=item.unit,
+            values=tuple(
+                model.RateValue(v.from_, v.value, v.source, v.note)
+                for v in sorted(item.values, key=lambda v: v.from_)
+            ),
+            revised=item.revised,
+            revised_every_january=item.revised_every_january,
+        )
+    return series, problems
+
+
+class _AdviceBuilder:
+    def __init__(self, flow: Flow, rates: Mapping[str, model.RateSeries], file: str) -> None:
+        self.flow = flow
+        self.rates = rates
+        self.file = file
+        self.problems: list[Problem] = []
+        self.scope = flow.scope()
+        self.check_text_raw = TextChecker(file, list(flow.languages), self.problems)
+
+    def text(self, text: Text | None, path: KeyPath) -> None:
+        self.check_text_raw(text, path)
+        if text is None:
+            return
+        for value in text.values():
+            for name in PLACEHOLDER.findall(value):
+                if name not in self.flow.questions:
+                    self.problems.append(
+                        Problem(
+                            self.file,
+                            f"the text names {{{name}}}, which is not a question; "
+                            "placeholders are question ids, e.g. {age}",
+                            path,
+                        )
+                    )
+
+    def condition(self, source: str | None, path: KeyPath) -> expr.Condition | None:
+        if source is None:
+            return None
+        return compile_condition(source, self.scope, self.file, path, self.problems)
+
+    def number_question(self, question_id: str, path: KeyPath) -> None:
+        question = self.flow.questions.get(question_id)
+        if question is None or question.kind != "number":
+            self.problems.append(
+                Problem(
+                    self.file,
+                    f'"{question_id}" is not a number question of flow "{self.flow.id}"',
+                    path,
+                )
+            )
+
+    def series(self, series_id: str, path: KeyPath) -> None:
+        if series_id not in self.rates:
+            known = ", ".join(sorted(self.rates)) or "none: add a rates file to `uses`"
+            self.problems.append(
+                Problem(self.file, f'no rates series "{series_id}" (known: {known})', path)
+            )
+
+    def notes(self, notes: list[NoteFile], path: KeyPath) -> tuple[model.Note, ...]:
+        built = []
+        for index, note in enumerate(notes):
+            n_path: KeyPath = (*path, index)
+            self.text(note.text, (*n_path, "text"))
+            built.append(
+                model.Note(note.text, self.condition(note.when, (*n_path, "when")), note.source)
+            )
+        return tuple(built)
+
+    def build(self, advice: AdviceFile) -> model.Section:
+        self.text(advice.title, ("title",))
+        for index, name in enumerate(advice.fixed):
+            if name not in self.flow.questions:
+                self.problems.append(
+                    Problem(self.file, f'"{name}" is not a question', ("fixed", index))
+                )
+        items: list[model.Item] = []
+        seen: set[str] = set()
+        for index, item in enumerate(advice.items):
+            path: KeyPath = ("items", index)
+            if item.id in seen:
+                self.problems.append(
+                    Problem(self.file, f'duplicate item id "{item.id}"', (*path, "id"))
+                )
+            seen.add(item.id)
+            items.append(self.item(item, path))
+        return model.Section(
+            advice.section, advice.title, tuple(items), advice.sort, tuple(advice.fixed), self.file
+        )
+
+    def item(self, item: ItemFile, path: KeyPath) -> model.Item:
+        self.text(item.title, (*path, "title"))
+        self.text(item.summary, (*path, "summary"))
+        for key, value in item.attributes.items():
+            if isinstance(value, dict):
+                self.text(value, (*path, "attributes", key))
+        rules = []
+        for r_index, rule in enumerate(item.rules):
+            r_path: KeyPath = (*path, "rules", r_index)
+            self.text(rule.no, (*r_path, "no"))
+            self.text(rule.yes, (*r_path, "yes"))
+            if (rule.when is None) == (not rule.any):
+                self.problems.append(
+                    Problem(
+                        self.file,
+                        "a rule needs either `when` or a list of `any` alternatives",
+                        r_path,
+                    )
+                )
+            if rule.when is not None and rule.yes is None:
+                self.problems.append(
+                    Problem(self.file, "a rule with `when` needs `yes`", (*r_path, "yes"))
+                )
+            alternatives = []
+            for a_index, alternative in enumerate(rule.any):
+                a_path: KeyPath = (*r_path, "any", a_index)
+                self.text(alternative.yes, (*a_path, "yes"))
+                condition = self.condition(alternative.when, (*a_path, "when"))
+                if condition is not None:
+                    alternatives.append(
+                        model.Alternative(condition, alternative.yes, alternative.source)
+                    )
+            rules.append(
+                model.Rule(
+                    rule.id,
+                    rule.no,
+                    rule.source,
+                    self.condition(rule.when, (*r_path, "when")),
+                    rule.yes,
+                    tuple(alternatives),
+                )
+            )
+        fits = []
+        for f_index, fit in enumerate(item.fit):
+            f_path: KeyPath = (*path, "fit", f_index)
+            self.text(fit.reason, (*f_path, "reason"))
+            condition = self.condition(fit.when, (*f_path, "when"))
+            if condition is not None:
+                fits.append(model.Fit(condition, fit.points, fit.reason))
+        return model.Item(
+            id=item.id,
+            title=item.title,
+            summary=item.summary,
+            attributes=dict(item.attributes),
+            rules=tuple(rules),
+            notes=self.notes(item.notes, (*path, "notes")),
+            fit=tuple(fits),
+            pay=self.pay(item.pay, (*path, "pay")),
+        )
+
+    def pay(
+        self, pay: GridPayFile | HourlyPayFile | NoPayFile | None, path: KeyPath
+    ) -> model.Pay | None:
+        if pay is None:
+            return None
+        if isinstance(pay, NoPayFile):
+            self.text(pay.text, (*path, "text"))
+            for index, route in enumerate(pay.routes):
+                self.text(route, (*path, "routes", index))
+            return model.NoPay(pay.text, tuple(pay.routes), pay.source)
+        self.series(pay.reference, (*path, "reference"))
+        self.number_question(pay.months, (*path, "months"))
+        notes = self.notes(pay.notes, (*path, "notes"))
+        if isinstance(pay, HourlyPayFile):
+            self.number_question(pay.weekly_hours, (*path, "weekly_hours"))
+            return model.HourlyPay(
+                pay.reference,
+                pay.percent,
+                pay.months,
+                pay.weekly_hours,
+                pay.required_over_months,
+                pay.required_from_hours,
+                pay.source,
+                notes,
+            )
+        self.number_question(pay.age, (*path, "age"))
+        bands = tuple(self.band(band, (*path, "bands", i)) for i, band in enumerate(pay.bands))
+        grid = model.GridPay(
+            pay.reference, pay.age, pay.months, pay.max_years, pay.source, bands, notes
+        )
+        if not any(p.severity == "error" for p in self.problems):
+            self.check_band_cover(grid, path)
+        return grid
+
+    def band(self, band: BandFile, path: KeyPath) -> model.Band:
+        self.text(band.label, (*path, "label"))
+        self.text(band.note, (*path, "note"))
+        low, high = band.ages
+        if low > high:
+            self.problems.append(
+                Problem(
+                    self.file,
+                    f"ages [{low}, {high}]: the first age must not be above the last",
+                    (*path, "ages"),
+                )
+            )
+        if band.also_of is not None:
+            self.number_question(band.also_of, (*path, "also_of"))
+        elif band.also_percent is not None:
+            self.problems.append(
+                Problem(self.file, "`also_percent` needs `also_of`", (*path, "also_percent"))
+            )
+        return model.Band(
+            low,
+            high,
+            tuple(band.percent),
+            band.label,
+            self.condition(band.when, (*path, "when")),
+            band.also_of,
+            tuple(band.also_percent) if band.also_percent else None,
+            band.note,
+        )
+
+    def check_band_cover(self, grid: model.GridPay, path: KeyPath) -> None:
+        """Every age the flow allows, in every contract year, finds a band, whatever the
+        answers the bands' conditions read."""
+        age_question = self.flow.questions[grid.age]
+        low = int(age_question.minimum if age_question.minimum is not None else 0)
+        high = int(age_question.maximum if age_question.maximum is not None else 120)
+        high += grid.max_years - 1
+        names = sorted(set().union(*(b.when.names() for b in grid.bands if b.when)))
+        domains: list[list[Value]] = []
+        for name in names:
+            question = self.flow.questions[name]
+            if question.kind == "choice":
+                domains.append([c.id for c in question.choices])
+            elif question.kind == "yes_no":
+                domains.append([True, False])
+            else:
+                domains.append([None])
+        for values in itertools.product(*domains):
+            env = dict(zip(names, values, strict=True))
+            for age in range(low, high + 1):
+                matching = [
+                    b
+                    for b in grid.bands
+                    if b.low <= age <= b.high and (b.when is None or b.when.holds(env))
+                ]
+                if not matching:
+                    detail = ", ".join(f"{n} = {v!r}" for n, v in env.items())
+                    self.problems.append(
+                        Problem(
+                            self.file,
+                            f"no pay band for age {age}"
+                            + (f" when {detail}" if detail else "")
+                            + "; bands must cover every age the flow allows",
+                            (*path, "bands"),
+                        )
+                    )
+                    return
+
+
+def build_advice(
+    advice: AdviceFile, flow: Flow, rates: Mapping[str, model.RateSeries], file: str
+) -> tuple[model.Section, list[Problem]]:
+    builder = _AdviceBuilder(flow, rates, file)
+    section = builder.build(advice)
+    return section, builder.problems

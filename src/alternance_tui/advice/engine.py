@@ -1,0 +1,262 @@
+"""Answers in, recommendation out: a pure function of the bundle, the answers,
+the date and the language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Mapping
+
+from alternance_tui.advice import model
+from alternance_tui.advice.pay import RatesUnknown, estimate
+from alternance_tui.advice.result import (
+    Depends,
+    ItemResult,
+    Note,
+    Reason,
+    Recommendation,
+    SectionResult,
+    Status,
+)
+from alternance_tui.advice.whatif import WhatIf, rule_holds, rule_names
+from alternance_tui.advice.words import date, words
+from alternance_tui.flow.answers import format_number, show_value
+from alternance_tui.flow.expr import Value
+from alternance_tui.flow.model import Flow, tr
+from alternance_tui.flow.walk import condition_env, predicted_path, walk
+
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+class IncompleteAnswers(ValueError):
+    """Required answers are missing; ``missing`` lists their question ids."""
+
+    def __init__(self, missing: list[str], messages: list[str]) -> None:
+        self.missing = missing
+        self.messages = messages
+        super().__init__("; ".join(messages))
+
+
+def missing_answers(flow: Flow, answers: Mapping[str, Value]) -> list[str]:
+    """Required questions on the (predicted) path that have no answer."""
+    filled = dict(answers)
+    for question in flow.questions.values():
+        if question.id not in filled and not question.required:
+            filled[question.id] = question.default
+    path = predicted_path(flow, filled)
+    return [q for q in path if flow.questions[q].required and answers.get(q) is None]
+
+
+class _Filler:
+    """Fills {question} placeholders with the answer as a person reads it."""
+
+    def __init__(self, flow: Flow, env: Mapping[str, Value], lang: str) -> None:
+        self.flow = flow
+        self.env = env
+        self.lang = lang
+
+    def __call__(self, text: Mapping[str, str] | None) -> str:
+        raw = tr(text, self.lang)
+        return _PLACEHOLDER.sub(self._value, raw)
+
+    def _value(self, match: re.Match[str]) -> str:
+        question = self.flow.questions.get(match.group(1))
+        if question is None:
+            return match.group(0)
+        value = self.env.get(question.id)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            # Texts say the unit themselves ("{age} ans", "{duration_months} months").
+            return format_number(value, self.lang)
+        return show_value(question, value, self.lang)
+
+
+def _variants(flow: Flow, env: Mapping[str, Value]) -> tuple[list[str], list[dict[str, Value]]]:
+    """For answers that are "not known yet", one environment per known choice."""
+    unknown = [
+        q
+        for q in flow.questions.values()
+        if q.kind == "choice" and (c := q.choice(str(env.get(q.id)))) is not None and c.unknown
+    ]
+    if not unknown:
+        return [], [dict(env)]
+    domains = [[c.id for c in q.choices if not c.unknown] for q in unknown]
+    variants = []
+    for values in itertools.product(*domains):
+        variant = dict(env)
+        variant.update(zip((q.id for q in unknown), values, strict=True))
+        variants.append(variant)
+    return [q.id for q in unknown], variants
+
+
+class Advisor:
+    def __init__(
+        self, bundle: model.Bundle, env: Mapping[str, Value], as_of: dt.date, lang: str
+    ) -> None:
+        self.bundle = bundle
+        self.flow = bundle.flow
+        self.env = env
+        self.as_of = as_of
+        self.lang = lang
+        self.fill = _Filler(self.flow, env, lang)
+        self.unknown, self.variants = _variants(self.flow, env)
+
+    def item(self, item: model.Item, section: model.Section) -> ItemResult:
+        what_if = WhatIf(self.flow, item, section.fixed, self.lang)
+        open_in = [v for v in self.variants if what_if.opens(v)]
+        status: Status
+        if len(open_in) == len(self.variants):
+            status = "eligible"
+        elif open_in:
+            status = "conditional"
+        else:
+            status = "not_eligible"
+        reasons = tuple(self._reason(rule) for rule in item.rules)
+        depends = self._depends(open_in) if status == "conditional" else ()
+        changes = what_if.changes(self.variants[0]) if status == "not_eligible" else ()
+        pay_env = open_in[0] if open_in else self.env
+        pay = None
+        if item.pay is not None and status != "not_eligible":
+            pay = estimate(item.pay, self.flow, pay_env, self.bundle.rates, self.as_of, self.lang)
+        notes = tuple(
+            Note(self.fill(n.text), n.source)
+            for n in item.notes
+            if n.when is None or n.when.holds(pay_env)
+        )
+        fits = [f for f in item.fit if f.when.holds(self.env)]
+        attributes = {
+            k: (tr(v, self.lang) if isinstance(v, Mapping) else v)
+            for k, v in item.attributes.items()
+        }
+        return ItemResult(
+            id=item.id,
+            title=tr(item.title, self.lang),
+            status=status,
+            reasons=reasons,
+            summary=self.fill(item.summary),
+            changes=changes,
+            depends=depends,
+            pay=pay,
+            notes=notes,
+            attributes=attributes,
+            score=sum(f.points for f in fits),
+            fit=tuple(self.fill(f.reason) for f in fits),
+        )
+
+    def _reason(self, rule: model.Rule) -> Reason:
+        if self.unknown and rule_names(rule) & set(self.unknown):
+            results = [rule_holds(rule, v) is True for v in self.variants]
+            if all(results):
+                holds: bool | None = True
+            elif not any(results):
+                holds = False
+            else:
+                return Reason(rule.id, None, self._depends_text(rule), rule.source)
+            env: Mapping[str, Value] = self.variants[0]
+        else:
+            holds = rule_holds(rule, self.env) is True
+            env = self.env
+        if not holds:
+            return Reason(rule.id, False, self.fill(rule.no), rule.source)
+        if rule.when is not None:
+            return Reason(rule.id, True, self.fill(rule.yes), rule.source)
+        alternative = next(a for a in rule.alternatives if a.when.holds(env))
+        return Reason(rule.id, True, self.fill(alternative.yes), alternative.source or rule.source)
+
+    def _depends_text(self, rule: model.Rule) -> str:
+        pieces = []
+        for question_id in self.unknown:
+            opening = {v[question_id] for v in self.variants if rule_holds(rule, v) is True}
+            pieces.append(self._open_closed(question_id, opening))
+        return " ".join(pieces)
+
+    def _open_closed(self, question_id: str, opening: set[Value]) -> str:
+        question = self.flow.questions[question_id]
+        known = [c for c in question.choices if not c.unknown]
+        label = tr(question.short, self.lang)
+        if len(opening) == len(known):
+            return words(self.lang, "depends_all", question=label)
+        joiner = words(self.lang, "or")
+        return words(
+            self.lang,
+            "depends",
+            question=label,
+            open=joiner.join(tr(c.label, self.lang) for c in known if c.id in opening),
+            closed=joiner.join(tr(c.label, self.lang) for c in known if c.id not in opening),
+        )
+
+    def _depends(self, open_in: list[dict[str, Value]]) -> tuple[Depends, ...]:
+        found = []
+        for question_id in self.unknown:
+            opening = {v[question_id] for v in open_in}
+            question = self.flow.questions[question_id]
+            ordered = tuple(c.id for c in question.choices if c.id in opening)
+            found.append(Depends(question_id, ordered, self._open_closed(question_id, opening)))
+        return tuple(found)
+
+    def section(self, section: model.Section) -> SectionResult:
+        items = [self.item(item, section) for item in section.items]
+        if section.sort == "fit":
+            position = {item.id: i for i, item in enumerate(section.items)}
+            items.sort(key=lambda r: (not r.eligible, -r.score, position[r.id]))
+        return SectionResult(section.id, tr(section.title, self.lang), tuple(items))
+
+
+def rate_notes(bundle: model.Bundle, as_of: dt.date, lang: str) -> tuple[str, ...]:
+    notes = []
+    known_until = bundle.rates_known_until
+    if known_until is not None and as_of > known_until:
+        notes.append(words(lang, "latest", date=date(known_until, lang)))
+    for series in bundle.rates.values():
+        latest = series.latest
+        if series.revised_every_january and as_of.year > latest.start.year:
+            notes.append(
+                words(
+                    lang,
+                    "not_known_yet",
+                    label=tr(series.label, lang),
+                    revised=tr(series.revised, lang),
+                    year=as_of.year,
+                    date=date(latest.start, lang),
+                )
+            )
+            break
+    return tuple(notes)
+
+
+def recommend(
+    bundle: model.Bundle, answers: Mapping[str, Value], *, as_of: dt.date, lang: str
+) -> Recommendation:
+    """The recommendation for ``answers``.
+
+    Raises IncompleteAnswers when a required answer is missing, and RatesUnknown
+    when ``as_of`` is before the first known reference values.
+    """
+    flow = bundle.flow
+    state = walk(flow, answers, use_defaults=True)
+    if not state.complete:
+        missing = missing_answers(flow, answers) or ([state.current] if state.current else [])
+        raise IncompleteAnswers(
+            missing,
+            [
+                words(lang, "missing", question=tr(flow.questions[q].short, lang), id=q)
+                for q in missing
+            ],
+        )
+    known_from = bundle.rates_known_from
+    if known_from is not None and as_of < known_from:
+        raise RatesUnknown(words(lang, "before_known", date=date(known_from, lang)))
+    env = condition_env(flow, state.answers)
+    advisor = Advisor(bundle, env, as_of, lang)
+    outcome = state.outcome or ""
+    return Recommendation(
+        flow_id=flow.id,
+        lang=lang,
+        as_of=as_of,
+        rates_known_until=bundle.rates_known_until,
+        answers=dict(state.answers),
+        outcome=outcome,
+        outcome_title=tr(flow.outcomes[outcome].title, lang) if outcome in flow.outcomes else "",
+        sections=tuple(advisor.section(s) for s in bundle.sections),
+        rate_notes=rate_notes(bundle, as_of, lang),
+    )

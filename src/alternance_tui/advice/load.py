@@ -1,0 +1,225 @@
+"""Loading a flow with the data files it uses, checked as one bundle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alternance_tui.advice.model import PAY_KINDS, Bundle, RateSeries, Section
+from alternance_tui.flow.cache import cached
+from alternance_tui.flow.files import display_name, located, read_toml, schema_problems
+from alternance_tui.flow.load import file_kind, flow_from_data
+from alternance_tui.flow.problems import FlowError, Problem
+
+
+def default_flows_dir() -> Path:
+    """The shipped flows: beside the sources in a checkout, inside the package once built."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_flows", package.parent.parent / "flows"):
+        if candidate.is_dir():
+            return candidate
+    return package / "_flows"
+
+
+def default_flow_path() -> Path:
+    return default_flows_dir() / "alternance.toml"
+
+
+def _keys(*models: Any) -> list[str]:
+    keys: set[str] = set()
+    for item in models:
+        keys.update(item.model_fields)
+        keys.update(f.alias for f in item.model_fields.values() if f.alias)
+    return sorted(keys)
+
+
+def _rates_keys() -> list[str]:
+    from alternance_tui.advice import schema
+
+    return _keys(schema.RatesFile, schema.RateSeries, schema.RateValue)
+
+
+def _advice_keys() -> list[str]:
+    from alternance_tui.advice import schema
+
+    return _keys(
+        schema.AdviceFile,
+        schema.ItemFile,
+        schema.RuleFile,
+        schema.Alternative,
+        schema.NoteFile,
+        schema.FitFile,
+        schema.BandFile,
+        schema.GridPayFile,
+        schema.HourlyPayFile,
+        schema.NoPayFile,
+    )
+
+
+def check_bundle(path: Path) -> tuple[Bundle | None, list[Problem], list[Path]]:
+    """The bundle for the flow in ``path``, every problem in it or its files, and the
+    files it read besides ``path``."""
+    from pydantic import ValidationError
+
+    from alternance_tui.advice.build import build_advice, build_rates
+    from alternance_tui.advice.schema import AdviceFile, RatesFile
+
+    data, text, problems = read_toml(path)
+    if data is None:
+        return None, problems, []
+    if file_kind(data) != "flow":
+        return (
+            None,
+            [
+                Problem(
+                    display_name(path),
+                    f'kind = "{file_kind(data)}": not a flow; check the flow that uses it',
+                )
+            ],
+            [],
+        )
+    flow, problems = flow_from_data(data, text, path)
+    if flow is None or any(p.severity == "error" for p in problems):
+        return None, problems, []
+
+    used: list[tuple[Path, dict[str, Any], str]] = []
+    for index, name in enumerate(flow.uses):
+        used_path = path.parent / name
+        used_data, used_text, used_problems = read_toml(used_path)
+        problems += used_problems
+        if used_data is None:
+            continue
+        kind = file_kind(used_data)
+        if kind not in ("rates", "advice"):
+            problems.append(
+                Problem(
+                    display_name(path),
+                    f'uses "{name}", whose kind is "{kind}"; expected "rates" or "advice"',
+                    ("uses", index),
+                )
+            )
+            continue
+        used.append((used_path, used_data, used_text))
+
+    rates: dict[str, RateSeries] = {}
+    for used_path, used_data, used_text in used:
+        if file_kind(used_data) != "rates":
+            continue
+        name = display_name(used_path)
+        try:
+            rates_file = RatesFile.model_validate(used_data)
+        except ValidationError as exc:
+            problems += located(schema_problems(exc, name, _rates_keys()), used_text)
+            continue
+        series, found = build_rates(rates_file, name, list(flow.languages))
+        problems += located(found, used_text)
+        for series_id in series:
+            if series_id in rates:
+                problems.append(Problem(name, f'series "{series_id}" is defined twice'))
+        rates.update(series)
+
+    sections: list[Section] = []
+    for used_path, used_data, used_text in used:
+        if file_kind(used_data) != "advice":
+            continue
+        name = display_name(used_path)
+        try:
+            advice_file = AdviceFile.model_validate(used_data)
+        except ValidationError as exc:
+            problems += located(schema_problems(exc, name, _advice_keys(), PAY_KINDS), used_text)
+            continue
+        section, found = build_advice(advice_file, flow, rates, name)
+        problems += located(found, used_text)
+        if any(s.id == section.id for s in sections):
+            problems.append(Problem(name, f'section "{section.id}" is defined twice', ("section",)))
+        sections.append(section)
+
+    if any(p.severity == "error" for p in problems):
+        return None, problems, [u[0] for u in used]
+    return Bundle(flow, tuple(sections), rates), problems, [u[0] for u in used]
+
+
+def load_bundle(path: Path | None = None) -> Bundle:
+    """The checked bundle, from the cache when its files have not changed.
+
+    Raises FlowError naming every problem when the flow may not be run.
+    """
+    path = path or default_flow_path()
+
+    def build() -> tuple[Bundle, list[Path]]:
+        bundle, problems, others = check_bundle(path)
+        if bundle is None:
+            raise FlowError(problems)
+        return bundle, others
+
+    return cached(path, build, Bundle)
+
+
+def check_paths(paths: list[Path]) -> list[Problem]:
+    """``alternance check``: every flow given (or found in the folders given), with
+    the data files each uses; data files no flow uses are checked on their own."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.toml")))
+        else:
+            files.append(path)
+    problems: list[Problem] = []
+    covered: set[Path] = set()
+    leftovers: list[Path] = []
+    for file in files:
+        data, _, read_problems = read_toml(file)
+        if data is None:
+            problems += read_problems
+            covered.add(file.resolve())
+            continue
+        if file_kind(data) != "flow":
+            leftovers.append(file)
+            continue
+        _, found, others = check_bundle(file)
+        problems += found
+        covered.add(file.resolve())
+        covered.update(o.resolve() for o in others)
+        uses = data.get("uses", [])
+        if isinstance(uses, list):
+            covered.update((file.parent / u).resolve() for u in uses if isinstance(u, str))
+    for file in leftovers:
+        if file.resolve() not in covered:
+            problems += _check_alone(file)
+    return problems
+
+
+def _check_alone(path: Path) -> list[Problem]:
+    """A data file no checked flow uses: its schema only."""
+    from pydantic import ValidationError
+
+    from alternance_tui.advice.schema import AdviceFile, RatesFile
+
+    data, text, problems = read_toml(path)
+    if data is None:
+        return problems
+    name = display_name(path)
+    kind = file_kind(data)
+    model: Any = {"rates": RatesFile, "advice": AdviceFile}.get(kind)
+    if model is None:
+        return [
+            Problem(
+                name,
+                f'unknown kind "{kind}": use "flow", "rates" or "advice"',
+                ("kind",),
+                line=None,
+            )
+        ]
+    try:
+        model.model_validate(data)
+    except ValidationError as exc:
+        keys = _rates_keys() if kind == "rates" else _advice_keys()
+        return located(schema_problems(exc, name, keys, PAY_KINDS), text)
+    return [
+        Problem(
+            name,
+            "no flow checked here uses this file, so its conditions were not "
+            "checked; check it with the flow that uses it",
+            severity="warning",
+        )
+    ]

@@ -1,0 +1,161 @@
+"""Pay estimates: percentage grids by age and contract year, hourly bonuses, and
+"not estimated". All amounts are Decimal arithmetic rounded to the cent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from decimal import Decimal
+
+from alternance_tui.advice import model
+from alternance_tui.advice.result import (
+    GridPayResult,
+    HourlyPayResult,
+    NoPayResult,
+    Note,
+    PayResult,
+    PayYear,
+    Reference,
+)
+from alternance_tui.advice.words import cents, words
+from alternance_tui.flow.expr import Value
+from alternance_tui.flow.model import Flow, tr
+
+
+class RatesUnknown(ValueError):
+    """No reference value is known for the date asked about."""
+
+
+def reference(series: model.RateSeries, as_of: dt.date, lang: str) -> Reference:
+    value = series.at(as_of)
+    if value is None:
+        raise RatesUnknown(words(lang, "before_known", date=series.values[0].start.isoformat()))
+    return Reference(
+        series.id,
+        tr(series.label, lang),
+        tr(series.short, lang),
+        value.value,
+        value.start,
+        value.source,
+        latest_known=value is series.latest and as_of > value.start,
+    )
+
+
+def _number(env: Mapping[str, Value], name: str) -> float | None:
+    value = env.get(name)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def contract_years(months: float, max_years: int) -> int:
+    return max(1, min(max_years, math.ceil(months / 12)))
+
+
+def _notes(notes: tuple[model.Note, ...], env: Mapping[str, Value], lang: str) -> tuple[Note, ...]:
+    return tuple(
+        Note(tr(n.text, lang), n.source) for n in notes if n.when is None or n.when.holds(env)
+    )
+
+
+def grid_pay(
+    pay: model.GridPay,
+    flow: Flow,
+    env: Mapping[str, Value],
+    rates: Mapping[str, model.RateSeries],
+    as_of: dt.date,
+    lang: str,
+) -> GridPayResult:
+    ref = reference(rates[pay.reference], as_of, lang)
+    age = _number(env, pay.age) or 0
+    months = _number(env, pay.months) or 12
+    years = []
+    for year in range(1, contract_years(months, pay.max_years) + 1):
+        year_age = int(age) + year - 1
+        band = next(
+            (
+                b
+                for b in pay.bands
+                if b.low <= year_age <= b.high and (b.when is None or b.when.holds(env))
+            ),
+            None,
+        )
+        if band is None:  # the checker proves every age has a band; be safe all the same
+            continue
+        percent = band.percent_for(year)
+        amount = Decimal(str(percent)) / 100 * Decimal(str(ref.value))
+        basis: tuple[str, str, float, float] = ("reference", ref.label, ref.value, percent)
+        other = _number(env, band.also_of) if band.also_of else None
+        if band.also_of and other is not None:
+            other_percent = band.also_percent_for(year)
+            other_amount = Decimal(str(other_percent)) / 100 * Decimal(str(other))
+            if other_amount > amount:
+                amount = other_amount
+                label = tr(flow.questions[band.also_of].short, lang)
+                basis = ("answer", label, other, other_percent)
+        years.append(
+            PayYear(
+                year=year,
+                age=year_age,
+                band=tr(band.label, lang),
+                percent=percent,
+                monthly_gross_eur=cents(amount),
+                basis=basis[0],  # type: ignore[arg-type]
+                basis_label=basis[1],
+                basis_value=basis[2],
+                basis_percent=basis[3],
+                note=tr(band.note, lang) or None,
+            )
+        )
+    return GridPayResult(tuple(years), ref, pay.source, _notes(pay.notes, env, lang))
+
+
+def hourly_pay(
+    pay: model.HourlyPay,
+    env: Mapping[str, Value],
+    rates: Mapping[str, model.RateSeries],
+    as_of: dt.date,
+    lang: str,
+) -> HourlyPayResult:
+    ref = reference(rates[pay.reference], as_of, lang)
+    months = Decimal(str(_number(env, pay.months) or 0))
+    weekly = Decimal(str(_number(env, pay.weekly_hours) or 0))
+    # The bonus is owed per hour at the published rate (4.50 EUR), rounded first.
+    hourly = Decimal(str(cents(Decimal(str(pay.percent)) / 100 * Decimal(str(ref.value)))))
+    per_month = weekly * 52 / 12
+    hours = months * per_month
+    required = months > Decimal(str(pay.required_over_months)) or hours >= Decimal(
+        str(pay.required_from_hours)
+    )
+    return HourlyPayResult(
+        bonus_required=required,
+        hourly_min_eur=cents(hourly),
+        percent=pay.percent,
+        hours=cents(hours),
+        total_min_eur=cents(hourly * hours),
+        hours_per_month=cents(per_month),
+        monthly_estimate_eur=cents(hourly * per_month),
+        months=float(months),
+        weekly_hours=float(weekly),
+        required_over_months=pay.required_over_months,
+        required_from_hours=pay.required_from_hours,
+        reference=ref,
+        source=pay.source,
+        notes=_notes(pay.notes, env, lang),
+    )
+
+
+def estimate(
+    pay: model.Pay,
+    flow: Flow,
+    env: Mapping[str, Value],
+    rates: Mapping[str, model.RateSeries],
+    as_of: dt.date,
+    lang: str,
+) -> PayResult:
+    if isinstance(pay, model.GridPay):
+        return grid_pay(pay, flow, env, rates, as_of, lang)
+    if isinstance(pay, model.HourlyPay):
+        return hourly_pay(pay, env, rates, as_of, lang)
+    return NoPayResult(tr(pay.text, lang), tuple(tr(r, lang) for r in pay.routes), pay.source)

@@ -1,0 +1,492 @@
+"""A recommendation as JSON (the public contract of DESIGN.md), plain text,
+Markdown or a standalone HTML page."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+from typing import Any
+
+from alternance_tui.advice import words as w
+from alternance_tui.advice.model import Bundle
+from alternance_tui.advice.result import (
+    GridPayResult,
+    HourlyPayResult,
+    ItemResult,
+    NoPayResult,
+    Recommendation,
+    Reference,
+)
+from alternance_tui.flow.answers import show_value
+from alternance_tui.flow.answers import to_json as answer_json
+from alternance_tui.flow.model import tr
+
+_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "as_of": "As of",
+        "known": "Rates known up to",
+        "answers": "Your answers",
+        "eligible": "✔ Open to you",
+        "conditional": "◐ Open depending on an answer not known yet",
+        "not_eligible": "✘ Not open to you",
+        "why": "Why",
+        "change": "What would change it",
+        "pay": "Minimum gross pay",
+        "year": "Year",
+        "age": "Age",
+        "percent": "% of the {ref}",
+        "monthly": "Monthly gross",
+        "basis": "Worked out on",
+        "source": "Source",
+        "reference": "{label}: {value} from {date} ({source})",
+        "latest": " (latest known value)",
+        "bonus_required": "A bonus is compulsory for {months} months at {weekly} h a week "
+        "({hours} hours: over {over} months or from hour {from_hours}).",
+        "bonus_optional": "A bonus is optional for {months} months at {weekly} h a week "
+        "({hours} hours: not over {over} months nor from hour {from_hours}).",
+        "hourly": "Hourly minimum: {hourly} ({percent} of the {ref}).",
+        "total": "Minimum for the planned {hours} hours: {total}; about {monthly} a month "
+        "({per_month} hours a month).",
+        "funding": "Funding routes",
+        "notes": "Good to know",
+        "fit": "Fits you",
+        "level": "Level",
+        "campus": "Campus",
+        "ranking": "Eduniversal ranking",
+        "rhythm": "Rhythm",
+        "open_courses": "Open to you",
+        "closed_courses": "Not open yet",
+        "rank": "{rank}",
+        "generated": "Estimates at the legal minimums; they are not an offer "
+        "and do not replace the advice of the course's staff.",
+    },
+    "fr": {
+        "as_of": "Date de calcul",
+        "known": "Taux connus jusqu’au",
+        "answers": "Vos réponses",
+        "eligible": "✔ Ouvert pour vous",
+        "conditional": "◐ Ouvert selon une réponse pas encore connue",
+        "not_eligible": "✘ Pas ouvert pour vous",
+        "why": "Pourquoi",
+        "change": "Ce qui changerait la réponse",
+        "pay": "Rémunération minimale brute",
+        "year": "Année",
+        "age": "Âge",
+        "percent": "% du {ref}",
+        "monthly": "Brut mensuel",
+        "basis": "Calculé sur",
+        "source": "Source",
+        "reference": "{label} : {value} depuis le {date} ({source})",
+        "latest": " (dernière valeur connue)",
+        "bonus_required": "Gratification obligatoire pour {months} mois à {weekly} h par "
+        "semaine ({hours} heures : plus de {over} mois ou dès la {from_hours}e heure).",
+        "bonus_optional": "Gratification facultative pour {months} mois à {weekly} h par "
+        "semaine ({hours} heures : pas plus de {over} mois ni {from_hours} heures).",
+        "hourly": "Minimum horaire : {hourly} ({percent} du {ref}).",
+        "total": "Minimum pour les {hours} heures prévues : {total} ; environ {monthly} par "
+        "mois ({per_month} heures par mois).",
+        "funding": "Financements possibles",
+        "notes": "Bon à savoir",
+        "fit": "Pour vous",
+        "level": "Niveau",
+        "campus": "Campus",
+        "ranking": "Classement Eduniversal",
+        "rhythm": "Rythme",
+        "open_courses": "Accessibles",
+        "closed_courses": "Pas encore accessibles",
+        "rank": "{rank}e",
+        "generated": "Estimations aux minimums légaux : ce n’est pas une "
+        "offre et cela ne remplace pas l’avis de l’équipe pédagogique.",
+    },
+}
+
+
+def label(lang: str, key: str, **values: object) -> str:
+    return _LABELS.get(lang, _LABELS["en"])[key].format(**values)
+
+
+def _whole(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def _reference_json(ref: Reference) -> dict[str, Any]:
+    return {
+        "series": ref.series,
+        "label": ref.label,
+        "short": ref.short,
+        "value": ref.value,
+        "from": ref.start.isoformat(),
+        "source": ref.source,
+        "latest_known": ref.latest_known,
+    }
+
+
+def _percent_key(series: str) -> str:
+    # "smic_monthly" -> "percent_of_smic": the DESIGN.md field name, from the series id.
+    base = series.removesuffix("_monthly").removesuffix("_hourly")
+    return f"percent_of_{base}"
+
+
+def pay_json(item: ItemResult) -> dict[str, Any] | None:
+    pay = item.pay
+    if isinstance(pay, GridPayResult):
+        key = _percent_key(pay.reference.series)
+        return {
+            "kind": "grid",
+            "source": pay.source,
+            "reference": _reference_json(pay.reference),
+            "years": [
+                {
+                    "year": y.year,
+                    "age": y.age,
+                    key: _whole(y.percent),
+                    "monthly_gross_eur": y.monthly_gross_eur,
+                    "band": y.band,
+                    "basis": y.basis,
+                    "basis_value": y.basis_value,
+                    "basis_percent": _whole(y.basis_percent),
+                    "note": y.note,
+                }
+                for y in pay.years
+            ],
+            "notes": [{"text": n.text, "source": n.source} for n in pay.notes],
+        }
+    if isinstance(pay, HourlyPayResult):
+        return {
+            "kind": "hourly",
+            "bonus_required": pay.bonus_required,
+            "hourly_min_eur": pay.hourly_min_eur,
+            "total_min_eur": pay.total_min_eur,
+            "hours": pay.hours,
+            "hours_per_month": pay.hours_per_month,
+            "monthly_estimate_eur": pay.monthly_estimate_eur,
+            "percent": _whole(pay.percent),
+            "required_over_months": _whole(pay.required_over_months),
+            "required_from_hours": _whole(pay.required_from_hours),
+            "reference": _reference_json(pay.reference),
+            "source": pay.source,
+            "notes": [{"text": n.text, "source": n.source} for n in pay.notes],
+        }
+    return None
+
+
+def item_json(item: ItemResult) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": item.id, "title": item.title}
+    data.update(item.attributes)
+    data.update(
+        {
+            "eligible": item.eligible,
+            "status": item.status,
+            "reasons": [r.text for r in item.reasons],
+            "rules": [
+                {"id": r.rule, "holds": r.holds, "text": r.text, "source": r.source}
+                for r in item.reasons
+            ],
+            "what_would_change": [
+                {
+                    "text": c.text,
+                    "fixed": c.fixed,
+                    "answers": {
+                        p.question: (
+                            list(map(answer_json, p.values))
+                            if p.values
+                            else {"min": p.low, "max": p.high}
+                        )
+                        for p in c.parts
+                    },
+                }
+                for c in item.changes
+            ],
+            "depends_on": [
+                {"question": d.question, "open_with": list(d.open_with), "text": d.text}
+                for d in item.depends
+            ],
+            "notes": [{"text": n.text, "source": n.source} for n in item.notes],
+        }
+    )
+    data["pay"] = pay_json(item)
+    if isinstance(item.pay, NoPayResult):
+        data["pay_note"] = {
+            "text": item.pay.text,
+            "funding_routes": list(item.pay.routes),
+            "source": item.pay.source,
+        }
+    if item.fit or item.score:
+        data["score"] = item.score
+        data["fit"] = list(item.fit)
+    return data
+
+
+def to_json(rec: Recommendation) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "flow": rec.flow_id,
+        "as_of": rec.as_of.isoformat(),
+        "rates_known_until": rec.rates_known_until.isoformat() if rec.rates_known_until else None,
+        "rate_notes": list(rec.rate_notes),
+        "lang": rec.lang,
+        "answers": {k: answer_json(v) for k, v in rec.answers.items()},
+        "outcome": rec.outcome,
+    }
+    for section in rec.sections:
+        data[section.id] = [item_json(item) for item in section.items]
+    return data
+
+
+def json_text(rec: Recommendation) -> str:
+    return json.dumps(to_json(rec), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- documents: one walk over the recommendation, three renderings -------------
+
+
+class _Document:
+    """Builds a document from blocks; subclasses say how each block looks."""
+
+    def __init__(self, rec: Recommendation, bundle: Bundle) -> None:
+        self.rec = rec
+        self.bundle = bundle
+        self.lang = rec.lang
+        self.out: list[str] = []
+
+    # blocks
+    def heading(self, text: str, level: int) -> None:
+        raise NotImplementedError
+
+    def paragraph(self, text: str) -> None:
+        raise NotImplementedError
+
+    def bullets(self, items: list[str]) -> None:
+        raise NotImplementedError
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        raise NotImplementedError
+
+    def render(self) -> str:
+        rec, lang = self.rec, self.lang
+        self.heading(rec.outcome_title or tr(self.bundle.flow.title, lang), 1)
+        known = w.date(rec.rates_known_until, lang) if rec.rates_known_until else "—"
+        self.paragraph(
+            f"{label(lang, 'as_of')}: {w.date(rec.as_of, lang)} · {label(lang, 'known')}: {known}"
+        )
+        for note in rec.rate_notes:
+            self.paragraph(note)
+        self.heading(label(lang, "answers"), 2)
+        flow = self.bundle.flow
+        self.bullets(
+            [
+                f"{tr(flow.questions[q].short, lang)}: {show_value(flow.questions[q], v, lang)}"
+                for q, v in rec.answers.items()
+                if q in flow.questions
+            ]
+        )
+        for section in rec.sections:
+            self.heading(section.title, 2)
+            for item in section.items:
+                self.item(item)
+        self.paragraph(label(lang, "generated"))
+        return "\n".join(self.out).rstrip() + "\n"
+
+    def item(self, item: ItemResult) -> None:
+        lang = self.lang
+        self.heading(f"{item.title} — {label(lang, item.status)}", 3)
+        facts = [
+            f"{label(lang, k)}: {item.attributes[k]}"
+            for k in ("level", "campus", "rhythm")
+            if k in item.attributes
+        ]
+        if "ranking" in item.attributes:
+            rank = label(lang, "rank", rank=item.attributes["ranking"])
+            facts.append(f"{label(lang, 'ranking')}: {rank}")
+        if facts:
+            self.paragraph(" · ".join(facts))
+        if item.summary:
+            self.paragraph(item.summary)
+        mark = {True: "✔", False: "✘", None: "◐"}
+        self.paragraph(f"{label(lang, 'why')}:")
+        self.bullets([f"{mark[r.holds]} {r.text} ({r.source})" for r in item.reasons])
+        if item.fit:
+            self.paragraph(f"{label(lang, 'fit')}:")
+            self.bullets(list(item.fit))
+        if item.changes:
+            self.paragraph(f"{label(lang, 'change')}:")
+            self.bullets([c.text for c in item.changes])
+        self.pay(item)
+        if item.notes:
+            self.paragraph(f"{label(lang, 'notes')}:")
+            self.bullets([n.text + (f" ({n.source})" if n.source else "") for n in item.notes])
+
+    def reference_line(self, ref: Reference) -> str:
+        latest = label(self.lang, "latest") if ref.latest_known else ""
+        value = w.money(ref.value, self.lang)
+        return (
+            label(
+                self.lang,
+                "reference",
+                label=ref.label,
+                value=value,
+                date=w.date(ref.start, self.lang),
+                source=ref.source,
+            )
+            + latest
+        )
+
+    def pay(self, item: ItemResult) -> None:
+        lang, pay = self.lang, item.pay
+        if pay is None:
+            return
+        self.paragraph(f"{label(lang, 'pay')}:")
+        if isinstance(pay, GridPayResult):
+            rows = []
+            for y in pay.years:
+                basis = (
+                    ""
+                    if y.basis == "reference"
+                    else (
+                        f" ({w.percent(y.basis_percent, lang)} × {y.basis_label} "
+                        f"{w.money(y.basis_value, lang)})"
+                    )
+                )
+                rows.append(
+                    [
+                        str(y.year),
+                        str(y.age),
+                        w.percent(y.percent, lang),
+                        w.money(y.monthly_gross_eur, lang) + basis,
+                    ]
+                )
+            self.table(
+                [
+                    label(lang, "year"),
+                    label(lang, "age"),
+                    label(lang, "percent", ref=pay.reference.short),
+                    label(lang, "monthly"),
+                ],
+                rows,
+            )
+            self.paragraph(
+                f"{self.reference_line(pay.reference)} · {label(lang, 'source')}: {pay.source}"
+            )
+            notes = [y.note for y in pay.years if y.note]
+            self.bullets(list(dict.fromkeys(notes)) + [n.text for n in pay.notes])
+        elif isinstance(pay, HourlyPayResult):
+            key = "bonus_required" if pay.bonus_required else "bonus_optional"
+            self.bullets(
+                [
+                    label(
+                        lang,
+                        key,
+                        months=w.number(pay.months, lang),
+                        weekly=w.number(pay.weekly_hours, lang),
+                        hours=w.number(pay.hours, lang),
+                        over=w.number(pay.required_over_months, lang),
+                        from_hours=w.number(pay.required_from_hours, lang, 0),
+                    ),
+                    label(
+                        lang,
+                        "hourly",
+                        hourly=w.money(pay.hourly_min_eur, lang),
+                        percent=w.percent(pay.percent, lang),
+                        ref=pay.reference.label,
+                    ),
+                    label(
+                        lang,
+                        "total",
+                        hours=w.number(pay.hours, lang),
+                        total=w.money(pay.total_min_eur, lang),
+                        monthly=w.money(pay.monthly_estimate_eur, lang),
+                        per_month=w.number(pay.hours_per_month, lang),
+                    ),
+                    f"{self.reference_line(pay.reference)} · {label(lang, 'source')}: {pay.source}",
+                    *[n.text for n in pay.notes],
+                ]
+            )
+        else:
+            self.paragraph(pay.text)
+            if pay.routes:
+                self.paragraph(f"{label(lang, 'funding')}:")
+                self.bullets(list(pay.routes))
+
+
+class _Text(_Document):
+    def heading(self, text: str, level: int) -> None:
+        underline = {1: "=", 2: "-"}.get(level)
+        self.out.append("")
+        self.out.append(text)
+        if underline:
+            self.out.append(underline * min(len(text), 78))
+
+    def paragraph(self, text: str) -> None:
+        self.out.append(text)
+
+    def bullets(self, items: list[str]) -> None:
+        self.out.extend(f"  • {item}" for item in items)
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+        for row in [header, *rows]:
+            self.out.append("  " + "  ".join(c.ljust(widths[i]) for i, c in enumerate(row)))
+
+
+class _Markdown(_Document):
+    def heading(self, text: str, level: int) -> None:
+        self.out.extend(["", "#" * level + " " + text, ""])
+
+    def paragraph(self, text: str) -> None:
+        self.out.extend([text, ""])
+
+    def bullets(self, items: list[str]) -> None:
+        self.out.extend(f"- {item}" for item in items)
+        self.out.append("")
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        self.out.append("| " + " | ".join(header) + " |")
+        self.out.append("|" + "|".join("---" for _ in header) + "|")
+        self.out.extend("| " + " | ".join(row) + " |" for row in rows)
+        self.out.append("")
+
+
+_CSS = """body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;
+line-height:1.45;color:#1b1b1b}h1{font-size:1.6rem}h3{margin-top:1.6rem;border-top:1px solid #ccc;
+padding-top:.8rem}table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2rem .6rem;
+text-align:left}@media print{body{margin:0}}"""
+
+
+class _Html(_Document):
+    def heading(self, text: str, level: int) -> None:
+        self.out.append(f"<h{level}>{html.escape(text)}</h{level}>")
+
+    def paragraph(self, text: str) -> None:
+        self.out.append(f"<p>{html.escape(text)}</p>")
+
+    def bullets(self, items: list[str]) -> None:
+        if items:
+            self.out.append("<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>")
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+        )
+        self.out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+    def render(self) -> str:
+        body = super().render()
+        title = html.escape(self.rec.outcome_title or self.rec.flow_id)
+        return (
+            f'<!doctype html>\n<html lang="{self.lang}"><head><meta charset="utf-8">'
+            f"<title>{title}</title><style>{_CSS}</style></head><body>\n{body}"
+            "</body></html>\n"
+        )
+
+
+RENDERERS: dict[str, Callable[[Recommendation, Bundle], str]] = {
+    "json": lambda rec, bundle: json_text(rec),
+    "text": lambda rec, bundle: _Text(rec, bundle).render(),
+    "markdown": lambda rec, bundle: _Markdown(rec, bundle).render(),
+    "html": lambda rec, bundle: _Html(rec, bundle).render(),
+}
+
+
+def render(rec: Recommendation, bundle: Bundle, fmt: str) -> str:
+    return RENDERERS[fmt](rec, bundle)

@@ -1,0 +1,157 @@
+"""File formats of the data a flow brings: dated rates, and advice items.
+
+``kind = "rates"`` files hold dated reference values (a minimum wage, a
+ceiling) with the legal source of each value. ``kind = "advice"`` files hold a
+section of items (contracts, courses, bikes ...) with the rules that make a
+person eligible, how pay is estimated, and what makes an item a better fit.
+Nothing here knows what the items are about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from alternance_tui.flow.schema import ChoiceId, NodeId, TextField
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+SourceText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Percent = Annotated[float, Field(ge=0, le=1000)]
+
+
+class RateValue(_Strict):
+    from_: dt.date = Field(alias="from", description="the date the value takes effect")
+    value: float = Field(gt=0)
+    source: SourceText = Field(description="the legal text that sets it")
+    note: TextField | None = None
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+
+
+class RateSeries(_Strict):
+    id: NodeId
+    label: TextField
+    short: TextField = Field(description='a short name for table headings, e.g. "SMIC"')
+    unit: Literal["EUR/month", "EUR/hour", "EUR"]
+    revised: TextField | None = Field(None, description="when the value is usually revised")
+    revised_every_january: bool = False
+    values: list[RateValue] = Field(min_length=1)
+
+
+class RatesFile(_Strict):
+    kind: Literal["rates"]
+    title: TextField | None = None
+    series: list[RateSeries] = Field(min_length=1)
+
+
+class Alternative(_Strict):
+    when: str
+    yes: TextField
+    source: SourceText | None = None
+
+
+class RuleFile(_Strict):
+    id: NodeId
+    when: str | None = Field(None, description="the condition; or give `any` alternatives")
+    any: list[Alternative] = Field(default_factory=list)
+    yes: TextField | None = Field(None, description="the reason shown when the rule holds")
+    no: TextField = Field(description="the reason shown when it does not")
+    source: SourceText
+
+
+class NoteFile(_Strict):
+    when: str | None = None
+    text: TextField
+    source: SourceText | None = None
+
+
+class FitFile(_Strict):
+    when: str
+    points: int = Field(ge=-100, le=100)
+    reason: TextField
+
+
+class BandFile(_Strict):
+    ages: list[int] = Field(
+        min_length=2, max_length=2, description="the first and last age of the band, inclusive"
+    )
+    when: str | None = None
+    percent: list[Percent] = Field(
+        min_length=1,
+        description="percent of the reference, by contract year; "
+        "the last value holds for the later years",
+    )
+    also_of: NodeId | None = Field(
+        None,
+        description="a number answer (e.g. an agreement "
+        "minimum) the pay is also computed on; the higher wins",
+    )
+    also_percent: list[Percent] | None = None
+    label: TextField
+    note: TextField | None = None
+
+
+class GridPayFile(_Strict):
+    kind: Literal["grid"]
+    reference: NodeId = Field(description="the id of a rates series")
+    age: NodeId = Field(description="the number question giving the age at the start")
+    months: NodeId = Field(description="the number question giving the length in months")
+    max_years: int = Field(ge=1, le=10)
+    source: SourceText
+    bands: list[BandFile] = Field(min_length=1)
+    notes: list[NoteFile] = Field(default_factory=list)
+
+
+class HourlyPayFile(_Strict):
+    kind: Literal["hourly"]
+    reference: NodeId
+    percent: Percent
+    months: NodeId
+    weekly_hours: NodeId
+    required_over_months: float = Field(ge=0)
+    required_from_hours: float = Field(ge=0)
+    source: SourceText
+    notes: list[NoteFile] = Field(default_factory=list)
+
+
+class NoPayFile(_Strict):
+    kind: Literal["none"]
+    text: TextField
+    routes: list[TextField] = Field(default_factory=list)
+    source: SourceText | None = None
+
+
+class ItemFile(_Strict):
+    id: ChoiceId
+    title: TextField
+    summary: TextField | None = None
+    attributes: dict[NodeId, str | int | float | TextField] = Field(default_factory=dict)
+    rules: list[RuleFile] = Field(default_factory=list)
+    notes: list[NoteFile] = Field(default_factory=list)
+    fit: list[FitFile] = Field(default_factory=list)
+    pay: GridPayFile | HourlyPayFile | NoPayFile | None = Field(None, discriminator="kind")
+
+
+class AdviceFile(_Strict):
+    kind: Literal["advice"]
+    section: NodeId = Field(description="the key of this section in reports, e.g. contracts")
+    title: TextField
+    sort: Literal["file", "fit"] = Field(
+        "file", description="file: as listed; fit: the ones open first, best fit first"
+    )
+    fixed: list[NodeId] = Field(
+        default_factory=list,
+        description="questions a person cannot change (e.g. age): 'what would change it' "
+        "still names them, after the others",
+    )
+    items: list[ItemFile] = Field(min_length=1)
+    source_url: str | None = None
+
+
+__all__ = ["AdviceFile", "ChoiceId", "RatesFile"]

@@ -1,0 +1,212 @@
+"""What would change it: the smallest changes of answers that open a closed item.
+
+Computed from the item's own rules, never written per case: each answer that a
+failing rule reads is tried with every other value (for numbers, the range of
+values that opens the item, found from the thresholds the rules compare with
+and then narrowed by bisection, so arithmetic conditions get exact bounds too).
+When no single change is enough, pairs of changes are tried.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Mapping
+
+from alternance_tui.advice import model
+from alternance_tui.advice.result import Change, ChangePart
+from alternance_tui.advice.words import words
+from alternance_tui.flow import expr
+from alternance_tui.flow.answers import show_value
+from alternance_tui.flow.expr import Value
+from alternance_tui.flow.model import Flow, Question, tr
+
+Opens = Callable[[Mapping[str, Value]], bool]
+MAX_PAIRS = 6
+
+
+def rule_holds(rule: model.Rule, env: Mapping[str, Value]) -> bool | None:
+    if rule.when is not None:
+        return rule.when.evaluate(env)
+    unknown = False
+    for alternative in rule.alternatives:
+        result = alternative.when.evaluate(env)
+        if result is True:
+            return True
+        if result is None:
+            unknown = True
+    return None if unknown else False
+
+
+def rule_names(rule: model.Rule) -> set[str]:
+    names = rule.when.names() if rule.when else set()
+    for alternative in rule.alternatives:
+        names |= alternative.when.names()
+    return names
+
+
+def rule_thresholds(rules: Iterable[model.Rule]) -> dict[str, set[float]]:
+    found: dict[str, set[float]] = {}
+    for rule in rules:
+        conditions = [rule.when] if rule.when else []
+        conditions += [a.when for a in rule.alternatives]
+        for condition in conditions:
+            for name, values in expr.thresholds(condition.tree).items():
+                found.setdefault(name, set()).update(values)
+    return found
+
+
+class WhatIf:
+    def __init__(self, flow: Flow, item: model.Item, fixed: Iterable[str], lang: str) -> None:
+        self.flow = flow
+        self.item = item
+        self.fixed = set(fixed)
+        self.lang = lang
+        self.bounds = rule_thresholds(item.rules)
+
+    def opens(self, env: Mapping[str, Value]) -> bool:
+        return all(rule_holds(rule, env) is True for rule in self.item.rules)
+
+    def changes(self, env: Mapping[str, Value]) -> tuple[Change, ...]:
+        failing = [r for r in self.item.rules if rule_holds(r, env) is not True]
+        names: set[str] = set()
+        for rule in failing:
+            names |= rule_names(rule)
+        ordered = [q for q in self.flow.questions.values() if q.id in names]
+        ordered.sort(key=lambda q: q.id in self.fixed)  # answers people can change first
+        singles = [part for q in ordered if (part := self._single(q, env)) is not None]
+        if singles:
+            return tuple(Change((part,), part.text) for part in singles)
+        return self._pairs([q for q in ordered if q.kind != "number"], env)
+
+    def _candidates(self, question: Question, env: Mapping[str, Value]) -> list[Value]:
+        current = env.get(question.id)
+        if question.kind == "choice":
+            return [c.id for c in question.choices if not c.unknown and c.id != current]
+        if question.kind == "yes_no":
+            return [not current] if isinstance(current, bool) else [True, False]
+        if question.kind == "multi":
+            have = current if isinstance(current, frozenset) else frozenset()
+            return [have | {c.id} for c in question.choices if c.id not in have]
+        return []
+
+    def _with(self, env: Mapping[str, Value], **changed: Value) -> dict[str, Value]:
+        trial = dict(env)
+        trial.update(changed)
+        return trial
+
+    def _single(self, question: Question, env: Mapping[str, Value]) -> ChangePart | None:
+        if question.kind == "number":
+            return self._number_range(question, env)
+        opening = [
+            v
+            for v in self._candidates(question, env)
+            if self.opens(self._with(env, **{question.id: v}))
+        ]
+        if not opening:
+            return None
+        return self._part(question, opening, env)
+
+    def _part(
+        self, question: Question, values: list[Value], env: Mapping[str, Value]
+    ) -> ChangePart:
+        label = tr(question.short, self.lang)
+        if question.kind == "multi":
+            have = env.get(question.id)
+            have_set = have if isinstance(have, frozenset) else frozenset()
+            added = [next(iter(v - have_set)) for v in values if isinstance(v, frozenset)]
+            shown = words(self.lang, "or").join(
+                show_value(question, frozenset({a}), self.lang) for a in added
+            )
+            return ChangePart(
+                question.id,
+                words(self.lang, "add", question=label, values=shown),
+                tuple(added),
+                fixed=question.id in self.fixed,
+            )
+        shown = words(self.lang, "or").join(show_value(question, v, self.lang) for v in values)
+        return ChangePart(
+            question.id,
+            words(self.lang, "one_of", question=label, values=shown),
+            tuple(values),
+            fixed=question.id in self.fixed,
+        )
+
+    def _number_range(self, question: Question, env: Mapping[str, Value]) -> ChangePart | None:
+        step = 1.0 if question.integer else 0.01
+        low = question.minimum if question.minimum is not None else 0.0
+        bounds = self.bounds.get(question.id, set())
+        high = (
+            question.maximum
+            if question.maximum is not None
+            else max([low + 100, *(b * 2 for b in bounds)])
+        )
+        points = {low, high}
+        for bound in bounds:
+            points.update((bound - step, bound, bound + step))
+        current = env.get(question.id)
+        if isinstance(current, int | float) and not isinstance(current, bool):
+            points.add(float(current))
+        grid = sorted(p for p in points if low <= p <= high)
+
+        def opens_at(value: float) -> bool:
+            shown: Value = int(value) if question.integer else round(value, 2)
+            return self.opens(self._with(env, **{question.id: shown}))
+
+        results = [opens_at(p) for p in grid]
+        if not any(results):
+            return None
+        first = results.index(True)
+        last = len(results) - 1 - results[::-1].index(True)
+        start = (
+            grid[first] if first == 0 else self._edge(grid[first - 1], grid[first], opens_at, step)
+        )
+        end = (
+            grid[last]
+            if last == len(grid) - 1
+            else self._edge(grid[last + 1], grid[last], opens_at, step)
+        )
+        return self._range_part(
+            question, None if first == 0 else start, None if last == len(grid) - 1 else end
+        )
+
+    @staticmethod
+    def _edge(
+        closed: float, opened: float, opens_at: Callable[[float], bool], step: float
+    ) -> float:
+        """The open value nearest to ``closed`` (bisection to ``step``)."""
+        while abs(opened - closed) > step:
+            middle = round((closed + opened) / 2 / step) * step
+            if middle in (closed, opened):
+                break
+            if opens_at(middle):
+                opened = middle
+            else:
+                closed = middle
+        return opened
+
+    def _range_part(self, question: Question, low: float | None, high: float | None) -> ChangePart:
+        label = tr(question.short, self.lang)
+        low_text = show_value(question, low, self.lang) if low is not None else ""
+        high_text = show_value(question, high, self.lang) if high is not None else ""
+        if low is not None and high is not None:
+            text = words(self.lang, "range_between", question=label, low=low_text, high=high_text)
+        elif high is not None:
+            text = words(self.lang, "range_at_most", question=label, high=high_text)
+        elif low is not None:
+            text = words(self.lang, "range_at_least", question=label, low=low_text)
+        else:
+            text = label
+        return ChangePart(question.id, text, low=low, high=high, fixed=question.id in self.fixed)
+
+    def _pairs(self, questions: list[Question], env: Mapping[str, Value]) -> tuple[Change, ...]:
+        found: list[Change] = []
+        for first, second in itertools.combinations(questions, 2):
+            for a in self._candidates(first, env):
+                for b in self._candidates(second, env):
+                    if not self.opens(self._with(env, **{first.id: a, second.id: b})):
+                        continue
+                    parts = (self._part(first, [a], env), self._part(second, [b], env))
+                    found.append(Change(parts, words(self.lang, "and").join(p.text for p in parts)))
+                    if len(found) >= MAX_PAIRS:
+                        return tuple(found)
+        return tuple(found)

@@ -1,0 +1,99 @@
+"""The engine's own words (not the domain's, which live in the data files), and
+how amounts and dates are written in each language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "depends": "{question}: not known yet. Open with: {open}; not with: {closed}.",
+        "depends_all": "{question}: not known yet; open whatever it turns out to be.",
+        "range_between": "{question}: between {low} and {high}",
+        "range_at_most": "{question}: {high} or less",
+        "range_at_least": "{question}: {low} or more",
+        "one_of": "{question}: {values}",
+        "add": "{question}: {values}",
+        "or": " or ",
+        "and": " and ",
+        "latest": "Latest known values, from {date}: an estimate for a later date uses them.",
+        "not_known_yet": "The {label} is revised {revised}; the values for {year} are not "
+        "known here yet, so amounts use those in force from {date}.",
+        "before_known": "No reference values are known before {date}: choose a date from "
+        "{date} on.",
+        "missing": "“{question}” needs an answer (id {id}).",
+        "agreement": "collective agreement minimum",
+    },
+    "fr": {
+        "depends": "{question} : pas encore connu. Ouvert avec : {open} ; pas avec : {closed}.",
+        "depends_all": "{question} : pas encore connu ; ouvert dans tous les cas.",
+        "range_between": "{question} : entre {low} et {high}",
+        "range_at_most": "{question} : {high} ou moins",
+        "range_at_least": "{question} : {low} ou plus",
+        "one_of": "{question} : {values}",
+        "add": "{question} : {values}",
+        "or": " ou ",
+        "and": " et ",
+        "latest": "Dernières valeurs connues, depuis le {date} : une estimation pour une date "
+        "ultérieure les utilise.",
+        "not_known_yet": "Le {label} est révisé {revised} ; les valeurs de {year} ne sont pas "
+        "encore connues ici : les montants utilisent celles en vigueur depuis le {date}.",
+        "before_known": "Aucune valeur de référence n’est connue avant le {date} : choisissez "
+        "une date à partir du {date}.",
+        "missing": "« {question} » demande une réponse (id {id}).",
+        "agreement": "minimum conventionnel",
+    },
+}
+
+_MONTHS_FR = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+
+
+def words(lang: str, key: str, **values: object) -> str:
+    table = _WORDS.get(lang, _WORDS["en"])
+    return table[key].format(**values)
+
+
+def cents(value: Decimal | float) -> float:
+    """Euros rounded to the cent, halves away from zero (as payslips round)."""
+    amount = value if isinstance(value, Decimal) else Decimal(str(value))
+    return float(amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def money(value: float, lang: str) -> str:
+    """``783,90 €`` in French, ``€783.90`` in English."""
+    amount = f"{value:,.2f}"
+    if lang == "fr":
+        return amount.replace(",", "\u202f").replace(".", ",") + "\u00a0€"
+    return f"€{amount}"
+
+
+def number(value: float, lang: str, decimals: int = 2) -> str:
+    text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{value:,.0f}"
+    if lang == "fr":
+        return text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def percent(value: float, lang: str) -> str:
+    return number(value, lang) + ("\u00a0%" if lang == "fr" else "%")
+
+
+def date(value: dt.date, lang: str) -> str:
+    if lang == "fr":
+        day = "1er" if value.day == 1 else str(value.day)
+        return f"{day} {_MONTHS_FR[value.month - 1]} {value.year}"
+    return value.strftime("%-d %B %Y")

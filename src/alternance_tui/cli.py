@@ -1,0 +1,389 @@
+"""The ``alternance`` command: the TUI by default, and the subcommands of DESIGN.md.
+
+Imports are deferred to the subcommand that needs them, so that starting the
+TUI pays for neither pydantic nor the advice engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from alternance_tui.advice.model import Bundle
+    from alternance_tui.flow.expr import Value
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+SUBCOMMANDS = ("recommend", "check", "graph", "schema", "serve")
+
+
+class BadInput(Exception):
+    """Input a person gave that cannot be used; each line says what and how to fix it."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = list(lines)
+        super().__init__("\n".join(self.lines))
+
+
+@dataclass(frozen=True)
+class TuiOptions:
+    """What the TUI is started with (see ``alternance --help``)."""
+
+    flow: Path | None = None
+    lang: str = "fr"
+    as_of: dt.date | None = None
+    kiosk: bool = False
+    advisor: bool = False
+    resume: str | None = None
+    answers: dict[str, Any] = field(default_factory=dict)
+    answers_file: str | None = None
+
+
+def locale_language(environ: os._Environ[str] | dict[str, str] | None = None) -> str:
+    """English when the locale says English, otherwise French (the product's home)."""
+    env = os.environ if environ is None else environ
+    for key in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(key, "")
+        if value and value not in ("C", "POSIX", "C.UTF-8"):
+            return "en" if value.lower().startswith("en") else "fr"
+    return "fr"
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-09-01"
+        ) from None
+
+
+def _common(parser: argparse.ArgumentParser, *, lang_default: str) -> None:
+    parser.add_argument(
+        "--flow",
+        type=Path,
+        metavar="PATH",
+        help="the flow file (default: the shipped alternance flow)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("fr", "en"),
+        default=lang_default,
+        help=f"language (default from the locale: {lang_default})",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        help="the date the legal rates are taken at (default: today)",
+    )
+
+
+def _tui_parser(lang: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="alternance",
+        description="Which French work-linked contracts fit you, what they pay, which IMPGT "
+        f"courses are open. Subcommands: {', '.join(SUBCOMMANDS)} (alternance SUBCOMMAND -h).",
+    )
+    _common(parser, lang_default=lang)
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="campus kiosk: no quitting, idle reset, nothing written to disk",
+    )
+    parser.add_argument(
+        "--advisor",
+        action="store_true",
+        help="advisor mode: notes, scenario comparison, handout export",
+    )
+    parser.add_argument(
+        "--resume",
+        nargs="?",
+        const="",
+        metavar="NAME",
+        help="resume the last (or the named) saved session",
+    )
+    parser.add_argument(
+        "--answers",
+        metavar="FILE.json",
+        help="start with these answers (same format as recommend --answers)",
+    )
+    return parser
+
+
+def _sub_parser() -> argparse.ArgumentParser:
+    lang = locale_language()
+    parser = argparse.ArgumentParser(prog="alternance")
+    subs = parser.add_subparsers(dest="command", required=True)
+
+    rec = subs.add_parser(
+        "recommend",
+        help="a recommendation without the UI",
+        description="Answers from --answers FILE.json (or - for stdin) "
+        "and/or -a id=value; multi-choice answers comma-separated, "
+        "yes/no answers yes or no.",
+    )
+    _common(rec, lang_default=lang)
+    rec.add_argument("--answers", metavar="FILE.json", help="a JSON object of id -> value")
+    rec.add_argument(
+        "-a",
+        "--answer",
+        action="append",
+        default=[],
+        metavar="ID=VALUE",
+        help="one answer; repeat for more",
+    )
+    rec.add_argument("--format", choices=("json", "text", "markdown", "html"), default="text")
+    rec.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
+    )
+
+    chk = subs.add_parser(
+        "check",
+        help="validate flow files",
+        description="Checks flows and the data files they use; prints "
+        "FILE:LINE: KEY: MESSAGE lines; exit 0 if clean, 1 if not.",
+    )
+    chk.add_argument(
+        "flows",
+        nargs="*",
+        type=Path,
+        metavar="FLOW",
+        help="flow files or folders (default: the shipped flows)",
+    )
+
+    graph = subs.add_parser("graph", help="print the decision tree")
+    graph.add_argument("--flow", type=Path, metavar="PATH")
+    graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    graph.add_argument("--lang", choices=("fr", "en"), default=lang)
+
+    schema = subs.add_parser("schema", help="JSON Schema of the data files, for editors")
+    schema.add_argument("kind", nargs="?", choices=("flow", "rates", "advice"), default="flow")
+
+    serve = subs.add_parser("serve", help="serve the app to a web browser (textual-serve)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--kiosk", action="store_true")
+    serve.add_argument("--lang", choices=("fr", "en"), default=lang)
+    return parser
+
+
+def _fail(lines: Sequence[str], code: int = EXIT_BAD_INPUT) -> NoReturn:
+    for line in lines:
+        print(f"alternance: {line}", file=sys.stderr)
+    raise SystemExit(code)
+
+
+def load_bundle_or_exit(path: Path | None, code: int = EXIT_BAD_INPUT) -> Bundle:
+    from alternance_tui.advice.load import load_bundle
+    from alternance_tui.flow.problems import FlowError
+
+    try:
+        return load_bundle(path)
+    except FlowError as exc:
+        _fail(
+            [
+                *(str(p) for p in exc.problems),
+                "the flow has problems: fix them (alternance check shows them all)",
+            ],
+            code,
+        )
+
+
+def read_answers_json(source: str) -> dict[str, Any]:
+    """The object in a JSON answers file (``-`` for standard input)."""
+    name = "standard input" if source == "-" else source
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BadInput([f"--answers: {name}: no such file"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput([f"--answers: {name}: cannot read it ({exc})"]) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(
+            [
+                f"--answers: {name}: line {exc.lineno}, column {exc.colno}: not valid "
+                f"JSON ({exc.msg}); expected an object such as "
+                '{"age": 20, "employer_sector": "private"}'
+            ]
+        ) from None
+    if not isinstance(data, dict):
+        raise BadInput(
+            [
+                f"--answers: {name}: expected a JSON object of question id -> answer, "
+                f"found a {type(data).__name__}"
+            ]
+        )
+    return data
+
+
+def gather_answers(
+    bundle: Bundle, answers_file: str | None, pairs: Sequence[str], lang: str
+) -> dict[str, Value]:
+    from alternance_tui.flow.answers import parse_answers
+
+    flow = bundle.flow
+    problems: list[str] = []
+    answers: dict[str, Value] = {}
+    if answers_file:
+        parsed, found = parse_answers(flow, read_answers_json(answers_file), lang)
+        answers.update(parsed)
+        problems += [f"--answers: {p.question}: {p.message}" for p in found]
+    raw: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            problems.append(f"-a {pair}: write it as id=value, e.g. -a age=20")
+            continue
+        raw[key.strip()] = value
+    parsed, found = parse_answers(flow, raw, lang, from_text=True)
+    answers.update(parsed)
+    problems += [f"-a {p.question}: {p.message}" for p in found]
+    if problems:
+        raise BadInput(problems)
+    return answers
+
+
+def cmd_recommend(args: argparse.Namespace) -> int:
+    from alternance_tui.advice.engine import IncompleteAnswers, recommend
+    from alternance_tui.advice.pay import RatesUnknown
+    from alternance_tui.advice.report import render
+    from alternance_tui.flow.walk import walk
+
+    bundle = load_bundle_or_exit(args.flow)
+    if not args.answers and not args.answer:
+        _fail(
+            [
+                "recommend needs answers: --answers FILE.json (or -) and/or -a id=value, "
+                "e.g. -a age=20 -a employer_sector=private"
+            ]
+        )
+    try:
+        answers = gather_answers(bundle, args.answers, args.answer, args.lang)
+    except BadInput as exc:
+        _fail(exc.lines)
+    try:
+        rec = recommend(bundle, answers, as_of=args.as_of or dt.date.today(), lang=args.lang)
+    except IncompleteAnswers as exc:
+        _fail([f"missing answer: {m}" for m in exc.messages])
+    except RatesUnknown as exc:
+        _fail([f"--as-of: {exc}"])
+    unused = sorted(set(answers) - set(walk(bundle.flow, answers, use_defaults=True).path))
+    for question in unused:
+        print(
+            f"alternance: note: {question} is not asked for these answers; its value was not used",
+            file=sys.stderr,
+        )
+    text = render(rec, bundle, args.format)
+    if args.output:
+        from alternance_tui.store import write_atomic
+
+        try:
+            write_atomic(args.output, text)
+        except OSError as exc:
+            _fail([f"--output: {args.output}: cannot write it ({exc.strerror or exc})"])
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from alternance_tui.advice.load import check_paths, default_flows_dir
+
+    paths = args.flows or [default_flows_dir()]
+    problems = check_paths(paths)
+    for problem in problems:
+        print(problem)
+    errors = sum(1 for p in problems if p.severity == "error")
+    if errors:
+        print(f"{errors} problem(s) found", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print("no problems found", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from alternance_tui.flow.graph import render_graph
+
+    bundle = load_bundle_or_exit(args.flow, EXIT_PROBLEMS)
+    sys.stdout.write(render_graph(bundle.flow, args.format, args.lang))
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    if args.kind == "flow":
+        from alternance_tui.flow.schema import FlowFile as Model
+    elif args.kind == "rates":
+        from alternance_tui.advice.schema import RatesFile as Model  # type: ignore[assignment]
+    else:
+        from alternance_tui.advice.schema import AdviceFile as Model  # type: ignore[assignment]
+    schema = Model.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema.setdefault("title", f"alternance-tui {args.kind} file")
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from alternance_tui.serve import serve
+
+    return serve(args.host, args.port, kiosk=args.kiosk, lang=args.lang)
+
+
+def run_tui(argv: Sequence[str]) -> int:
+    parser = _tui_parser(locale_language())
+    args = parser.parse_args(argv)
+    answers: dict[str, Any] = {}
+    if args.answers:
+        try:
+            answers = read_answers_json(args.answers)
+        except BadInput as exc:
+            _fail(exc.lines)
+    options = TuiOptions(
+        flow=args.flow,
+        lang=args.lang,
+        as_of=args.as_of,
+        kiosk=args.kiosk,
+        advisor=args.advisor,
+        resume=args.resume,
+        answers=answers,
+        answers_file=args.answers,
+    )
+    from alternance_tui.tui.app import run
+
+    return run(options)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            args = _sub_parser().parse_args(argv)
+            handler = {
+                "recommend": cmd_recommend,
+                "check": cmd_check,
+                "graph": cmd_graph,
+                "schema": cmd_schema,
+                "serve": cmd_serve,
+            }[args.command]
+            return handler(args)
+        return run_tui(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `alternance recommend | head` closes the pipe early: not an error.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,90 @@
+"""A cache of validated flows, keyed by the content of their files.
+
+Validating a flow means importing pydantic and checking every path: worth it
+once, not at every start. The cache holds the built (plain dataclass) objects
+with the hash of every file they came from; a change to any of those files, or
+a new version of the application, misses the cache. A damaged or unreadable
+cache is ignored; a cache that cannot be written is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from alternance_tui import __version__
+
+T = TypeVar("T")
+_FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("ALTERNANCE_NO_CACHE"):
+        return None
+    override = os.environ.get("ALTERNANCE_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("alternance-tui", appauthor=False)) / "flows"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return _digest(path.read_bytes())
+    except OSError:
+        return None
+
+
+def cached(main: Path, build: Callable[[], tuple[T, Sequence[Path]]], kind: type[T]) -> T:
+    """``build()``'s result for ``main``, from the cache when no file it read has changed.
+
+    ``build`` returns the object and the other files it read; it raises to refuse
+    (nothing is cached then).
+    """
+    directory = cache_dir()
+    main_digest = _file_digest(main)
+    if directory is None or main_digest is None:
+        return build()[0]
+    version = f"{_FORMAT}:{__version__}:{sys.version_info[:2]}:{main.resolve()}"
+    entry = directory / (_digest(f"{version}:{main_digest}".encode()) + ".pickle")
+    found = _read(entry, kind)
+    if found is not None:
+        return found
+    value, others = build()
+    deps = [(str(p.resolve()), _file_digest(p)) for p in others]
+    _write(entry, (deps, value))
+    return value
+
+
+def _read(entry: Path, kind: type[T]) -> T | None:
+    try:
+        with entry.open("rb") as handle:
+            deps, value = pickle.load(handle)
+    except Exception:
+        return None
+    for path, digest in deps:
+        if _file_digest(Path(path)) != digest:
+            return None
+    return value if isinstance(value, kind) else None
+
+
+def _write(entry: Path, payload: object) -> None:
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(payload, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(temporary).replace(entry)
+    except (OSError, pickle.PicklingError):
+        pass

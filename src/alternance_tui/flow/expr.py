@@ -1,0 +1,551 @@
+"""The condition language of flow files.
+
+Conditions such as ``age <= 29 or "rqth" in situations`` are parsed with
+Python's ``ast`` module, but only a whitelist of node types is accepted and the
+result is compiled into the small tree below, which this module evaluates
+itself: nothing a flow file contains ever reaches ``eval`` or ``exec``.
+
+Evaluation uses three-valued logic: a question that was not answered (and has
+no default) is *unknown*, and so is any comparison that involves it. ``and`` /
+``or`` / ``not`` follow Kleene's rules, so ``unknown or True`` is ``True``.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import math
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+# A value an answer can take. ``None`` stands for "not answered".
+Value = int | float | str | bool | frozenset[str] | None
+Scalar = int | float | str | bool
+
+MAX_SOURCE_LENGTH = 2000
+MAX_DEPTH = 50
+
+ComparisonOp = Literal["==", "!=", "<", "<=", ">", ">=", "in", "not in"]
+ArithmeticOp = Literal["+", "-", "*", "/"]
+
+_COMPARISON_OPS: dict[type[ast.cmpop], ComparisonOp] = {
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+    ast.Lt: "<",
+    ast.LtE: "<=",
+    ast.Gt: ">",
+    ast.GtE: ">=",
+    ast.In: "in",
+    ast.NotIn: "not in",
+}
+_ARITHMETIC_OPS: dict[type[ast.operator], ArithmeticOp] = {
+    ast.Add: "+",
+    ast.Sub: "-",
+    ast.Mult: "*",
+    ast.Div: "/",
+}
+_BOOL_WORDS = {"true": True, "false": False, "True": True, "False": False}
+RESERVED_NAMES = frozenset(_BOOL_WORDS) | {"and", "or", "not", "in"}
+
+
+class ConditionError(ValueError):
+    """A condition that cannot be parsed or does not fit the flow's questions."""
+
+
+# --- the compiled tree ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Const:
+    value: Scalar
+
+
+@dataclass(frozen=True, slots=True)
+class Seq:
+    items: tuple[Scalar, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    operand: Node
+
+
+@dataclass(frozen=True, slots=True)
+class BoolOp:
+    op: Literal["and", "or"]
+    operands: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    left: Node
+    ops: tuple[ComparisonOp, ...]
+    rights: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Arith:
+    op: ArithmeticOp
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Neg:
+    operand: Node
+
+
+Node = Name | Const | Seq | Not | BoolOp | Compare | Arith | Neg
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A parsed condition together with the text it came from."""
+
+    source: str
+    tree: Node
+
+    def evaluate(self, env: Mapping[str, Value]) -> bool | None:
+        result = evaluate(self.tree, env)
+        return result if isinstance(result, bool) or result is None else bool(result)
+
+    def holds(self, env: Mapping[str, Value]) -> bool:
+        """True only when the condition is known to be true."""
+        return self.evaluate(env) is True
+
+    def names(self) -> set[str]:
+        return names_in(self.tree)
+
+
+# --- parsing --------------------------------------------------------------------
+
+
+def parse(source: str) -> Condition:
+    """Parse a condition; raise ConditionError with a readable message."""
+    if not isinstance(source, str):
+        raise ConditionError("a condition must be text")
+    text = source.strip()
+    if not text:
+        raise ConditionError("the condition is empty")
+    if len(text) > MAX_SOURCE_LENGTH:
+        raise ConditionError(
+            f"the condition is {len(text)} characters long; the limit is {MAX_SOURCE_LENGTH}"
+        )
+    if "\x00" in text:
+        raise ConditionError("the condition contains a NUL character")
+    try:
+        module = ast.parse(text.replace("\n", " "), mode="eval")
+    except SyntaxError as exc:
+        column = f" at column {exc.offset}" if exc.offset else ""
+        raise ConditionError(
+            f"cannot read the condition {text!r}{column}: use comparisons "
+            '(age >= 18, sector == "public"), and/or/not, and "x" in answers'
+        ) from None
+    except (RecursionError, MemoryError, ValueError):
+        raise ConditionError("the condition is too deeply nested to read") from None
+    return Condition(source=text, tree=_compile(module.body, text, 0))
+
+
+def _compile(node: ast.expr, text: str, depth: int) -> Node:
+    if depth > MAX_DEPTH:
+        raise ConditionError(f"the condition is nested more than {MAX_DEPTH} levels deep")
+    deeper = depth + 1
+    if isinstance(node, ast.BoolOp):
+        op: Literal["and", "or"] = "and" if isinstance(node.op, ast.And) else "or"
+        return BoolOp(op, tuple(_compile(v, text, deeper) for v in node.values))
+    if isinstance(node, ast.UnaryOp):
+        if isinstance(node.op, ast.Not):
+            return Not(_compile(node.operand, text, deeper))
+        if isinstance(node.op, ast.USub):
+            inner = _compile(node.operand, text, deeper)
+            folded = inner.value if isinstance(inner, Const) else None
+            if isinstance(folded, int | float) and not isinstance(folded, bool):
+                return Const(-folded)
+            return Neg(inner)
+        if isinstance(node.op, ast.UAdd):
+            return _compile(node.operand, text, deeper)
+    if isinstance(node, ast.Compare):
+        ops = []
+        for op_node in node.ops:
+            op_name = _COMPARISON_OPS.get(type(op_node))
+            if op_name is None:
+                raise ConditionError(
+                    f"{_fragment(node, text)!r}: 'is' is not allowed; compare with == or !="
+                )
+            ops.append(op_name)
+        return Compare(
+            _compile(node.left, text, deeper),
+            tuple(ops),
+            tuple(_compile(c, text, deeper) for c in node.comparators),
+        )
+    if isinstance(node, ast.BinOp):
+        arith = _ARITHMETIC_OPS.get(type(node.op))
+        if arith is None:
+            raise ConditionError(
+                f"{_fragment(node, text)!r}: only + - * / are allowed in arithmetic"
+            )
+        return Arith(arith, _compile(node.left, text, deeper), _compile(node.right, text, deeper))
+    if isinstance(node, ast.Name):
+        if node.id in _BOOL_WORDS:
+            return Const(_BOOL_WORDS[node.id])
+        return Name(node.id)
+    if isinstance(node, ast.Constant):
+        value = node.value
+        if isinstance(value, bool | int | float | str):
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ConditionError("numbers in conditions must be finite")
+            return Const(value)
+        raise ConditionError(f"{_fragment(node, text)!r}: only numbers and quoted text are values")
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        items: list[Scalar] = []
+        for element in node.elts:
+            compiled = _compile(element, text, deeper)
+            if not isinstance(compiled, Const):
+                raise ConditionError(
+                    f"{_fragment(node, text)!r}: a list may hold only numbers or quoted text"
+                )
+            items.append(compiled.value)
+        return Seq(tuple(items))
+    what = _describe_forbidden(node)
+    raise ConditionError(
+        f"{_fragment(node, text)!r}: {what} is not allowed in a condition; "
+        "use comparisons, and/or/not, in, and + - * /"
+    )
+
+
+def _describe_forbidden(node: ast.expr) -> str:
+    if isinstance(node, ast.Call):
+        return "a function call"
+    if isinstance(node, ast.Attribute):
+        return "attribute access"
+    if isinstance(node, ast.Subscript):
+        return "indexing"
+    if isinstance(node, ast.Lambda):
+        return "a lambda"
+    if isinstance(node, ast.IfExp):
+        return "an if-expression"
+    if isinstance(node, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
+        return "a comprehension"
+    return type(node).__name__
+
+
+def _fragment(node: ast.expr, text: str) -> str:
+    segment = ast.get_source_segment(text, node)
+    return segment if segment else text
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+# --- evaluation -----------------------------------------------------------------
+
+
+def evaluate(node: Node, env: Mapping[str, Value]) -> Value | tuple[Scalar, ...]:
+    if isinstance(node, Const):
+        return node.value
+    if isinstance(node, Name):
+        return env.get(node.name)
+    if isinstance(node, BoolOp):
+        return _evaluate_bool(node, env)
+    if isinstance(node, Not):
+        inner = evaluate(node.operand, env)
+        return None if inner is None else not inner
+    if isinstance(node, Compare):
+        return _evaluate_compare(node, env)
+    if isinstance(node, Seq):
+        return node.items
+    if isinstance(node, Neg):
+        inner = evaluate(node.operand, env)
+        return -inner if _is_number(inner) else None  # type: ignore[operator]
+    return _evaluate_arith(node, env)
+
+
+def _evaluate_bool(node: BoolOp, env: Mapping[str, Value]) -> bool | None:
+    unknown = False
+    decisive = node.op == "or"  # the value that settles the result at once
+    for operand in node.operands:
+        value = evaluate(operand, env)
+        if value is None:
+            unknown = True
+        elif bool(value) is decisive:
+            return decisive
+    return None if unknown else not decisive
+
+
+def _evaluate_compare(node: Compare, env: Mapping[str, Value]) -> bool | None:
+    left = evaluate(node.left, env)
+    result: bool | None = True
+    for op, right_node in zip(node.ops, node.rights, strict=True):
+        right = evaluate(right_node, env)
+        outcome = _compare(op, left, right)
+        if outcome is False:
+            return False
+        if outcome is None:
+            result = None
+        left = right
+    return result
+
+
+def _compare(op: ComparisonOp, left: object, right: object) -> bool | None:
+    if left is None or right is None:
+        return None
+    if op in ("in", "not in"):
+        if isinstance(right, frozenset | tuple):
+            found = left in right
+            return found if op == "in" else not found
+        return None
+    if op == "==":
+        return left == right
+    if op == "!=":
+        return left != right
+    if not (_is_number(left) and _is_number(right)):
+        return None
+    a, b = float(left), float(right)  # type: ignore[arg-type]
+    if op == "<":
+        return a < b
+    if op == "<=":
+        return a <= b
+    if op == ">":
+        return a > b
+    return a >= b
+
+
+def _evaluate_arith(node: Arith, env: Mapping[str, Value]) -> Value:
+    left = evaluate(node.left, env)
+    right = evaluate(node.right, env)
+    if not (_is_number(left) and _is_number(right)):
+        return None
+    a, b = float(left), float(right)  # type: ignore[arg-type]
+    if node.op == "+":
+        return a + b
+    if node.op == "-":
+        return a - b
+    if node.op == "*":
+        return a * b
+    return None if b == 0 else a / b
+
+
+# --- inspection -----------------------------------------------------------------
+
+
+def walk_nodes(node: Node) -> Iterator[Node]:
+    yield node
+    if isinstance(node, Not | Neg):
+        yield from walk_nodes(node.operand)
+    elif isinstance(node, BoolOp):
+        for operand in node.operands:
+            yield from walk_nodes(operand)
+    elif isinstance(node, Compare):
+        yield from walk_nodes(node.left)
+        for right in node.rights:
+            yield from walk_nodes(right)
+    elif isinstance(node, Arith):
+        yield from walk_nodes(node.left)
+        yield from walk_nodes(node.right)
+
+
+def names_in(node: Node) -> set[str]:
+    return {n.name for n in walk_nodes(node) if isinstance(n, Name)}
+
+
+def thresholds(node: Node) -> dict[str, set[float]]:
+    """The numbers each question is compared with directly (``age >= 26`` gives age: 26)."""
+    found: dict[str, set[float]] = {}
+    for item in walk_nodes(node):
+        if not isinstance(item, Compare):
+            continue
+        operands = (item.left, *item.rights)
+        for index, op in enumerate(item.ops):
+            left, right = operands[index], operands[index + 1]
+            for name_side, value_side in ((left, right), (right, left)):
+                if not isinstance(name_side, Name):
+                    continue
+                if isinstance(value_side, Const) and _is_number(value_side.value):
+                    found.setdefault(name_side.name, set()).add(float(value_side.value))
+                elif isinstance(value_side, Seq) and op in ("in", "not in"):
+                    numbers = {float(v) for v in value_side.items if _is_number(v)}
+                    found.setdefault(name_side.name, set()).update(numbers)
+    return found
+
+
+def tested_members(node: Node) -> dict[str, set[str]]:
+    """The choices each multi-choice question is tested for (``"rqth" in situations``)."""
+    found: dict[str, set[str]] = {}
+    for item in walk_nodes(node):
+        if not isinstance(item, Compare):
+            continue
+        operands = (item.left, *item.rights)
+        for index, op in enumerate(item.ops):
+            left, right = operands[index], operands[index + 1]
+            if op in ("in", "not in") and isinstance(right, Name):
+                if isinstance(left, Const) and isinstance(left.value, str):
+                    found.setdefault(right.name, set()).add(left.value)
+                elif isinstance(left, Seq):
+                    found.setdefault(right.name, set()).update(
+                        v for v in left.items if isinstance(v, str)
+                    )
+    return found
+
+
+# --- type checking --------------------------------------------------------------
+
+VarKind = Literal["number", "choice", "multi", "yes_no"]
+
+
+@dataclass(frozen=True, slots=True)
+class Variable:
+    """What the type checker needs to know about a question."""
+
+    kind: VarKind
+    choices: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class _Type:
+    # "any" stands for an unknown name, already reported: it fits everywhere.
+    kind: Literal["number", "bool", "text", "choice", "set", "seq", "any"]
+    question: str | None = None
+    text: str | None = None
+    items: tuple[Scalar, ...] = ()
+
+
+def check(condition: Condition, scope: Mapping[str, Variable]) -> list[str]:
+    """Problems with the condition against the questions in scope (empty if sound)."""
+    problems: list[str] = []
+    result = _type_of(condition.tree, scope, problems)
+    if not problems and result.kind not in ("bool", "any"):
+        problems.append(
+            f"{condition.source!r} is not a yes/no test; compare it, e.g. {condition.source} >= 18"
+            if result.kind == "number"
+            else f"{condition.source!r} is not a yes/no test"
+        )
+    return problems
+
+
+def _unknown_name(name: str, scope: Mapping[str, Variable]) -> str:
+    close = difflib.get_close_matches(name, list(scope), n=1)
+    hint = f'; did you mean "{close[0]}"?' if close else ""
+    return f'unknown question "{name}"{hint}'
+
+
+def _type_of(node: Node, scope: Mapping[str, Variable], problems: list[str]) -> _Type:
+    if isinstance(node, Const):
+        if isinstance(node.value, bool):
+            return _Type("bool")
+        if isinstance(node.value, str):
+            return _Type("text", text=node.value)
+        return _Type("number")
+    if isinstance(node, Seq):
+        return _Type("seq", items=node.items)
+    if isinstance(node, Name):
+        variable = scope.get(node.name)
+        if variable is None:
+            problems.append(_unknown_name(node.name, scope))
+            return _Type("any")
+        mapping = {"number": "number", "yes_no": "bool", "choice": "choice", "multi": "set"}
+        return _Type(mapping[variable.kind], question=node.name)  # type: ignore[arg-type]
+    if isinstance(node, Not):
+        _expect_bool(node.operand, scope, problems, "not")
+        return _Type("bool")
+    if isinstance(node, BoolOp):
+        for operand in node.operands:
+            _expect_bool(operand, scope, problems, node.op)
+        return _Type("bool")
+    if isinstance(node, Neg):
+        inner = _type_of(node.operand, scope, problems)
+        if inner.kind not in ("number", "any"):
+            problems.append("a minus sign needs a number after it")
+        return _Type("number")
+    if isinstance(node, Arith):
+        for side in (node.left, node.right):
+            side_type = _type_of(side, scope, problems)
+            if side_type.kind not in ("number", "any"):
+                problems.append(f"{node.op} needs numbers on both sides, not {_show(side_type)}")
+        return _Type("number")
+    operands = [node.left, *node.rights]
+    types = [_type_of(o, scope, problems) for o in operands]
+    for index, op in enumerate(node.ops):
+        if "any" in (types[index].kind, types[index + 1].kind):
+            continue
+        _check_comparison(op, types[index], types[index + 1], scope, problems)
+    return _Type("bool")
+
+
+def _expect_bool(
+    node: Node, scope: Mapping[str, Variable], problems: list[str], context: str
+) -> None:
+    found = _type_of(node, scope, problems)
+    if found.kind not in ("bool", "any"):
+        problems.append(f"'{context}' needs yes/no tests on each side, not {_show(found)}")
+
+
+def _show(t: _Type) -> str:
+    if t.kind == "text":
+        return f'the text "{t.text}"'
+    if t.question:
+        kinds = {"number": "number", "choice": "choice", "set": "multi-choice", "bool": "yes/no"}
+        return f'the {kinds.get(t.kind, t.kind)} question "{t.question}"'
+    return {"number": "a number", "bool": "a yes/no value", "seq": "a list"}.get(t.kind, t.kind)
+
+
+def _check_choice(question: str, value: Scalar, scope: Mapping[str, Variable]) -> str | None:
+    variable = scope[question]
+    if isinstance(value, str) and value in variable.choices:
+        return None
+    known = ", ".join(f'"{c}"' for c in sorted(variable.choices))
+    close = difflib.get_close_matches(str(value), list(variable.choices), n=1)
+    hint = f'; did you mean "{close[0]}"?' if close else f"; its choices are {known}"
+    return f'"{value}" is not a choice of question "{question}"{hint}'
+
+
+def _check_comparison(
+    op: ComparisonOp,
+    left: _Type,
+    right: _Type,
+    scope: Mapping[str, Variable],
+    problems: list[str],
+) -> None:
+    if op in ("in", "not in"):
+        if right.kind == "set" and right.question:
+            if left.kind == "text" and left.text is not None:
+                if (problem := _check_choice(right.question, left.text, scope)) is not None:
+                    problems.append(problem)
+                return
+            if left.kind == "seq":
+                for item in left.items:
+                    if (problem := _check_choice(right.question, item, scope)) is not None:
+                        problems.append(problem)
+                return
+        if right.kind == "seq":
+            if left.kind == "choice" and left.question:
+                for item in right.items:
+                    if (problem := _check_choice(left.question, item, scope)) is not None:
+                        problems.append(problem)
+                return
+            if left.kind == "number" and all(_is_number(i) for i in right.items):
+                return
+        problems.append(
+            f"'{op}' needs a quoted choice and a multi-choice question "
+            f'("rqth" in situations) or a question and a list (sector in ["public", "private"]),'
+            f" not {_show(left)} and {_show(right)}"
+        )
+        return
+    if op in ("==", "!="):
+        for a, b in ((left, right), (right, left)):
+            if a.kind == "choice" and a.question and b.kind == "text" and b.text is not None:
+                if (problem := _check_choice(a.question, b.text, scope)) is not None:
+                    problems.append(problem)
+                return
+        if left.kind == right.kind and left.kind in ("number", "bool"):
+            return
+        problems.append(f"cannot compare {_show(left)} with {_show(right)}")
+        return
+    if left.kind != "number" or right.kind != "number":
+        problems.append(f"'{op}' compares numbers, not {_show(left)} and {_show(right)}")

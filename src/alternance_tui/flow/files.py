@@ -1,0 +1,205 @@
+"""Reading TOML data files safely, and turning pydantic errors into plain words."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from alternance_tui.flow.problems import Problem
+from alternance_tui.flow.toml_lines import key_lines, line_of
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+MAX_FILE_BYTES = 1024 * 1024
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_END = re.compile(r"\s*\(at end of document\)$")
+
+
+def display_name(path: Path) -> str:
+    """The path as a person typed it, relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
+    """The parsed document, its text, and the problems that stopped reading it."""
+    name = display_name(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return (
+                None,
+                "",
+                [
+                    Problem(
+                        name,
+                        f"the file is too large ({size / 1024 / 1024:.1f} MiB); "
+                        f"data files are limited to {MAX_FILE_BYTES // 1024 // 1024} MiB",
+                    )
+                ],
+            )
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        return None, "", [Problem(name, "is a folder, not a TOML file")]
+    except FileNotFoundError:
+        return None, "", [Problem(name, "no such file")]
+    except OSError as exc:
+        return None, "", [Problem(name, f"cannot read the file: {exc.strerror or exc}")]
+    return parse_toml_bytes(raw, name)
+
+
+def parse_toml_bytes(raw: bytes, name: str) -> tuple[dict[str, Any] | None, str, list[Problem]]:
+    if b"\x00" in raw:
+        return None, "", [Problem(name, "the file holds binary data, not TOML text")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return (
+            None,
+            "",
+            [
+                Problem(
+                    name,
+                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+                    line=line,
+                )
+            ],
+        )
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        return (
+            None,
+            text,
+            [
+                Problem(
+                    name,
+                    "the file is empty: it needs at least an id, a title, "
+                    "languages, questions and outcomes (see README)",
+                )
+            ],
+        )
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        error_line: int | None = None
+        if match := _TOML_POSITION.search(message):
+            error_line = int(match.group(1))
+            message = message[: match.start()] + f" (column {match.group(2)})"
+        elif _TOML_END.search(message):
+            error_line = text.count("\n") + 1
+            message = _TOML_END.sub(" (at the end of the file)", message)
+        return (
+            None,
+            text,
+            [Problem(name, f"TOML syntax error: {_lower_first(message)}", line=error_line)],
+        )
+    except RecursionError:
+        return None, text, [Problem(name, "the file nests tables or arrays too deeply to read")]
+    return data, text, []
+
+
+def _lower_first(message: str) -> str:
+    return message[:1].lower() + message[1:]
+
+
+def located(problems: Iterable[Problem], text: str) -> list[Problem]:
+    """The problems with the line each key path starts on, where it can be found."""
+    problems = list(problems)
+    if not text or all(p.line is not None or not p.path for p in problems):
+        return problems
+    lines = key_lines(text)
+    return [
+        p
+        if p.line is not None or not p.path
+        else Problem(p.file, p.message, p.path, line_of(lines, p.path), p.severity)
+        for p in problems
+    ]
+
+
+_KIND_NAMES = {
+    "string_type": "text in quotes",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "list_type": "a list [ ... ]",
+    "dict_type": "a table { ... }",
+    "model_type": "a table { ... }",
+    "date_type": "a date (2026-01-01)",
+}
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (yes/no)"
+    if isinstance(value, str):
+        return f'the text "{value[:40]}"'
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def schema_problems(
+    error: ValidationError,
+    name: str,
+    known_keys: Sequence[str],
+    union_tags: frozenset[str] = frozenset(),
+) -> list[Problem]:
+    """One plain-words problem per pydantic error.
+
+    ``union_tags`` are the names pydantic puts in locations for the member of a
+    tagged union it tried; they are not keys of the file, so they are left out.
+    """
+    problems: list[Problem] = []
+    for item in error.errors():
+        path = tuple(
+            p
+            for p in item["loc"]
+            if isinstance(p, int) or (isinstance(p, str) and p not in union_tags)
+        )
+        kind = item["type"]
+        value = item.get("input")
+        key = str(path[-1]) if path else ""
+        if kind == "extra_forbidden":
+            close = difflib.get_close_matches(key, known_keys, n=1)
+            hint = f'; did you mean "{close[0]}"?' if close else ""
+            message = f'unknown key "{key}"{hint}'
+        elif kind == "missing":
+            message = f'missing key "{key}"'
+        elif kind in _KIND_NAMES:
+            message = f"expected {_KIND_NAMES[kind]}, found {_type_name(value)}"
+        elif kind == "string_pattern_mismatch":
+            message = (
+                f'"{value}" is not a valid id: use lowercase letters, digits and _ '
+                "(starting with a letter)"
+            )
+            if (path and path[-1] in ("languages",)) or (len(path) > 1 and path[-2] == "languages"):
+                message = f'"{value}" is not a language code such as "fr" or "en"'
+        elif kind == "literal_error":
+            expected = item.get("ctx", {}).get("expected", "")
+            message = f"{_type_name(value)} is not allowed here; expected one of {expected}"
+        elif kind == "too_short":
+            message = "must not be empty"
+        elif kind == "string_too_long":
+            message = f"is too long (at most {item.get('ctx', {}).get('max_length')} characters)"
+        elif kind == "finite_number":
+            message = "must be a finite number"
+        else:
+            message = _lower_first(str(item["msg"]))
+        problems.append(Problem(name, message, path))
+    return problems

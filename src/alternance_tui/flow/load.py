@@ -1,0 +1,70 @@
+"""Loading a flow file: read, validate against the schema, build, check.
+
+``load_flow`` raises ``FlowError`` with every problem found, each located as
+``FILE:LINE: key.path: message``; it never lets a traceback through for a
+malformed file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alternance_tui.flow.files import display_name, located, read_toml, schema_problems
+from alternance_tui.flow.model import Flow
+from alternance_tui.flow.problems import FlowError, Problem
+
+
+def file_kind(data: dict[str, Any]) -> str:
+    kind = data.get("kind", "flow")
+    return kind if isinstance(kind, str) else "flow"
+
+
+def flow_from_data(
+    data: dict[str, Any], text: str, path: Path
+) -> tuple[Flow | None, list[Problem]]:
+    """Validate and check a parsed flow document."""
+    # Deferred: pydantic is only needed when a flow is not in the cache.
+    from pydantic import ValidationError
+
+    from alternance_tui.flow.check import check_flow
+    from alternance_tui.flow.schema import FlowFile, build_flow
+
+    name = display_name(path)
+    try:
+        model = FlowFile.model_validate(data)
+    except ValidationError as exc:
+        return None, located(schema_problems(exc, name, all_flow_keys()), text)
+    flow, problems = build_flow(model, name, path.parent)
+    if not any(p.severity == "error" for p in problems):
+        problems += check_flow(flow)
+    return flow, located(problems, text)
+
+
+def check_flow_file(path: Path) -> tuple[Flow | None, list[Problem]]:
+    """The flow in ``path`` (None if it could not be built) and its problems."""
+    data, text, problems = read_toml(path)
+    if data is None:
+        return None, problems
+    kind = file_kind(data)
+    if kind != "flow":
+        return None, [
+            Problem(display_name(path), f'kind = "{kind}": this is not a flow file', ("kind",))
+        ]
+    return flow_from_data(data, text, path)
+
+
+def load_flow(path: Path) -> Flow:
+    flow, problems = check_flow_file(path)
+    if flow is None or any(p.severity == "error" for p in problems):
+        raise FlowError(problems)
+    return flow
+
+
+def all_flow_keys() -> list[str]:
+    from alternance_tui.flow.schema import ChoiceFile, FlowFile, NextFile, OutcomeFile, QuestionFile
+
+    keys: set[str] = set()
+    for model in (FlowFile, QuestionFile, ChoiceFile, NextFile, OutcomeFile):
+        keys.update(model.model_fields)
+    return sorted(keys)

@@ -1,0 +1,115 @@
+"""The runtime form of a flow: plain frozen dataclasses.
+
+These are what the walker, the checker, the advice engine and the UI use. They
+are built from the validated file models in ``schema.py`` and, being plain
+dataclasses, can be cached on disk and loaded back without importing pydantic
+(which keeps the application's start-up fast).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from alternance_tui.flow.expr import Condition, Value, Variable
+
+QuestionKind = Literal["choice", "multi", "number", "yes_no"]
+
+# A text a person reads, by language code ("fr", "en").
+Text = Mapping[str, str]
+
+
+def tr(text: Text | None, lang: str) -> str:
+    """The text in ``lang``; flows are checked to have every language, so the
+    fallback only matters for hand-built objects in tests."""
+    if not text:
+        return ""
+    return text.get(lang) or next(iter(text.values()))
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    label: Text
+    help: Text | None = None
+    # "Not known yet": the advice then covers every other choice in turn.
+    unknown: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NextRule:
+    goto: str
+    when: Condition | None = None
+    # Where the rule stands in its file: ("questions", 1, "next", 0).
+    where: tuple[str | int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    kind: QuestionKind
+    prompt: Text
+    short: Text
+    next: tuple[NextRule, ...]
+    help: Text | None = None
+    choices: tuple[Choice, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    integer: bool = False
+    unit: Text | None = None
+    optional: bool = False
+    default: Value = None
+    where: tuple[str | int, ...] = ()
+
+    def choice(self, choice_id: str) -> Choice | None:
+        for item in self.choices:
+            if item.id == choice_id:
+                return item
+        return None
+
+    @property
+    def choice_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.choices)
+
+    @property
+    def required(self) -> bool:
+        """A person must give an answer: nothing stands in for a missing one."""
+        return not self.optional and self.default is None
+
+    def variable(self) -> Variable:
+        return Variable(self.kind, frozenset(self.choice_ids))
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    id: str
+    title: Text
+    text: Text | None = None
+    where: tuple[str | int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    id: str
+    title: Text
+    languages: tuple[str, ...]
+    start: str
+    questions: Mapping[str, Question]
+    outcomes: Mapping[str, Outcome]
+    description: Text | None = None
+    source: str = ""
+    # Further data files (advice, rates, catalogues) the flow brings with it,
+    # as paths relative to the flow file. The flow engine only checks they exist.
+    uses: tuple[str, ...] = ()
+    extras: Mapping[str, object] = field(default_factory=dict)
+
+    def node_kind(self, node_id: str) -> Literal["question", "outcome"] | None:
+        if node_id in self.questions:
+            return "question"
+        if node_id in self.outcomes:
+            return "outcome"
+        return None
+
+    def scope(self) -> dict[str, Variable]:
+        return {q.id: q.variable() for q in self.questions.values()}

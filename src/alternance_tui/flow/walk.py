@@ -1,0 +1,160 @@
+"""Walking a flow: where an interview stands for a given set of answers.
+
+Everything here is a pure function of the flow and the answers. Answers are a
+mapping of question id to value; values for questions that are not on the
+current path are ignored (not deleted: the caller keeps them, so that a person
+who changes their mind back finds what they typed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from alternance_tui.flow.expr import Value
+from alternance_tui.flow.model import Flow, Question
+
+
+class FlowLoopError(RuntimeError):
+    """Raised only for flows that skipped the checker: a walk that revisits a question."""
+
+
+@dataclass(frozen=True, slots=True)
+class Walk:
+    """Where the interview stands."""
+
+    # Questions on the path, in order, the current (unanswered) one last if any.
+    path: tuple[str, ...]
+    # The answers the path uses, defaults filled in where `use_defaults` was asked.
+    answers: Mapping[str, Value] = field(default_factory=dict)
+    current: str | None = None
+    outcome: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self.outcome is not None
+
+    def previous(self, question_id: str) -> str | None:
+        """The question asked before ``question_id`` on this path."""
+        if question_id not in self.path:
+            return None
+        index = self.path.index(question_id)
+        return self.path[index - 1] if index > 0 else None
+
+    def following(self, question_id: str) -> str | None:
+        if question_id not in self.path:
+            return None
+        index = self.path.index(question_id)
+        return self.path[index + 1] if index + 1 < len(self.path) else None
+
+
+def condition_env(flow: Flow, answers: Mapping[str, Value]) -> dict[str, Value]:
+    """What conditions see: the answers given, and defaults for the rest."""
+    env: dict[str, Value] = {}
+    for question in flow.questions.values():
+        value = answers.get(question.id)
+        env[question.id] = value if value is not None else question.default
+    return env
+
+
+def next_node(flow: Flow, question: Question, env: Mapping[str, Value]) -> str | None:
+    """Where the first rule that holds leads; None when no rule holds."""
+    for rule in question.next:
+        if rule.when is None or rule.when.holds(env):
+            return rule.goto
+    return None
+
+
+def walk(flow: Flow, answers: Mapping[str, Value], *, use_defaults: bool = False) -> Walk:
+    """Follow the flow from its start with ``answers``.
+
+    Stops at the first question without an answer (with ``use_defaults``, at
+    the first *required* question without one: optional questions and
+    questions with defaults are passed with their default).
+    """
+    path: list[str] = []
+    used: dict[str, Value] = {}
+    node = flow.start
+    while node in flow.questions:
+        if node in used or node in path:
+            raise FlowLoopError(f"the flow loops back to {node!r}")
+        question = flow.questions[node]
+        path.append(node)
+        if node in answers or use_defaults:
+            # An optional question may be answered with "nothing" (None).
+            value = answers.get(node)
+            if value is None:
+                value = question.default
+            if value is None and not question.optional:
+                return Walk(tuple(path), used, current=node)
+            used[node] = value
+        else:
+            return Walk(tuple(path), used, current=node)
+        env = _env_for(flow, used, path)
+        target = next_node(flow, question, env)
+        if target is None:
+            return Walk(tuple(path), used, current=node)
+        node = target
+    return Walk(tuple(path), used, outcome=node if node in flow.outcomes else None)
+
+
+def _env_for(flow: Flow, used: Mapping[str, Value], path: list[str]) -> dict[str, Value]:
+    # Only answers on the path count; questions off it take their defaults.
+    env: dict[str, Value] = {}
+    for question in flow.questions.values():
+        value = used.get(question.id) if question.id in path else None
+        env[question.id] = value if value is not None else question.default
+    return env
+
+
+def predicted_path(flow: Flow, answers: Mapping[str, Value]) -> tuple[str, ...]:
+    """The whole path as it looks now: answered questions, then the questions
+    most likely to come, following defaults (unknown conditions are taken as
+    false, so the prediction follows each question's fallback rule)."""
+    state = walk(flow, answers)
+    path = list(state.path)
+    if state.current is None:
+        return tuple(path)
+    assumed: dict[str, Value] = dict(state.answers)
+    node: str | None = state.current
+    while node in flow.questions and node is not None:
+        question = flow.questions[node]
+        if node not in assumed:
+            assumed[node] = answers.get(node, question.default)
+        env = _env_for(flow, assumed, [*path, node])
+        node = next_node(flow, question, env)
+        if node is not None and node in flow.questions:
+            if node in path:
+                break
+            path.append(node)
+    return tuple(path)
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """ "Question 4 of about 7": position counts only questions actually asked."""
+
+    position: int
+    total: int
+
+    @property
+    def exact(self) -> bool:
+        return self.position == self.total
+
+
+def progress(flow: Flow, answers: Mapping[str, Value], question_id: str) -> Progress:
+    path = predicted_path(flow, answers)
+    position = path.index(question_id) + 1 if question_id in path else len(walk(flow, answers).path)
+    return Progress(position, max(position, len(path)))
+
+
+def applicable(flow: Flow, answers: Mapping[str, Value]) -> dict[str, Value]:
+    """The answers that still apply: those on the path the answers themselves lead to.
+
+    Answers beyond the first unanswered question are kept too, since they may
+    apply once it is answered.
+    """
+    state = walk(flow, answers)
+    if state.complete:
+        return {q: answers[q] for q in state.path if q in answers}
+    return {q: v for q, v in answers.items() if q in flow.questions}

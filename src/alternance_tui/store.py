@@ -1,0 +1,153 @@
+"""Sessions and settings on disk: atomic writes, damaged files set aside, never a crash.
+
+A session is what a person typed: the answers (every one, including those a
+changed answer made irrelevant, so that changing it back restores them), the
+language, the current question and an advisor's notes. It is saved under the
+platform's user data folder (platformdirs) by writing a temporary file and
+renaming it over the old one, so a crash mid-write never leaves half a file.
+Kiosk mode uses no store at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+FORMAT_VERSION = 1
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def data_dir() -> Path:
+    override = os.environ.get("ALTERNANCE_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("alternance-tui", appauthor=False))
+
+
+@dataclass
+class Session:
+    flow_id: str
+    answers: dict[str, Any] = field(default_factory=dict)  # JSON form: lists for multi
+    lang: str = "fr"
+    current: str | None = None
+    notes: str = ""
+    saved_at: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": FORMAT_VERSION,
+            "flow": self.flow_id,
+            "answers": self.answers,
+            "lang": self.lang,
+            "current": self.current,
+            "notes": self.notes,
+            "saved_at": self.saved_at,
+        }
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    session: Session | None
+    warning: str | None = None  # e.g. a damaged file was set aside
+
+
+class SessionStore:
+    """Named sessions in one folder; ``autosave`` is the one written as a person types."""
+
+    AUTOSAVE = "autosave"
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory or data_dir() / "sessions"
+
+    def path(self, name: str) -> Path:
+        safe = _SAFE_NAME.sub("_", name).strip("._") or self.AUTOSAVE
+        return self.directory / f"{safe}.json"
+
+    def save(self, session: Session, name: str = AUTOSAVE) -> Path:
+        session.saved_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        target = self.path(name)
+        write_atomic(target, json.dumps(session.to_json(), ensure_ascii=False, indent=2))
+        return target
+
+    def names(self) -> list[str]:
+        if not self.directory.is_dir():
+            return []
+        files = sorted(self.directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        return [p.stem for p in files]
+
+    def load(self, name: str = AUTOSAVE) -> LoadResult:
+        target = self.path(name)
+        if not target.exists():
+            return LoadResult(None)
+        try:
+            data = json.loads(target.read_text(encoding="utf-8"))
+            return LoadResult(_session_from(data))
+        except (
+            OSError,
+            UnicodeDecodeError,
+            json.JSONDecodeError,
+            KeyError,
+            TypeError,
+            ValueError,
+        ) as exc:
+            aside = self._set_aside(target)
+            where = f" and kept as {aside.name}" if aside else ""
+            return LoadResult(
+                None,
+                f"The saved session {target.name} was damaged ({exc}); it "
+                f"was set aside{where}. Starting afresh.",
+            )
+
+    def delete(self, name: str = AUTOSAVE) -> None:
+        self.path(name).unlink(missing_ok=True)
+
+    @staticmethod
+    def _set_aside(target: Path) -> Path | None:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+        aside = target.with_name(f"{target.stem}.damaged-{stamp}.json.bak")
+        try:
+            target.replace(aside)
+        except OSError:
+            return None
+        return aside
+
+
+def _session_from(data: Mapping[str, Any]) -> Session:
+    if not isinstance(data, Mapping) or data.get("version") != FORMAT_VERSION:
+        raise ValueError("not a session file of this version")
+    answers = data["answers"]
+    if not isinstance(answers, dict):
+        raise TypeError("answers is not an object")
+    current = data.get("current")
+    return Session(
+        flow_id=str(data["flow"]),
+        answers=answers,
+        lang=str(data.get("lang", "fr")),
+        current=current if isinstance(current, str) else None,
+        notes=str(data.get("notes", "")),
+        saved_at=str(data.get("saved_at", "")),
+    )

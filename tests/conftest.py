@@ -1,0 +1,40 @@
+"""Shared fixtures: the shipped bundle, the test flows, and an isolated environment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from alternance_tui.advice.load import default_flow_path, load_bundle
+from alternance_tui.advice.model import Bundle
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+              ) -> Iterator[None]:
+    """No test reads or writes the real user folders, and the locale is fixed."""
+    base = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("ALTERNANCE_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("ALTERNANCE_CACHE_DIR", str(base / "cache"))
+    for key in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(key, raising=False)
+    yield
+
+
+@pytest.fixture(scope="session")
+def bundle() -> Bundle:
+    """The shipped alternance bundle, checked."""
+    import os
+
+    os.environ.setdefault("ALTERNANCE_NO_CACHE", "1")
+    return load_bundle(default_flow_path())
+
+
+@pytest.fixture(scope="session")
+def bike_path() -> Path:
+    return DATA / "flows" / "bike.toml"
