@@ -249,17 +249,33 @@ class _Document:
         self.lang = rec.lang
         self.out: list[str] = []
 
-    # blocks
+    # blocks: the typography of the language applies to every text in them
     def heading(self, text: str, level: int) -> None:
-        raise NotImplementedError
+        self._heading(self.typo(text), level)
 
     def paragraph(self, text: str) -> None:
-        raise NotImplementedError
+        self._paragraph(self.typo(text))
 
     def bullets(self, items: list[str]) -> None:
-        raise NotImplementedError
+        self._bullets([self.typo(i) for i in items])
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
+        self._table([self.typo(h) for h in header], [[self.typo(c) for c in r] for r in rows])
+
+    def typo(self, text: str) -> str:
+        return w.typography(text, self.lang)
+
+    # how each block looks
+    def _heading(self, text: str, level: int) -> None:
+        raise NotImplementedError
+
+    def _paragraph(self, text: str) -> None:
+        raise NotImplementedError
+
+    def _bullets(self, items: list[str]) -> None:
+        raise NotImplementedError
+
+    def _table(self, header: list[str], rows: list[list[str]]) -> None:
         raise NotImplementedError
 
     def render(self) -> str:
@@ -409,37 +425,38 @@ class _Document:
 
 
 class _Text(_Document):
-    def heading(self, text: str, level: int) -> None:
+    def _heading(self, text: str, level: int) -> None:
         underline = {1: "=", 2: "-"}.get(level)
         self.out.append("")
         self.out.append(text)
         if underline:
             self.out.append(underline * min(len(text), 78))
 
-    def paragraph(self, text: str) -> None:
+    def _paragraph(self, text: str) -> None:
         self.out.append(text)
 
-    def bullets(self, items: list[str]) -> None:
+    def _bullets(self, items: list[str]) -> None:
         self.out.extend(f"  • {item}" for item in items)
 
-    def table(self, header: list[str], rows: list[list[str]]) -> None:
+    def _table(self, header: list[str], rows: list[list[str]]) -> None:
         widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
         for row in [header, *rows]:
-            self.out.append("  " + "  ".join(c.ljust(widths[i]) for i, c in enumerate(row)))
+            line = "  " + "  ".join(c.ljust(widths[i]) for i, c in enumerate(row))
+            self.out.append(line.rstrip())
 
 
 class _Markdown(_Document):
-    def heading(self, text: str, level: int) -> None:
+    def _heading(self, text: str, level: int) -> None:
         self.out.extend(["", "#" * level + " " + text, ""])
 
-    def paragraph(self, text: str) -> None:
+    def _paragraph(self, text: str) -> None:
         self.out.extend([text, ""])
 
-    def bullets(self, items: list[str]) -> None:
+    def _bullets(self, items: list[str]) -> None:
         self.out.extend(f"- {item}" for item in items)
         self.out.append("")
 
-    def table(self, header: list[str], rows: list[list[str]]) -> None:
+    def _table(self, header: list[str], rows: list[list[str]]) -> None:
         self.out.append("| " + " | ".join(header) + " |")
         self.out.append("|" + "|".join("---" for _ in header) + "|")
         self.out.extend("| " + " | ".join(row) + " |" for row in rows)
@@ -453,17 +470,17 @@ text-align:left}@media print{body{margin:0}}"""
 
 
 class _Html(_Document):
-    def heading(self, text: str, level: int) -> None:
+    def _heading(self, text: str, level: int) -> None:
         self.out.append(f"<h{level}>{html.escape(text)}</h{level}>")
 
-    def paragraph(self, text: str) -> None:
+    def _paragraph(self, text: str) -> None:
         self.out.append(f"<p>{html.escape(text)}</p>")
 
-    def bullets(self, items: list[str]) -> None:
+    def _bullets(self, items: list[str]) -> None:
         if items:
             self.out.append("<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>")
 
-    def table(self, header: list[str], rows: list[list[str]]) -> None:
+    def _table(self, header: list[str], rows: list[list[str]]) -> None:
         head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
         body = "".join(
             "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows

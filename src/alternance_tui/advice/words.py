@@ -4,6 +4,7 @@ how amounts and dates are written in each language."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 _WORDS: dict[str, dict[str, str]] = {
@@ -64,7 +65,28 @@ _MONTHS_FR = [
 
 def words(lang: str, key: str, **values: object) -> str:
     table = _WORDS.get(lang, _WORDS["en"])
-    return table[key].format(**values)
+    return typography(table[key].format(**values), lang)
+
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+_FR_SPACING = (
+    # a colon takes a no-break space before it, whether a space was typed or not
+    (re.compile(r"(?:(?<=[^\s\u00a0\u202f])|[ \t]+):(?=\s|$)"), NBSP + ":"),
+    (re.compile(r"[ \t]+([;!?])"), NNBSP + r"\1"),
+    (re.compile(r"«[ \t]*"), "«" + NBSP),
+    (re.compile(r"[ \t]*»"), NBSP + "»"),
+    (re.compile(r"(?<=\d)[ \t]+(?=[%€])"), NBSP),
+)
+
+
+def typography(text: str, lang: str) -> str:
+    """French spacing for text a person reads: a no-break space before ``:``, ``»``,
+    ``%`` and ``€`` and after ``«``, a narrow one before ``;``, ``!`` and ``?``."""
+    if lang != "fr":
+        return text
+    for pattern, replacement in _FR_SPACING:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def cents(value: Decimal | float) -> float:
