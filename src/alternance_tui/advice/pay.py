@@ -123,8 +123,10 @@ def hourly_pay(
     weekly = Decimal(str(_number(env, pay.weekly_hours) or 0))
     # The bonus is owed per hour at the published rate (4.50 EUR), rounded first.
     hourly = Decimal(str(cents(Decimal(str(pay.percent)) / 100 * Decimal(str(ref.value)))))
+    # Divide last: every product below is then exact whenever its value has a
+    # finite decimal form, so a total of exactly x.xx5 rounds up as it should.
     per_month = weekly * 52 / 12
-    hours = months * per_month
+    hours = months * weekly * 52 / 12
     required = months > Decimal(str(pay.required_over_months)) or hours >= Decimal(
         str(pay.required_from_hours)
     )
@@ -133,9 +135,9 @@ def hourly_pay(
         hourly_min_eur=cents(hourly),
         percent=pay.percent,
         hours=cents(hours),
-        total_min_eur=cents(hourly * hours),
+        total_min_eur=cents(hourly * months * weekly * 52 / 12),
         hours_per_month=cents(per_month),
-        monthly_estimate_eur=cents(hourly * per_month),
+        monthly_estimate_eur=cents(hourly * weekly * 52 / 12),
         months=float(months),
         weekly_hours=float(weekly),
         required_over_months=pay.required_over_months,
