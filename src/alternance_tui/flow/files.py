@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
 MAX_FILE_BYTES = 1024 * 1024
+# The patterns of schema.LanguageCode and schema.ChoiceId (kept here so that
+# reading a file does not import the schema), to word their errors.
+LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+CHOICE_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_END = re.compile(r"\s*\(at end of document\)$")
 
@@ -57,7 +61,8 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
 
 def parse_toml_bytes(raw: bytes, name: str) -> tuple[dict[str, Any] | None, str, list[Problem]]:
     if b"\x00" in raw:
-        return None, "", [Problem(name, "the file holds binary data, not TOML text")]
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        return None, "", [Problem(name, "the file holds binary data, not TOML text", line=line)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -98,7 +103,8 @@ def parse_toml_bytes(raw: bytes, name: str) -> tuple[dict[str, Any] | None, str,
             error_line = int(match.group(1))
             message = message[: match.start()] + f" (column {match.group(2)})"
         elif _TOML_END.search(message):
-            error_line = text.count("\n") + 1
+            # The last line with something on it: what an editor shows as the end.
+            error_line = text.rstrip().count("\n") + 1
             message = _TOML_END.sub(" (at the end of the file)", message)
         return (
             None,
@@ -140,6 +146,14 @@ _KIND_NAMES = {
 }
 
 
+_BOUND_WORDS = {
+    "greater_than": ("greater than", "gt"),
+    "greater_than_equal": ("at least", "ge"),
+    "less_than": ("less than", "lt"),
+    "less_than_equal": ("at most", "le"),
+}
+
+
 def _type_name(value: object) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (yes/no)"
@@ -166,30 +180,51 @@ def schema_problems(
     tagged union it tried; they are not keys of the file, so they are left out.
     """
     problems: list[Problem] = []
-    for item in error.errors():
+    errors = error.errors()
+    # A misspelt key gives two errors: the unknown key, and the missing one it
+    # stands for. The first says it all ("did you mean ...?"), so the second goes.
+    suggested: set[tuple[str | int, ...]] = set()
+    for item in errors:
+        if item["type"] == "extra_forbidden" and item["loc"]:
+            close = difflib.get_close_matches(str(item["loc"][-1]), known_keys, n=1)
+            if close:
+                suggested.add((*item["loc"][:-1], close[0]))
+    for item in errors:
+        if item["type"] == "missing" and tuple(item["loc"]) in suggested:
+            continue
+        # "[key]" marks an error in a table's key (a language code, an id) itself.
+        in_key = bool(item["loc"]) and item["loc"][-1] == "[key]"
         path = tuple(
             p
             for p in item["loc"]
-            if isinstance(p, int) or (isinstance(p, str) and p not in union_tags)
+            if isinstance(p, int) or (isinstance(p, str) and p not in union_tags and p != "[key]")
         )
         kind = item["type"]
         value = item.get("input")
         key = str(path[-1]) if path else ""
+        pattern = str(item.get("ctx", {}).get("pattern", ""))
         if kind == "extra_forbidden":
             close = difflib.get_close_matches(key, known_keys, n=1)
             hint = f'; did you mean "{close[0]}"?' if close else ""
             message = f'unknown key "{key}"{hint}'
         elif kind == "missing":
             message = f'missing key "{key}"'
+        elif kind == "string_pattern_mismatch" and pattern == LANGUAGE_PATTERN:
+            message = f'"{value}" is not a language code such as "fr" or "en"'
+            if in_key:
+                message += '; texts are written { fr = "...", en = "..." }'
+        elif kind == "string_pattern_mismatch" and pattern == CHOICE_ID_PATTERN:
+            message = (
+                f'"{value}" is not a valid choice id: use lowercase letters, digits, _ and - '
+                "(starting with a letter or a digit)"
+            )
         elif kind in _KIND_NAMES:
             message = f"expected {_KIND_NAMES[kind]}, found {_type_name(value)}"
         elif kind == "string_pattern_mismatch":
             message = (
                 f'"{value}" is not a valid id: use lowercase letters, digits and _ '
-                "(starting with a letter)"
+                "(starting with a letter or _)"
             )
-            if (path and path[-1] in ("languages",)) or (len(path) > 1 and path[-2] == "languages"):
-                message = f'"{value}" is not a language code such as "fr" or "en"'
         elif kind == "literal_error":
             expected = item.get("ctx", {}).get("expected", "")
             message = f"{_type_name(value)} is not allowed here; expected one of {expected}"
@@ -199,6 +234,11 @@ def schema_problems(
             message = f"is too long (at most {item.get('ctx', {}).get('max_length')} characters)"
         elif kind == "finite_number":
             message = "must be a finite number"
+        elif kind in _BOUND_WORDS:
+            words, bound_key = _BOUND_WORDS[kind]
+            bound = item.get("ctx", {}).get(bound_key)
+            shown = f"{bound:g}" if isinstance(bound, int | float) else bound
+            message = f"must be {words} {shown}, not {value}"
         else:
             message = _lower_first(str(item["msg"]))
         problems.append(Problem(name, message, path))

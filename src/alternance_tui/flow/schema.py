@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from alternance_tui.flow import expr
+from alternance_tui.flow.files import CHOICE_ID_PATTERN, LANGUAGE_PATTERN
 from alternance_tui.flow.model import Choice, Flow, NextRule, Outcome, Question, Text
 from alternance_tui.flow.problems import KeyPath, Problem, format_path
 
@@ -25,10 +26,10 @@ NodeId = Annotated[
 ]
 ChoiceId = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64),
+    StringConstraints(pattern=CHOICE_ID_PATTERN, max_length=64),
     Field(description="lowercase letters, digits, _ and -"),
 ]
-LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
 TextField = Annotated[
     dict[LanguageCode, Annotated[str, StringConstraints(min_length=1, max_length=4000)]],
     Field(description='one text per language, e.g. { fr = "Votre âge", en = "Your age" }'),
@@ -167,7 +168,10 @@ def build_flow(
     for index, outcome_model in enumerate(model.outcomes):
         _claim_id(outcome_model.id, ("outcomes", index, "id"), seen, file, problems)
 
-    scope = {q.id: _variable(q) for q in model.questions}
+    # The first question of an id counts (a duplicate is reported above), as below.
+    scope: dict[str, expr.Variable] = {}
+    for question_model in model.questions:
+        scope.setdefault(question_model.id, _variable(question_model))
     questions: dict[str, Question] = {}
     for index, question_model in enumerate(model.questions):
         following = model.questions[index + 1].id if index + 1 < len(model.questions) else None

@@ -173,6 +173,9 @@ class _Scanner:
                 self.advance(2 if double else 1)
                 table = self.resolve(parts, new_element=double)
                 self.lines.setdefault(table, line)
+                if double:
+                    # The array itself starts at its first [[block]].
+                    self.lines.setdefault(table[:-1], line)
             else:
                 self.key_value(table)
 
