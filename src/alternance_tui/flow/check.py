@@ -147,7 +147,8 @@ class PathExplorer:
 
     def __init__(self, flow: Flow) -> None:
         self.flow = flow
-        self.refs: dict[str, set[str]] = {}
+        # The questions whose answers the rules of each question read.
+        self.refs: dict[str, frozenset[str]] = {}
         self.bounds: dict[str, set[float]] = {}
         self.members: dict[str, set[str]] = {}
         for question in flow.questions.values():
@@ -160,22 +161,45 @@ class PathExplorer:
                     self.bounds.setdefault(name, set()).update(numbers)
                 for name, members in expr.tested_members(rule.when.tree).items():
                     self.members.setdefault(name, set()).update(members)
-            self.refs[question.id] = names & set(flow.questions)
-        self.bit = {name: 1 << i for i, name in enumerate(sorted(set().union(*self.refs.values())))}
-        self.live = self._live_masks()
+            self.refs[question.id] = frozenset(n for n in names if n in flow.questions)
+        self.live = self._live_sets()
         self.defaults = {q.id: q.default for q in flow.questions.values()}
+        self._cells: dict[str, list[_Cell]] = {}
 
-    def _live_masks(self) -> dict[str, int]:
-        """For each question, the answers read by a condition there or further on."""
-        order = self._topological()
-        live: dict[str, int] = {}
-        for node in reversed(order):
-            mask = 0
-            for name in self.refs[node]:
-                mask |= self.bit[name]
-            for target in _targets(self.flow.questions[node]):
-                mask |= live.get(target, 0)
-            live[node] = mask
+    def _live_sets(self) -> dict[str, set[str]]:
+        """For each question, the answers a rule there or further on reads, among
+        those that can be given before it (its own included).
+
+        Answer ``a`` matters at question ``v`` when ``v`` comes after ``a`` and
+        before (or is) a question reading ``a``. Walking back from the readers of
+        ``a``, never past ``a`` in topological order, visits those questions (and
+        perhaps side branches where ``a`` is never given, which costs nothing): the
+        work is the total length of the answers' live ranges, not questions times
+        answers.
+        """
+        flow = self.flow
+        position = {node: index for index, node in enumerate(self._topological())}
+        parents: dict[str, list[str]] = {q: [] for q in flow.questions}
+        for question in flow.questions.values():
+            for target in set(_targets(question)):
+                if target in parents:
+                    parents[target].append(question.id)
+        readers: dict[str, list[str]] = {}
+        for node, names in self.refs.items():
+            for name in names:
+                readers.setdefault(name, []).append(node)
+        live: dict[str, set[str]] = {q: set() for q in flow.questions}
+        for name, nodes in readers.items():
+            floor = position.get(name, 0)
+            seen = set(nodes)
+            stack = list(nodes)
+            while stack:
+                node = stack.pop()
+                live[node].add(name)
+                for parent in parents[node]:
+                    if parent not in seen and position.get(parent, -1) >= floor:
+                        seen.add(parent)
+                        stack.append(parent)
         return live
 
     def _topological(self) -> list[str]:
@@ -197,6 +221,12 @@ class PathExplorer:
         return order
 
     def cells(self, question: Question) -> list[_Cell]:
+        known = self._cells.get(question.id)
+        if known is None:
+            known = self._cells[question.id] = self._make_cells(question)
+        return known
+
+    def _make_cells(self, question: Question) -> list[_Cell]:
         cells: list[_Cell]
         if question.kind == "number":
             cells = self._number_cells(question)
@@ -249,32 +279,32 @@ class PathExplorer:
             question = flow.questions.get(node)
             if question is None:
                 continue
-            live = self.live[node]
             key = (node, frozenset(assigned.items()))
             if key in seen:
                 continue
             seen.add(key)
-            own = [None] if not (live & self.bit.get(node, 0)) else self.cells(question)
+            own = self.cells(question) if node in self.live[node] else [None]
             for cell in own:
                 state = dict(assigned)
                 if cell is not None:
                     state[node] = cell
-                env = self._env(state)
+                env = self._env(question, state)
                 target = self._follow(question, env, state, problems)
                 if target is None:
                     self._no_rule(question, state, problems)
                     continue
                 if target in flow.questions:
-                    mask = self.live[target]
-                    stack.append(
-                        (target, {n: c for n, c in state.items() if mask & self.bit.get(n, 0)})
-                    )
+                    live = self.live[target]
+                    stack.append((target, {n: c for n, c in state.items() if n in live}))
         return list(problems.values())
 
-    def _env(self, state: Mapping[str, _Cell]) -> dict[str, Value]:
-        env = dict(self.defaults)
-        for name, cell in state.items():
-            env[name] = cell.value if cell.value is not None else self.defaults.get(name)
+    def _env(self, question: Question, state: Mapping[str, _Cell]) -> dict[str, Value]:
+        """What the rules of ``question`` read: the answers in ``state``, else defaults."""
+        env: dict[str, Value] = {}
+        for name in self.refs[question.id]:
+            cell = state.get(name)
+            value = cell.value if cell is not None else None
+            env[name] = value if value is not None else self.defaults.get(name)
         return env
 
     def _follow(
