@@ -1,0 +1,1 @@
+"""Tests of the advice engine against the law (rules-reference.md) and the IMPGT page."""

@@ -1,0 +1,173 @@
+"""The internship agreement: the hourly bonus minimum of each year, when the bonus is
+compulsory, the total for the planned hours, and the 6 months / 924 hours limit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+from alternance_tui.advice.model import Bundle
+
+from .reference import (
+    BONUS_FROM_HOUR,
+    BONUS_OVER_MONTHS,
+    INTERNSHIP_HOURLY_BY_YEAR,
+    INTERNSHIP_MAX_HOURS,
+    INTERNSHIP_MAX_MONTHS,
+    INTERNSHIP_PERCENT,
+    half_up,
+    internship_hours,
+    percent_of,
+    pss_hourly,
+)
+from .support import advise, changes, contract, person
+
+
+def _internship(
+    bundle: Bundle, months: float, weekly: float = 35, on: str = "2026-01-01", **answers: object
+) -> dict[str, object]:
+    data = advise(bundle, person(22, duration_months=months, weekly_hours=weekly, **answers), on)
+    return contract(data, "internship")
+
+
+@pytest.mark.parametrize(
+    "on",
+    [
+        "2020-01-01",
+        "2020-12-31",  # the page says 3.90 "until 31/12/2020" ...
+        "2021-01-01",  # ... but it held until the end of 2022
+        "2022-12-31",
+        "2023-01-01",
+        "2023-12-31",
+        "2024-01-01",
+        "2025-06-30",
+        "2026-01-01",
+        "2026-07-01",
+    ],
+)
+def test_hourly_minimum_of_each_year(bundle: Bundle, on: str) -> None:
+    pay = _internship(bundle, 4, on=on)["pay"]
+    assert isinstance(pay, dict)
+    stated = Decimal(INTERNSHIP_HOURLY_BY_YEAR[int(on[:4])])
+    assert Decimal(str(pay["hourly_min_eur"])) == stated
+    assert stated == percent_of(INTERNSHIP_PERCENT, pss_hourly(on))
+    assert pay["percent"] == INTERNSHIP_PERCENT
+
+
+@pytest.mark.parametrize(
+    ("months", "weekly", "required"),
+    [
+        (1, 35, False),
+        (2, 35, False),  # 2 months at 35 h: 303.33 hours, not compulsory
+        (2.01, 35, True),  # just over 2 months: compulsory
+        (2.01, 10, True),  # ... whatever the hours
+        (2, 38, True),  # 2 months at 38 h: 329.33 hours, from the 309th hour
+        (1.5, 48, True),  # 312 hours in 6 weeks and a half
+        (1.5, 47.5, False),  # 308.75 hours: the 309th hour is not reached
+        (6, 35, True),
+    ],
+)
+def test_bonus_compulsory_over_2_months_or_from_the_309th_hour(
+    bundle: Bundle, months: float, weekly: float, required: bool
+) -> None:
+    hours = internship_hours(months, weekly)
+    assert required == (months > BONUS_OVER_MONTHS or hours >= BONUS_FROM_HOUR)
+    pay = _internship(bundle, months, weekly)["pay"]
+    assert isinstance(pay, dict)
+    assert pay["bonus_required"] is required
+    assert (pay["required_over_months"], pay["required_from_hours"]) == (2, 309)
+
+
+@pytest.mark.parametrize(
+    ("months", "weekly", "on"),
+    [
+        (5, 35, "2026-01-01"),
+        (2.5, 35, "2024-03-01"),
+        (4, 20, "2021-09-01"),
+        (3.5, 28, "2023-06-01"),
+    ],
+)
+def test_total_for_the_planned_hours(bundle: Bundle, months: float, weekly: float, on: str) -> None:
+    """hours = months x weekly hours x 52 / 12; total = hourly minimum x hours."""
+    pay = _internship(bundle, months, weekly, on)["pay"]
+    assert isinstance(pay, dict)
+    hourly = Fraction(INTERNSHIP_HOURLY_BY_YEAR[int(on[:4])])
+    hours = internship_hours(months, weekly)
+    assert Decimal(str(pay["hours"])) == half_up(hours)
+    assert Decimal(str(pay["total_min_eur"])) == half_up(hourly * hours)
+    assert Decimal(str(pay["hours_per_month"])) == half_up(Fraction(str(weekly)) * 52 / 12)
+    assert Decimal(str(pay["monthly_estimate_eur"])) == half_up(
+        hourly * Fraction(str(weekly)) * 52 / 12
+    )
+
+
+def test_done_when_internship_figures(bundle: Bundle) -> None:
+    """DESIGN.md's example: 455 hours at 4.50 EUR = 2047.50 EUR."""
+    pay = _internship(bundle, 3, 35)["pay"]
+    assert isinstance(pay, dict)
+    assert (pay["hourly_min_eur"], pay["hours"], pay["total_min_eur"]) == (4.5, 455.0, 2047.5)
+
+
+def test_half_cent_total_rounds_up(bundle: Bundle) -> None:
+    """2.5 months at 1 h a week at 3.75 EUR (2019): 10.8333 h x 3.75 = 40.625 -> 40.63."""
+    pay = _internship(bundle, 2.5, 1, "2019-06-01")["pay"]
+    assert isinstance(pay, dict)
+    assert pay["total_min_eur"] == 40.63
+
+
+@pytest.mark.parametrize(
+    ("months", "weekly", "possible"),
+    [
+        (6, 35, True),  # 910 hours
+        (6.01, 35, False),  # over 6 months
+        (7, 20, False),  # over 6 months though only 606.67 hours
+        (6, 36, False),  # 936 hours: over 924
+        (5.9, 36, True),  # 920.4 hours
+        (24, 35, False),
+    ],
+)
+def test_at_most_6_months_and_924_hours(
+    bundle: Bundle, months: float, weekly: float, possible: bool
+) -> None:
+    hours = internship_hours(months, weekly)
+    assert possible == (months <= INTERNSHIP_MAX_MONTHS and hours <= INTERNSHIP_MAX_HOURS)
+    item = _internship(bundle, months, weekly)
+    assert item["eligible"] is possible
+    duration = next(r for r in item["rules"] if r["id"] == "duration")
+    assert duration["holds"] is possible
+    assert "6 months (924 hours)" in duration["text"]
+    if not possible:
+        assert item["pay"] is None
+        assert "Not as an internship" in duration["text"]
+
+
+def test_24_months_is_not_an_internship_and_says_what_would_be(bundle: Bundle) -> None:
+    item = _internship(bundle, 24)
+    assert item["eligible"] is False
+    assert changes(item) == ["Planned length: 6 months or less"]
+    assert item["what_would_change"][0]["answers"] == {"duration_months": {"min": None, "max": 6.0}}
+
+
+def test_too_many_hours_names_both_ways_to_fit(bundle: Bundle) -> None:
+    """6 months at 40 h = 1040 hours: fewer months, or fewer hours a week."""
+    item = _internship(bundle, 6, 40)
+    assert changes(item) == [
+        "Planned length: 5.33 months or less",  # 5.33 x 40 x 52 / 12 = 923.9 hours
+        "Hours a week: 35.53 h a week or less",  # 6 x 35.53 x 52 / 12 = 923.8 hours
+    ]
+
+
+@pytest.mark.parametrize("sector", ["private", "public"])
+def test_public_or_private_host(bundle: Bundle, sector: str) -> None:
+    item = _internship(bundle, 4, employer_sector=sector)
+    assert item["eligible"] is True
+    host = next(r for r in item["rules"] if r["id"] == "host")
+    assert host["text"] == "Possible with a public or private host organisation."
+
+
+def test_not_with_a_private_individual(bundle: Bundle) -> None:
+    item = _internship(bundle, 4, employer_sector="individual")
+    assert item["eligible"] is False
+    assert "not with a private individual" in " ".join(item["reasons"])

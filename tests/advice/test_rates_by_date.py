@@ -1,0 +1,156 @@
+"""--as-of picks the values in force on that date: every row of the SMIC and ceiling
+tables from its first day, the previous row the day before, a note after the last
+known change, and a refusal before the first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from alternance_tui.advice.engine import recommend
+from alternance_tui.advice.model import Bundle
+from alternance_tui.advice.pay import RatesUnknown
+from alternance_tui.flow.answers import parse_answers
+
+from .reference import (
+    INTERNSHIP_HOURLY_BY_YEAR,
+    INTERNSHIP_PERCENT,
+    PSS,
+    PSS_2019,
+    SMIC,
+    day,
+    percent_of,
+    pss_hourly,
+)
+from .support import advise, contract, person, years
+
+# A 27-year-old apprentice is paid 100 % of the SMIC: the amount is the SMIC itself.
+FULL_SMIC = person(27, duration_months=12)
+# A five-month internship, for the hourly bonus minimum.
+INTERN = person(22, duration_months=5)
+
+
+def _smic_used(bundle: Bundle, on: dt.date) -> tuple[Decimal, str, str]:
+    data = advise(bundle, FULL_SMIC, on)
+    pay = contract(data, "apprenticeship")["pay"]
+    (_, _, percent, amount) = years(contract(data, "apprenticeship"))[0]
+    assert percent == 100
+    reference = pay["reference"]
+    assert reference["series"] == "smic_monthly"
+    assert Decimal(str(reference["value"])) == Decimal(str(amount))
+    return Decimal(str(amount)), reference["from"], reference["source"]
+
+
+@pytest.mark.parametrize("row", range(len(SMIC)), ids=[r[0] for r in SMIC])
+def test_smic_row_applies_from_its_date(bundle: Bundle, row: int) -> None:
+    start, _, monthly, source = SMIC[row]
+    amount, since, cited = _smic_used(bundle, day(start))
+    assert amount == Decimal(monthly)
+    assert since == start
+    assert source.split()[-1] in cited
+
+
+@pytest.mark.parametrize("row", range(1, len(SMIC)), ids=[r[0] for r in SMIC[1:]])
+def test_day_before_a_smic_change_uses_the_previous_row(bundle: Bundle, row: int) -> None:
+    before = day(SMIC[row][0]) - dt.timedelta(days=1)
+    amount, since, _ = _smic_used(bundle, before)
+    assert amount == Decimal(SMIC[row - 1][2])
+    assert since == SMIC[row - 1][0]
+
+
+def _hourly_bonus(bundle: Bundle, on: dt.date) -> tuple[Decimal, int, str]:
+    pay = contract(advise(bundle, INTERN, on), "internship")["pay"]
+    assert pay["reference"]["series"] == "pss_hourly"
+    return Decimal(str(pay["hourly_min_eur"])), pay["reference"]["value"], pay["reference"]["from"]
+
+
+@pytest.mark.parametrize("row", [PSS_2019, *PSS], ids=[r[0] for r in [PSS_2019, *PSS]])
+def test_pss_row_applies_from_its_date(bundle: Bundle, row: tuple[str, int, int]) -> None:
+    start, _, hourly = row
+    bonus, ceiling, since = _hourly_bonus(bundle, day(start))
+    assert (ceiling, since) == (hourly, start)
+    assert bonus == percent_of(INTERNSHIP_PERCENT, hourly)
+
+
+@pytest.mark.parametrize("row", range(len(PSS)), ids=[r[0] for r in PSS])
+def test_day_before_a_pss_change_uses_the_previous_row(bundle: Bundle, row: int) -> None:
+    rows = [PSS_2019, *PSS]
+    before = day(PSS[row][0]) - dt.timedelta(days=1)
+    bonus, ceiling, since = _hourly_bonus(bundle, before)
+    assert (ceiling, since) == (rows[row][2], rows[row][0])
+    assert bonus == percent_of(INTERNSHIP_PERCENT, rows[row][2])
+
+
+@pytest.mark.parametrize(
+    ("on", "monthly_ceiling"),
+    [(PSS_2019[0], PSS_2019[1]), *[(r[0], r[1]) for r in PSS]],
+)
+def test_monthly_ceiling_by_date(bundle: Bundle, on: str, monthly_ceiling: int) -> None:
+    value = bundle.rates["pss_monthly"].at(day(on))
+    assert value is not None and value.value == monthly_ceiling
+
+
+# --- the date asked about against the dates the data knows --------------------------
+
+
+def test_rates_known_until_the_last_change(bundle: Bundle) -> None:
+    data = advise(bundle, FULL_SMIC, "2026-01-01")
+    assert data["rates_known_until"] == SMIC[-1][0] == "2026-06-01"
+    assert data["as_of"] == "2026-01-01"
+
+
+def test_on_the_last_change_no_note(bundle: Bundle) -> None:
+    data = advise(bundle, FULL_SMIC, SMIC[-1][0])
+    assert data["rate_notes"] == []
+    assert contract(data, "apprenticeship")["pay"]["reference"]["latest_known"] is False
+
+
+@pytest.mark.parametrize("on", ["2026-06-02", "2026-07-01", "2026-12-31"])
+def test_after_the_last_change_says_latest_known_values(bundle: Bundle, on: str) -> None:
+    data = advise(bundle, FULL_SMIC, on)
+    assert data["rate_notes"] == [
+        "Latest known values, from 1 June 2026: an estimate for a later date uses them."
+    ]
+    assert contract(data, "apprenticeship")["pay"]["reference"]["latest_known"] is True
+    amount, since, _ = _smic_used(bundle, day(on))
+    assert (amount, since) == (Decimal(SMIC[-1][2]), SMIC[-1][0])
+
+
+def test_later_year_says_its_values_are_not_known_yet(bundle: Bundle) -> None:
+    notes = advise(bundle, FULL_SMIC, "2027-03-01")["rate_notes"]
+    assert notes[0].startswith("Latest known values, from 1 June 2026")
+    assert len(notes) == 2
+    assert "the values for 2027 are not known here yet" in notes[1]
+    assert "those in force from 1 June 2026" in notes[1]
+
+
+def test_later_year_in_french(bundle: Bundle) -> None:
+    notes = advise(bundle, FULL_SMIC, "2027-03-01", lang="fr")["rate_notes"]
+    assert notes[0].startswith("Dernières valeurs connues, depuis le 1er juin 2026")
+    assert "les valeurs de 2027 ne sont pas encore connues ici" in notes[1]
+
+
+def test_internship_later_year_uses_the_last_ceiling(bundle: Bundle) -> None:
+    bonus, ceiling, since = _hourly_bonus(bundle, day("2028-01-01"))
+    assert (bonus, ceiling, since) == (
+        Decimal(INTERNSHIP_HOURLY_BY_YEAR[2026]),
+        PSS[-1][2],
+        PSS[-1][0],
+    )
+
+
+@pytest.mark.parametrize("on", ["2018-12-31", "2000-01-01"])
+def test_date_before_the_first_known_values_is_refused(bundle: Bundle, on: str) -> None:
+    answers, _ = parse_answers(bundle.flow, FULL_SMIC)
+    with pytest.raises(RatesUnknown, match="before 1 January 2019"):
+        recommend(bundle, answers, as_of=day(on), lang="en")
+
+
+def test_first_day_of_2019_is_estimated(bundle: Bundle) -> None:
+    data = advise(bundle, INTERN, "2019-01-01")
+    assert contract(data, "internship")["pay"]["hourly_min_eur"] == 3.75
+    assert pss_hourly("2019-01-01") == 25
+    amount, _, _ = _smic_used(bundle, day("2019-01-01"))
+    assert amount == Decimal(SMIC[0][2])

@@ -1,0 +1,99 @@
+"""'What would change it': the smallest changes of answers that open a closed
+contract, worked out from the rules (not written per case)."""
+
+from __future__ import annotations
+
+import pytest
+
+from alternance_tui.advice.model import Bundle
+
+from .support import advise, changes, contract, person
+
+
+def _closed(bundle: Bundle, contract_id: str, answers: dict[str, object]) -> dict[str, object]:
+    item = contract(advise(bundle, answers), contract_id)
+    assert item["status"] == "not_eligible"
+    return item
+
+
+def test_36_year_old_apprenticeship_names_the_exceptions_then_the_age_range(
+    bundle: Bundle,
+) -> None:
+    answers = person(36, situations=[], jobseeker_or_benefits=False)
+    item = _closed(bundle, "apprenticeship", answers)
+    assert changes(item) == [
+        "Special situations: Recognised disabled-worker status (RQTH) or A plan to create "
+        "or take over a business that needs this diploma or Top-level athlete",
+        "Age at the start: between 16 years and 29 years",
+    ]
+    situations, age = item["what_would_change"]
+    assert situations["answers"] == {"situations": ["rqth", "business_project", "top_athlete"]}
+    assert situations["fixed"] is False
+    # The age cannot be changed by the person: named, but after what can.
+    assert (age["answers"], age["fixed"]) == ({"age": {"min": 16.0, "max": 29.0}}, True)
+
+
+def test_35_year_old_follow_on_contract_names_the_age_up_to_34(bundle: Bundle) -> None:
+    answers = person(35, situations=["higher_diploma_followup"], jobseeker_or_benefits=False)
+    item = _closed(bundle, "apprenticeship", answers)
+    assert changes(item)[-1] == "Age at the start: between 16 years and 34 years"
+
+
+def test_15_year_old_before_the_end_of_lower_secondary(bundle: Bundle) -> None:
+    """The exceptions lift the upper age limit only: they are not offered at 15."""
+    item = _closed(bundle, "apprenticeship", person(15, lower_secondary_done=False))
+    assert changes(item) == [
+        "Lower secondary finished: yes",
+        "Age at the start: between 16 years and 29 years",
+    ]
+
+
+@pytest.mark.parametrize("sector", ["public", "individual"])
+def test_professionalisation_names_a_private_employer(bundle: Bundle, sector: str) -> None:
+    item = _closed(bundle, "professionalisation", person(20, employer_sector=sector))
+    assert changes(item) == ["Employer: A private company or association"]
+    assert item["what_would_change"][0]["answers"] == {"employer_sector": ["private"]}
+
+
+def test_professionalisation_from_26_names_job_seeker_status(bundle: Bundle) -> None:
+    item = _closed(bundle, "professionalisation", person(30, jobseeker_or_benefits=False))
+    assert changes(item) == [
+        "Job seeker or RSA/ASS/AAH: yes",
+        "Age at the start: between 16 years and 25 years",
+    ]
+
+
+def test_two_changes_together_when_one_is_not_enough(bundle: Bundle) -> None:
+    answers = person(36, employer_sector="public", situations=[], jobseeker_or_benefits=False)
+    item = _closed(bundle, "professionalisation", answers)
+    assert changes(item) == [
+        "Job seeker or RSA/ASS/AAH: yes and Employer: A private company or association"
+    ]
+
+
+def test_apprenticeship_length_range(bundle: Bundle) -> None:
+    item = _closed(bundle, "apprenticeship", person(20, duration_months=48))
+    assert changes(item) == ["Planned length: between 6 months and 36 months"]
+
+
+def test_training_contract_names_an_organisation(bundle: Bundle) -> None:
+    item = _closed(bundle, "training", person(20, employer_sector="individual"))
+    assert changes(item) == [
+        "Employer: A private company or association or A public body (State, local "
+        "authority, hospital…)"
+    ]
+
+
+def test_open_contracts_have_nothing_to_change(bundle: Bundle) -> None:
+    data = advise(bundle, person(20, duration_months=4))
+    for item in data["contracts"]:
+        if item["eligible"]:
+            assert item["what_would_change"] == []
+
+
+def test_in_french(bundle: Bundle) -> None:
+    data = advise(bundle, person(20, employer_sector="public"), lang="fr")
+    assert changes(contract(data, "professionalisation")) == [
+        "Employeur\u00a0: Une entreprise ou association privée"
+    ]
+    assert changes(contract(data, "internship")) == ["Durée prévue\u00a0: 6 mois ou moins"]
