@@ -1,0 +1,281 @@
+"""The interview as a person moves through it, without any UI.
+
+This is what the TUI asks and nothing more: which place is shown (welcome, a
+question, the review, the results), which question, where Enter and Escape
+lead, where an edit from the review returns, and which answers apply.
+
+Every answer a person gives is kept in ``answers``, even when a later change
+takes its question off the path: the flow walker decides what applies, so
+changing an answer back brings the hidden ones back. Text typed in a number
+field and not yet accepted is kept in ``drafts`` for the same reason.
+
+Pure Python: no textual import, so it is tested (and reasoned about) alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from alternance_tui.flow.answers import (
+    AnswerError,
+    AnswerProblem,
+    format_number,
+    parse_answers,
+    parse_text,
+    show_value,
+    to_json,
+)
+from alternance_tui.flow.expr import Value
+from alternance_tui.flow.model import Flow, Question, tr
+from alternance_tui.flow.walk import Progress, Walk, progress, walk
+
+Place = Literal["welcome", "question", "review", "results"]
+# Where an edit started from the review returns once nothing required is missing.
+ReturnPlace = Literal["review", "results"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRow:
+    question: str
+    label: str
+    value: str
+    missing: bool  # required and not answered: the results wait for it
+    default: bool  # not answered: the question's default stands in
+
+
+@dataclass
+class Interview:
+    flow: Flow
+    lang: str = "fr"
+    answers: dict[str, Value] = field(default_factory=dict)
+    drafts: dict[str, str] = field(default_factory=dict)
+    place: Place = "welcome"
+    current: str | None = None
+    # Set while a person changes one answer from the review or the results.
+    returning_to: ReturnPlace | None = None
+
+    # --- where things stand --------------------------------------------------
+
+    def walk(self) -> Walk:
+        """The path the answers lead to, defaults standing in for unanswered
+        questions that have one (so only *required* gaps stop it)."""
+        return walk(self.flow, self.answers, use_defaults=True)
+
+    @property
+    def complete(self) -> bool:
+        return self.walk().complete
+
+    @property
+    def question(self) -> Question | None:
+        if self.place != "question" or self.current is None:
+            return None
+        return self.flow.questions[self.current]
+
+    def shown_value(self, question_id: str) -> Value:
+        """What the question's widget starts with: the answer kept, else the default."""
+        if question_id in self.answers:
+            return self.answers[question_id]
+        return self.flow.questions[question_id].default
+
+    def progress(self) -> Progress | None:
+        if self.current is None or self.place != "question":
+            return None
+        return progress(self.flow, self.answers, self.current)
+
+    def applicable(self) -> dict[str, Value]:
+        """The answers a person gave that the path uses (no defaults added)."""
+        path = self.walk().path
+        return {q: self.answers[q] for q in path if q in self.answers}
+
+    def first_missing(self) -> str | None:
+        """The first required question on the path without an answer."""
+        state = self.walk()
+        return None if state.complete else state.current
+
+    # --- moving -----------------------------------------------------------------
+
+    def begin(self) -> None:
+        """From the welcome screen: the first question, answers kept and shown."""
+        self.returning_to = None
+        self.place, self.current = "question", self.flow.start
+
+    def open_on(self, current: str | None = None) -> None:
+        """Where to open for answers given up front (``--answers``, ``--resume``):
+        the saved question if it is still on the path, else the results when
+        nothing required is missing, else the first question that is."""
+        if current is not None and current in self.walk().path:
+            self.place, self.current = "question", current
+            return
+        missing = self.first_missing()
+        if missing is None:
+            self.place, self.current = "results", None
+            return
+        self.place, self.current = "question", missing
+        # Once the gaps are filled, go straight to what the person came for.
+        self.returning_to = "results"
+
+    def answer(self, value: Value) -> None:
+        """Accept ``value`` for the current question and move on."""
+        if self.current is None:
+            raise RuntimeError("no question is being asked")
+        question_id = self.current
+        self.answers[question_id] = value
+        self.drafts.pop(question_id, None)
+        state = self.walk()
+        if self.returning_to is not None:
+            # A change can open questions nobody has answered yet: ask those
+            # first, then return to where the change started.
+            if state.complete:
+                self._return()
+            else:
+                self.current = state.current
+            return
+        following = state.following(question_id)
+        if following is not None:
+            self.current = following
+        elif state.complete:
+            self.place, self.current = "review", None
+        else:
+            self.current = state.current
+
+    def keep(self, value: Value) -> None:
+        """Record ``value`` for the current question without moving on (a choice
+        ticked or marked): going back must not lose it."""
+        if self.current is not None:
+            self.answers[self.current] = value
+
+    def back(self) -> None:
+        """Escape: one step back. Cancels a change started from the review."""
+        if self.place == "question":
+            if self.returning_to is not None:
+                self._return()
+                return
+            previous = self.walk().previous(self.current) if self.current else None
+            if previous is None:
+                self.place, self.current = "welcome", None
+            else:
+                self.current = previous
+        elif self.place == "review":
+            path = self.walk().path
+            self.place, self.current = "question", path[-1] if path else self.flow.start
+        elif self.place == "results":
+            self.place = "review"
+
+    def review(self) -> None:
+        self.place, self.current, self.returning_to = "review", None, None
+
+    def results(self) -> None:
+        """To the results, or to the first required question still missing."""
+        missing = self.first_missing()
+        if missing is None:
+            self.place, self.current, self.returning_to = "results", None, None
+        else:
+            self.place, self.current, self.returning_to = "question", missing, "results"
+
+    def edit(self, question_id: str) -> None:
+        """Change one answer from the review or the results, then return there."""
+        if question_id not in self.flow.questions:
+            raise KeyError(question_id)
+        came_from: ReturnPlace = "results" if self.place == "results" else "review"
+        self.returning_to = self.returning_to or came_from
+        self.place, self.current = "question", question_id
+
+    def restart(self) -> None:
+        """A new interview: every answer forgotten."""
+        self.answers.clear()
+        self.drafts.clear()
+        self.place, self.current, self.returning_to = "welcome", None, None
+
+    def _return(self) -> None:
+        target = self.returning_to or "review"
+        self.returning_to = None
+        self.current = None
+        self.place = target if target == "review" or self.complete else "review"
+
+    # --- showing ----------------------------------------------------------------
+
+    def review_rows(self) -> list[ReviewRow]:
+        """Every question on the path, with the answer that stands."""
+        state = self.walk()
+        rows = []
+        for question_id in state.path:
+            question = self.flow.questions[question_id]
+            given = question_id in self.answers
+            missing = question_id == state.current and not state.complete
+            value = self.answers.get(question_id) if given else question.default
+            rows.append(
+                ReviewRow(
+                    question_id,
+                    tr(question.short, self.lang) or tr(question.prompt, self.lang),
+                    "" if missing else show_value(question, value, self.lang),
+                    missing,
+                    not given and not missing,
+                )
+            )
+        return rows
+
+    # --- saving -----------------------------------------------------------------
+
+    def answers_json(self) -> dict[str, Any]:
+        """Every answer kept, applicable or not, as a JSON answers file holds it."""
+        return {q: to_json(v) for q, v in self.answers.items()}
+
+    def load_answers(self, raw: Mapping[str, object]) -> list[AnswerProblem]:
+        """Answers from a JSON object (``--answers``, a saved session). Those that
+        do not fit are reported and left out; the others are kept."""
+        parsed, problems = parse_answers(self.flow, raw, self.lang)
+        self.answers.update(parsed)
+        return problems
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    """What a number field holds as a person types."""
+
+    value: Value
+    ok: bool
+    error: str  # what to show under the field now; "" while it may still become right
+
+
+def check_typing(question: Question, text: str, lang: str, *, final: bool = False) -> Typed:
+    """Check the text of a number field.
+
+    While typing (``final`` False), a text that more digits could still make
+    right ("1" on the way to "18" for an age of 15 to 99) shows no error: an
+    error flashing at every key would be noise. On Enter (``final``) every
+    problem is shown.
+    """
+    try:
+        return Typed(parse_text(question, text, lang), True, "")
+    except AnswerError as exc:
+        if not final and _may_still_fit(question, text):
+            return Typed(None, False, "")
+        return Typed(None, False, str(exc))
+
+
+def _may_still_fit(question: Question, text: str) -> bool:
+    cleaned = text.strip().replace(",", ".")
+    if cleaned in ("", "-", "+"):
+        return True
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return False
+    low, high = question.minimum, question.maximum
+    if low is None or number >= low or number < 0 or not number.is_integer():
+        return False
+    # Digits typed after ``number`` give number*10^k + (0 .. 10^k - 1).
+    for k in (1, 2, 3):
+        first, last = number * 10**k, number * 10**k + 10**k - 1
+        if last >= low and (high is None or first <= high):
+            return True
+    return False
+
+
+def number_text(value: Value, lang: str) -> str:
+    """A number answer as it is typed back into its field."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(value, lang)
+    return ""

@@ -1,0 +1,252 @@
+"""The interview's moves (Enter, Escape, edits from the review) without any UI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alternance_tui.advice.load import load_bundle
+from alternance_tui.advice.model import Bundle
+from alternance_tui.interview import Interview, check_typing, number_text
+
+YOUNG = {
+    "age": 20,
+    "employer_sector": "private",
+    "diploma": "bac_general",
+    "duration_months": 12,
+}
+
+
+def answer_all(interview: Interview, answers: dict[str, object]) -> list[str]:
+    """Answer each question asked from ``answers`` (else its default); the ids asked."""
+    asked = []
+    while interview.place == "question":
+        assert interview.current is not None
+        asked.append(interview.current)
+        question = interview.flow.questions[interview.current]
+        interview.answer(answers.get(interview.current, question.default))  # type: ignore[arg-type]
+    return asked
+
+
+def test_a_fresh_interview_asks_from_the_first_question_to_the_review(bundle: Bundle) -> None:
+    interview = Interview(bundle.flow, lang="en")
+    assert interview.place == "welcome"
+    interview.begin()
+    assert (interview.place, interview.current) == ("question", "age")
+    asked = answer_all(interview, YOUNG)
+    assert asked == [
+        "age",
+        "employer_sector",
+        "diploma",
+        "duration_months",
+        "weekly_hours",
+        "interests",
+        "campus",
+    ]
+    assert interview.place == "review"
+    interview.results()
+    assert interview.place == "results"
+
+
+def test_branching_asks_the_questions_for_the_age_given(bundle: Bundle) -> None:
+    interview = Interview(bundle.flow)
+    interview.begin()
+    asked = answer_all(
+        interview, {**YOUNG, "age": 31, "situations": frozenset(), "jobseeker_or_benefits": True}
+    )
+    assert asked[:4] == ["age", "situations", "jobseeker_or_benefits", "employer_sector"]
+    assert "agreement_minimum_eur" in asked  # from 21, with a private employer
+
+
+def test_escape_goes_back_one_question_then_to_the_welcome(bundle: Bundle) -> None:
+    interview = Interview(bundle.flow)
+    interview.begin()
+    interview.answer(27)
+    assert interview.current == "jobseeker_or_benefits"
+    interview.back()
+    assert interview.current == "age"
+    assert interview.shown_value("age") == 27  # the answer is kept and shown again
+    interview.back()
+    assert interview.place == "welcome"
+
+
+def test_enter_after_going_back_moves_one_step_not_to_the_end(bundle: Bundle) -> None:
+    interview = Interview(bundle.flow)
+    interview.begin()
+    answer_all(interview, YOUNG)
+    interview.back()  # review -> last question
+    assert interview.current == "campus"
+    for _ in range(5):
+        interview.back()
+    assert interview.current == "employer_sector"
+    interview.answer("public")
+    assert interview.current == "diploma"
+    assert interview.shown_value("diploma") == "bac_general"
+
+
+def test_an_answer_hidden_by_a_change_comes_back_when_the_change_is_undone(
+    bundle: Bundle,
+) -> None:
+    interview = Interview(bundle.flow)
+    interview.begin()
+    answer_all(interview, {**YOUNG, "age": 27, "jobseeker_or_benefits": True})
+    assert interview.applicable()["jobseeker_or_benefits"] is True
+
+    interview.edit("age")
+    interview.answer(20)
+    assert interview.place == "review"
+    assert "jobseeker_or_benefits" not in interview.applicable()
+    assert interview.answers["jobseeker_or_benefits"] is True  # kept, not applicable
+
+    interview.edit("age")
+    interview.answer(27)
+    assert interview.place == "review"  # nothing to ask again: the answer came back
+    assert interview.applicable()["jobseeker_or_benefits"] is True
+
+
+def test_an_edit_that_opens_new_questions_asks_them_then_returns(bundle: Bundle) -> None:
+    interview = Interview(bundle.flow)
+    interview.begin()
+    answer_all(interview, YOUNG)
+    interview.results()
+    interview.edit("age")
+    interview.answer(45)
+    # Over 29: situations is optional (default: none), the job-seeker question is required.
+    assert (interview.place, interview.current) == ("question", "jobseeker_or_benefits")
+    interview.answer(False)
+    assert interview.place == "results"  # back where the change started
+    assert interview.applicable()["age"] == 45
+    assert interview.applicable()["diploma"] == "bac_general"
+
+
+def test_escape_during_an_edit_cancels_it(bundle: Bundle) -> None:
+    interview = Interview(bundle.flow)
+    interview.begin()
+    answer_all(interview, YOUNG)
+    interview.edit("diploma")
+    interview.back()
+    assert interview.place == "review"
+    assert interview.answers["diploma"] == "bac_general"
+
+
+def test_results_wait_for_every_required_answer(bundle: Bundle) -> None:
+    interview = Interview(bundle.flow)
+    interview.answers.update({"age": 20, "employer_sector": "private"})
+    interview.results()
+    assert (interview.place, interview.current) == ("question", "diploma")
+    interview.answer("licence")
+    assert interview.current == "duration_months"
+    interview.answer(12)
+    assert interview.place == "results"
+
+
+def test_answers_given_up_front_open_the_results_or_the_first_gap(bundle: Bundle) -> None:
+    complete = Interview(bundle.flow)
+    assert complete.load_answers(YOUNG) == []
+    complete.open_on()
+    assert complete.place == "results"
+
+    partial = Interview(bundle.flow)
+    problems = partial.load_answers({"age": 200, "employer_sector": "private", "diploma": "x"})
+    assert [p.question for p in problems] == ["age", "diploma"]
+    assert partial.answers == {"employer_sector": "private"}  # the rest is kept
+    partial.open_on()
+    assert (partial.place, partial.current) == ("question", "age")
+
+
+def test_a_saved_question_reopens_when_it_is_still_on_the_path(bundle: Bundle) -> None:
+    interview = Interview(bundle.flow)
+    interview.load_answers(YOUNG)
+    interview.open_on("diploma")
+    assert (interview.place, interview.current) == ("question", "diploma")
+    interview.open_on("jobseeker_or_benefits")  # not asked at 20
+    assert interview.place == "results"
+
+
+def test_review_rows_flag_defaults_and_missing_answers(bundle: Bundle) -> None:
+    interview = Interview(bundle.flow, lang="en")
+    interview.load_answers({"age": 20, "employer_sector": "private"})
+    rows = {row.question: row for row in interview.review_rows()}
+    assert rows["age"].value == "20 years"
+    assert rows["diploma"].missing
+    interview.load_answers({"diploma": "m1", "duration_months": 6})
+    rows = {row.question: row for row in interview.review_rows()}
+    assert not any(row.missing for row in rows.values())
+    assert rows["weekly_hours"].default and rows["weekly_hours"].value == "35 h a week"
+    assert rows["diploma"].value == "First year of a master’s, M1 (bac+4)"
+    interview.lang = "fr"
+    assert interview.review_rows()[0].value == "20 ans"
+
+
+def test_a_ticked_choice_is_kept_when_going_back(bundle: Bundle) -> None:
+    interview = Interview(bundle.flow)
+    interview.begin()
+    answer_all(interview, YOUNG)
+    interview.back()
+    interview.back()
+    assert interview.current == "interests"
+    interview.keep(frozenset({"culture"}))
+    interview.back()
+    assert interview.answers["interests"] == frozenset({"culture"})
+
+
+def test_progress_counts_the_questions_on_the_predicted_path(bundle: Bundle) -> None:
+    interview = Interview(bundle.flow)
+    interview.begin()
+    first = interview.progress()
+    assert first is not None and first.position == 1
+    interview.answer(20)
+    second = interview.progress()
+    assert second is not None and second.position == 2 and second.total == first.total
+    interview.back()
+    interview.answer(35)  # two more questions for someone over 29
+    third = interview.progress()
+    assert third is not None and third.position == 2 and third.total == first.total + 2
+
+
+def test_restart_forgets_everything(bundle: Bundle) -> None:
+    interview = Interview(bundle.flow)
+    interview.begin()
+    answer_all(interview, YOUNG)
+    interview.restart()
+    assert (interview.place, interview.answers, interview.drafts) == ("welcome", {}, {})
+
+
+def test_a_flow_without_advice_reaches_its_outcome(bike_path: Path) -> None:
+    flow = load_bundle(bike_path).flow
+    interview = Interview(flow, lang="en")
+    interview.begin()
+    asked = answer_all(interview, {"usage": "trails", "suspension": True})
+    assert asked == ["usage", "suspension"]
+    assert interview.walk().outcome == "mountain_bike"
+
+
+@pytest.mark.parametrize(
+    ("text", "final", "ok", "error"),
+    [
+        ("1", False, False, ""),  # on the way to 18: no error yet
+        ("1", True, False, "Enter a number between 15 and 99 years."),
+        ("", False, False, ""),
+        ("", True, False, "An answer is needed here."),
+        ("abc", False, False, "“abc” is not a number: type digits, e.g. 15."),
+        ("150", False, False, "Enter a number between 15 and 99 years."),
+        ("20.5", False, False, "Enter a whole number (no decimals)."),
+        ("20", False, True, ""),
+        (" 20 ", True, True, ""),
+    ],
+)
+def test_typing_an_age_shows_errors_only_when_more_digits_cannot_help(
+    bundle: Bundle, text: str, final: bool, ok: bool, error: str
+) -> None:
+    typed = check_typing(bundle.flow.questions["age"], text, "en", final=final)
+    assert (typed.ok, typed.error) == (ok, error)
+
+
+def test_an_optional_number_left_empty_is_no_answer(bundle: Bundle) -> None:
+    question = bundle.flow.questions["agreement_minimum_eur"]
+    typed = check_typing(question, "", "fr", final=True)
+    assert typed.ok and typed.value is None
+    assert check_typing(question, "1 900,50", "fr").value == 1900.5
+    assert number_text(1900.5, "fr") == "1900,5"
+    assert number_text(None, "fr") == ""
