@@ -56,6 +56,8 @@ class Session:
     current: str | None = None
     notes: str = ""
     saved_at: str = ""
+    # Text typed in a number field and not accepted yet (e.g. "1" of "18").
+    drafts: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -66,6 +68,7 @@ class Session:
             "current": self.current,
             "notes": self.notes,
             "saved_at": self.saved_at,
+            "drafts": self.drafts,
         }
 
 
@@ -143,6 +146,9 @@ def _session_from(data: Mapping[str, Any]) -> Session:
     if not isinstance(answers, dict):
         raise TypeError("answers is not an object")
     current = data.get("current")
+    drafts = data.get("drafts", {})
+    if not isinstance(drafts, dict):
+        drafts = {}
     return Session(
         flow_id=str(data["flow"]),
         answers=answers,
@@ -150,4 +156,5 @@ def _session_from(data: Mapping[str, Any]) -> Session:
         current=current if isinstance(current, str) else None,
         notes=str(data.get("notes", "")),
         saved_at=str(data.get("saved_at", "")),
+        drafts={str(k): v for k, v in drafts.items() if isinstance(v, str)},
     )
