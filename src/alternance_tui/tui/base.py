@@ -1,0 +1,42 @@
+"""What every screen of the app shares: the way back to the app, and the key bar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.screen import Screen
+
+from alternance_tui.tui.texts import t
+from alternance_tui.tui.widgets import KeyBar
+
+if TYPE_CHECKING:
+    from alternance_tui.tui.app import AlternanceApp
+
+
+class Page(Screen[None]):
+    """A screen of the interview; ``show_state`` redraws it from the app's state."""
+
+    @property
+    def ui(self) -> AlternanceApp:
+        return cast("AlternanceApp", self.app)
+
+    @property
+    def lang(self) -> str:
+        return self.ui.lang
+
+    def show_state(self) -> None:
+        """Redraw from the app's state (answers, language, place)."""
+
+    def common_keys(self) -> list[tuple[str, str, str]]:
+        lang = self.lang
+        keys = [
+            ("F1", t(lang, "key_help"), "app.help"),
+            ("F2", t(lang, "key_language_short"), "app.language"),
+            ("F3", t(lang, "key_theme"), "app.theme"),
+        ]
+        if not self.ui.options.kiosk:
+            keys.append(("^Q", t(lang, "key_quit"), "app.quit"))
+        return keys
+
+    def set_keys(self, keys: list[tuple[str, str, str]]) -> None:
+        self.query_one(KeyBar).show_keys([*keys, *self.common_keys()])

@@ -1,0 +1,130 @@
+"""What the welcome screen says about a flow, cached so the first screen needs no flow.
+
+The welcome screen shows the flow's title, its description and about how many
+questions it asks. Getting those from the flow means importing and unpickling
+the whole engine (about 40 ms, a quarter of a bare Textual start-up), so they
+are kept in a small JSON file keyed by the flow file's content: the first
+screen reads that, and the engine loads in the background once it is drawn.
+A changed flow file misses the cache and the facts are worked out again.
+
+No textual and no flow import here: this runs before the first frame.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alternance_tui import __version__
+
+if TYPE_CHECKING:
+    from alternance_tui.advice.model import Bundle
+
+_FORMAT = 1
+# A person reads, thinks and answers in about this many seconds per question.
+SECONDS_PER_QUESTION = 15
+
+
+@dataclass(frozen=True, slots=True)
+class WelcomeFacts:
+    flow_id: str
+    title: dict[str, str]
+    description: dict[str, str]
+    questions: int  # on the path predicted before any answer
+
+    def text(self, field: dict[str, str], lang: str) -> str:
+        return field.get(lang) or next(iter(field.values()), "")
+
+    @property
+    def minutes(self) -> int:
+        return max(1, round(self.questions * SECONDS_PER_QUESTION / 60))
+
+
+def default_flow_path() -> Path:
+    """The shipped flow, found as advice.load.default_flow_path finds it.
+
+    Repeated here because importing advice.load imports the advice model, which
+    the first screen must not pay for; a test checks both agree.
+    """
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_flows", package.parent.parent / "flows"):
+        if candidate.is_dir():
+            return candidate / "alternance.toml"
+    return package / "_flows" / "alternance.toml"
+
+
+def _cache_dir() -> Path | None:
+    if os.environ.get("ALTERNANCE_NO_CACHE"):
+        return None
+    override = os.environ.get("ALTERNANCE_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("alternance-tui", appauthor=False)) / "flows"
+
+
+def _entry(flow_path: Path) -> Path | None:
+    directory = _cache_dir()
+    if directory is None:
+        return None
+    try:
+        content = flow_path.read_bytes()
+    except OSError:
+        return None
+    key = f"{_FORMAT}:{__version__}:{flow_path.resolve()}:".encode() + content
+    return directory / f"welcome-{hashlib.sha256(key).hexdigest()[:40]}.json"
+
+
+def cached_facts(flow_path: Path) -> WelcomeFacts | None:
+    """The facts for this exact flow file, or None when they are not cached."""
+    entry = _entry(flow_path)
+    if entry is None:
+        return None
+    try:
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        return WelcomeFacts(
+            flow_id=str(data["flow_id"]),
+            title={str(k): str(v) for k, v in data["title"].items()},
+            description={str(k): str(v) for k, v in data["description"].items()},
+            questions=int(data["questions"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        # Missing or damaged: worked out again from the flow, never a crash.
+        return None
+
+
+def facts_of(bundle: Bundle) -> WelcomeFacts:
+    from alternance_tui.flow.walk import predicted_path
+
+    flow = bundle.flow
+    return WelcomeFacts(
+        flow_id=flow.id,
+        title=dict(flow.title),
+        description=dict(flow.description or {}),
+        questions=len(predicted_path(flow, {})),
+    )
+
+
+def remember_facts(flow_path: Path, facts: WelcomeFacts) -> None:
+    """Cache the facts; a cache that cannot be written is simply skipped."""
+    entry = _entry(flow_path)
+    if entry is None:
+        return
+    data = {
+        "flow_id": facts.flow_id,
+        "title": facts.title,
+        "description": facts.description,
+        "questions": facts.questions,
+    }
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temporary = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(entry)
+    except OSError:
+        pass

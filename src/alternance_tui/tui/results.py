@@ -1,0 +1,196 @@
+"""The results: one tab per advice section (contracts, courses), cards inside.
+
+Everything shown comes from the view-model in resultview.py; this module only
+lays it out. Each card can take the focus (Tab), so the keyboard reaches
+every card and the scroll follows.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich import box
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.markup import escape
+from textual.widgets import Static
+
+from alternance_tui.tui.base import Page
+from alternance_tui.tui.resultview import Card, PayView, ResultsView
+from alternance_tui.tui.texts import t
+from alternance_tui.tui.widgets import KeyBar
+
+STATUS_CLASS = {"eligible": "-eligible", "conditional": "-conditional", "not_eligible": "-closed"}
+
+
+class ResultCard(Vertical, can_focus=True):
+    """One contract or course: its status in words and symbol, why, and what it pays."""
+
+    def __init__(self, card: Card, lang: str) -> None:
+        super().__init__(classes=f"card {STATUS_CLASS[card.status]}")
+        self.card = card
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        card, lang = self.card, self.lang
+        yield Static(Content.from_markup(f"[b]{escape(card.title)}[/b]"), classes="card-title")
+        yield Static(card.badge, classes="badge")
+        if card.facts:
+            yield Static(card.facts, classes="facts")
+        if card.summary:
+            yield Static(card.summary, classes="summary")
+        if card.fit:
+            yield Static(_block(t(lang, "results_fit"), [f"★ {f}" for f in card.fit]))
+        if card.depends:
+            yield Static(_block(t(lang, "results_depends"), [f"◐ {d}" for d in card.depends]))
+        yield Static(
+            _block(
+                t(lang, "results_why"),
+                [f"{r.mark} {r.text} ({r.source})" for r in card.reasons],
+            ),
+            classes="reasons",
+        )
+        if card.changes:
+            yield Static(
+                _block(t(lang, "results_change"), [f"→ {c}" for c in card.changes]),
+                classes="changes",
+            )
+        if card.pay is not None:
+            yield from _pay(card.pay, lang)
+        if card.notes:
+            yield Static(_block(t(lang, "results_notes"), [f"• {n}" for n in card.notes]))
+
+
+def _block(title: str, lines: list[str]) -> Content:
+    body = "\n".join(escape(line) for line in lines)
+    return Content.from_markup(f"[b]{escape(title)}[/b]\n{body}")
+
+
+def _pay(pay: PayView, lang: str) -> ComposeResult:
+    if pay.kind == "grid":
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        for index, heading in enumerate(pay.header):
+            table.add_column(heading, justify="right" if index >= 2 else "left")
+        for row in pay.rows:
+            table.add_row(*row)
+        yield Static(Content.from_markup(f"[b]{escape(t(lang, 'results_pay'))}[/b]"))
+        yield Static(table, classes="pay-table")
+        yield Static("\n".join([*pay.lines, *(f"• {n}" for n in pay.notes)]), classes="pay-basis")
+    elif pay.kind == "hourly":
+        yield Static(_block(t(lang, "results_pay"), [f"• {line}" for line in pay.lines]))
+        if pay.notes:
+            yield Static("\n".join(f"• {n}" for n in pay.notes), classes="pay-basis")
+    else:
+        lines = list(pay.lines)
+        yield Static(_block(t(lang, "results_pay"), lines))
+        if pay.routes:
+            yield Static(_block(t(lang, "results_funding"), [f"• {r}" for r in pay.routes]))
+
+
+class ResultsScreen(Page):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(n), f"section({n - 1})", show=False) for n in range(1, 10)),
+        Binding("r,e", "app.review", show=False),
+        Binding("pagedown,space", "page(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: ResultsView | None = None
+        self.error: str = ""
+
+    def compose(self) -> ComposeResult:
+        view, lang = self.view, self.lang
+        with Vertical(id="results-head"):
+            if view is None:
+                yield Static(self.error or t(lang, "results_loading"), id="results-title")
+            else:
+                title = Content.from_markup(f"[b]{escape(view.title)}[/b]")
+                yield Static(title, id="results-title")
+                if view.advice:
+                    meta = (
+                        f"{t(lang, 'results_as_of', date=view.as_of)} · "
+                        f"{t(lang, 'results_known', date=view.known_until)}"
+                    )
+                    yield Static(meta, id="results-meta")
+                for note in view.rate_notes:
+                    yield Static(f"ⓘ {note}", classes="rate-note")
+        with VerticalScroll(id="results-scroll"):
+            if view is not None:
+                if view.text:
+                    yield Static(view.text, classes="outcome-text")
+                for index, section in enumerate(view.sections):
+                    count = t(
+                        lang,
+                        "results_open_count",
+                        open=section.open_count,
+                        total=len(section.cards),
+                    )
+                    yield Static(
+                        Content.from_markup(
+                            f"[b]{index + 1} · {escape(section.title)}[/b] — {escape(count)}"
+                        ),
+                        classes="section-title",
+                    )
+                    for card in section.cards:
+                        yield ResultCard(card, lang)
+                yield Static(
+                    Content.from_markup(
+                        f"[b]{len(view.sections) + 1} · {escape(t(lang, 'results_answers'))}[/b]"
+                        f" — {escape(t(lang, 'results_change_hint'))}"
+                    ),
+                    classes="section-title",
+                )
+                yield _answers(view, lang)
+                if view.disclaimer:
+                    yield Static(t(lang, "results_disclaimer"), classes="disclaimer")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self._keys()
+        self.query_one("#results-scroll", VerticalScroll).focus()
+
+    def _keys(self) -> None:
+        lang = self.lang
+        self.set_keys(
+            [
+                ("Esc", t(lang, "key_review"), "app.step_back"),
+                ("Tab", t(lang, "key_cards"), "app.focus_next"),
+                ("1-9", t(lang, "key_sections"), "screen.section(0)"),
+                ("^N", t(lang, "key_restart"), "app.restart"),
+            ]
+        )
+
+    def show_view(self, view: ResultsView | None, error: str = "") -> None:
+        self.view, self.error = view, error
+        if self.is_mounted:
+            self.call_later(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        await self.recompose()
+        self._keys()
+        self.query_one("#results-scroll", VerticalScroll).focus()
+
+    def action_section(self, index: int) -> None:
+        headings = list(self.query(".section-title"))
+        if 0 <= index < len(headings):
+            self.query_one("#results-scroll", VerticalScroll).scroll_to_widget(
+                headings[index], top=True, animate=False
+            )
+
+    def action_page(self, direction: int) -> None:
+        scroll = self.query_one("#results-scroll", VerticalScroll)
+        if direction > 0:
+            scroll.scroll_page_down(animate=False)
+        else:
+            scroll.scroll_page_up(animate=False)
+
+
+def _answers(view: ResultsView, lang: str) -> Static:
+    colon = " : " if lang == "fr" else ": "
+    lines = [f"{line.label}{colon}{line.value}" for line in view.answers]
+    return Static("\n".join(lines), classes="answers")

@@ -1,0 +1,271 @@
+"""What the results screen shows, as plain strings: the view-model of the results.
+
+Built from the advice engine's Recommendation (the same one `alternance
+recommend` renders), so the screen and the command line cannot disagree; the
+screen only lays these strings out. No textual import: tests check every path
+of the flow against `recommend()` through this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from alternance_tui.advice import words as w
+from alternance_tui.advice.report import label
+from alternance_tui.advice.result import (
+    GridPayResult,
+    HourlyPayResult,
+    ItemResult,
+    NoPayResult,
+    Recommendation,
+    Reference,
+    Status,
+)
+from alternance_tui.flow.answers import show_value
+from alternance_tui.flow.expr import Value
+from alternance_tui.flow.model import Flow, tr
+
+if TYPE_CHECKING:
+    from alternance_tui.advice.model import Bundle
+
+MARKS: dict[bool | None, str] = {True: "✔", False: "✘", None: "◐"}
+_ORDER: dict[Status, int] = {"eligible": 0, "conditional": 1, "not_eligible": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonLine:
+    mark: str  # ✔ holds, ✘ does not, ◐ depends on an answer not known yet
+    text: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class PayView:
+    kind: Literal["grid", "hourly", "none"]
+    header: tuple[str, ...] = ()  # grid: year, age, percent, monthly gross
+    rows: tuple[tuple[str, ...], ...] = ()
+    lines: tuple[str, ...] = ()  # the bonus rule, the reference value and its source
+    notes: tuple[str, ...] = ()
+    routes: tuple[str, ...] = ()  # no pay: the funding routes
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    id: str
+    title: str
+    status: Status
+    badge: str  # symbol and words: never colour alone
+    summary: str
+    facts: str  # level · campus · rhythm · ranking
+    reasons: tuple[ReasonLine, ...]
+    fit: tuple[str, ...]
+    changes: tuple[str, ...]
+    depends: tuple[str, ...]
+    pay: PayView | None
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SectionView:
+    id: str
+    title: str
+    cards: tuple[Card, ...]
+
+    @property
+    def open_count(self) -> int:
+        return sum(1 for c in self.cards if c.status != "not_eligible")
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerLine:
+    question: str
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsView:
+    title: str
+    text: str
+    as_of: str
+    known_until: str
+    rate_notes: tuple[str, ...]
+    sections: tuple[SectionView, ...]
+    answers: tuple[AnswerLine, ...]
+    disclaimer: bool  # the legal-minimums caveat, shown when there is pay advice
+
+    @property
+    def advice(self) -> bool:
+        """False for a flow that only ends in an outcome (no contracts, no rates)."""
+        return bool(self.sections)
+
+
+def _reference_line(ref: Reference, lang: str) -> str:
+    latest = label(lang, "latest") if ref.latest_known else ""
+    return (
+        label(
+            lang,
+            "reference",
+            label=ref.label,
+            value=w.money(ref.value, lang),
+            date=w.date(ref.start, lang),
+            source=ref.source,
+        )
+        + latest
+    )
+
+
+def pay_view(item: ItemResult, lang: str) -> PayView | None:
+    pay = item.pay
+    if isinstance(pay, GridPayResult):
+        rows = []
+        for y in pay.years:
+            basis = (
+                ""
+                if y.basis == "reference"
+                else f" ({w.percent(y.basis_percent, lang)} × {y.basis_label} "
+                f"{w.money(y.basis_value, lang)})"
+            )
+            rows.append(
+                (
+                    str(y.year),
+                    str(y.age),
+                    w.percent(y.percent, lang),
+                    w.money(y.monthly_gross_eur, lang) + basis,
+                )
+            )
+        notes = [y.note for y in pay.years if y.note]
+        return PayView(
+            "grid",
+            header=(
+                label(lang, "year"),
+                label(lang, "age"),
+                label(lang, "percent", ref=pay.reference.short),
+                label(lang, "monthly"),
+            ),
+            rows=tuple(rows),
+            lines=(
+                _reference_line(pay.reference, lang),
+                f"{label(lang, 'source')}: {pay.source}",
+            ),
+            notes=tuple(dict.fromkeys([*notes, *(n.text for n in pay.notes)])),
+        )
+    if isinstance(pay, HourlyPayResult):
+        bonus = "bonus_required" if pay.bonus_required else "bonus_optional"
+        return PayView(
+            "hourly",
+            lines=(
+                label(
+                    lang,
+                    bonus,
+                    months=w.number(pay.months, lang),
+                    weekly=w.number(pay.weekly_hours, lang),
+                    hours=w.number(pay.hours, lang),
+                    over=w.number(pay.required_over_months, lang),
+                    from_hours=w.number(pay.required_from_hours, lang, 0),
+                ),
+                label(
+                    lang,
+                    "hourly",
+                    hourly=w.money(pay.hourly_min_eur, lang),
+                    percent=w.percent(pay.percent, lang),
+                    ref=pay.reference.label,
+                ),
+                label(
+                    lang,
+                    "total",
+                    hours=w.number(pay.hours, lang),
+                    total=w.money(pay.total_min_eur, lang),
+                    monthly=w.money(pay.monthly_estimate_eur, lang),
+                    per_month=w.number(pay.hours_per_month, lang),
+                ),
+                _reference_line(pay.reference, lang),
+                f"{label(lang, 'source')}: {pay.source}",
+            ),
+            notes=tuple(n.text for n in pay.notes),
+        )
+    if isinstance(pay, NoPayResult):
+        return PayView("none", lines=(pay.text,), routes=tuple(pay.routes))
+    return None
+
+
+def _facts(item: ItemResult, lang: str) -> str:
+    colon = " : " if lang == "fr" else ": "
+    facts = [
+        f"{label(lang, key)}{colon}{item.attributes[key]}"
+        for key in ("level", "campus", "rhythm")
+        if key in item.attributes
+    ]
+    if "ranking" in item.attributes:
+        rank = label(lang, "rank", rank=item.attributes["ranking"])
+        facts.append(f"{label(lang, 'ranking')}{colon}{rank}")
+    return " · ".join(facts)
+
+
+def card(item: ItemResult, lang: str) -> Card:
+    return Card(
+        id=item.id,
+        title=item.title,
+        status=item.status,
+        badge=label(lang, item.status),
+        summary=item.summary,
+        facts=_facts(item, lang),
+        reasons=tuple(ReasonLine(MARKS[r.holds], r.text, r.source) for r in item.reasons),
+        fit=tuple(item.fit),
+        changes=tuple(c.text for c in item.changes),
+        depends=tuple(d.text for d in item.depends),
+        pay=pay_view(item, lang),
+        notes=tuple(n.text + (f" ({n.source})" if n.source else "") for n in item.notes),
+    )
+
+
+def ordered(items: Sequence[ItemResult]) -> list[ItemResult]:
+    """Open first, then open depending on an answer not known yet, then closed;
+    the engine's order (file order, or best fit) within each."""
+    return sorted(items, key=lambda item: _ORDER[item.status])
+
+
+def results_view(rec: Recommendation, flow: Flow) -> ResultsView:
+    lang = rec.lang
+    outcome = flow.outcomes.get(rec.outcome)
+    answers = tuple(
+        AnswerLine(q, tr(flow.questions[q].short, lang), show_value(flow.questions[q], v, lang))
+        for q, v in rec.answers.items()
+        if q in flow.questions
+    )
+    return ResultsView(
+        title=rec.outcome_title or tr(flow.title, lang),
+        text=tr(outcome.text, lang) if outcome else "",
+        as_of=w.date(rec.as_of, lang),
+        known_until=w.date(rec.rates_known_until, lang) if rec.rates_known_until else "—",
+        rate_notes=tuple(rec.rate_notes),
+        sections=tuple(
+            SectionView(s.id, s.title, tuple(card(i, lang) for i in ordered(s.items)))
+            for s in rec.sections
+        ),
+        answers=answers,
+        disclaimer=any(c.pay is not None for s in rec.sections for c in s.items),
+    )
+
+
+def compute_results(
+    bundle: Bundle, answers: Mapping[str, Value], as_of: dt.date, lang: str
+) -> tuple[ResultsView | None, str]:
+    """The results screen for ``answers``, or why there are none (in ``lang``).
+
+    This is the one place the app turns answers into results: the same
+    ``recommend()`` as `alternance recommend`, then the view-model above.
+    """
+    from alternance_tui.advice.engine import IncompleteAnswers, recommend
+    from alternance_tui.advice.pay import RatesUnknown
+
+    try:
+        recommendation = recommend(bundle, answers, as_of=as_of, lang=lang)
+    except IncompleteAnswers as exc:
+        return None, "; ".join(exc.messages)
+    except RatesUnknown as exc:
+        return None, str(exc)
+    return results_view(recommendation, bundle.flow), ""

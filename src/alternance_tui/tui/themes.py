@@ -1,0 +1,57 @@
+"""The three themes: Textual's dark and light ones, and a high-contrast one.
+
+The high-contrast theme is pure black and white with yellow for what has the
+focus; it never carries meaning by colour alone (every status also has words
+and a symbol, every choice a drawn mark), see app.tcss for the focus frames.
+"""
+
+from __future__ import annotations
+
+from textual.theme import Theme
+
+DEFAULT = "textual-dark"
+LIGHT = "textual-light"
+HIGH_CONTRAST = "alternance-high-contrast"
+ORDER = (DEFAULT, LIGHT, HIGH_CONTRAST)
+NAME_KEYS = {
+    DEFAULT: "theme_default",
+    LIGHT: "theme_light",
+    HIGH_CONTRAST: "theme_high_contrast",
+}
+
+HIGH_CONTRAST_THEME = Theme(
+    name=HIGH_CONTRAST,
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FFFF00",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#000000",
+    boost="#000000",
+    success="#00FF00",
+    warning="#FFFF00",
+    error="#FF8080",
+    dark=True,
+    variables={
+        "block-cursor-background": "#FFFF00",
+        "block-cursor-foreground": "#000000",
+        "block-cursor-text-style": "bold",
+        "block-cursor-blurred-background": "#FFFFFF",
+        "block-cursor-blurred-foreground": "#000000",
+        "block-hover-background": "#333333",
+        "border": "#FFFF00",
+        "border-blurred": "#FFFFFF",
+        "input-cursor-background": "#FFFF00",
+        "input-cursor-foreground": "#000000",
+        "input-selection-background": "#FFFF00 50%",
+        "scrollbar": "#FFFFFF",
+        "scrollbar-hover": "#FFFF00",
+        "scrollbar-active": "#FFFF00",
+        "scrollbar-background": "#000000",
+        "link-color": "#FFFF00",
+        "link-style": "bold underline",
+        "text-muted": "#FFFFFF",
+        "foreground-muted": "#FFFFFF",
+    },
+)

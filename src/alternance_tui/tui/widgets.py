@@ -1,0 +1,146 @@
+"""The app's own widgets: a choice list for every choice question, and the key bar.
+
+One ChoiceList serves single choices, several choices and yes/no: it is
+refilled for each question rather than rebuilt, which keeps moving from one
+question to the next within a frame. The state of each choice is drawn with
+characters — (•) ( ) for one choice, [✔] [ ] for several — so it reads the
+same without colour (NO_COLOR, the high-contrast theme, a monochrome kiosk).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.markup import escape
+from textual.message import Message
+from textual.widgets import OptionList, Static
+
+RADIO_ON, RADIO_OFF = "(•)", "( )"
+CHECK_ON, CHECK_OFF = "[✔]", "[ ]"
+
+
+class ChoiceList(OptionList):
+    """Choices with number keys: Enter takes the highlighted one (several
+    choices: Enter goes on with those ticked), Space or a number ticks."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Next", show=False),
+        Binding("space", "pick", "Choose", show=False),
+    ]
+
+    class Picked(Message):
+        """A person chose (one choice) or went on (several choices)."""
+
+        def __init__(self, choice_list: ChoiceList, ids: frozenset[str], submit: bool) -> None:
+            super().__init__()
+            self.choice_list = choice_list
+            self.ids = ids
+            # False when a choice was only marked (Space, or a number on the
+            # welcome screen): the person has not asked to go on yet.
+            self.submit = submit
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.ids: list[str] = []
+        self.labels: list[str] = []
+        self.selected: set[str] = set()
+        self.multi = False
+        self.letters: dict[str, str] = {}  # extra keys: "y" -> "yes"
+        # On the welcome screen a number only marks the language; in a
+        # question it answers and moves on, which is what makes answering fast.
+        self.submit_on_pick = True
+
+    def load(
+        self,
+        ids: Sequence[str],
+        labels: Sequence[str],
+        selected: set[str],
+        *,
+        multi: bool = False,
+        letters: dict[str, str] | None = None,
+    ) -> None:
+        self.ids = list(ids)
+        self.labels = list(labels)
+        self.selected = set(selected) & set(self.ids)
+        self.multi = multi
+        self.letters = dict(letters or {})
+        self.set_options([self._prompt(i) for i in range(len(self.ids))])
+        first = next((i for i, c in enumerate(self.ids) if c in self.selected), 0)
+        self.highlighted = first if self.ids else None
+
+    def _prompt(self, index: int) -> Content:
+        chosen = self.ids[index] in self.selected
+        if self.multi:
+            mark = CHECK_ON if chosen else CHECK_OFF
+        else:
+            mark = RADIO_ON if chosen else RADIO_OFF
+        number = f"{index + 1}" if index < 9 else " "
+        text = f"{mark} [b]{number}[/b]  {escape(self.labels[index])}"
+        return Content.from_markup(text)
+
+    def _redraw(self) -> None:
+        for index in range(len(self.ids)):
+            self.replace_option_prompt_at_index(index, self._prompt(index))
+
+    def pick(self, index: int, *, submit: bool) -> None:
+        """Choose (or, with several choices, tick or untick) the choice at ``index``."""
+        if not 0 <= index < len(self.ids):
+            return
+        self.highlighted = index
+        choice = self.ids[index]
+        if self.multi:
+            self.selected ^= {choice}
+            self.replace_option_prompt_at_index(index, self._prompt(index))
+            self.post_message(self.Picked(self, frozenset(self.selected), submit=False))
+            return
+        self.selected = {choice}
+        self._redraw()
+        self.post_message(self.Picked(self, frozenset(self.selected), submit=submit))
+
+    def action_submit(self) -> None:
+        if self.multi:
+            self.post_message(self.Picked(self, frozenset(self.selected), submit=True))
+        elif self.highlighted is not None:
+            self.pick(self.highlighted, submit=True)
+
+    def action_pick(self) -> None:
+        if self.highlighted is not None:
+            self.pick(self.highlighted, submit=False)
+
+    async def _on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("option")
+        if isinstance(index, int):
+            self.pick(index, submit=self.submit_on_pick and not self.multi)
+
+    def on_key(self, event: events.Key) -> None:
+        character = event.character or ""
+        index: int | None = None
+        if character.isdigit() and character != "0":
+            index = int(character) - 1
+        elif character.lower() in self.letters:
+            index = self.ids.index(self.letters[character.lower()])
+        if index is None or index >= len(self.ids):
+            return
+        event.stop()
+        event.prevent_default()
+        self.pick(index, submit=self.submit_on_pick and not self.multi)
+
+
+class KeyBar(Static):
+    """The keys that work here, in the person's language; each one clickable."""
+
+    def show_keys(self, keys: Sequence[tuple[str, str, str]]) -> None:
+        """``keys``: (key as shown, what it does, the action a click runs)."""
+        parts = [
+            f"[@click={action}][b]{escape(key)}[/b] {escape(words)}[/]"
+            for key, words, action in keys
+        ]
+        self.update(Content.from_markup("  ".join(parts)))
