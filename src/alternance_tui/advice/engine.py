@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 
 from alternance_tui.advice import model
+from alternance_tui.advice.fast import holds
 from alternance_tui.advice.pay import RatesUnknown, estimate
 from alternance_tui.advice.result import (
     Depends,
@@ -19,7 +20,7 @@ from alternance_tui.advice.result import (
     SectionResult,
     Status,
 )
-from alternance_tui.advice.whatif import WhatIf, rule_holds, rule_names
+from alternance_tui.advice.whatif import WhatIf, rule_names
 from alternance_tui.advice.words import date, words
 from alternance_tui.flow.answers import format_number, show_value
 from alternance_tui.flow.expr import Value
@@ -103,7 +104,9 @@ class Advisor:
 
     def item(self, item: model.Item, section: model.Section) -> ItemResult:
         what_if = WhatIf(self.flow, item, section.fixed, self.lang)
-        open_in = [v for v in self.variants if what_if.opens(v)]
+        # Each rule for each variant of the answers, worked out once: rows are variants.
+        table = [[rule(v) is True for rule in what_if.truths] for v in self.variants]
+        open_in = [v for v, row in zip(self.variants, table, strict=True) if all(row)]
         status: Status
         if len(open_in) == len(self.variants):
             status = "eligible"
@@ -111,7 +114,10 @@ class Advisor:
             status = "conditional"
         else:
             status = "not_eligible"
-        reasons = tuple(self._reason(rule) for rule in item.rules)
+        reasons = tuple(
+            self._reason(rule, [row[index] for row in table])
+            for index, rule in enumerate(item.rules)
+        )
         depends = self._depends(open_in) if status == "conditional" else ()
         changes = what_if.changes(self.variants[0]) if status == "not_eligible" else ()
         pay_env = open_in[0] if open_in else self.env
@@ -121,11 +127,11 @@ class Advisor:
         notes = tuple(
             Note(self.fill(n.text), n.source)
             for n in item.notes
-            if n.when is None or n.when.holds(pay_env)
+            if n.when is None or holds(n.when, pay_env)
         )
-        fits = [f for f in item.fit if f.when.holds(self.env)]
+        fits = [f for f in item.fit if holds(f.when, self.env)]
         attributes = {
-            k: (tr(v, self.lang) if isinstance(v, Mapping) else v)
+            k: (tr(v, self.lang) if isinstance(v, dict | Mapping) else v)
             for k, v in item.attributes.items()
         }
         return ItemResult(
@@ -143,30 +149,31 @@ class Advisor:
             fit=tuple(self.fill(f.reason) for f in fits),
         )
 
-    def _reason(self, rule: model.Rule) -> Reason:
+    def _reason(self, rule: model.Rule, results: list[bool]) -> Reason:
+        """The reason for ``rule``; ``results`` says whether it holds in each variant."""
         if self.unknown and rule_names(rule) & set(self.unknown):
-            results = [rule_holds(rule, v) is True for v in self.variants]
             if all(results):
-                holds: bool | None = True
+                known: bool | None = True
             elif not any(results):
-                holds = False
+                known = False
             else:
-                return Reason(rule.id, None, self._depends_text(rule), rule.source)
+                return Reason(rule.id, None, self._depends_text(results), rule.source)
             env: Mapping[str, Value] = self.variants[0]
         else:
-            holds = rule_holds(rule, self.env) is True
+            # The rule reads no answer that is not known yet: the same in every variant.
+            known = results[0]
             env = self.env
-        if not holds:
+        if not known:
             return Reason(rule.id, False, self.fill(rule.no), rule.source)
         if rule.when is not None:
             return Reason(rule.id, True, self.fill(rule.yes), rule.source)
-        alternative = next(a for a in rule.alternatives if a.when.holds(env))
+        alternative = next(a for a in rule.alternatives if holds(a.when, env))
         return Reason(rule.id, True, self.fill(alternative.yes), alternative.source or rule.source)
 
-    def _depends_text(self, rule: model.Rule) -> str:
+    def _depends_text(self, results: list[bool]) -> str:
         pieces = []
         for question_id in self.unknown:
-            opening = {v[question_id] for v in self.variants if rule_holds(rule, v) is True}
+            opening = {v[question_id] for v, ok in zip(self.variants, results, strict=True) if ok}
             pieces.append(self._open_closed(question_id, opening))
         return " ".join(pieces)
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from alternance_tui.advice import model
+from alternance_tui.advice.fast import holds
 from alternance_tui.advice.result import (
     GridPayResult,
     HourlyPayResult,
@@ -55,7 +56,7 @@ def contract_years(months: float, max_years: int) -> int:
 
 def _notes(notes: tuple[model.Note, ...], env: Mapping[str, Value], lang: str) -> tuple[Note, ...]:
     return tuple(
-        Note(tr(n.text, lang), n.source) for n in notes if n.when is None or n.when.holds(env)
+        Note(tr(n.text, lang), n.source) for n in notes if n.when is None or holds(n.when, env)
     )
 
 
@@ -77,7 +78,7 @@ def grid_pay(
             (
                 b
                 for b in pay.bands
-                if b.low <= year_age <= b.high and (b.when is None or b.when.holds(env))
+                if b.low <= year_age <= b.high and (b.when is None or holds(b.when, env))
             ),
             None,
         )

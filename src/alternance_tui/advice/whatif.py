@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Callable, Iterable, Mapping
 
 from alternance_tui.advice import model
+from alternance_tui.advice.fast import per_object, truth
 from alternance_tui.advice.result import Change, ChangePart
 from alternance_tui.advice.words import words
 from alternance_tui.flow import expr
@@ -24,24 +25,57 @@ Opens = Callable[[Mapping[str, Value]], bool]
 MAX_PAIRS = 6
 
 
-def rule_holds(rule: model.Rule, env: Mapping[str, Value]) -> bool | None:
+RuleTruth = Callable[[Mapping[str, Value]], bool | None]
+
+
+@per_object
+def rule_truth(rule: model.Rule) -> RuleTruth:
+    """Whether ``rule`` holds for some answers: its condition, or the first of its
+    alternatives that holds (None when that depends on an unanswered question)."""
     if rule.when is not None:
-        return rule.when.evaluate(env)
-    unknown = False
-    for alternative in rule.alternatives:
-        result = alternative.when.evaluate(env)
-        if result is True:
-            return True
-        if result is None:
-            unknown = True
-    return None if unknown else False
+        return truth(rule.when)
+    alternatives = tuple(truth(a.when) for a in rule.alternatives)
+
+    def any_alternative(env: Mapping[str, Value]) -> bool | None:
+        unknown = False
+        for alternative in alternatives:
+            result = alternative(env)
+            if result is True:
+                return True
+            if result is None:
+                unknown = True
+        return None if unknown else False
+
+    return any_alternative
 
 
-def rule_names(rule: model.Rule) -> set[str]:
+def rule_holds(rule: model.Rule, env: Mapping[str, Value]) -> bool | None:
+    return rule_truth(rule)(env)
+
+
+@per_object
+def rule_truths(item: model.Item) -> tuple[RuleTruth, ...]:
+    """rule_truth of each rule of ``item``, in order."""
+    return tuple(rule_truth(rule) for rule in item.rules)
+
+
+@per_object
+def _names_of(rule: model.Rule) -> frozenset[str]:
     names = rule.when.names() if rule.when else set()
     for alternative in rule.alternatives:
         names |= alternative.when.names()
-    return names
+    return frozenset(names)
+
+
+def rule_names(rule: model.Rule) -> set[str]:
+    """The questions a rule reads."""
+    return set(_names_of(rule))
+
+
+@per_object
+def _thresholds_of(item: model.Item) -> dict[str, set[float]]:
+    """rule_thresholds(item.rules), worked out once per item (items never change)."""
+    return rule_thresholds(item.rules)
 
 
 def rule_thresholds(rules: Iterable[model.Rule]) -> dict[str, set[float]]:
@@ -61,19 +95,27 @@ class WhatIf:
         self.item = item
         self.fixed = set(fixed)
         self.lang = lang
-        self.bounds = rule_thresholds(item.rules)
+        self.bounds = _thresholds_of(item)
+        self.truths = rule_truths(item)
 
     def opens(self, env: Mapping[str, Value]) -> bool:
-        return all(rule_holds(rule, env) is True for rule in self.item.rules)
+        return all(rule(env) is True for rule in self.truths)
 
     def changes(self, env: Mapping[str, Value]) -> tuple[Change, ...]:
-        failing = [r for r in self.item.rules if rule_holds(r, env) is not True]
-        names: set[str] = set()
-        for rule in failing:
-            names |= rule_names(rule)
+        failing = [
+            _names_of(rule)
+            for rule, truth_of in zip(self.item.rules, self.truths, strict=True)
+            if truth_of(env) is not True
+        ]
+        names: set[str] = set().union(*failing)
         ordered = [q for q in self.flow.questions.values() if q.id in names]
         ordered.sort(key=lambda q: q.id in self.fixed)  # answers people can change first
-        singles = [part for q in ordered if (part := self._single(q, env)) is not None]
+        singles = [
+            part
+            for q in ordered
+            # A failing rule that does not read this answer fails whatever it becomes.
+            if all(q.id in read for read in failing) and (part := self._single(q, env)) is not None
+        ]
         if singles:
             return tuple(Change((part,), part.text) for part in singles)
         return self._pairs([q for q in ordered if q.kind != "number"], env)
@@ -94,13 +136,19 @@ class WhatIf:
         trial.update(changed)
         return trial
 
+    @staticmethod
+    def _with_one(env: Mapping[str, Value], question_id: str, value: Value) -> dict[str, Value]:
+        trial = dict(env)
+        trial[question_id] = value
+        return trial
+
     def _single(self, question: Question, env: Mapping[str, Value]) -> ChangePart | None:
         if question.kind == "number":
             return self._number_range(question, env)
         opening = [
             v
             for v in self._candidates(question, env)
-            if self.opens(self._with(env, **{question.id: v}))
+            if self.opens(self._with_one(env, question.id, v))
         ]
         if not opening:
             return None

@@ -69,13 +69,14 @@ def words(lang: str, key: str, **values: object) -> str:
 
 
 NBSP, NNBSP = "\u00a0", "\u202f"
+# (the characters a rule is about, the rule, its replacement)
 _FR_SPACING = (
     # a colon takes a no-break space before it, whether a space was typed or not
-    (re.compile(r"(?:(?<=[^\s\u00a0\u202f])|[ \t]+):(?=\s|$)"), NBSP + ":"),
-    (re.compile(r"[ \t]+([;!?])"), NNBSP + r"\1"),
-    (re.compile(r"«[ \t]*"), "«" + NBSP),
-    (re.compile(r"[ \t]*»"), NBSP + "»"),
-    (re.compile(r"(?<=\d)[ \t]+(?=[%€])"), NBSP),
+    (":", re.compile(r"(?:(?<=[^\s\u00a0\u202f])|[ \t]+):(?=\s|$)"), NBSP + ":"),
+    (";!?", re.compile(r"[ \t]+([;!?])"), NNBSP + r"\1"),
+    ("«", re.compile(r"«[ \t]*"), "«" + NBSP),
+    ("»", re.compile(r"[ \t]*»"), NBSP + "»"),
+    ("%€", re.compile(r"(?<=\d)[ \t]+(?=[%€])"), NBSP),
 )
 
 
@@ -84,8 +85,11 @@ def typography(text: str, lang: str) -> str:
     ``%`` and ``€`` and after ``«``, a narrow one before ``;``, ``!`` and ``?``."""
     if lang != "fr":
         return text
-    for pattern, replacement in _FR_SPACING:
-        text = pattern.sub(replacement, text)
+    for marks, pattern, replacement in _FR_SPACING:
+        for mark in marks:
+            if mark in text:
+                text = pattern.sub(replacement, text)
+                break
     return text
 
 
