@@ -77,7 +77,8 @@ def load_flow_bundle(path: Path) -> Bundle:
 
 
 class AlternanceApp(App[int]):
-    CSS_PATH = "app.tcss"
+    # Absolute, so that subclasses (tests, benchmarks) find it too.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "alternance"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -327,20 +328,23 @@ class AlternanceApp(App[int]):
     # --- size -------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        self._check_size(event.size)
+        # Before on_mount there is no screen of ours to cover yet.
+        if self._screens:
+            self._check_size(event.size)
 
     def _check_size(self, size: Size) -> None:
         small = size.width < MINIMUM.width or size.height < MINIMUM.height
-        if small:
-            if self._small is None:
-                from alternance_tui.tui.small import TooSmallScreen
+        if small and self._small is None:
+            from alternance_tui.tui.small import TooSmallScreen
 
-                self._small = TooSmallScreen(MINIMUM)
+            # A new one each time: a popped screen that is not installed is gone.
+            self._small = TooSmallScreen(MINIMUM)
+            self._too_small = True
+            self.push_screen(self._small)
+        if small and self._small is not None:
             self._small.show_size(size, self.lang)
-            if not self._too_small:
-                self._too_small = True
-                self.push_screen(self._small)
-        elif self._too_small:
+        elif not small and self._small is not None:
+            self._small = None
             self._too_small = False
             self.pop_screen()
             self.sync()
@@ -372,7 +376,7 @@ class AlternanceApp(App[int]):
         self.lang = lang
         if self.interview is not None:
             self.interview.lang = lang
-        if self._small is not None and self._too_small:
+        if self._small is not None:
             self._small.show_size(self.size, lang)
         if "results" in self._screens:
             self._refresh_results()

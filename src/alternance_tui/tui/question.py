@@ -69,7 +69,7 @@ class QuestionScreen(Page):
                 yield ChoiceList(id="choices")
                 with Vertical(id="number"):
                     with Horizontal(id="number-row"):
-                        yield Input(id="number-input", select_on_focus=False)
+                        yield Input(id="number-input")
                         yield Static(id="number-unit")
                     yield Static(id="number-range")
                     yield Static(id="number-error")
@@ -106,7 +106,8 @@ class QuestionScreen(Page):
             if changed:
                 draft = interview.drafts.get(question.id)
                 field.value = draft if draft is not None else number_text(value, lang)
-                field.cursor_position = len(field.value)
+                # Selected, so typing replaces a default or an earlier answer.
+                field.action_select_all()
             field.placeholder = t(lang, "number_placeholder")
             self.query_one("#number-unit", Static).update(tr(question.unit, lang))
             hint = _range_text(question, lang)
