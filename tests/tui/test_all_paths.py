@@ -1,0 +1,223 @@
+"""Every path of the shipped flow, walked through the TUI's own logic (the
+interview and the results view-model), shows what `alternance recommend
+--format json` says for the same answers: same contracts and courses, same
+statuses, same amounts.
+
+Paths: every answer that changes where the interview goes (the flow
+checker's cells, plus the numbers and choices the advice rules compare
+with) for the questions that branch, and the others' representative answers
+in turn, so each is used on some path.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from alternance_tui.advice import words
+from alternance_tui.advice.engine import recommend
+from alternance_tui.advice.model import Bundle
+from alternance_tui.advice.report import to_json
+from alternance_tui.cli import gather_answers
+from alternance_tui.flow import expr
+from alternance_tui.flow.check import PathExplorer
+from alternance_tui.flow.expr import Value
+from alternance_tui.flow.model import Question
+from alternance_tui.interview import Interview
+from alternance_tui.tui.resultview import Card, ResultsView, compute_results
+from tests.tui.conftest import AS_OF
+
+STATUS_ORDER = {"eligible": 0, "conditional": 1, "not_eligible": 2}
+
+
+def advice_conditions(bundle: Bundle) -> list[expr.Condition]:
+    found: list[expr.Condition] = []
+    for section in bundle.sections:
+        for item in section.items:
+            for rule in item.rules:
+                if rule.when is not None:
+                    found.append(rule.when)
+                found.extend(a.when for a in rule.alternatives)
+            found.extend(n.when for n in item.notes if n.when is not None)
+            found.extend(f.when for f in item.fit)
+    return found
+
+
+def representative_answers(bundle: Bundle) -> dict[str, list[Value]]:
+    """Per question, answers that the flow or the advice can tell apart."""
+    flow = bundle.flow
+    explorer = PathExplorer(flow)
+    numbers: dict[str, set[float]] = {}
+    members: dict[str, set[str]] = {}
+    for condition in advice_conditions(bundle):
+        for name, found in expr.thresholds(condition.tree).items():
+            numbers.setdefault(name, set()).update(found)
+        for name, tested in expr.tested_members(condition.tree).items():
+            members.setdefault(name, set()).update(tested)
+    # The flow's own arithmetic thresholds: a later contract year reaching 21.
+    numbers.setdefault("age", set()).update({19, 20, 21})
+    values: dict[str, list[Value]] = {}
+    for question in flow.questions.values():
+        cells: list[Value] = [cell.value for cell in explorer.cells(question)]
+        if question.kind == "number":
+            for bound in numbers.get(question.id, set()):
+                for point in (bound - 1, bound, bound + 1):
+                    if _fits(question, point):
+                        cells.append(int(point) if float(point).is_integer() else point)
+        if question.kind == "multi":
+            for choice in sorted(members.get(question.id, set())):
+                cells.append(frozenset({choice}))
+            cells.append(frozenset(question.choice_ids))
+        values[question.id] = list(dict.fromkeys(cells))
+    return values
+
+
+def _fits(question: Question, value: float) -> bool:
+    low, high = question.minimum, question.maximum
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+def every_path(bundle: Bundle) -> Iterator[Interview]:
+    """Interviews driven to the review, one per path (see the module docstring)."""
+    flow = bundle.flow
+    explorer = PathExplorer(flow)
+    branching = set().union(*explorer.refs.values())
+    values = representative_answers(bundle)
+    turn = dict.fromkeys(flow.questions, 0)
+    start = Interview(flow, lang="en")
+    start.begin()
+    stack = [start]
+    while stack:
+        interview = stack.pop()
+        if interview.place != "question":
+            assert interview.place == "review"
+            yield interview
+            continue
+        question_id = interview.current
+        assert question_id is not None
+        if question_id in branching:
+            chosen = values[question_id]
+        else:
+            options = values[question_id]
+            chosen = [options[turn[question_id] % len(options)]]
+            turn[question_id] += 1
+        for value in chosen:
+            branch = copy.deepcopy(interview)
+            branch.answer(value)
+            stack.append(branch)
+
+
+def cli_json(bundle: Bundle, answers: dict[str, Any], lang: str, tmp: Path) -> dict[str, Any]:
+    """What `alternance recommend --answers FILE --format json` computes."""
+    tmp.write_text(json.dumps(answers), encoding="utf-8")
+    parsed = gather_answers(bundle, str(tmp), [], lang)
+    return to_json(recommend(bundle, parsed, as_of=AS_OF, lang=lang))
+
+
+def check_card(card: Card, item: dict[str, Any], lang: str) -> None:
+    assert card.title == item["title"]
+    assert [r.text for r in card.reasons] == item["reasons"]
+    pay = item["pay"]
+    if pay is None:
+        if "pay_note" in item:
+            assert card.pay is not None and card.pay.kind == "none"
+            assert card.pay.lines == (item["pay_note"]["text"],)
+        else:
+            assert card.pay is None
+        return
+    assert card.pay is not None
+    if pay["kind"] == "grid":
+        key = next(k for k in pay["years"][0] if k.startswith("percent_of_"))
+        assert len(card.pay.rows) == len(pay["years"])
+        for row, year in zip(card.pay.rows, pay["years"], strict=True):
+            assert row[0] == str(year["year"]) and row[1] == str(year["age"])
+            assert row[2] == words.percent(year[key], lang)
+            assert row[3].startswith(words.money(year["monthly_gross_eur"], lang))
+        reference = pay["reference"]
+        assert words.money(reference["value"], lang) in card.pay.lines[0]
+        assert words.date(dt_date(reference["from"]), lang) in card.pay.lines[0]
+        assert pay["source"] in card.pay.lines[1]
+    else:
+        text = "\n".join(card.pay.lines)
+        assert words.money(pay["hourly_min_eur"], lang) in text
+        assert words.money(pay["total_min_eur"], lang) in text
+        compulsory = {"en": "compulsory", "fr": "obligatoire"}[lang]
+        assert (compulsory in card.pay.lines[0]) is pay["bonus_required"]
+
+
+def dt_date(text: str) -> Any:
+    import datetime as dt
+
+    return dt.date.fromisoformat(text)
+
+
+def check_view(view: ResultsView, expected: dict[str, Any], lang: str) -> None:
+    assert view.as_of == words.date(AS_OF, lang)
+    assert view.known_until == words.date(dt_date(expected["rates_known_until"]), lang)
+    assert list(view.rate_notes) == expected["rate_notes"]
+    sections = {s.id: s for s in view.sections}
+    assert set(sections) == {"contracts", "courses"}
+    for section_id, section in sections.items():
+        items = expected[section_id]
+        # Eligible first, then open depending on an unknown answer, then closed.
+        ordered = sorted(items, key=lambda i: STATUS_ORDER[i["status"]])
+        assert [(c.id, c.status) for c in section.cards] == [
+            (i["id"], i["status"]) for i in ordered
+        ]
+        for card, item in zip(section.cards, ordered, strict=True):
+            check_card(card, item, lang)
+
+
+def test_every_path_shows_what_recommend_says(bundle: Bundle, tmp_path: Path) -> None:
+    paths = list(every_path(bundle))
+    assert len(paths) >= 200  # a meaningful number of paths, not a handful
+    seen_questions: set[str] = set()
+    statuses: set[tuple[str, str]] = set()
+    for index, interview in enumerate(paths):
+        seen_questions.update(interview.walk().path)
+        for lang in ("fr", "en") if index % 4 == 0 else (("fr", "en")[index % 2],):
+            interview.lang = lang
+            view, problem = compute_results(bundle, interview.applicable(), AS_OF, lang)
+            assert view is not None, problem
+            # The CLI gets every answer typed, applicable or not: it must ignore the rest too.
+            expected = cli_json(bundle, interview.answers_json(), lang, tmp_path / "a.json")
+            check_view(view, expected, lang)
+            statuses.update((c.id, c.status) for s in view.sections for c in s.cards)
+    assert seen_questions == set(bundle.flow.questions)  # every question is on some path
+    for contract in ("apprenticeship", "professionalisation", "internship"):
+        assert {(contract, "eligible"), (contract, "not_eligible")} <= statuses
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_cli_itself_agrees_on_a_few_paths(
+    bundle: Bundle, tmp_path: Path, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from alternance_tui.cli import main
+
+    for interview in itertools.islice(every_path(bundle), 0, 400, 100):
+        answers_file = tmp_path / "answers.json"
+        answers_file.write_text(json.dumps(interview.answers_json()), encoding="utf-8")
+        code = main(
+            [
+                "recommend",
+                "--answers",
+                str(answers_file),
+                "--as-of",
+                AS_OF.isoformat(),
+                "--lang",
+                lang,
+                "--format",
+                "json",
+            ]
+        )
+        assert code == 0
+        expected = json.loads(capsys.readouterr().out)
+        view, _ = compute_results(bundle, interview.applicable(), AS_OF, lang)
+        assert view is not None
+        check_view(view, expected, lang)

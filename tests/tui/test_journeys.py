@@ -1,0 +1,373 @@
+"""Whole interviews driven like a person would, by keyboard and by mouse (Pilot)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from alternance_tui.advice.load import load_bundle
+from alternance_tui.cli import TuiOptions
+from alternance_tui.tui.app import AlternanceApp, build_app
+from alternance_tui.tui.question import QuestionScreen
+from alternance_tui.tui.results import ResultsScreen
+from alternance_tui.tui.review import ReviewScreen
+from alternance_tui.tui.small import TooSmallScreen
+from alternance_tui.tui.welcome import WelcomeScreen
+from tests.tui.conftest import AS_OF, SIZE, MakeApp, notifications, pilot_test, screen_text
+
+
+async def answer_young_person(pilot: Pilot[int]) -> None:
+    """From the welcome screen: 20 years old, private employer, general bac, 24 months."""
+    await pilot.press("enter")  # start
+    await pilot.press("2", "0", "enter")  # age
+    await pilot.press("1")  # a private company
+    await pilot.press("2")  # general baccalaureate
+    await pilot.press("2", "4", "enter")  # 24 months
+    await pilot.press("enter")  # 35 h a week, the default
+    await pilot.press("enter")  # agreement minimum: not known
+    await pilot.press("enter")  # no interests ticked
+    await pilot.press("enter")  # either campus, the default
+    await pilot.pause()
+
+
+def prompt(app: AlternanceApp) -> str:
+    assert isinstance(app.screen, QuestionScreen)
+    return str(app.screen.query_one("#prompt").content)  # type: ignore[attr-defined]
+
+
+@pilot_test
+async def test_an_english_interview_by_keyboard_reaches_the_results(make_app: MakeApp) -> None:
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, WelcomeScreen)
+        assert "Nothing is sent anywhere" in screen_text(app)
+        await answer_young_person(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        review = screen_text(app)
+        assert "20 years" in review and "General baccalaureate" in review
+        await pilot.press("enter")  # "See the results" is highlighted
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        shown = screen_text(app)
+        assert "As of" in shown or "as of 1 January 2026" in shown
+        assert "rates known up to" in shown
+        # Eligible contracts first, each with its status in words and a symbol.
+        titles = [card.card.title for card in app.screen.query("ResultCard")][:4]
+        assert titles[-1] == "Internship agreement"
+        assert "✔ Open to you" in shown and "✘ Not open to you" in shown
+        assert "€783.90" in shown  # apprenticeship, year 1 at 20: 43 % of the SMIC
+        assert "€1,823.03" in shown  # the SMIC it is worked out on, with its date
+        assert "1 January 2026" in shown
+
+
+@pilot_test
+async def test_a_french_interview_with_the_mouse(make_app: MakeApp) -> None:
+    app = make_app("fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#start")
+        await pilot.pause()
+        assert prompt(app).startswith("Quel âge")
+        app.screen.query_one("#number-input", Input).value = "20"
+        await pilot.click("#next")
+        await pilot.pause()
+        assert prompt(app).startswith("Avec quel type d’employeur")
+        await pilot.click("#choices", offset=(6, 2))  # the second choice: public
+        await pilot.pause()
+        assert app.interview is not None
+        assert app.interview.answers["employer_sector"] == "public"
+        assert prompt(app).startswith("Quel est votre diplôme")
+        await pilot.click("#back")
+        await pilot.pause()
+        assert prompt(app).startswith("Avec quel type d’employeur")
+        assert "(•) 2" in screen_text(app)  # the answer given is shown chosen
+
+
+@pilot_test
+async def test_back_and_forth_keeps_every_answer(make_app: MakeApp) -> None:
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "2", "0", "enter", "3")
+        assert prompt(app).startswith("What is your highest diploma")
+        await pilot.press("escape")
+        assert prompt(app).startswith("With what kind of employer")
+        await pilot.press("escape")
+        assert prompt(app).startswith("How old")
+        field = app.screen.query_one("#number-input", Input)
+        assert field.value == "20"
+        # The answer is selected, so typing replaces it; Backspace edits the
+        # text field and does not go back.
+        await pilot.press("2", "2", "backspace")
+        assert field.value == "2"
+        assert prompt(app).startswith("How old")
+        await pilot.press("1", "enter")
+        assert prompt(app).startswith("With what kind of employer")
+        assert "(•) 3" in screen_text(app)
+        await pilot.press("enter")  # keeps "a private individual"
+        assert prompt(app).startswith("What is your highest diploma")
+        # Outside a text field, Backspace goes back too.
+        await pilot.press("backspace")
+        assert prompt(app).startswith("With what kind of employer")
+
+
+@pilot_test
+async def test_a_wrong_number_shows_an_error_and_stays(make_app: MakeApp) -> None:
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "1")
+        assert "✘" not in screen_text(app)  # "1" may still become "18"
+        await pilot.press("enter")
+        assert "✘ Enter a number between 15 and 99 years." in screen_text(app)
+        assert prompt(app).startswith("How old")
+        await pilot.press("x")
+        assert "is not a number" in screen_text(app)
+        await pilot.press("backspace", "9", "enter")
+        assert prompt(app).startswith("With what kind of employer")
+
+
+@pilot_test
+async def test_switching_language_mid_way_keeps_the_answers(make_app: MakeApp) -> None:
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "2", "7", "enter")
+        assert prompt(app).startswith("Are you a registered job seeker")
+        await pilot.press("f2")
+        assert prompt(app).startswith("Êtes-vous inscrit")
+        assert "Oui" in screen_text(app)
+        await pilot.press("o")  # oui
+        await pilot.press("escape", "escape")
+        assert prompt(app).startswith("Quel âge")
+        assert app.screen.query_one("#number-input", Input).value == "27"
+        await pilot.press("f2")
+        assert prompt(app).startswith("How old")
+        assert app.interview is not None
+        assert app.interview.answers["jobseeker_or_benefits"] is True
+
+
+@pilot_test
+async def test_typed_text_survives_a_language_switch(make_app: MakeApp) -> None:
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "4")
+        await pilot.press("f2")
+        assert app.screen.query_one("#number-input", Input).value == "4"
+
+
+@pilot_test
+async def test_editing_from_the_review_returns_to_it_and_keeps_the_rest(
+    make_app: MakeApp,
+) -> None:
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_young_person(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("home", "down", "down", "enter")  # the diploma
+        assert prompt(app).startswith("What is your highest diploma")
+        assert "Enter saves and returns to the review" in screen_text(app)
+        await pilot.press("7")  # M1
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        text = screen_text(app)
+        assert "First year of a master’s" in text and "20 years" in text and "24 months" in text
+
+
+@pilot_test
+async def test_editing_from_the_results_goes_straight_back_to_updated_results(
+    make_app: MakeApp,
+) -> None:
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_young_person(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert "€783.90" in screen_text(app)
+        await pilot.press("escape")  # to the review
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("home", "enter")  # age
+        await pilot.press("2", "7", "enter")
+        # 27: a new question applies before the results.
+        assert prompt(app).startswith("Are you a registered job seeker")
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        shown = screen_text(app)
+        assert "Aged 27" in shown
+        assert "€783.90" not in shown
+
+
+@pilot_test
+async def test_answers_file_opens_on_the_results(make_app: MakeApp) -> None:
+    answers = {"age": 20, "employer_sector": "private", "diploma": "bac_general"}
+    app = make_app("en", answers={**answers, "duration_months": 24})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert "€783.90" in screen_text(app)
+
+
+@pilot_test
+async def test_answers_file_with_a_bad_value_opens_on_that_question(make_app: MakeApp) -> None:
+    app = make_app(
+        "en",
+        answers={
+            "age": 20,
+            "employer_sector": "nasa",
+            "diploma": "bac_general",
+            "duration_months": 6,
+        },
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert prompt(app).startswith("With what kind of employer")
+        said = notifications(app)
+        assert "Some answers in me.json were not taken" in said
+        assert "employer_sector: “nasa” is not one of the choices" in said
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)  # the other answers were kept
+
+
+@pilot_test
+async def test_a_small_window_asks_to_be_enlarged_then_recovers(make_app: MakeApp) -> None:
+    app = make_app("fr")
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        text = screen_text(app)
+        assert "Agrandissez la fenêtre" in text and "50 × 15" in text
+        await pilot.press("enter")  # no effect while too small
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("enter")
+        assert prompt(app).startswith("Quel âge")
+        await pilot.resize_terminal(59, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert prompt(app).startswith("Quel âge")
+
+
+@pilot_test
+async def test_autosave_then_resume_where_the_person_left(make_app: MakeApp) -> None:
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "2", "0", "enter", "1")
+        app.save_now()
+    saved = Path(os.environ["ALTERNANCE_DATA_DIR"]) / "sessions" / "autosave.json"
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["answers"] == {"age": 20, "employer_sector": "private"}
+    assert data["current"] == "diploma"
+
+    again = make_app("en", resume="")
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert prompt(again).startswith("What is your highest diploma")
+        assert "Session resumed (2 answers)" in notifications(again)
+
+
+@pilot_test
+async def test_a_new_interview_offers_the_saved_one_and_keeps_it(make_app: MakeApp) -> None:
+    first = make_app("en")
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "4", "0", "enter")
+        first.save_now()
+    second = make_app("en")
+    async with second.run_test(size=SIZE) as pilot:
+        await second.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Resume (1 answers" in screen_text(second)
+        await pilot.press("enter", "2", "0", "enter")
+        second.save_now()
+    sessions = Path(os.environ["ALTERNANCE_DATA_DIR"]) / "sessions"
+    previous = json.loads((sessions / "previous.json").read_text(encoding="utf-8"))
+    assert previous["answers"] == {"age": 40}  # set aside, not overwritten
+
+
+@pilot_test
+async def test_kiosk_mode_cannot_quit_and_writes_nothing(make_app: MakeApp) -> None:
+    app = make_app("fr", kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Rien n’est envoyé ni enregistré" in screen_text(app)
+        await answer_young_person(pilot)
+        await pilot.press("ctrl+q", "ctrl+c")
+        await pilot.pause(0.5)
+        assert app.is_running
+        app.save_now()
+    data = Path(os.environ["ALTERNANCE_DATA_DIR"])
+    assert not data.exists() or not any(data.rglob("*.json"))
+
+
+@pilot_test
+async def test_key_mashing_never_breaks_the_app(make_app: MakeApp) -> None:
+    app = make_app("en")
+    keys = ["enter", "9", "x", "escape", "backspace", "f1", "f2", "f3", "up", "down", "space"]
+    async with app.run_test(size=SIZE) as pilot:
+        for round_ in range(6):
+            await pilot.press(*keys[round_:], *keys[:round_], "enter", "enter", "1")
+        await pilot.pause()
+        assert app.is_running
+
+
+@pilot_test
+async def test_help_opens_and_closes_with_f1(make_app: MakeApp) -> None:
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "f1")
+        assert "It decides which contracts are open" in screen_text(app)
+        await pilot.press("f1")
+        assert "It decides which contracts are open" not in screen_text(app)
+
+
+@pilot_test
+async def test_a_flow_without_advice_shows_its_outcome(make_app: MakeApp, bike_path: Path) -> None:
+    bike = load_bundle(bike_path)
+    app = make_app("en", flow_bundle=bike, flow_path=bike_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Which bike suits you?" in screen_text(app)
+        # In town, 20 km a day, nothing to carry: an electric bike.
+        await pilot.press("enter", "1", "2", "0", "enter", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        shown = screen_text(app)
+        assert "An electric bike" in shown and "Longer rides without arriving tired." in shown
+
+
+@pilot_test
+async def test_a_cold_start_draws_the_welcome_before_loading_the_flow(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("ALTERNANCE_NO_CACHE", raising=False)
+    options = TuiOptions(lang="en", as_of=AS_OF)
+    build_app(options)  # the first start ever works the welcome facts out and caches them
+    app = build_app(options)
+    assert app.bundle is None  # the second start does not load the flow before drawing
+    async with app.run_test(size=SIZE) as pilot:
+        assert "About " in screen_text(app)
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert prompt(app).startswith("How old")
+
+
+def test_a_broken_flow_is_refused_with_a_clear_message(tmp_path: Path, capsys: object) -> None:
+    from alternance_tui.tui.app import run
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text('id = "x"\nstart = "nowhere"\n', encoding="utf-8")
+    code = run(TuiOptions(flow=broken, lang="en", as_of=AS_OF))
+    assert code == 2
+    err = capsys.readouterr().err  # type: ignore[attr-defined]
+    assert "broken.toml" in err and "alternance check" in err
+    assert "Traceback" not in err
