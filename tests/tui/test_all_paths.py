@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.tui.conftest import AS_OF
 
 from alternance_tui.advice import words
 from alternance_tui.advice.engine import recommend
@@ -31,7 +32,6 @@ from alternance_tui.flow.expr import Value
 from alternance_tui.flow.model import Question
 from alternance_tui.interview import Interview
 from alternance_tui.tui.resultview import Card, ResultsView, compute_results
-from tests.tui.conftest import AS_OF
 
 STATUS_ORDER = {"eligible": 0, "conditional": 1, "not_eligible": 2}
 

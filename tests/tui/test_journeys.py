@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from tests.tui.conftest import AS_OF, SIZE, MakeApp, notifications, pilot_test, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -18,7 +19,6 @@ from alternance_tui.tui.results import ResultsScreen
 from alternance_tui.tui.review import ReviewScreen
 from alternance_tui.tui.small import TooSmallScreen
 from alternance_tui.tui.welcome import WelcomeScreen
-from tests.tui.conftest import AS_OF, SIZE, MakeApp, notifications, pilot_test, screen_text
 
 
 async def answer_young_person(pilot: Pilot[int]) -> None:
