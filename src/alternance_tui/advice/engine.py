@@ -28,6 +28,8 @@ from alternance_tui.flow.model import Flow, tr
 from alternance_tui.flow.walk import condition_env, predicted_path, walk
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+# Texts by language: plain dicts from the data files (tested first: the quick case).
+_TEXTS = (dict, Mapping)
 
 
 class IncompleteAnswers(ValueError):
@@ -131,7 +133,7 @@ class Advisor:
         )
         fits = [f for f in item.fit if holds(f.when, self.env)]
         attributes = {
-            k: (tr(v, self.lang) if isinstance(v, dict | Mapping) else v)
+            k: (tr(v, self.lang) if isinstance(v, _TEXTS) else v)
             for k, v in item.attributes.items()
         }
         return ItemResult(
