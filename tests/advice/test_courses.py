@@ -118,3 +118,10 @@ def test_titles_in_french(bundle: Bundle) -> None:
     item = course({"courses": _courses(bundle, lang="fr")}, "m2-quality-risk")
     assert item["title"] == "Master 2 Management de la qualité et des risques sociétaux"
     assert item["rhythm"] == "Alternance (depuis septembre 2022)"
+
+
+def test_descriptions_in_both_languages(bundle: Bundle) -> None:
+    english = course({"courses": _courses(bundle)}, "m2-security-territories")
+    french = course({"courses": _courses(bundle, lang="fr")}, "m2-security-territories")
+    assert "civil security" in english["summary"] and "ENSOSP" in english["summary"]
+    assert "sécurité civile" in french["summary"] and "ENSOSP" in french["summary"]

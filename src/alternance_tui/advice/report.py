@@ -173,6 +173,8 @@ def pay_json(item: ItemResult) -> dict[str, Any] | None:
 
 def item_json(item: ItemResult) -> dict[str, Any]:
     data: dict[str, Any] = {"id": item.id, "title": item.title}
+    if item.summary:
+        data["summary"] = item.summary
     data.update(item.attributes)
     data.update(
         {
