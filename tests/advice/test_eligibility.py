@@ -72,7 +72,8 @@ def test_apprenticeship_age_no_reason_lists_every_route(bundle: Bundle) -> None:
     assert "business creation or takeover plan" in text and "top-level athlete" in text
 
 
-@pytest.mark.parametrize("sector", ["private", "public"])
+# A private individual is a private-sector employer (the reference: "private or public").
+@pytest.mark.parametrize("sector", ["private", "public", "individual"])
 def test_apprenticeship_private_or_public_employer(bundle: Bundle, sector: str) -> None:
     item = _apprenticeship(bundle, 20, employer_sector=sector)
     assert item["eligible"] is True
