@@ -15,8 +15,9 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-              ) -> Iterator[None]:
+def _isolated(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     """No test reads or writes the real user folders, and the locale is fixed."""
     base = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("ALTERNANCE_DATA_DIR", str(base / "data"))
