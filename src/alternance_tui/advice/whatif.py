@@ -114,11 +114,22 @@ class WhatIf:
             part
             for q in ordered
             # A failing rule that does not read this answer fails whatever it becomes.
-            if all(q.id in read for read in failing) and (part := self._single(q, env)) is not None
+            if all(q.id in read for read in failing)
+            and (part := self._single(q, env, self._opens_changing(q.id))) is not None
         ]
         if singles:
             return tuple(Change((part,), part.text) for part in singles)
         return self._pairs([q for q in ordered if q.kind != "number"], env)
+
+    def _opens_changing(self, question_id: str) -> Opens:
+        """``opens`` for answers that differ only in ``question_id``, when every rule
+        that fails reads it: the rules that do not read it hold, and keep holding."""
+        reading = tuple(
+            truth_of
+            for rule, truth_of in zip(self.item.rules, self.truths, strict=True)
+            if question_id in _names_of(rule)
+        )
+        return lambda env: all(rule(env) is True for rule in reading)
 
     def _candidates(self, question: Question, env: Mapping[str, Value]) -> list[Value]:
         current = env.get(question.id)
@@ -142,13 +153,13 @@ class WhatIf:
         trial[question_id] = value
         return trial
 
-    def _single(self, question: Question, env: Mapping[str, Value]) -> ChangePart | None:
+    def _single(
+        self, question: Question, env: Mapping[str, Value], opens: Opens
+    ) -> ChangePart | None:
         if question.kind == "number":
-            return self._number_range(question, env)
+            return self._number_range(question, env, opens)
         opening = [
-            v
-            for v in self._candidates(question, env)
-            if self.opens(self._with_one(env, question.id, v))
+            v for v in self._candidates(question, env) if opens(self._with_one(env, question.id, v))
         ]
         if not opening:
             return None
@@ -179,7 +190,9 @@ class WhatIf:
             fixed=question.id in self.fixed,
         )
 
-    def _number_range(self, question: Question, env: Mapping[str, Value]) -> ChangePart | None:
+    def _number_range(
+        self, question: Question, env: Mapping[str, Value], opens: Opens
+    ) -> ChangePart | None:
         step = 1.0 if question.integer else 0.01
         low = question.minimum if question.minimum is not None else 0.0
         bounds = self.bounds.get(question.id, set())
@@ -198,7 +211,7 @@ class WhatIf:
 
         def opens_at(value: float) -> bool:
             shown: Value = int(value) if question.integer else round(value, 2)
-            return self.opens(self._with(env, **{question.id: shown}))
+            return opens(self._with_one(env, question.id, shown))
 
         results = [opens_at(p) for p in grid]
         if not any(results):
