@@ -13,27 +13,43 @@ read only recent answers is checked in time linear in its size.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from alternance_tui.flow import expr
 from alternance_tui.flow.answers import format_number
 from alternance_tui.flow.expr import Value
-from alternance_tui.flow.model import Flow, Question
+from alternance_tui.flow.gcpause import paused_gc
+from alternance_tui.flow.model import Flow, NextRule, Question
 from alternance_tui.flow.problems import Problem
 
 MAX_TESTED_MEMBERS = 10
 
 
-@dataclass(frozen=True, slots=True)
-class _Cell:
+class _Cell(NamedTuple):
     """One representative answer standing for every answer that no condition tells apart."""
 
     value: Value
     label: str
 
 
+def _below(bound: float, integer: bool) -> float:
+    """The nearest answer under ``bound``: the whole number below, or 0.01 less."""
+    return float(math.ceil(bound) - 1) if integer else bound - 0.01
+
+
+def _above(bound: float, integer: bool) -> float:
+    """The nearest answer over ``bound``: the whole number above, or 0.01 more."""
+    return float(math.floor(bound) + 1) if integer else bound + 0.01
+
+
 def check_flow(flow: Flow) -> list[Problem]:
+    with paused_gc():
+        return _check_flow(flow)
+
+
+def _check_flow(flow: Flow) -> list[Problem]:
     problems: list[Problem] = []
     file = flow.source
     problems += _dead_rules(flow)
@@ -147,26 +163,83 @@ class PathExplorer:
 
     def __init__(self, flow: Flow) -> None:
         self.flow = flow
-        # The questions whose answers the rules of each question read.
+        questions = flow.questions
+        # For each question: the answers its rules read, and the rules compiled.
         self.refs: dict[str, frozenset[str]] = {}
+        self.rules: dict[str, tuple[tuple[NextRule, expr.Evaluator | None], ...]] = {}
         self.bounds: dict[str, set[float]] = {}
         self.members: dict[str, set[str]] = {}
-        for question in flow.questions.values():
+        # Answers some rule compares with another answer or computes with: their
+        # cells are never merged (see _tests_ahead).
+        self.opaque: set[str] = set()
+        own_tests: dict[str, dict[str, set[expr.Node]]] = {}
+        for question in questions.values():
             names: set[str] = set()
+            found: dict[str, set[expr.Node]] = {}
+            compiled: list[tuple[NextRule, expr.Evaluator | None]] = []
             for rule in question.next:
                 if rule.when is None:
+                    compiled.append((rule, None))
                     continue
-                names |= rule.when.names()
-                for name, numbers in expr.thresholds(rule.when.tree).items():
-                    self.bounds.setdefault(name, set()).update(numbers)
-                for name, members in expr.tested_members(rule.when.tree).items():
-                    self.members.setdefault(name, set()).update(members)
-            self.refs[question.id] = frozenset(n for n in names if n in flow.questions)
-        self.live = self._live_sets()
-        self.defaults = {q.id: q.default for q in flow.questions.values()}
+                tree = rule.when.tree
+                compiled.append((rule, expr.compile_tree(tree)))
+                read, numbers, members = expr.analyse(tree)
+                names |= read
+                for name, found_numbers in numbers.items():
+                    self.bounds.setdefault(name, set()).update(found_numbers)
+                for name, found_members in members.items():
+                    self.members.setdefault(name, set()).update(found_members)
+                self._collect_tests(tree, found)
+            self.rules[question.id] = tuple(compiled)
+            self.refs[question.id] = frozenset(n for n in names if n in questions)
+            own_tests[question.id] = found
+        self.refs_order = {q: tuple(sorted(names)) for q, names in self.refs.items()}
+        self.defaults = {q.id: q.default for q in questions.values()}
+        order = self._topological()
+        self.live = self._live_sets(order)
+        self.test_fns: dict[str, list[tuple[int, expr.Evaluator]]] = {}
+        self.tests = self._tests_ahead(order, own_tests)
         self._cells: dict[str, list[_Cell]] = {}
+        self._own: dict[str, list[_Cell]] = {}
+        self._bits: dict[tuple[str, _Cell], tuple[int, int]] = {}
+        self._unknown: dict[tuple[str, str], set[str]] = {}
 
-    def _live_sets(self) -> dict[str, set[str]]:
+    def _collect_tests(self, node: expr.Node, found: dict[str, set[expr.Node]]) -> None:
+        """The tests on one answer alone in a condition (``age >= 26``, ``"a" in x``,
+        a yes/no answer itself); answers in any other part make them opaque."""
+        if isinstance(node, expr.BoolOp):
+            for operand in node.operands:
+                self._collect_tests(operand, found)
+        elif isinstance(node, expr.Not):
+            self._collect_tests(node.operand, found)
+        elif isinstance(node, expr.Name):
+            found.setdefault(node.name, set()).add(node)
+        elif not isinstance(node, expr.Const):
+            names = expr.names_in(node)
+            if len(names) == 1 and isinstance(node, expr.Compare):
+                found.setdefault(next(iter(names)), set()).add(node)
+            else:
+                self.opaque.update(names)
+
+    def _topological(self) -> list[str]:
+        indegree = dict.fromkeys(self.flow.questions, 0)
+        for question in self.flow.questions.values():
+            for target in set(_targets(question)):
+                if target in indegree:
+                    indegree[target] += 1
+        ready = [q for q, d in indegree.items() if d == 0]
+        order = []
+        while ready:
+            node = ready.pop()
+            order.append(node)
+            for target in set(_targets(self.flow.questions[node])):
+                if target in indegree:
+                    indegree[target] -= 1
+                    if indegree[target] == 0:
+                        ready.append(target)
+        return order
+
+    def _live_sets(self, order: list[str]) -> dict[str, set[str]]:
         """For each question, the answers a rule there or further on reads, among
         those that can be given before it (its own included).
 
@@ -178,7 +251,7 @@ class PathExplorer:
         answers.
         """
         flow = self.flow
-        position = {node: index for index, node in enumerate(self._topological())}
+        position = {node: index for index, node in enumerate(order)}
         parents: dict[str, list[str]] = {q: [] for q in flow.questions}
         for question in flow.questions.values():
             for target in set(_targets(question)):
@@ -202,28 +275,87 @@ class PathExplorer:
                         stack.append(parent)
         return live
 
-    def _topological(self) -> list[str]:
-        indegree = dict.fromkeys(self.flow.questions, 0)
-        for question in self.flow.questions.values():
-            for target in set(_targets(question)):
-                if target in indegree:
-                    indegree[target] += 1
-        ready = [q for q, d in indegree.items() if d == 0]
-        order = []
-        while ready:
-            node = ready.pop()
-            order.append(node)
-            for target in set(_targets(self.flow.questions[node])):
-                if target in indegree:
-                    indegree[target] -= 1
-                    if indegree[target] == 0:
-                        ready.append(target)
-        return order
+    def _tests_ahead(
+        self, order: list[str], own_tests: dict[str, dict[str, set[expr.Node]]]
+    ) -> dict[str, dict[str, int]]:
+        """For each question and each live answer there that is not opaque, the
+        tests on that answer that rules there or further on make, as bits.
+
+        Two cells of an answer that every test ahead sees alike lead to the same
+        paths, so the exploration visits them once (see ``_signature``): an age of
+        17 or of 20 is the same thing once only ``age >= 18`` is left to ask.
+        """
+        flow = self.flow
+        numbering: dict[str, dict[expr.Node, int]] = {}
+        own_masks: dict[str, dict[str, int]] = {}
+        for node, found in own_tests.items():
+            masks: dict[str, int] = {}
+            for name, nodes in found.items():
+                if name in self.opaque or name not in flow.questions:
+                    continue
+                numbers = numbering.setdefault(name, {})
+                mask = 0
+                for test in nodes:
+                    bit = numbers.get(test)
+                    if bit is None:
+                        bit = numbers[test] = 1 << len(numbers)
+                        self.test_fns.setdefault(name, []).append((bit, expr.compile_tree(test)))
+                    mask |= bit
+                masks[name] = mask
+            own_masks[node] = masks
+        ahead: dict[str, dict[str, int]] = {}
+        for node in reversed(order):
+            children = [ahead[t] for t in set(_targets(flow.questions[node])) if t in ahead]
+            mine = own_masks[node]
+            masks = {}
+            for name in self.live[node]:
+                if name in self.opaque:
+                    continue
+                mask = mine.get(name, 0)
+                for child in children:
+                    mask |= child.get(name, 0)
+                masks[name] = mask
+            ahead[node] = masks
+        return ahead
+
+    def _cell_bits(self, name: str, cell: _Cell) -> tuple[int, int]:
+        """Which tests on ``name`` hold for ``cell`` and which cannot tell (no answer)."""
+        key = (name, cell)
+        known = self._bits.get(key)
+        if known is None:
+            value = cell.value if cell.value is not None else self.defaults.get(name)
+            env = {name: value}
+            true = unknown = 0
+            for bit, test in self.test_fns.get(name, ()):
+                result = test(env)
+                if result is None:
+                    unknown |= bit
+                elif result:
+                    true |= bit
+            known = self._bits[key] = (true, unknown)
+        return known
 
     def cells(self, question: Question) -> list[_Cell]:
         known = self._cells.get(question.id)
         if known is None:
             known = self._cells[question.id] = self._make_cells(question)
+        return known
+
+    def _own_cells(self, question: Question) -> list[_Cell]:
+        """The cells of ``question`` that the tests from there on tell apart (the first
+        of each kind, so that examples in messages show a real answer)."""
+        known = self._own.get(question.id)
+        if known is None:
+            mask = self.tests[question.id].get(question.id)
+            if mask is None:
+                known = self.cells(question)
+            else:
+                classes: dict[tuple[int, int], _Cell] = {}
+                for cell in self.cells(question):
+                    true, unknown = self._cell_bits(question.id, cell)
+                    classes.setdefault((true & mask, unknown & mask), cell)
+                known = list(classes.values())
+            self._own[question.id] = known
         return known
 
     def _make_cells(self, question: Question) -> list[_Cell]:
@@ -246,12 +378,26 @@ class PathExplorer:
         return cells
 
     def _number_cells(self, question: Question) -> list[_Cell]:
-        step = 1.0 if question.integer else 0.01
-        points: set[float] = set()
-        for bound in self.bounds.get(question.id, set()):
-            points.update((bound - step, bound, bound + step))
-        low = question.minimum
-        high = question.maximum
+        """Numbers standing for every answer: each threshold, a number on each side of
+        it, and the ends of the range. For an answer only ever compared with numbers
+        one number between two thresholds is enough; one that conditions also
+        compute with (opaque) gets numbers on both sides of each threshold."""
+        integer = question.integer
+        low, high = question.minimum, question.maximum
+        bounds = sorted(self.bounds.get(question.id, set()))
+        points: set[float] = set(bounds)
+        if question.id in self.opaque:
+            for bound in bounds:
+                points.update((_below(bound, integer), _above(bound, integer)))
+        elif bounds:
+            points.add(_below(bounds[0], integer))
+            points.add(_above(bounds[-1], integer))
+            for lower, upper in itertools.pairwise(bounds):
+                between = _above(lower, integer)
+                if between >= upper and not integer:
+                    between = (lower + upper) / 2
+                if between < upper:
+                    points.add(between)
         if low is not None:
             points.add(low)
         if high is not None:
@@ -265,75 +411,139 @@ class PathExplorer:
             for p in points
             if (low is None or p >= low)
             and (high is None or p <= high)
-            and (not question.integer or float(p).is_integer())
+            and (not integer or float(p).is_integer())
         )
         return [_Cell(int(p) if float(p).is_integer() else p, format_number(p)) for p in kept]
 
     def run(self) -> list[Problem]:
+        with paused_gc():
+            return self._explore()
+
+    def _explore(self) -> list[Problem]:
         flow = self.flow
+        questions = flow.questions
+        live, defaults, bits = self.live, self.defaults, self._bits
         problems: dict[tuple[str, str], Problem] = {}
-        seen: set[tuple[str, frozenset[tuple[str, _Cell]]]] = set()
+        # A state is a question and the cells of the answers live there. States
+        # whose cells the tests ahead see alike are one: the first one met is kept,
+        # so that examples in messages are real paths.
+        start: tuple[str, frozenset[tuple[object, ...]]] = (flow.start, frozenset())
+        seen = {start}
         stack: list[tuple[str, dict[str, _Cell]]] = [(flow.start, {})]
+        # Where each answer to a question leads depends only on the other answers
+        # its rules read: worked out once for each of those.
+        plans: dict[tuple[str, tuple[Value, ...]], list[tuple[str | None, list[_Cell | None]]]] = {}
         while stack:
             node, assigned = stack.pop()
-            question = flow.questions.get(node)
-            if question is None:
-                continue
-            key = (node, frozenset(assigned.items()))
-            if key in seen:
-                continue
-            seen.add(key)
-            own = self.cells(question) if node in self.live[node] else [None]
-            for cell in own:
-                state = dict(assigned)
-                if cell is not None:
-                    state[node] = cell
-                env = self._env(question, state)
-                target = self._follow(question, env, state, problems)
+            refs = self.refs_order[node]
+            read = tuple(
+                None
+                if n == node
+                else defaults[n]
+                if (c := assigned.get(n)) is None or c.value is None
+                else c.value
+                for n in refs
+            )
+            plan = plans.get((node, read))
+            if plan is None:
+                plan = plans[(node, read)] = self._plan(questions[node], read, problems)
+            for target, cells in plan:
                 if target is None:
-                    self._no_rule(question, state, problems)
+                    state = dict(assigned)
+                    if cells[0] is not None:
+                        state[node] = cells[0]
+                    self._no_rule(questions[node], state, problems)
                     continue
-                if target in flow.questions:
-                    live = self.live[target]
-                    stack.append((target, {n: c for n, c in state.items() if n in live}))
+                if target not in questions:
+                    continue
+                keep, ahead = live[target], self.tests[target]
+                carried = {n: c for n, c in assigned.items() if n in keep}
+                items: list[tuple[object, ...]] = []
+                for name, kept in carried.items():
+                    mask = ahead.get(name)
+                    if mask is None:
+                        items.append((name, kept))
+                    else:
+                        true, unknown = bits.get((name, kept)) or self._cell_bits(name, kept)
+                        items.append((name, true & mask, unknown & mask))
+                if node not in keep:
+                    key = (target, frozenset(items))
+                    if key not in seen:
+                        seen.add(key)
+                        stack.append((target, carried))
+                    continue
+                own_mask = ahead.get(node)
+                for cell in cells:
+                    if cell is None:
+                        key = (target, frozenset(items))
+                        following = carried
+                    else:
+                        if own_mask is None:  # opaque: the cell itself
+                            item: tuple[object, ...] = (node, cell)
+                        else:
+                            true, unknown = bits.get((node, cell)) or self._cell_bits(node, cell)
+                            item = (node, true & own_mask, unknown & own_mask)
+                        key = (target, frozenset((*items, item)))
+                        following = {**carried, node: cell}
+                    if key not in seen:
+                        seen.add(key)
+                        stack.append((target, following))
         return list(problems.values())
 
-    def _env(self, question: Question, state: Mapping[str, _Cell]) -> dict[str, Value]:
-        """What the rules of ``question`` read: the answers in ``state``, else defaults."""
-        env: dict[str, Value] = {}
-        for name in self.refs[question.id]:
-            cell = state.get(name)
-            value = cell.value if cell is not None else None
-            env[name] = value if value is not None else self.defaults.get(name)
-        return env
+    def _plan(
+        self,
+        question: Question,
+        read: tuple[Value, ...],
+        problems: dict[tuple[str, str], Problem],
+    ) -> list[tuple[str | None, list[_Cell | None]]]:
+        """Where each cell of ``question`` leads when the other answers its rules
+        read are ``read`` (None in the question's own place): targets in order of
+        first appearance, each with its cells (None when the answer is not live)."""
+        node = question.id
+        refs = self.refs_order[node]
+        own: list[_Cell] | tuple[None] = (
+            self._own_cells(question) if node in self.live[node] else (None,)
+        )
+        at = refs.index(node) if node in self.refs[node] else -1
+        values = list(read)
+        default = self.defaults[node]
+        grouped: dict[str | None, list[_Cell | None]] = {}
+        for cell in own:
+            if at >= 0:
+                values[at] = default if cell is None or cell.value is None else cell.value
+            env = dict(zip(refs, values, strict=True))
+            target = self._follow(question, env, problems)
+            grouped.setdefault(target, []).append(cell)
+        return list(grouped.items())
 
     def _follow(
         self,
         question: Question,
         env: Mapping[str, Value],
-        state: Mapping[str, _Cell],
         problems: dict[tuple[str, str], Problem],
     ) -> str | None:
-        for rule in question.next:
-            if rule.when is None:
+        for index, (rule, test) in enumerate(self.rules[question.id]):
+            if rule.when is None or test is None:
                 return rule.goto
-            result = rule.when.evaluate(env)
+            result = test(env)
             if result is None:
-                missing = sorted(
+                missing = {
                     n for n in rule.when.names() if env.get(n) is None and n in self.flow.questions
-                )
+                }
                 if missing:
-                    problems.setdefault(
-                        (question.id, "unknown:" + ",".join(missing)),
-                        Problem(
+                    # One warning per rule, naming every answer it may lack.
+                    key = (question.id, f"unknown:{index}")
+                    names = self._unknown.setdefault(key, set())
+                    if not missing <= names or key not in problems:
+                        names |= missing
+                        problems[key] = Problem(
                             self.flow.source,
-                            f"this condition reads {', '.join(missing)}, which may not be answered "
-                            "yet on some paths (it then counts as false); ask it earlier or give "
-                            "it a default",
+                            f"this condition reads {', '.join(sorted(names))}, which may not be "
+                            "answered yet on some paths (it then counts as false); ask it "
+                            "earlier or give it a default",
                             (*rule.where, "when"),
                             severity="warning",
-                        ),
-                    )
+                        )
             elif result:
                 return rule.goto
         return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 import difflib
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -241,7 +241,12 @@ def _fragment(node: ast.expr, text: str) -> str:
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    return type(value) in _NUMBER_TYPES or (
+        isinstance(value, int | float) and not isinstance(value, bool)
+    )
+
+
+_NUMBER_TYPES = (int, float)
 
 
 # --- evaluation -----------------------------------------------------------------
@@ -318,37 +323,137 @@ def _compare(op: ComparisonOp, left: object, right: object) -> bool | None:
 
 
 def _evaluate_arith(node: Arith, env: Mapping[str, Value]) -> Value:
-    left = evaluate(node.left, env)
-    right = evaluate(node.right, env)
+    return _arith(node.op, evaluate(node.left, env), evaluate(node.right, env))
+
+
+def _arith(op: ArithmeticOp, left: object, right: object) -> Value:
     if not (_is_number(left) and _is_number(right)):
         return None
     a, b = float(left), float(right)  # type: ignore[arg-type]
-    if node.op == "+":
+    if op == "+":
         return a + b
-    if node.op == "-":
+    if op == "-":
         return a - b
-    if node.op == "*":
+    if op == "*":
         return a * b
     return None if b == 0 else a / b
+
+
+# --- compiled evaluation ---------------------------------------------------------
+#
+# The checker evaluates the same conditions hundreds of thousands of times on big
+# flows. ``compile_tree`` turns a tree into nested closures that give exactly what
+# ``evaluate`` gives, without walking the tree and testing node types each time.
+
+Evaluator = Callable[[Mapping[str, Value]], "Value | tuple[Scalar, ...]"]
+
+
+def compile_tree(node: Node) -> Evaluator:
+    """A function of the answers giving what ``evaluate(node, answers)`` gives."""
+    if isinstance(node, Const):
+        constant = node.value
+        return lambda env: constant
+    if isinstance(node, Name):
+        name = node.name
+        return lambda env: env.get(name)
+    if isinstance(node, Seq):
+        items = node.items
+        return lambda env: items
+    if isinstance(node, Not):
+        return _compiled_not(compile_tree(node.operand))
+    if isinstance(node, Neg):
+        return _compiled_neg(compile_tree(node.operand))
+    if isinstance(node, BoolOp):
+        return _compiled_bool(node.op, tuple(compile_tree(o) for o in node.operands))
+    if isinstance(node, Compare):
+        return _compiled_compare(
+            compile_tree(node.left), node.ops, tuple(compile_tree(r) for r in node.rights)
+        )
+    return _compiled_arith(node.op, compile_tree(node.left), compile_tree(node.right))
+
+
+def _compiled_not(inner: Evaluator) -> Evaluator:
+    def run(env: Mapping[str, Value]) -> Value:
+        value = inner(env)
+        return None if value is None else not value
+
+    return run
+
+
+def _compiled_neg(inner: Evaluator) -> Evaluator:
+    def run(env: Mapping[str, Value]) -> Value:
+        value = inner(env)
+        return -value if _is_number(value) else None  # type: ignore[operator]
+
+    return run
+
+
+def _compiled_bool(op: Literal["and", "or"], operands: tuple[Evaluator, ...]) -> Evaluator:
+    decisive = op == "or"
+
+    def run(env: Mapping[str, Value]) -> Value:
+        unknown = False
+        for operand in operands:
+            value = operand(env)
+            if value is None:
+                unknown = True
+            elif bool(value) is decisive:
+                return decisive
+        return None if unknown else not decisive
+
+    return run
+
+
+def _compiled_compare(
+    left: Evaluator, ops: tuple[ComparisonOp, ...], rights: tuple[Evaluator, ...]
+) -> Evaluator:
+    if len(ops) == 1:
+        op, right = ops[0], rights[0]
+        return lambda env: _compare(op, left(env), right(env))
+    pairs = tuple(zip(ops, rights, strict=True))
+
+    def run(env: Mapping[str, Value]) -> Value:
+        current = left(env)
+        result: bool | None = True
+        for op, right_node in pairs:
+            following = right_node(env)
+            outcome = _compare(op, current, following)
+            if outcome is False:
+                return False
+            if outcome is None:
+                result = None
+            current = following
+        return result
+
+    return run
+
+
+def _compiled_arith(op: ArithmeticOp, left: Evaluator, right: Evaluator) -> Evaluator:
+    def run(env: Mapping[str, Value]) -> Value:
+        return _arith(op, left(env), right(env))
+
+    return run
 
 
 # --- inspection -----------------------------------------------------------------
 
 
 def walk_nodes(node: Node) -> Iterator[Node]:
-    yield node
-    if isinstance(node, Not | Neg):
-        yield from walk_nodes(node.operand)
-    elif isinstance(node, BoolOp):
-        for operand in node.operands:
-            yield from walk_nodes(operand)
-    elif isinstance(node, Compare):
-        yield from walk_nodes(node.left)
-        for right in node.rights:
-            yield from walk_nodes(right)
-    elif isinstance(node, Arith):
-        yield from walk_nodes(node.left)
-        yield from walk_nodes(node.right)
+    """Every node of the tree, parents before children, left to right."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        yield item
+        if isinstance(item, Not | Neg):
+            stack.append(item.operand)
+        elif isinstance(item, BoolOp):
+            stack.extend(reversed(item.operands))
+        elif isinstance(item, Compare):
+            stack.extend(reversed(item.rights))
+            stack.append(item.left)
+        elif isinstance(item, Arith):
+            stack.append(item.right)
+            stack.append(item.left)
 
 
 def names_in(node: Node) -> set[str]:
@@ -357,41 +462,48 @@ def names_in(node: Node) -> set[str]:
 
 def thresholds(node: Node) -> dict[str, set[float]]:
     """The numbers each question is compared with directly (``age >= 26`` gives age: 26)."""
-    found: dict[str, set[float]] = {}
-    for item in walk_nodes(node):
-        if not isinstance(item, Compare):
-            continue
-        operands = (item.left, *item.rights)
-        for index, op in enumerate(item.ops):
-            left, right = operands[index], operands[index + 1]
-            for name_side, value_side in ((left, right), (right, left)):
-                if not isinstance(name_side, Name):
-                    continue
-                if isinstance(value_side, Const) and _is_number(value_side.value):
-                    found.setdefault(name_side.name, set()).add(float(value_side.value))
-                elif isinstance(value_side, Seq) and op in ("in", "not in"):
-                    numbers = {float(v) for v in value_side.items if _is_number(v)}
-                    found.setdefault(name_side.name, set()).update(numbers)
-    return found
+    return analyse(node)[1]
 
 
 def tested_members(node: Node) -> dict[str, set[str]]:
     """The choices each multi-choice question is tested for (``"rqth" in situations``)."""
-    found: dict[str, set[str]] = {}
+    return analyse(node)[2]
+
+
+def analyse(node: Node) -> tuple[set[str], dict[str, set[float]], dict[str, set[str]]]:
+    """In one walk: the names in the tree, its thresholds and its tested members."""
+    names: set[str] = set()
+    numbers: dict[str, set[float]] = {}
+    members: dict[str, set[str]] = {}
     for item in walk_nodes(node):
-        if not isinstance(item, Compare):
-            continue
-        operands = (item.left, *item.rights)
-        for index, op in enumerate(item.ops):
-            left, right = operands[index], operands[index + 1]
-            if op in ("in", "not in") and isinstance(right, Name):
-                if isinstance(left, Const) and isinstance(left.value, str):
-                    found.setdefault(right.name, set()).add(left.value)
-                elif isinstance(left, Seq):
-                    found.setdefault(right.name, set()).update(
-                        v for v in left.items if isinstance(v, str)
-                    )
-    return found
+        if isinstance(item, Name):
+            names.add(item.name)
+        elif isinstance(item, Compare):
+            _compare_constants(item, numbers, members)
+    return names, numbers, members
+
+
+def _compare_constants(
+    item: Compare, numbers: dict[str, set[float]], members: dict[str, set[str]]
+) -> None:
+    operands = (item.left, *item.rights)
+    for index, op in enumerate(item.ops):
+        left, right = operands[index], operands[index + 1]
+        for name_side, value_side in ((left, right), (right, left)):
+            if not isinstance(name_side, Name):
+                continue
+            if isinstance(value_side, Const) and _is_number(value_side.value):
+                numbers.setdefault(name_side.name, set()).add(float(value_side.value))
+            elif isinstance(value_side, Seq) and op in ("in", "not in"):
+                found = {float(v) for v in value_side.items if _is_number(v)}
+                numbers.setdefault(name_side.name, set()).update(found)
+        if op in ("in", "not in") and isinstance(right, Name):
+            if isinstance(left, Const) and isinstance(left.value, str):
+                members.setdefault(right.name, set()).add(left.value)
+            elif isinstance(left, Seq):
+                members.setdefault(right.name, set()).update(
+                    v for v in left.items if isinstance(v, str)
+                )
 
 
 # --- type checking --------------------------------------------------------------

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from alternance_tui.flow.gcpause import paused_gc
 from alternance_tui.flow.problems import Problem
 from alternance_tui.flow.toml_lines import key_lines, line_of
 
@@ -95,7 +96,8 @@ def parse_toml_bytes(raw: bytes, name: str) -> tuple[dict[str, Any] | None, str,
             ],
         )
     try:
-        data = tomllib.loads(text)
+        with paused_gc():
+            data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         error_line: int | None = None

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from alternance_tui.flow.files import display_name, located, read_toml, schema_problems
+from alternance_tui.flow.gcpause import paused_gc
 from alternance_tui.flow.model import Flow
 from alternance_tui.flow.problems import FlowError, Problem
 
@@ -31,13 +32,14 @@ def flow_from_data(
     from alternance_tui.flow.schema import FlowFile, build_flow
 
     name = display_name(path)
-    try:
-        model = FlowFile.model_validate(data)
-    except ValidationError as exc:
-        return None, located(schema_problems(exc, name, all_flow_keys()), text)
-    flow, problems = build_flow(model, name, path.parent)
-    if not any(p.severity == "error" for p in problems):
-        problems += check_flow(flow)
+    with paused_gc():
+        try:
+            model = FlowFile.model_validate(data)
+        except ValidationError as exc:
+            return None, located(schema_problems(exc, name, all_flow_keys()), text)
+        flow, problems = build_flow(model, name, path.parent)
+        if not any(p.severity == "error" for p in problems):
+            problems += check_flow(flow)
     return flow, located(problems, text)
 
 
