@@ -47,6 +47,7 @@ MINIMUM = Size(60, 20)
 EXIT_BAD_INPUT = 2
 AUTOSAVE_DELAY = 0.3  # seconds of quiet before the session is written
 RESTART_WINDOW = 3.0  # seconds within which a second Ctrl+N confirms
+BACKGROUND_DELAY = 0.05  # seconds after the first frame before loading the flow
 
 ScreenName = Literal["welcome", "question", "review", "results"]
 
@@ -214,8 +215,9 @@ class AlternanceApp(App[int]):
         self._notices.clear()
 
     def on_ready(self) -> None:
-        # The first frame is on screen: now load what the next screens need.
-        self._load_in_background()
+        # The first frame is queued: once the terminal has it (the writer thread
+        # needs the GIL the loading would hold), load what the next screens need.
+        self.set_timer(BACKGROUND_DELAY, self._load_in_background)
 
     @work(thread=True, exit_on_error=False, group="start")
     def _load_in_background(self) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
+from textual.visual import VisualType
+from textual.widgets import Static
 
 from alternance_tui.tui.texts import t
 from alternance_tui.tui.widgets import KeyBar
@@ -26,6 +28,16 @@ class Page(Screen[None]):
 
     def show_state(self) -> None:
         """Redraw from the app's state (answers, language, place)."""
+
+    def put(self, selector: str, content: VisualType) -> None:
+        """Show ``content`` in a Static, skipping the refresh when it is already
+        shown: a refresh costs a layout pass, and a question's title, buttons
+        and keys mostly stay the same from one question to the next."""
+        shown: dict[str, VisualType] = self.__dict__.setdefault("_shown", {})
+        if selector in shown and shown[selector] == content:
+            return
+        shown[selector] = content
+        self.query_one(selector, Static).update(content)
 
     def common_keys(self) -> list[tuple[str, str, str]]:
         lang = self.lang

@@ -6,9 +6,13 @@ keeps an answer's key press and the next question's drawing within a frame.
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.markup import escape
 from textual.widgets import Button, Input, OptionList, Static
 
 from alternance_tui.flow.expr import Value
@@ -51,17 +55,19 @@ def progress_bar(position: int, total: int) -> str:
 
 
 class QuestionScreen(Page):
+    CSS_PATH = "question.tcss"
+
     def __init__(self) -> None:
         super().__init__()
         self.question: Question | None = None
         # The app's visit count when this question was filled in: a new visit
         # reloads the answer, a redraw (language, theme) keeps what is typed.
         self.visit = -1
+        self.range_hint = ""
+        self.topbar: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="topbar"):
-            yield Static(id="app-title")
-            yield Static(id="progress")
+        yield Static(id="topbar")
         with Vertical(id="body"):
             yield Static(id="prompt")
             yield Static(id="hint")
@@ -72,7 +78,6 @@ class QuestionScreen(Page):
                         yield Input(id="number-input")
                         yield Static(id="number-unit")
                     yield Static(id="number-range")
-                    yield Static(id="number-error")
             yield Static(id="help")
         with Horizontal(id="nav"):
             yield Button(id="back", compact=True)
@@ -80,6 +85,9 @@ class QuestionScreen(Page):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        # A blinking cursor redraws twice a second; a key pressed just after a
+        # blink then waits for the next frame (Textual draws at most 60 a second).
+        self.query_one("#number-input", Input).cursor_blink = False
         self.show_state()
 
     # --- drawing ----------------------------------------------------------------
@@ -93,9 +101,8 @@ class QuestionScreen(Page):
         changed = question is not self.question or self.visit != self.ui.visit
         self.question = question
         self.visit = self.ui.visit
-        self.query_one("#app-title", Static).update(t(lang, "app_title"))
         self._show_progress()
-        self.query_one("#prompt", Static).update(tr(question.prompt, lang))
+        self.put("#prompt", tr(question.prompt, lang))
         choices = self.query_one("#choices", ChoiceList)
         number = self.query_one("#number", Vertical)
         value = interview.shown_value(question.id)
@@ -109,26 +116,26 @@ class QuestionScreen(Page):
                 # Selected, so typing replaces a default or an earlier answer.
                 field.action_select_all()
             field.placeholder = t(lang, "number_placeholder")
-            self.query_one("#number-unit", Static).update(tr(question.unit, lang))
+            self.put("#number-unit", tr(question.unit, lang))
             hint = _range_text(question, lang)
             if question.optional:
                 hint = f"{hint} {t(lang, 'number_optional')}".strip()
-            self.query_one("#number-range", Static).update(hint)
+            self.range_hint = hint
             self._show_error(check_typing(question, field.value, lang).error)
-            field.focus()
+            self.app.set_focus(field, scroll_visible=False)
             keys_hint = t(lang, "hint_number")
         else:
             number.display = False
             choices.display = True
             self._load_choices(choices, question, value, keep_highlight=not changed)
-            choices.focus()
+            self.app.set_focus(choices, scroll_visible=False)
             count = len(choices.ids)
             kind_hint = {"choice": "hint_choice", "multi": "hint_multi", "yes_no": "hint_yes_no"}
             keys_hint = t(lang, kind_hint[question.kind], count=count)
         if interview.returning_to is not None:
             where = t(lang, f"where_{interview.returning_to}")
             keys_hint = f"{keys_hint} {t(lang, 'hint_edit', where=where)}"
-        self.query_one("#hint", Static).update(keys_hint)
+        self.put("#hint", keys_hint)
         self._show_help()
         self.query_one("#back", Button).label = t(lang, "back")
         self.query_one("#next", Button).label = t(lang, "next")
@@ -142,17 +149,25 @@ class QuestionScreen(Page):
         interview = self.ui.interview
         assert interview is not None
         lang = self.lang
-        label = self.query_one("#progress", Static)
         if interview.returning_to is not None:
-            label.update(t(lang, "progress_edit"))
-            return
-        progress = interview.progress()
-        if progress is None:
-            label.update("")
-            return
-        key = "progress_exact" if progress.exact else "progress"
-        text = t(lang, key, position=progress.position, total=progress.total)
-        label.update(f"{text}  {progress_bar(progress.position, progress.total)}")
+            progress_text = t(lang, "progress_edit")
+        else:
+            progress = interview.progress()
+            if progress is None:
+                progress_text = ""
+            else:
+                wording = "progress_exact" if progress.exact else "progress"
+                text = t(lang, wording, position=progress.position, total=progress.total)
+                progress_text = f"{text}  {progress_bar(progress.position, progress.total)}"
+        # One widget for the whole bar: fewer widgets, quicker layout per question.
+        bar = Table.grid(expand=True)
+        bar.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        bar.add_column(justify="right", no_wrap=True)
+        bar.add_row(Text(t(lang, "app_title"), style="bold"), progress_text)
+        shown = (t(lang, "app_title"), progress_text)
+        if shown != self.topbar:
+            self.topbar = shown
+            self.query_one("#topbar", Static).update(bar)
 
     def _load_choices(
         self, choices: ChoiceList, question: Question, value: Value, *, keep_highlight: bool
@@ -181,9 +196,11 @@ class QuestionScreen(Page):
             choices.highlighted = highlighted
 
     def _show_error(self, error: str) -> None:
-        label = self.query_one("#number-error", Static)
-        label.update(f"✘ {error}" if error else "")
-        label.set_class(bool(error), "-shown")
+        """The range, and under it what is wrong with the text typed (if anything)."""
+        text = escape(self.range_hint)
+        if error:
+            text += f"\n[b $text-error]✘ {escape(error)}[/]"
+        self.put("#number-range", Content.from_markup(text))
 
     def _show_help(self) -> None:
         help_panel = self.query_one("#help", Static)

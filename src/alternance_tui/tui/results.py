@@ -91,6 +91,7 @@ def _pay(pay: PayView, lang: str) -> ComposeResult:
 
 
 class ResultsScreen(Page):
+    CSS_PATH = "results.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"section({n - 1})", show=False) for n in range(1, 10)),
         Binding("r,e", "app.review", show=False),

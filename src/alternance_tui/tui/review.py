@@ -23,6 +23,7 @@ LABEL_WIDTH = 28
 
 
 class ReviewScreen(Page):
+    CSS_PATH = "review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("r", "app.results", show=False)]
 
     def compose(self) -> ComposeResult:

@@ -8,7 +8,9 @@ engine is loaded: keep its imports to textual's basics.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.markup import escape
 from textual.widgets import Button, Static
 
 from alternance_tui.tui.base import Page
@@ -19,19 +21,15 @@ LANGUAGE_LABELS = {"fr": "Français", "en": "English"}
 
 
 class WelcomeScreen(Page):
+    # Few widgets on purpose: this is the first frame, and each widget costs
+    # styling and layout time before it can be drawn.
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="welcome-scroll"), Vertical(id="welcome-body"):
-            yield Static(id="welcome-title")
-            yield Static(id="welcome-description")
-            yield Static(id="welcome-time")
-            yield Static(id="welcome-private")
-            yield Static(t("fr", "welcome_language"), id="welcome-language-label")
+        with VerticalScroll(id="welcome"):
+            yield Static(id="welcome-text")
             languages = ChoiceList(id="welcome-language")
             languages.submit_on_pick = False
             yield languages
-            with Horizontal(id="welcome-buttons"):
-                yield Button(id="start", variant="primary", compact=True)
-                yield Button(id="resume", compact=True)
+            yield Button(id="start", variant="primary", compact=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -43,24 +41,43 @@ class WelcomeScreen(Page):
     def show_state(self) -> None:
         ui, lang = self.ui, self.lang
         facts = ui.facts
-        self.query_one("#welcome-title", Static).update(facts.text(facts.title, lang))
-        self.query_one("#welcome-description", Static).update(facts.text(facts.description, lang))
-        self.query_one("#welcome-time", Static).update(
-            t(lang, "welcome_time", questions=facts.questions, minutes=facts.minutes)
-        )
         private = "welcome_private_kiosk" if ui.options.kiosk else "welcome_private"
-        self.query_one("#welcome-private", Static).update(t(lang, private))
+        text = "\n".join(
+            [
+                f"[b $accent]{escape(facts.text(facts.title, lang))}[/]",
+                "",
+                escape(facts.text(facts.description, lang)),
+                "",
+                "[b]"
+                + escape(t(lang, "welcome_time", questions=facts.questions, minutes=facts.minutes))
+                + "[/b]",
+                f"[$text-muted]{escape(t(lang, private))}[/]",
+                "",
+                f"[b]{escape(t(lang, 'welcome_language'))}[/b]",
+            ]
+        )
+        self.query_one("#welcome-text", Static).update(Content.from_markup(text))
         self.query_one("#start", Button).label = t(lang, "welcome_start")
-        resume = self.query_one("#resume", Button)
-        offer = ui.resume_offer
-        resume.display = offer is not None
-        if offer is not None:
-            resume.label = t(lang, "welcome_resume", count=offer[0], when=offer[1])
+        self._show_resume()
         languages = self.query_one("#welcome-language", ChoiceList)
         if languages.selected != {lang}:
-            languages.selected = {lang}
             languages.load(LANGUAGES, [LANGUAGE_LABELS[code] for code in LANGUAGES], {lang})
         self.set_keys([("⏎", t(lang, "key_start"), "app.start")])
+
+    def _show_resume(self) -> None:
+        """The resume button, added only when a saved session turns up."""
+        offer = self.ui.resume_offer
+        found = self.query("#resume")
+        if offer is None:
+            found.remove()
+            return
+        label = t(self.lang, "welcome_resume", count=offer[0], when=offer[1])
+        if found:
+            found.first(Button).label = label
+        else:
+            self.query_one("#welcome", VerticalScroll).mount(
+                Button(label, id="resume", compact=True)
+            )
 
     def on_choice_list_picked(self, message: ChoiceList.Picked) -> None:
         message.stop()

@@ -67,11 +67,14 @@ class ChoiceList(OptionList):
         multi: bool = False,
         letters: dict[str, str] | None = None,
     ) -> None:
+        same = (list(ids), list(labels), multi) == (self.ids, self.labels, self.multi)
+        self.letters = dict(letters or {})
+        if same and set(selected) == self.selected:
+            return
         self.ids = list(ids)
         self.labels = list(labels)
         self.selected = set(selected) & set(self.ids)
         self.multi = multi
-        self.letters = dict(letters or {})
         self.set_options([self._prompt(i) for i in range(len(self.ids))])
         first = next((i for i, c in enumerate(self.ids) if c in self.selected), 0)
         self.highlighted = first if self.ids else None
@@ -94,8 +97,15 @@ class ChoiceList(OptionList):
         """Choose (or, with several choices, tick or untick) the choice at ``index``."""
         if not 0 <= index < len(self.ids):
             return
-        self.highlighted = index
         choice = self.ids[index]
+        if submit and not self.multi:
+            # Change nothing on screen: the next question refills this list, and
+            # a repaint now would take this frame and push the next question's
+            # drawing to the following one (Textual draws at most 60 a second).
+            self.selected = {choice}
+            self.post_message(self.Picked(self, frozenset(self.selected), submit=True))
+            return
+        self.highlighted = index
         if self.multi:
             self.selected ^= {choice}
             self.replace_option_prompt_at_index(index, self._prompt(index))
@@ -103,7 +113,7 @@ class ChoiceList(OptionList):
             return
         self.selected = {choice}
         self._redraw()
-        self.post_message(self.Picked(self, frozenset(self.selected), submit=submit))
+        self.post_message(self.Picked(self, frozenset(self.selected), submit=False))
 
     def action_submit(self) -> None:
         if self.multi:
@@ -139,6 +149,10 @@ class KeyBar(Static):
 
     def show_keys(self, keys: Sequence[tuple[str, str, str]]) -> None:
         """``keys``: (key as shown, what it does, the action a click runs)."""
+        shown = tuple(keys)
+        if shown == getattr(self, "_keys", None):
+            return
+        self._keys = shown
         parts = [
             f"[@click={action}][b]{escape(key)}[/b] {escape(words)}[/]"
             for key, words, action in keys
