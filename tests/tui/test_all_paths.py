@@ -139,6 +139,9 @@ def check_card(card: Card, item: dict[str, Any], lang: str) -> None:
             assert row[0] == str(year["year"]) and row[1] == str(year["age"])
             assert row[2] == words.percent(year[key], lang)
             assert row[3].startswith(words.money(year["monthly_gross_eur"], lang))
+        # The overview line at the top says the first year's amount too.
+        first = words.money(pay["years"][0]["monthly_gross_eur"], lang)
+        assert first in card.headline or card.facts
         reference = pay["reference"]
         assert words.money(reference["value"], lang) in card.pay.lines[0]
         assert words.date(dt_date(reference["from"]), lang) in card.pay.lines[0]

@@ -285,6 +285,7 @@ async def test_a_new_interview_offers_the_saved_one_and_keeps_it(make_app: MakeA
         first.save_now()
     second = make_app("en")
     async with second.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)  # the saved session is looked for after the first frame
         await second.workers.wait_for_complete()
         await pilot.pause()
         assert "Resume (1 answers" in screen_text(second)

@@ -40,10 +40,9 @@ class ResultCard(Vertical, can_focus=True):
         yield Static(card.badge, classes="badge")
         if card.facts:
             yield Static(card.facts, classes="facts")
-        if card.summary:
-            yield Static(card.summary, classes="summary")
-        if card.fit:
-            yield Static(_block(t(lang, "results_fit"), [f"★ {f}" for f in card.fit]))
+        # What it pays first: that is what a person acts on; then why, then the rest.
+        if card.pay is not None:
+            yield from _pay(card.pay, lang)
         if card.depends:
             yield Static(_block(t(lang, "results_depends"), [f"◐ {d}" for d in card.depends]))
         yield Static(
@@ -58,8 +57,10 @@ class ResultCard(Vertical, can_focus=True):
                 _block(t(lang, "results_change"), [f"→ {c}" for c in card.changes]),
                 classes="changes",
             )
-        if card.pay is not None:
-            yield from _pay(card.pay, lang)
+        if card.fit:
+            yield Static(_block(t(lang, "results_fit"), [f"★ {f}" for f in card.fit]))
+        if card.summary:
+            yield Static(card.summary, classes="summary")
         if card.notes:
             yield Static(_block(t(lang, "results_notes"), [f"• {n}" for n in card.notes]))
 
@@ -71,12 +72,19 @@ def _block(title: str, lines: list[str]) -> Content:
 
 def _pay(pay: PayView, lang: str) -> ComposeResult:
     if pay.kind == "grid":
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        table = Table(
+            title=t(lang, "results_pay"),
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+            expand=False,
+        )
         for index, heading in enumerate(pay.header):
             table.add_column(heading, justify="right" if index >= 2 else "left")
         for row in pay.rows:
             table.add_row(*row)
-        yield Static(Content.from_markup(f"[b]{escape(t(lang, 'results_pay'))}[/b]"))
         yield Static(table, classes="pay-table")
         yield Static("\n".join([*pay.lines, *(f"• {n}" for n in pay.notes)]), classes="pay-basis")
     elif pay.kind == "hourly":
@@ -137,6 +145,7 @@ class ResultsScreen(Page):
                         ),
                         classes="section-title",
                     )
+                    yield Static(_overview(section.cards), classes="overview")
                     for card in section.cards:
                         yield ResultCard(card, lang)
                 yield Static(
@@ -161,7 +170,6 @@ class ResultsScreen(Page):
             [
                 ("Esc", t(lang, "key_review"), "app.step_back"),
                 ("Tab", t(lang, "key_cards"), "app.focus_next"),
-                ("1-9", t(lang, "key_sections"), "screen.section(0)"),
                 ("^N", t(lang, "key_restart"), "app.restart"),
             ]
         )
@@ -189,6 +197,18 @@ class ResultsScreen(Page):
             scroll.scroll_page_down(animate=False)
         else:
             scroll.scroll_page_up(animate=False)
+
+
+def _overview(cards: tuple[Card, ...]) -> Content:
+    """One line per card: its status (symbol), its name and the one thing to know."""
+    lines = []
+    for card in cards:
+        mark = card.badge.split(" ", 1)[0]
+        line = f"{mark} [b]{escape(card.title)}[/b]"
+        if card.headline:
+            line += f" — {escape(card.headline)}"
+        lines.append(line)
+    return Content.from_markup("\n".join(lines))
 
 
 def _answers(view: ResultsView, lang: str) -> Static:

@@ -27,6 +27,7 @@ from alternance_tui.advice.result import (
 from alternance_tui.flow.answers import show_value
 from alternance_tui.flow.expr import Value
 from alternance_tui.flow.model import Flow, tr
+from alternance_tui.tui.texts import t
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
@@ -66,6 +67,7 @@ class Card:
     depends: tuple[str, ...]
     pay: PayView | None
     notes: tuple[str, ...]
+    headline: str = ""  # one line for the overview: what it pays, or what would open it
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +207,36 @@ def _facts(item: ItemResult, lang: str) -> str:
     return " · ".join(facts)
 
 
+def headline(item: ItemResult, lang: str) -> str:
+    """The one thing to know about an item, for the overview at the top: where
+    and at what level for a course; what it pays, or what would open it, for
+    anything else."""
+    facts = _facts(item, lang)
+    if facts:
+        return facts
+    pay = item.pay
+    if item.status == "not_eligible":
+        if item.changes:
+            return t(lang, "headline_change", change=item.changes[0].text)
+        return ""
+    if isinstance(pay, GridPayResult) and pay.years:
+        return t(lang, "headline_month", amount=w.money(pay.years[0].monthly_gross_eur, lang))
+    if isinstance(pay, HourlyPayResult):
+        if pay.bonus_required:
+            return t(
+                lang,
+                "headline_bonus",
+                total=w.money(pay.total_min_eur, lang),
+                hourly=w.money(pay.hourly_min_eur, lang),
+            )
+        return t(lang, "headline_no_bonus")
+    if isinstance(pay, NoPayResult):
+        return t(lang, "headline_no_pay")
+    if item.status == "conditional" and item.depends:
+        return item.depends[0].text
+    return ""
+
+
 def card(item: ItemResult, lang: str) -> Card:
     return Card(
         id=item.id,
@@ -219,6 +251,7 @@ def card(item: ItemResult, lang: str) -> Card:
         depends=tuple(d.text for d in item.depends),
         pay=pay_view(item, lang),
         notes=tuple(n.text + (f" ({n.source})" if n.source else "") for n in item.notes),
+        headline=headline(item, lang),
     )
 
 
