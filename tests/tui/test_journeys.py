@@ -20,6 +20,8 @@ from alternance_tui.tui.review import ReviewScreen
 from alternance_tui.tui.small import TooSmallScreen
 from alternance_tui.tui.welcome import WelcomeScreen
 
+YOUNG = {"age": 20, "employer_sector": "private", "diploma": "bac_general"}
+
 
 async def answer_young_person(pilot: Pilot[int]) -> None:
     """From the welcome screen: 20 years old, private employer, general bac, 24 months."""
@@ -213,6 +215,20 @@ async def test_answers_file_opens_on_the_results(make_app: MakeApp) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert "€783.90" in screen_text(app)
+
+
+@pilot_test
+async def test_switching_language_on_the_results_rewrites_them(make_app: MakeApp) -> None:
+    app = make_app("en", answers={**YOUNG, "duration_months": 24})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "€783.90" in screen_text(app)
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "783,90\u00a0€" in shown and "Ouvert pour vous" in shown
+        assert "1er janvier 2026" in shown
 
 
 @pilot_test

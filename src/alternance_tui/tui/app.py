@@ -228,6 +228,9 @@ class AlternanceApp(App[int]):
             except StartProblem as exc:
                 self.call_from_thread(self._failed, exc.lines)
                 return
+            except Exception as exc:  # never a traceback in front of a person
+                self.call_from_thread(self._failed, [f"{type(exc).__name__}: {exc}"])
+                return
             remember_facts(self.flow_path, facts_of(bundle))
         # Imported here, off the first frame, so that the first question is quick.
         import alternance_tui.tui.question
@@ -324,7 +327,10 @@ class AlternanceApp(App[int]):
         from alternance_tui.tui.resultview import compute_results
 
         assert isinstance(screen, ResultsScreen)
-        view, problem = compute_results(bundle, applicable, self.as_of, self.lang)
+        try:
+            view, problem = compute_results(bundle, applicable, self.as_of, self.lang)
+        except Exception as exc:  # a bug in the advice: say so on screen, keep the answers
+            view, problem = None, f"{type(exc).__name__}: {exc}"
         screen.show_view(view, t(self.lang, "results_failed", message=problem) if problem else "")
 
     # --- size -------------------------------------------------------------------------
