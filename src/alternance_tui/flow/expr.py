@@ -232,7 +232,18 @@ def _describe_forbidden(node: ast.expr) -> str:
         return "an if-expression"
     if isinstance(node, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
         return "a comprehension"
-    return type(node).__name__
+    if isinstance(node, ast.UnaryOp):
+        return "the ~ operator"
+    if isinstance(node, ast.JoinedStr | ast.FormattedValue):
+        return "an f-string"
+    if isinstance(node, ast.Dict):
+        return "a table { ... }"
+    if isinstance(node, ast.Await | ast.Yield | ast.YieldFrom):
+        return "await or yield"
+    if isinstance(node, ast.Starred):
+        return "a starred expression"
+    # Python's own name for the construct would mean nothing to a flow author.
+    return "this kind of expression"
 
 
 def _fragment(node: ast.expr, text: str) -> str:

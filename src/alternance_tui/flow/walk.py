@@ -8,7 +8,7 @@ who changes their mind back finds what they typed).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from alternance_tui.flow.expr import Value
@@ -73,13 +73,16 @@ def walk(flow: Flow, answers: Mapping[str, Value], *, use_defaults: bool = False
     questions with defaults are passed with their default).
     """
     path: list[str] = []
+    on_path: set[str] = set()
     used: dict[str, Value] = {}
+    env = _Env(flow, used)
     node = flow.start
     while node in flow.questions:
-        if node in used or node in path:
+        if node in on_path:
             raise FlowLoopError(f"the flow loops back to {node!r}")
         question = flow.questions[node]
         path.append(node)
+        on_path.add(node)
         if node in answers or use_defaults:
             # An optional question may be answered with "nothing" (None).
             value = answers.get(node)
@@ -90,7 +93,6 @@ def walk(flow: Flow, answers: Mapping[str, Value], *, use_defaults: bool = False
             used[node] = value
         else:
             return Walk(tuple(path), used, current=node)
-        env = _env_for(flow, used, path)
         target = next_node(flow, question, env)
         if target is None:
             return Walk(tuple(path), used, current=node)
@@ -98,13 +100,27 @@ def walk(flow: Flow, answers: Mapping[str, Value], *, use_defaults: bool = False
     return Walk(tuple(path), used, outcome=node if node in flow.outcomes else None)
 
 
-def _env_for(flow: Flow, used: Mapping[str, Value], path: list[str]) -> dict[str, Value]:
-    # Only answers on the path count; questions off it take their defaults.
-    env: dict[str, Value] = {}
-    for question in flow.questions.values():
-        value = used.get(question.id) if question.id in path else None
-        env[question.id] = value if value is not None else question.default
-    return env
+class _Env(Mapping[str, Value]):
+    """What conditions see while walking: the answers used so far (all on the
+    path), and defaults for every other question. A view, not a copy: building a
+    dict of every question at every step made walking a long flow quadratic."""
+
+    __slots__ = ("_flow", "_used")
+
+    def __init__(self, flow: Flow, used: Mapping[str, Value]) -> None:
+        self._flow = flow
+        self._used = used
+
+    def __getitem__(self, key: str) -> Value:
+        question = self._flow.questions[key]
+        value = self._used.get(key)
+        return value if value is not None else question.default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._flow.questions)
+
+    def __len__(self) -> int:
+        return len(self._flow.questions)
 
 
 def predicted_path(flow: Flow, answers: Mapping[str, Value]) -> tuple[str, ...]:
@@ -116,17 +132,19 @@ def predicted_path(flow: Flow, answers: Mapping[str, Value]) -> tuple[str, ...]:
     if state.current is None:
         return tuple(path)
     assumed: dict[str, Value] = dict(state.answers)
+    env = _Env(flow, assumed)
+    on_path = set(path)
     node: str | None = state.current
     while node in flow.questions and node is not None:
         question = flow.questions[node]
         if node not in assumed:
             assumed[node] = answers.get(node, question.default)
-        env = _env_for(flow, assumed, [*path, node])
         node = next_node(flow, question, env)
         if node is not None and node in flow.questions:
-            if node in path:
+            if node in on_path:
                 break
             path.append(node)
+            on_path.add(node)
     return tuple(path)
 
 
@@ -151,10 +169,19 @@ def progress(flow: Flow, answers: Mapping[str, Value], question_id: str) -> Prog
 def applicable(flow: Flow, answers: Mapping[str, Value]) -> dict[str, Value]:
     """The answers that still apply: those on the path the answers themselves lead to.
 
-    Answers beyond the first unanswered question are kept too, since they may
-    apply once it is answered.
+    Answers to questions that can still come after the first unanswered one are
+    kept too, since they may apply once it is answered; answers to questions no
+    longer reachable (a branch left by changing an earlier answer) are not.
     """
     state = walk(flow, answers)
-    if state.complete:
-        return {q: answers[q] for q in state.path if q in answers}
-    return {q: v for q, v in answers.items() if q in flow.questions}
+    ahead: set[str] = set()
+    if state.current is not None:
+        stack = [state.current]
+        while stack:
+            node = stack.pop()
+            question = flow.questions.get(node)
+            if question is None or node in ahead:
+                continue
+            ahead.add(node)
+            stack.extend(rule.goto for rule in question.next)
+    return {q: v for q, v in answers.items() if q in state.path or q in ahead}
