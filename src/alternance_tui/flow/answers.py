@@ -7,6 +7,7 @@ right, e.g. "Enter a whole number between 15 and 99 (years)".
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -76,9 +77,25 @@ def _unit(question: Question, lang: str) -> str:
     return f" {unit}" if unit else ""
 
 
-def parse_number(question: Question, text: str, lang: str) -> float | int:
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+")
+
+
+def _normalise_number(text: str, lang: str) -> str:
+    """Digits as Python reads them, from how a person writes them: "12,5" and
+    "1 850" in French, "1,850.50" in English, "1.850,50" too."""
     cleaned = text.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
-    cleaned = cleaned.replace(",", ".")
+    if "," in cleaned and "." in cleaned:
+        # Both: the last one separates the decimals, the other groups thousands.
+        if cleaned.rfind(",") > cleaned.rfind("."):
+            return cleaned.replace(".", "").replace(",", ".")
+        return cleaned.replace(",", "")
+    if lang != "fr" and _THOUSANDS.fullmatch(cleaned):
+        return cleaned.replace(",", "")  # English thousands: 1,850 is not 1.85
+    return cleaned.replace(",", ".")  # a decimal comma: 12,5
+
+
+def parse_number(question: Question, text: str, lang: str) -> float | int:
+    cleaned = _normalise_number(text, lang)
     if not cleaned:
         raise AnswerError(message(lang, "empty"))
     try:

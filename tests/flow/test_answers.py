@@ -1,0 +1,250 @@
+"""Turning what a person types (or a JSON answers file holds) into answers, and the
+messages they get, in French and in English, when it does not fit."""
+
+from __future__ import annotations
+
+import pytest
+
+from alternance_tui.flow.answers import (
+    AnswerError,
+    parse_answers,
+    parse_json,
+    parse_text,
+    show_value,
+    to_json,
+)
+from alternance_tui.flow.expr import Value
+from alternance_tui.flow.load import load_flow
+from alternance_tui.flow.model import Flow, Question
+
+from .conftest import WriteFlow, outcomes_toml, question_toml
+
+
+def _refused(question: Question, text: str, lang: str) -> str:
+    with pytest.raises(AnswerError) as caught:
+        parse_text(question, text, lang)
+    return str(caught.value)
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("24", "fr", 24),
+        (" 24 ", "en", 24),
+        ("12,5", "fr", 12.5),  # French decimal comma
+        ("12,5", "en", 12.5),
+        ("12.5", "fr", 12.5),
+        ("7.0", "en", 7),
+    ],
+)
+def test_numbers_as_people_write_them(shipped: Flow, text: str, lang: str, expected: float) -> None:
+    value = parse_text(shipped.questions["duration_months"], text, lang)
+    assert value == expected
+    assert isinstance(value, int) == float(expected).is_integer()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("1 850", "fr", 1850),
+        ("1\u202f850", "fr", 1850),  # narrow no-break space, as French typing gives
+        ("1850,50", "fr", 1850.5),
+        ("1 850,50", "fr", 1850.5),
+        ("1.850,50", "fr", 1850.5),
+        ("1,850", "en", 1850),  # English thousands, not 1.85
+        ("1,850.50", "en", 1850.5),
+        ("1,85", "en", 1.85),  # not a thousands group: a decimal comma
+        ("1,850", "fr", 1.85),  # in French, the comma is decimal
+    ],
+)
+def test_thousands_and_decimals(shipped: Flow, text: str, lang: str, expected: float) -> None:
+    assert parse_text(shipped.questions["agreement_minimum_eur"], text, lang) == expected
+
+
+def test_a_number_out_of_range_says_the_range_and_unit(shipped: Flow) -> None:
+    question = shipped.questions["age"]  # 15 to 99 years
+    assert _refused(question, "14", "en") == "Enter a number between 15 and 99 years."
+    assert _refused(question, "100", "fr") == "Entrez un nombre entre 15 et 99 ans."
+
+
+def test_an_open_ended_range_says_its_one_bound(write_flow: WriteFlow) -> None:
+    path = write_flow(
+        question_toml("low", "number", extra="min = 2", next_rules=[(None, "high")]),
+        question_toml("high", "number", extra="max = 9.5", next_rules=[(None, "done")]),
+        outcomes_toml("done"),
+    )
+    flow = load_flow(path)
+    assert _refused(flow.questions["low"], "1", "en") == "Enter a number of at least 2."
+    assert _refused(flow.questions["high"], "10", "fr") == "Entrez un nombre d’au plus 9,5."
+
+
+def test_a_whole_number_question_refuses_decimals(shipped: Flow) -> None:
+    question = shipped.questions["age"]
+    assert "whole number" in _refused(question, "20,5", "en")
+    assert "nombre entier" in _refused(question, "20,5", "fr")
+    assert parse_text(question, "20.0", "en") == 20
+
+
+@pytest.mark.parametrize("text", ["abc", "12.5.3", "inf", "nan", "douze"])
+def test_text_that_is_not_a_number_is_named_back(shipped: Flow, text: str) -> None:
+    question = shipped.questions["duration_months"]
+    english = _refused(question, text, "en")
+    french = _refused(question, text, "fr")
+    assert f"“{text}” is not a number" in english
+    assert f"« {text} » n’est pas un nombre" in french
+
+
+def test_an_empty_answer_is_needed_unless_the_question_is_optional(shipped: Flow) -> None:
+    assert _refused(shipped.questions["age"], "  ", "en") == "An answer is needed here."
+    assert _refused(shipped.questions["age"], "", "fr") == "Une réponse est nécessaire ici."
+    assert parse_text(shipped.questions["agreement_minimum_eur"], "", "fr") is None
+
+
+# --- yes/no, choices, several choices --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yes", True),
+        ("Oui", True),
+        ("o", True),
+        ("y", True),
+        ("vrai", True),
+        ("NO", False),
+        ("non", False),
+        ("n", False),
+        ("false", False),
+    ],
+)
+def test_yes_and_no_in_both_languages(bike: Flow, text: str, expected: bool) -> None:
+    assert parse_text(bike.questions["suspension"], text, "en") is expected
+    assert parse_text(bike.questions["suspension"], text, "fr") is expected
+
+
+def test_neither_yes_nor_no(bike: Flow) -> None:
+    question = bike.questions["suspension"]
+    assert _refused(question, "maybe", "en") == "Answer yes or no, not “maybe”."
+    assert _refused(question, "peut-être", "fr") == "Répondez oui ou non, pas « peut-être »."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("trails", "trails"),
+        ("Forest trails", "trails"),  # the English label
+        ("sur chemins", "trails"),  # the French label, any case
+        ("  city ", "city"),
+    ],
+)
+def test_a_choice_by_id_or_by_label(bike: Flow, text: str, expected: str) -> None:
+    assert parse_text(bike.questions["usage"], text, "en") == expected
+
+
+def test_not_a_choice_lists_the_choices(bike: Flow) -> None:
+    question = bike.questions["usage"]
+    assert _refused(question, "moon", "en") == (
+        "“moon” is not one of the choices: city, road, trails."
+    )
+    assert _refused(question, "lune", "fr") == (
+        "« lune » ne fait pas partie des choix : city, road, trails."
+    )
+
+
+def test_several_choices_separated_by_commas(bike: Flow) -> None:
+    question = bike.questions["extras"]
+    assert parse_text(question, "child_seat, cargo", "en") == frozenset({"child_seat", "cargo"})
+    assert parse_text(question, "", "en") == frozenset()
+    assert "is not one of the choices" in _refused(question, "cargo, piano", "en")
+
+
+# --- JSON answers files ----------------------------------------------------------------------
+
+
+def test_json_values_of_the_right_type(bike: Flow) -> None:
+    questions = bike.questions
+    assert parse_json(questions["distance_km"], 12) == 12
+    assert parse_json(questions["suspension"], True) is True
+    assert parse_json(questions["suspension"], "oui", "fr") is True
+    assert parse_json(questions["extras"], ["cargo"]) == frozenset({"cargo"})
+    assert parse_json(questions["extras"], None) is None  # optional
+
+
+@pytest.mark.parametrize(
+    ("question_id", "raw", "says"),
+    [
+        ("distance_km", True, "is not a number"),
+        ("distance_km", [3], "is not a number"),
+        ("distance_km", 500, "between 1 and 300 km"),
+        ("suspension", 1, "Answer yes or no"),
+        ("extras", "piano", "is not one of the choices"),
+        ("extras", [1, 2], "Give a list of choices"),
+        ("usage", 3, "is not one of the choices"),
+        ("usage", None, "An answer is needed here."),
+    ],
+)
+def test_json_values_that_do_not_fit(bike: Flow, question_id: str, raw: object, says: str) -> None:
+    with pytest.raises(AnswerError) as caught:
+        parse_json(bike.questions[question_id], raw)
+    assert says in str(caught.value)
+
+
+def test_every_answer_is_checked_and_every_problem_reported(bike: Flow) -> None:
+    answers, problems = parse_answers(
+        bike,
+        {"usage": "road", "distance_km": "lots", "wheels": 2, "suspension": "yes"},
+        "en",
+    )
+    assert answers == {"usage": "road", "suspension": True}
+    by_question = {p.question: p.message for p in problems}
+    assert set(by_question) == {"distance_km", "wheels"}
+    assert "“lots” is not a number" in by_question["distance_km"]
+    assert by_question["wheels"].startswith("“wheels” is not a question of this interview.")
+    assert "usage" in by_question["wheels"]  # the questions there are
+
+
+def test_answers_given_as_text_on_the_command_line(bike: Flow) -> None:
+    answers, problems = parse_answers(
+        bike, {"usage": "road", "distance_km": "45", "extras": "cargo"}, "fr", from_text=True
+    )
+    assert problems == []
+    assert answers == {"usage": "road", "distance_km": 45, "extras": frozenset({"cargo"})}
+
+
+def test_messages_fall_back_to_english_for_an_unknown_language(bike: Flow) -> None:
+    assert _refused(bike.questions["suspension"], "?", "de") == "Answer yes or no, not “?”."
+
+
+# --- showing answers back -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question_id", "value", "lang", "shown"),
+    [
+        ("distance_km", 12, "en", "12 km"),
+        ("suspension", True, "fr", "oui"),
+        ("suspension", False, "en", "no"),
+        ("usage", "trails", "fr", "Sur chemins"),
+        ("extras", frozenset({"cargo", "child_seat"}), "en", "A child, Heavy shopping"),
+        ("extras", frozenset(), "en", "—"),
+        ("usage", None, "en", "—"),
+    ],
+)
+def test_answers_are_shown_in_the_persons_language(
+    bike: Flow, question_id: str, value: Value, lang: str, shown: str
+) -> None:
+    assert show_value(bike.questions[question_id], value, lang) == shown
+
+
+def test_decimals_are_shown_with_a_comma_in_french(shipped: Flow) -> None:
+    question = shipped.questions["duration_months"]
+    assert show_value(question, 12.5, "fr") == "12,5 mois"
+    assert show_value(question, 12.5, "en") == "12.5 months"
+
+
+def test_answers_go_to_json_as_json_types() -> None:
+    assert to_json(frozenset({"b", "a"})) == ["a", "b"]
+    assert to_json(3) == 3
