@@ -20,7 +20,7 @@ from alternance_tui.flow.model import Question, tr
 from alternance_tui.interview import check_typing, number_text
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.texts import t
-from alternance_tui.tui.widgets import ChoiceList, KeyBar
+from alternance_tui.tui.widgets import ChoiceList, KeyBar, NumberInput
 
 YES, NO = "yes", "no"
 # Letters for yes and no, in both languages: Y/O (oui) and N.
@@ -75,7 +75,7 @@ class QuestionScreen(Page):
                 yield ChoiceList(id="choices")
                 with Vertical(id="number"):
                     with Horizontal(id="number-row"):
-                        yield Input(id="number-input")
+                        yield NumberInput(id="number-input")
                         yield Static(id="number-unit")
                     yield Static(id="number-range")
             yield Static(id="help")
@@ -87,7 +87,10 @@ class QuestionScreen(Page):
     def on_mount(self) -> None:
         # A blinking cursor redraws twice a second; a key pressed just after a
         # blink then waits for the next frame (Textual draws at most 60 a second).
-        self.query_one("#number-input", Input).cursor_blink = False
+        field = self.query_one("#number-input", NumberInput)
+        field.cursor_blink = False
+        field.on_enter = self.action_submit
+        self.query_one("#choices", ChoiceList).on_picked = self.picked
         self.show_state()
 
     # --- drawing ----------------------------------------------------------------
@@ -234,10 +237,9 @@ class QuestionScreen(Page):
             return None if chosen is None else chosen == YES
         return chosen
 
-    def on_choice_list_picked(self, message: ChoiceList.Picked) -> None:
-        message.stop()
-        value = self.value_of(message.ids)
-        if message.submit:
+    def picked(self, ids: frozenset[str], submit: bool) -> None:
+        value = self.value_of(ids)
+        if submit:
             if value is None:
                 return
             self.ui.answer(value)
@@ -260,11 +262,6 @@ class QuestionScreen(Page):
         else:
             interview.drafts[question.id] = event.value
             self.ui.changed()
-
-    @on(Input.Submitted, "#number-input")
-    def _entered(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_submit()
 
     def action_submit(self) -> None:
         question = self.question

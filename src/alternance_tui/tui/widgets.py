@@ -9,7 +9,7 @@ same without colour (NO_COLOR, the high-contrast theme, a monochrome kiosk).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual import events
@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.markup import escape
 from textual.message import Message
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 RADIO_ON, RADIO_OFF = "(•)", "( )"
 CHECK_ON, CHECK_OFF = "[✔]", "[ ]"
@@ -57,6 +57,16 @@ class ChoiceList(OptionList):
         # On the welcome screen a number only marks the language; in a
         # question it answers and moves on, which is what makes answering fast.
         self.submit_on_pick = True
+        # Called directly when set: a Picked message would bubble up the DOM
+        # one widget (one event-loop turn) at a time before the screen saw it.
+        self.on_picked: Callable[[frozenset[str], bool], None] | None = None
+
+    def _tell(self, submit: bool) -> None:
+        ids = frozenset(self.selected)
+        if self.on_picked is not None:
+            self.on_picked(ids, submit)
+        else:
+            self.post_message(self.Picked(self, ids, submit=submit))
 
     def load(
         self,
@@ -103,21 +113,21 @@ class ChoiceList(OptionList):
             # a repaint now would take this frame and push the next question's
             # drawing to the following one (Textual draws at most 60 a second).
             self.selected = {choice}
-            self.post_message(self.Picked(self, frozenset(self.selected), submit=True))
+            self._tell(submit=True)
             return
         self.highlighted = index
         if self.multi:
             self.selected ^= {choice}
             self.replace_option_prompt_at_index(index, self._prompt(index))
-            self.post_message(self.Picked(self, frozenset(self.selected), submit=False))
+            self._tell(submit=False)
             return
         self.selected = {choice}
         self._redraw()
-        self.post_message(self.Picked(self, frozenset(self.selected), submit=False))
+        self._tell(submit=False)
 
     def action_submit(self) -> None:
         if self.multi:
-            self.post_message(self.Picked(self, frozenset(self.selected), submit=True))
+            self._tell(submit=True)
         elif self.highlighted is not None:
             self.pick(self.highlighted, submit=True)
 
@@ -158,3 +168,17 @@ class KeyBar(Static):
             for key, words, action in keys
         ]
         self.update(Content.from_markup("  ".join(parts)))
+
+
+class NumberInput(Input):
+    """A text field whose Enter calls the screen directly (see ChoiceList.on_picked)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.on_enter: Callable[[], None] | None = None
+
+    async def action_submit(self) -> None:
+        if self.on_enter is not None:
+            self.on_enter()
+        else:
+            await super().action_submit()
