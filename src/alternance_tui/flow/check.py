@@ -18,7 +18,6 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from alternance_tui.flow import expr
-from alternance_tui.flow.answers import format_number
 from alternance_tui.flow.expr import Value
 from alternance_tui.flow.gcpause import paused_gc
 from alternance_tui.flow.model import Flow, NextRule, Question
@@ -32,6 +31,11 @@ class _Cell(NamedTuple):
 
     value: Value
     label: str
+
+
+def _show(number: float) -> str:
+    """A number as examples show it: exactly the one tried (1.0025, not 1)."""
+    return f"{number:.10f}".rstrip("0").rstrip(".")
 
 
 def _below(bound: float, integer: bool) -> float:
@@ -413,7 +417,10 @@ class PathExplorer:
             and (high is None or p <= high)
             and (not integer or float(p).is_integer())
         )
-        return [_Cell(int(p) if float(p).is_integer() else p, format_number(p)) for p in kept]
+        return [
+            _Cell(int(p), str(int(p))) if float(p).is_integer() else _Cell(p, _show(p))
+            for p in kept
+        ]
 
     def run(self) -> list[Problem]:
         with paused_gc():
