@@ -81,6 +81,7 @@ class Run:
 @dataclass
 class Presses:
     key_ms: list[float] = field(default_factory=list)
+    cpu_ms_per_key: float = 0.0
 
 
 @dataclass
@@ -90,6 +91,7 @@ class Journey:
     review_ms: float = 0.0
     results_ms: float = 0.0
     peak_mb: float = 0.0
+    cpu_ms_per_answer: float = 0.0
 
 
 class Terminal:
@@ -135,6 +137,21 @@ class Terminal:
         offset = len(self.output)
         os.write(self.master, keys.encode())
         return offset, time.monotonic()
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the process has used so far (Linux /proc)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def wait_idle(self, still: float = 0.3) -> None:
+        """Until the process has used no CPU for ``still`` seconds (background loading done)."""
+        deadline = time.monotonic() + TIMEOUT
+        last, since = self.cpu_seconds(), time.monotonic()
+        while time.monotonic() - since < still and time.monotonic() < deadline:
+            self._read(0.05)
+            now = self.cpu_seconds()
+            if now != last:
+                last, since = now, time.monotonic()
 
     def quit(self) -> float:
         """Ctrl+Q, then the peak resident memory in MB."""
@@ -189,13 +206,15 @@ def start_once(argv: list[str], marker: bytes, env: dict[str, str], idle: float)
 def journey_once(env: dict[str, str]) -> Journey:
     terminal = Terminal(app_argv(), env)
     terminal.wait_for(APP_MARKER)
-    time.sleep(0.5)  # the flow engine loads after the first frame
+    terminal.wait_idle()  # the flow engine loads after the first frame
     terminal.settle()
     result = Journey()
+    cpu_answers = 0.0
     for step, (typed, key, expected) in enumerate(JOURNEY):
         for character in typed:
             terminal.send(character)
             terminal.settle()
+        cpu_before = terminal.cpu_seconds()
         offset, sent = terminal.send(key)
         drawn = terminal.wait_for(expected.encode(), offset)
         elapsed = (drawn - sent) * 1000
@@ -208,6 +227,10 @@ def journey_once(env: dict[str, str]) -> Journey:
         else:
             result.answer_ms.append(elapsed)
         terminal.settle()
+        if ANSWERS.start <= step < ANSWERS.stop:
+            cpu_answers += terminal.cpu_seconds() - cpu_before
+    # CPU is counted in clock ticks (10 ms): only a sum over many answers means much.
+    result.cpu_ms_per_answer = cpu_answers * 1000 / len(result.answer_ms)
     result.peak_mb = terminal.quit()
     return result
 
@@ -219,11 +242,15 @@ def bare_presses(env: dict[str, str], count: int) -> Presses:
     time.sleep(0.3)
     terminal.settle()
     result = Presses()
+    cpu = 0.0
     for press in range(1, count + 1):
+        cpu_before = terminal.cpu_seconds()
         offset, sent = terminal.send("n")
         drawn = terminal.wait_for(f"Pressed {press} times".encode(), offset)
         result.key_ms.append((drawn - sent) * 1000)
         terminal.settle()
+        cpu += terminal.cpu_seconds() - cpu_before
+    result.cpu_ms_per_key = cpu * 1000 / count
     terminal.quit()
     return result
 
@@ -250,9 +277,9 @@ def main() -> int:
             bare.append(start_once([sys.executable, str(BARE)], BARE_MARKER, env, args.idle))
             ours.append(start_once(app_argv(), APP_MARKER, env, args.idle))
         journeys = []
-        presses = Presses()
+        presses: list[Presses] = []
         for _ in range(args.journeys):
-            presses.key_ms += bare_presses(env, len(JOURNEY[ANSWERS])).key_ms
+            presses.append(bare_presses(env, len(JOURNEY[ANSWERS])))
             journeys.append(journey_once(env))
     finally:
         shutil.rmtree(home, ignore_errors=True)
@@ -278,7 +305,9 @@ def main() -> int:
         "answer_to_next_ms_p90": round(sorted(answers)[int(len(answers) * 0.9)], 2),
         "answer_to_next_ms_max": round(max(answers), 2),
         "answer_samples": len(answers),
-        "bare_key_to_frame_ms_median": round(median(presses.key_ms), 2),
+        "bare_key_to_frame_ms_median": round(median([ms for p in presses for ms in p.key_ms]), 2),
+        "cpu_ms_per_answer": round(statistics.mean([j.cpu_ms_per_answer for j in journeys]), 1),
+        "bare_cpu_ms_per_key": round(statistics.mean([p.cpu_ms_per_key for p in presses]), 1),
         "welcome_to_first_question_ms_median": round(median([j.start_ms for j in journeys]), 1),
         "last_question_to_review_ms_median": round(median([j.review_ms for j in journeys]), 1),
         "review_to_results_ms_median": round(median([j.results_ms for j in journeys]), 1),
@@ -302,6 +331,11 @@ def main() -> int:
     print(
         f"{'key -> label redrawn (bare app)':34}{numbers['bare_key_to_frame_ms_median']:>11.2f} ms"
         "   (Textual's own floor on this machine now)"
+    )
+    print(
+        f"{'CPU time per answer (mean)':34}{numbers['bare_cpu_ms_per_key']:>11.1f} ms"
+        f"{numbers['cpu_ms_per_answer']:>11.1f} ms   (bare: per key; steadier than wall time"
+        " when the machine is shared)"
     )
     print(
         f"other steps (medians): welcome -> first question "
