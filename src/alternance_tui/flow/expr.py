@@ -145,7 +145,7 @@ def parse(source: str) -> Condition:
         column = f" at column {exc.offset}" if exc.offset else ""
         raise ConditionError(
             f"cannot read the condition {text!r}{column}: use comparisons "
-            '(age >= 18, sector == "public"), and/or/not, and "x" in answers'
+            '(size >= 18, colour == "red"), and/or/not, and "red" in colours'
         ) from None
     except (RecursionError, MemoryError, ValueError):
         raise ConditionError("the condition is too deeply nested to read") from None
@@ -656,7 +656,7 @@ def _check_comparison(
                 return
         problems.append(
             f"'{op}' needs a quoted choice and a multi-choice question "
-            f'("rqth" in situations) or a question and a list (sector in ["public", "private"]),'
+            f'("red" in colours) or a question and a list (colour in ["red", "blue"]),'
             f" not {_show(left)} and {_show(right)}"
         )
         return

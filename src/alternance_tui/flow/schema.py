@@ -50,9 +50,7 @@ class ChoiceFile(_Strict):
 
 
 class NextFile(_Strict):
-    when: str | None = Field(
-        None, description='a condition, e.g. age >= 26 or "rqth" in situations'
-    )
+    when: str | None = Field(None, description='a condition, e.g. size >= 26 or "red" in colours')
     goto: NodeId = Field(description="the id of a question or an outcome")
 
 
