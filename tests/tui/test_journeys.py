@@ -313,6 +313,26 @@ async def test_a_new_interview_offers_the_saved_one_and_keeps_it(make_app: MakeA
 
 
 @pilot_test
+async def test_ctrl_n_twice_starts_again_and_keeps_the_old_answers_aside(
+    make_app: MakeApp,
+) -> None:
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "3", "3", "enter")
+        await pilot.press("ctrl+n")
+        assert "Press Ctrl+N again" in notifications(app)
+        assert prompt(app).startswith("Do any of these apply to you?")  # nothing lost yet
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert app.interview is not None and app.interview.answers == {}
+        app.save_now()
+    sessions = Path(os.environ["ALTERNANCE_DATA_DIR"]) / "sessions"
+    previous = json.loads((sessions / "previous.json").read_text(encoding="utf-8"))
+    assert previous["answers"] == {"age": 33}
+
+
+@pilot_test
 async def test_kiosk_mode_cannot_quit_and_writes_nothing(make_app: MakeApp) -> None:
     app = make_app("fr", kiosk=True)
     async with app.run_test(size=SIZE) as pilot:
