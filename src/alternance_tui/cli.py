@@ -32,6 +32,13 @@ class BadInput(Exception):
         super().__init__("\n".join(self.lines))
 
 
+class _Parser(argparse.ArgumentParser):
+    """Argument errors as one clear line (what, and where to read more), not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see: {self.prog} -h)\n")
+
+
 @dataclass(frozen=True)
 class TuiOptions:
     """What the TUI is started with (see ``alternance --help``)."""
@@ -87,7 +94,7 @@ def _common(parser: argparse.ArgumentParser, *, lang_default: str) -> None:
 
 
 def _tui_parser(lang: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="alternance",
         description="Which French work-linked contracts fit you, what they pay, which IMPGT "
         f"courses are open. Subcommands: {', '.join(SUBCOMMANDS)} (alternance SUBCOMMAND -h).",
@@ -120,8 +127,8 @@ def _tui_parser(lang: str) -> argparse.ArgumentParser:
 
 def _sub_parser() -> argparse.ArgumentParser:
     lang = locale_language()
-    parser = argparse.ArgumentParser(prog="alternance")
-    subs = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="alternance")
+    subs = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     rec = subs.add_parser(
         "recommend",
