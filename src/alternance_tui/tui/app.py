@@ -539,14 +539,13 @@ class AlternanceApp(App[int]):
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        if not self.interview.answers and not self.interview.drafts:
-            return
         store = self.store
         try:
             if self._keep_previous is not None:
                 store.save(self._keep_previous, "previous")
                 self._keep_previous = None
-            store.save(self._session())
+            if self.interview.answers or self.interview.drafts:
+                store.save(self._session())
         except OSError as exc:
             print(
                 f"alternance: {t(self.lang, 'autosave_failed', error=exc.strerror or exc)}",
