@@ -122,12 +122,12 @@ def cli_json(bundle: Bundle, answers: dict[str, Any], lang: str, tmp: Path) -> d
 
 def check_card(card: Card, item: dict[str, Any], lang: str) -> None:
     assert card.title == item["title"]
-    assert [r.text for r in card.reasons] == item["reasons"]
+    assert [r.text for r in card.reasons] == [words.typography(r, lang) for r in item["reasons"]]
     pay = item["pay"]
     if pay is None:
         if "pay_note" in item:
             assert card.pay is not None and card.pay.kind == "none"
-            assert card.pay.lines == (item["pay_note"]["text"],)
+            assert card.pay.lines == (words.typography(item["pay_note"]["text"], lang),)
         else:
             assert card.pay is None
         return
@@ -145,7 +145,7 @@ def check_card(card: Card, item: dict[str, Any], lang: str) -> None:
         reference = pay["reference"]
         assert words.money(reference["value"], lang) in card.pay.lines[0]
         assert words.date(dt_date(reference["from"]), lang) in card.pay.lines[0]
-        assert pay["source"] in card.pay.lines[1]
+        assert words.typography(pay["source"], lang) in card.pay.lines[1]
     else:
         text = "\n".join(card.pay.lines)
         assert words.money(pay["hourly_min_eur"], lang) in text

@@ -151,7 +151,7 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
             rows=tuple(rows),
             lines=(
                 _reference_line(pay.reference, lang),
-                f"{label(lang, 'source')}: {pay.source}",
+                f"{label(lang, 'source')}{_colon(lang)}{pay.source}",
             ),
             notes=tuple(dict.fromkeys([*notes, *(n.text for n in pay.notes)])),
         )
@@ -185,7 +185,7 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
                     per_month=w.number(pay.hours_per_month, lang),
                 ),
                 _reference_line(pay.reference, lang),
-                f"{label(lang, 'source')}: {pay.source}",
+                f"{label(lang, 'source')}{_colon(lang)}{pay.source}",
             ),
             notes=tuple(n.text for n in pay.notes),
         )
@@ -194,8 +194,13 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
     return None
 
 
+def _colon(lang: str) -> str:
+    """French puts a (thin) space before a colon."""
+    return "\u00a0: " if lang == "fr" else ": "
+
+
 def _facts(item: ItemResult, lang: str) -> str:
-    colon = " : " if lang == "fr" else ": "
+    colon = _colon(lang)
     facts = [
         f"{label(lang, key)}{colon}{item.attributes[key]}"
         for key in ("level", "campus", "rhythm")
@@ -238,20 +243,41 @@ def headline(item: ItemResult, lang: str) -> str:
 
 
 def card(item: ItemResult, lang: str) -> Card:
+    def typeset(text: str) -> str:
+        # As the text report does: French spacing before ":" and the like.
+        return w.typography(text, lang)
+
+    pay = pay_view(item, lang)
+    if pay is not None:
+        pay = PayView(
+            pay.kind,
+            header=pay.header,
+            rows=pay.rows,
+            lines=tuple(map(typeset, pay.lines)),
+            notes=tuple(map(typeset, pay.notes)),
+            routes=pay.routes,
+        )
+    reasons = tuple(ReasonLine(MARKS[r.holds], typeset(r.text), r.source) for r in item.reasons)
     return Card(
         id=item.id,
         title=item.title,
         status=item.status,
         badge=label(lang, item.status),
-        summary=item.summary,
+        summary=typeset(item.summary),
         facts=_facts(item, lang),
-        reasons=tuple(ReasonLine(MARKS[r.holds], r.text, r.source) for r in item.reasons),
-        fit=tuple(item.fit),
-        changes=tuple(c.text for c in item.changes),
-        depends=tuple(d.text for d in item.depends),
-        pay=pay_view(item, lang),
-        notes=tuple(n.text + (f" ({n.source})" if n.source else "") for n in item.notes),
-        headline=headline(item, lang),
+        reasons=reasons,
+        fit=tuple(map(typeset, item.fit)),
+        changes=tuple(typeset(c.text) for c in item.changes),
+        # The reasons already say what depends on an answer not known yet when
+        # they can; repeat only what they do not.
+        depends=tuple(
+            typeset(d.text)
+            for d in item.depends
+            if typeset(d.text) not in {r.text for r in reasons}
+        ),
+        pay=pay,
+        notes=tuple(typeset(n.text + (f" ({n.source})" if n.source else "")) for n in item.notes),
+        headline=typeset(headline(item, lang)),
     )
 
 
