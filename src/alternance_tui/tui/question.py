@@ -11,8 +11,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.markup import escape
 from textual.widgets import Button, Input, OptionList, Static
 
 from alternance_tui.flow.expr import Value
@@ -69,16 +67,17 @@ class QuestionScreen(Page):
     def compose(self) -> ComposeResult:
         yield Static(id="topbar")
         with Vertical(id="body"):
-            yield Static(id="prompt")
-            yield Static(id="hint")
+            yield Static(id="prompt", markup=False)
+            yield Static(id="hint", markup=False)
             with Vertical(id="editor"):
                 yield ChoiceList(id="choices")
                 with Vertical(id="number"):
                     with Horizontal(id="number-row"):
                         yield NumberInput(id="number-input")
-                        yield Static(id="number-unit")
-                    yield Static(id="number-range")
-            yield Static(id="help")
+                        yield Static(id="number-unit", markup=False)
+                    yield Static(id="number-range", markup=False)
+                    yield Static(id="number-error", markup=False)
+            yield Static(id="help", markup=False)
         with Horizontal(id="nav"):
             yield Button(id="back", compact=True)
             yield Button(id="next", variant="primary", compact=True)
@@ -200,10 +199,10 @@ class QuestionScreen(Page):
 
     def _show_error(self, error: str) -> None:
         """The range, and under it what is wrong with the text typed (if anything)."""
-        text = escape(self.range_hint)
-        if error:
-            text += f"\n[b $text-error]✘ {escape(error)}[/]"
-        self.put("#number-range", Content.from_markup(text))
+        self.put("#number-range", self.range_hint)
+        self.put("#number-error", f"✘ {error}" if error else "")
+        # Hidden when empty, so that it takes no line and no layout work.
+        self.query_one("#number-error").display = bool(error)
 
     def _show_help(self) -> None:
         help_panel = self.query_one("#help", Static)

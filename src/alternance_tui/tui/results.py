@@ -37,9 +37,9 @@ class ResultCard(Vertical, can_focus=True):
     def compose(self) -> ComposeResult:
         card, lang = self.card, self.lang
         yield Static(Content.from_markup(f"[b]{escape(card.title)}[/b]"), classes="card-title")
-        yield Static(card.badge, classes="badge")
+        yield Static(card.badge, classes="badge", markup=False)
         if card.facts:
-            yield Static(card.facts, classes="facts")
+            yield Static(card.facts, classes="facts", markup=False)
         # What it pays first: that is what a person acts on; then why, then the rest.
         if card.pay is not None:
             yield from _pay(card.pay, lang)
@@ -60,7 +60,7 @@ class ResultCard(Vertical, can_focus=True):
         if card.fit:
             yield Static(_block(t(lang, "results_fit"), [f"★ {f}" for f in card.fit]))
         if card.summary:
-            yield Static(card.summary, classes="summary")
+            yield Static(card.summary, classes="summary", markup=False)
         if card.notes:
             yield Static(_block(t(lang, "results_notes"), [f"• {n}" for n in card.notes]))
 
@@ -86,11 +86,15 @@ def _pay(pay: PayView, lang: str) -> ComposeResult:
         for row in pay.rows:
             table.add_row(*row)
         yield Static(table, classes="pay-table")
-        yield Static("\n".join([*pay.lines, *(f"• {n}" for n in pay.notes)]), classes="pay-basis")
+        yield Static(
+            "\n".join([*pay.lines, *(f"• {n}" for n in pay.notes)]),
+            classes="pay-basis",
+            markup=False,
+        )
     elif pay.kind == "hourly":
         yield Static(_block(t(lang, "results_pay"), [f"• {line}" for line in pay.lines]))
         if pay.notes:
-            yield Static("\n".join(f"• {n}" for n in pay.notes), classes="pay-basis")
+            yield Static("\n".join(f"• {n}" for n in pay.notes), classes="pay-basis", markup=False)
     else:
         lines = list(pay.lines)
         yield Static(_block(t(lang, "results_pay"), lines))
@@ -116,7 +120,9 @@ class ResultsScreen(Page):
         view, lang = self.view, self.lang
         with Vertical(id="results-head"):
             if view is None:
-                yield Static(self.error or t(lang, "results_loading"), id="results-title")
+                yield Static(
+                    self.error or t(lang, "results_loading"), id="results-title", markup=False
+                )
             else:
                 title = Content.from_markup(f"[b]{escape(view.title)}[/b]")
                 yield Static(title, id="results-title")
@@ -127,11 +133,11 @@ class ResultsScreen(Page):
                     )
                     yield Static(meta, id="results-meta")
                 for note in view.rate_notes:
-                    yield Static(f"ⓘ {note}", classes="rate-note")
+                    yield Static(f"ⓘ {note}", classes="rate-note", markup=False)
         with VerticalScroll(id="results-scroll"):
             if view is not None:
                 if view.text:
-                    yield Static(view.text, classes="outcome-text")
+                    yield Static(view.text, classes="outcome-text", markup=False)
                 for index, section in enumerate(view.sections):
                     count = t(
                         lang,
@@ -157,7 +163,7 @@ class ResultsScreen(Page):
                 )
                 yield _answers(view, lang)
                 if view.disclaimer:
-                    yield Static(t(lang, "results_disclaimer"), classes="disclaimer")
+                    yield Static(t(lang, "results_disclaimer"), classes="disclaimer", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -214,4 +220,4 @@ def _overview(cards: tuple[Card, ...]) -> Content:
 def _answers(view: ResultsView, lang: str) -> Static:
     colon = " : " if lang == "fr" else ": "
     lines = [f"{line.label}{colon}{line.value}" for line in view.answers]
-    return Static("\n".join(lines), classes="answers")
+    return Static("\n".join(lines), classes="answers", markup=False)

@@ -57,7 +57,7 @@ class ReviewScreen(Page):
             else:
                 value.append(row.value)
                 if row.default:
-                    value.append(f" {t(lang, 'review_default')}", style="dim")
+                    value.append(f" {t(lang, 'review_default')}")
             # A grid keeps long answers wrapping in their own column.
             grid = Table.grid(padding=(0, 2))
             grid.add_column(width=width)

@@ -25,6 +25,7 @@ class WelcomeScreen(Page):
     # styling and layout time before it can be drawn.
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="welcome"):
+            yield Static(id="welcome-title", markup=False)
             yield Static(id="welcome-text")
             languages = ChoiceList(id="welcome-language")
             languages.submit_on_pick = False
@@ -42,16 +43,15 @@ class WelcomeScreen(Page):
         ui, lang = self.ui, self.lang
         facts = ui.facts
         private = "welcome_private_kiosk" if ui.options.kiosk else "welcome_private"
+        self.query_one("#welcome-title", Static).update(facts.text(facts.title, lang))
         text = "\n".join(
             [
-                f"[b $accent]{escape(facts.text(facts.title, lang))}[/]",
-                "",
                 escape(facts.text(facts.description, lang)),
                 "",
                 "[b]"
                 + escape(t(lang, "welcome_time", questions=facts.questions, minutes=facts.minutes))
                 + "[/b]",
-                f"[$text-muted]{escape(t(lang, private))}[/]",
+                escape(t(lang, private)),
                 "",
                 f"[b]{escape(t(lang, 'welcome_language'))}[/b]",
             ]
