@@ -207,6 +207,8 @@ class PathExplorer:
         self._own: dict[str, list[_Cell]] = {}
         self._bits: dict[tuple[str, _Cell], tuple[int, int]] = {}
         self._unknown: dict[tuple[str, str], set[str]] = {}
+        # How many states the last run visited (for benchmarks).
+        self.visited = 0
 
     def _collect_tests(self, node: expr.Node, found: dict[str, set[expr.Node]]) -> None:
         """The tests on one answer alone in a condition (``age >= 26``, ``"a" in x``,
@@ -495,6 +497,7 @@ class PathExplorer:
                     if key not in seen:
                         seen.add(key)
                         stack.append((target, following))
+        self.visited = len(seen)
         return list(problems.values())
 
     def _plan(
