@@ -112,13 +112,18 @@ def _check_state(flow: Flow, answers: dict[str, Value]) -> None:
 
 
 def _finish(flow: Flow, answers: dict[str, Value], data: st.DataObject) -> str:
-    """Answer validly until the end; the outcome reached."""
+    """Answer validly until the end; the outcome reached. On the way, "question k
+    of about n" only moves forward."""
+    last_position = 0
     for _ in range(len(flow.questions) + 1):
         state = walk(flow, answers)
         if state.complete:
             assert state.outcome is not None
             return state.outcome
         assert state.current is not None
+        position = progress(flow, answers, state.current).position
+        assert position > last_position
+        last_position = position
         question = flow.questions[state.current]
         answers[state.current] = data.draw(valid_value(question, flow), label=state.current)
     raise AssertionError("the interview did not end")
