@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import stat
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -29,34 +30,38 @@ def display_name(path: Path) -> str:
     """The path as a person typed it, relative to the working directory when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a loop of links
         return str(path)
 
 
 def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
     """The parsed document, its text, and the problems that stopped reading it."""
     name = display_name(path)
+
+    def refuse(message: str) -> tuple[None, str, list[Problem]]:
+        return None, "", [Problem(name, message)]
+
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return (
-                None,
-                "",
-                [
-                    Problem(
-                        name,
-                        f"the file is too large ({size / 1024 / 1024:.1f} MiB); "
-                        f"data files are limited to {MAX_FILE_BYTES // 1024 // 1024} MiB",
-                    )
-                ],
-            )
-        raw = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return refuse("is a folder, not a TOML file")
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe would wait for ever, a device such as /dev/zero never end.
+            return refuse("is not a regular file (a device or a pipe?), not a TOML file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # never more, whatever stat said
     except IsADirectoryError:
-        return None, "", [Problem(name, "is a folder, not a TOML file")]
+        return refuse("is a folder, not a TOML file")
     except FileNotFoundError:
-        return None, "", [Problem(name, "no such file")]
+        return refuse("no such file")
     except OSError as exc:
-        return None, "", [Problem(name, f"cannot read the file: {exc.strerror or exc}")]
+        return refuse(f"cannot read the file: {exc.strerror or exc}")
+    if len(raw) > MAX_FILE_BYTES:
+        size = max(info.st_size, len(raw))
+        return refuse(
+            f"the file is too large ({size / 1024 / 1024:.1f} MiB); "
+            f"data files are limited to {MAX_FILE_BYTES // 1024 // 1024} MiB"
+        )
     return parse_toml_bytes(raw, name)
 
 

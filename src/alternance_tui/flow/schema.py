@@ -9,7 +9,7 @@ conditions naming real questions and choices) and builds ``model.Flow``.
 from __future__ import annotations
 
 import keyword
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -194,7 +194,17 @@ def build_flow(
             Problem(file, f'start names "{model.start}", which is not a question', ("start",))
         )
     for index, used in enumerate(model.uses):
-        if base_dir is not None and not (base_dir / used).is_file():
+        parts = PurePosixPath(used.replace("\\", "/")).parts
+        if not parts or parts[0].startswith("/") or ".." in parts or ":" in used:
+            problems.append(
+                Problem(
+                    file,
+                    f'uses "{used}": a data file must be in the flow\'s folder or below it, '
+                    'named by a relative path such as "rates.toml"',
+                    ("uses", index),
+                )
+            )
+        elif base_dir is not None and not (base_dir / used).is_file():
             problems.append(
                 Problem(
                     file,
