@@ -27,7 +27,7 @@ from alternance_tui.flow.walk import applicable, predicted_path, progress, walk
 from .conftest import BIKE, SHIPPED
 
 FLOWS = {"bike": load_flow(BIKE), "alternance": load_flow(SHIPPED)}
-MODEST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+MODEST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 # --- answers a person may type --------------------------------------------------------------
