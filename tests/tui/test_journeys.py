@@ -333,6 +333,22 @@ async def test_ctrl_n_twice_starts_again_and_keeps_the_old_answers_aside(
 
 
 @pilot_test
+async def test_a_damaged_saved_session_is_set_aside_with_a_message(make_app: MakeApp) -> None:
+    sessions = Path(os.environ["ALTERNANCE_DATA_DIR"]) / "sessions"
+    sessions.mkdir(parents=True)
+    (sessions / "autosave.json").write_text("{half a file", encoding="utf-8")
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "was damaged" in notifications(app) and "set aside" in notifications(app)
+        assert isinstance(app.screen, WelcomeScreen)
+    assert not (sessions / "autosave.json").exists()
+    assert list(sessions.glob("autosave.damaged-*.json.bak"))
+
+
+@pilot_test
 async def test_kiosk_mode_cannot_quit_and_writes_nothing(make_app: MakeApp) -> None:
     app = make_app("fr", kiosk=True)
     async with app.run_test(size=SIZE) as pilot:

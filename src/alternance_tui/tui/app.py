@@ -239,9 +239,9 @@ class AlternanceApp(App[int]):
         if self.bundle is None:
             self.call_from_thread(self._flow_ready, bundle)
         if self.options.resume is None and not self.options.answers and self.store is not None:
+            # A damaged autosave is set aside here, with a warning to show.
             session = self._read_session("", announce_missing=False)
-            if session is not None and session.answers:
-                self.call_from_thread(self._offer_resume, session)
+            self.call_from_thread(self._offer_resume, session)
         # Warm the advice engine and the results screen while the person reads.
         import alternance_tui.advice.engine
         import alternance_tui.tui.results  # noqa: F401
@@ -251,12 +251,14 @@ class AlternanceApp(App[int]):
         if self._start_requested:
             self.action_start()
 
-    def _offer_resume(self, session: Session) -> None:
+    def _offer_resume(self, session: Session | None) -> None:
+        self._flush_notices()
+        if session is None or not session.answers:
+            return
         self._offered = session
         self._keep_previous = session
         when = session.saved_at.replace("T", " ")[:16] if session.saved_at else "?"
         self.resume_offer = (len(session.answers), when)
-        self._flush_notices()
         welcome = self._screens.get("welcome")
         if welcome is not None and welcome.is_mounted:
             welcome.show_state()
