@@ -128,6 +128,7 @@ class _AdviceBuilder:
 
     def build(self, advice: AdviceFile) -> model.Section:
         self.text(advice.title, ("title",))
+        self.text(advice.note, ("note",))
         for index, name in enumerate(advice.fixed):
             if name not in self.flow.questions:
                 self.problems.append(
@@ -144,7 +145,13 @@ class _AdviceBuilder:
             seen.add(item.id)
             items.append(self.item(item, path))
         return model.Section(
-            advice.section, advice.title, tuple(items), advice.sort, tuple(advice.fixed), self.file
+            advice.section,
+            advice.title,
+            tuple(items),
+            advice.sort,
+            tuple(advice.fixed),
+            self.file,
+            advice.note,
         )
 
     def item(self, item: ItemFile, path: KeyPath) -> model.Item:

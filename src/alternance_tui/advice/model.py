@@ -153,6 +153,7 @@ class Section:
     sort: Literal["file", "fit"] = "file"
     fixed: tuple[str, ...] = ()
     source: str = ""
+    note: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)

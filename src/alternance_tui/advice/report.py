@@ -58,8 +58,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "open_courses": "Open to you",
         "closed_courses": "Not open yet",
         "rank": "{rank}",
-        "generated": "Estimates at the legal minimums; they are not an offer "
-        "and do not replace the advice of the course's staff.",
     },
     "fr": {
         "as_of": "Date de calcul",
@@ -96,8 +94,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "open_courses": "Accessibles",
         "closed_courses": "Pas encore accessibles",
         "rank": "{rank}e",
-        "generated": "Estimations aux minimums légaux : ce n’est pas une "
-        "offre et cela ne remplace pas l’avis de l’équipe pédagogique.",
     },
 }
 
@@ -220,7 +216,8 @@ def item_json(item: ItemResult) -> dict[str, Any]:
     return data
 
 
-def to_json(rec: Recommendation) -> dict[str, Any]:
+def to_json(rec: Recommendation, bundle: Bundle | None = None) -> dict[str, Any]:
+    """The recommendation as DESIGN.md's JSON; with the bundle, the outcome's text too."""
     data: dict[str, Any] = {
         "flow": rec.flow_id,
         "as_of": rec.as_of.isoformat(),
@@ -229,14 +226,18 @@ def to_json(rec: Recommendation) -> dict[str, Any]:
         "lang": rec.lang,
         "answers": {k: answer_json(v) for k, v in rec.answers.items()},
         "outcome": rec.outcome,
+        "outcome_title": rec.outcome_title,
     }
+    outcome = bundle.flow.outcomes.get(rec.outcome) if bundle else None
+    if outcome is not None and outcome.text:
+        data["outcome_text"] = tr(outcome.text, rec.lang)
     for section in rec.sections:
         data[section.id] = [item_json(item) for item in section.items]
     return data
 
 
-def json_text(rec: Recommendation) -> str:
-    return json.dumps(to_json(rec), ensure_ascii=False, indent=2) + "\n"
+def json_text(rec: Recommendation, bundle: Bundle | None = None) -> str:
+    return json.dumps(to_json(rec, bundle), ensure_ascii=False, indent=2) + "\n"
 
 
 # --- documents: one walk over the recommendation, three renderings -------------
@@ -283,10 +284,14 @@ class _Document:
     def render(self) -> str:
         rec, lang = self.rec, self.lang
         self.heading(rec.outcome_title or tr(self.bundle.flow.title, lang), 1)
-        known = w.date(rec.rates_known_until, lang) if rec.rates_known_until else "—"
-        self.paragraph(
-            f"{label(lang, 'as_of')}: {w.date(rec.as_of, lang)} · {label(lang, 'known')}: {known}"
-        )
+        outcome = self.bundle.flow.outcomes.get(rec.outcome)
+        if outcome is not None and outcome.text:
+            self.paragraph(tr(outcome.text, lang))
+        if rec.rates_known_until:
+            # Only flows with dated figures have an "as of" worth saying.
+            as_of = f"{label(lang, 'as_of')}: {w.date(rec.as_of, lang)}"
+            known = f"{label(lang, 'known')}: {w.date(rec.rates_known_until, lang)}"
+            self.paragraph(f"{as_of} · {known}")
         for note in rec.rate_notes:
             self.paragraph(note)
         self.heading(label(lang, "answers"), 2)
@@ -298,11 +303,13 @@ class _Document:
                 if q in flow.questions
             ]
         )
+        notes = {s.id: s.note for s in self.bundle.sections}
         for section in rec.sections:
             self.heading(section.title, 2)
             for item in section.items:
                 self.item(item)
-        self.paragraph(label(lang, "generated"))
+            if notes.get(section.id):
+                self.paragraph(tr(notes[section.id], lang))
         return "\n".join(self.out).rstrip() + "\n"
 
     def item(self, item: ItemResult) -> None:
@@ -500,7 +507,7 @@ class _Html(_Document):
 
 
 RENDERERS: dict[str, Callable[[Recommendation, Bundle], str]] = {
-    "json": lambda rec, bundle: json_text(rec),
+    "json": json_text,
     "text": lambda rec, bundle: _Text(rec, bundle).render(),
     "markdown": lambda rec, bundle: _Markdown(rec, bundle).render(),
     "html": lambda rec, bundle: _Html(rec, bundle).render(),

@@ -150,6 +150,9 @@ class AdviceFile(_Strict):
         description="questions a person cannot change (e.g. age): 'what would change it' "
         "still names them, after the others",
     )
+    note: TextField | None = Field(
+        None, description="shown after the section, e.g. what its figures are and are not"
+    )
     items: list[ItemFile] = Field(min_length=1)
     source_url: str | None = None
 

@@ -154,6 +154,8 @@ class ResultsScreen(Page):
                     yield Static(_overview(section.cards), classes="overview")
                     for card in section.cards:
                         yield ResultCard(card, lang)
+                    if section.note:
+                        yield Static(section.note, classes="disclaimer", markup=False)
                 yield Static(
                     Content.from_markup(
                         f"[b]{len(view.sections) + 1} · {escape(t(lang, 'results_answers'))}[/b]"
@@ -162,8 +164,6 @@ class ResultsScreen(Page):
                     classes="section-title",
                 )
                 yield _answers(view, lang)
-                if view.disclaimer:
-                    yield Static(t(lang, "results_disclaimer"), classes="disclaimer", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:

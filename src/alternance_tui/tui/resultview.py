@@ -26,7 +26,7 @@ from alternance_tui.advice.result import (
 )
 from alternance_tui.flow.answers import show_value
 from alternance_tui.flow.expr import Value
-from alternance_tui.flow.model import Flow, tr
+from alternance_tui.flow.model import Flow, Text, tr
 from alternance_tui.tui.texts import t
 
 if TYPE_CHECKING:
@@ -75,6 +75,7 @@ class SectionView:
     id: str
     title: str
     cards: tuple[Card, ...]
+    note: str = ""  # the data's own caveat for the section (what its figures are)
 
     @property
     def open_count(self) -> int:
@@ -97,7 +98,6 @@ class ResultsView:
     rate_notes: tuple[str, ...]
     sections: tuple[SectionView, ...]
     answers: tuple[AnswerLine, ...]
-    disclaimer: bool  # the legal-minimums caveat, shown when there is pay advice
 
     @property
     def advice(self) -> bool:
@@ -287,8 +287,12 @@ def ordered(items: Sequence[ItemResult]) -> list[ItemResult]:
     return sorted(items, key=lambda item: _ORDER[item.status])
 
 
-def results_view(rec: Recommendation, flow: Flow) -> ResultsView:
+def results_view(
+    rec: Recommendation, flow: Flow, notes: Mapping[str, Text | None] | None = None
+) -> ResultsView:
+    """``notes``: each section's note from the data, by section id."""
     lang = rec.lang
+    notes = notes or {}
     outcome = flow.outcomes.get(rec.outcome)
     answers = tuple(
         AnswerLine(q, tr(flow.questions[q].short, lang), show_value(flow.questions[q], v, lang))
@@ -302,11 +306,15 @@ def results_view(rec: Recommendation, flow: Flow) -> ResultsView:
         known_until=w.date(rec.rates_known_until, lang) if rec.rates_known_until else "—",
         rate_notes=tuple(rec.rate_notes),
         sections=tuple(
-            SectionView(s.id, s.title, tuple(card(i, lang) for i in ordered(s.items)))
+            SectionView(
+                s.id,
+                s.title,
+                tuple(card(i, lang) for i in ordered(s.items)),
+                w.typography(tr(notes.get(s.id), lang), lang),
+            )
             for s in rec.sections
         ),
         answers=answers,
-        disclaimer=any(c.pay is not None for s in rec.sections for c in s.items),
     )
 
 
@@ -327,4 +335,5 @@ def compute_results(
         return None, "; ".join(exc.messages)
     except RatesUnknown as exc:
         return None, str(exc)
-    return results_view(recommendation, bundle.flow), ""
+    notes = {s.id: s.note for s in bundle.sections}
+    return results_view(recommendation, bundle.flow, notes), ""

@@ -54,8 +54,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "results_notes": "Bon à savoir",
         "results_pay": "Rémunération minimale brute",
         "results_funding": "Financements possibles",
-        "results_disclaimer": "Estimations aux minimums légaux : ce n’est pas une offre et "
-        "cela ne remplace pas l’avis de l’équipe pédagogique.",
         "results_loading": "Calcul des résultats…",
         "results_open_count": "{open} ouvert(s) sur {total}",
         "results_failed": "Les résultats n’ont pas pu être calculés : {message}",
@@ -146,8 +144,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "results_notes": "Good to know",
         "results_pay": "Minimum gross pay",
         "results_funding": "Funding routes",
-        "results_disclaimer": "Estimates at the legal minimums; they are not an offer and do "
-        "not replace the advice of the course’s staff.",
         "results_loading": "Working out the results…",
         "results_open_count": "{open} open of {total}",
         "results_failed": "The results could not be worked out: {message}",
