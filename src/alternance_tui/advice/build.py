@@ -81,17 +81,22 @@ class _AdviceBuilder:
         self.check_text_raw(text, path)
         if text is None:
             return
-        for value in text.values():
+        # One problem per unknown name, naming the languages whose text has it.
+        unknown: dict[str, list[str]] = {}
+        for lang, value in text.items():
             for name in PLACEHOLDER.findall(value):
-                if name not in self.flow.questions:
-                    self.problems.append(
-                        Problem(
-                            self.file,
-                            f"the text names {{{name}}}, which is not a question; "
-                            "placeholders are question ids, e.g. {age}",
-                            path,
-                        )
-                    )
+                if name not in self.flow.questions and lang not in unknown.get(name, []):
+                    unknown.setdefault(name, []).append(lang)
+        example = next(iter(self.flow.questions), "id")
+        for name, langs in unknown.items():
+            self.problems.append(
+                Problem(
+                    self.file,
+                    f"the {', '.join(langs)} text names {{{name}}}, which is not a question; "
+                    f"placeholders are question ids, such as {{{example}}}",
+                    path,
+                )
+            )
 
     def condition(self, source: str | None, path: KeyPath) -> expr.Condition | None:
         if source is None:

@@ -68,16 +68,8 @@ def check_bundle(path: Path) -> tuple[Bundle | None, list[Problem], list[Path]]:
     if data is None:
         return None, problems, []
     if file_kind(data) != "flow":
-        return (
-            None,
-            [
-                Problem(
-                    display_name(path),
-                    f'kind = "{file_kind(data)}": not a flow; check the flow that uses it',
-                )
-            ],
-            [],
-        )
+        message = f'kind = "{file_kind(data)}": not a flow; check the flow that uses it'
+        return None, located([Problem(display_name(path), message, ("kind",))], text), []
     flow, problems = flow_from_data(data, text, path)
     if flow is None or any(p.severity == "error" for p in problems):
         return None, problems, []
@@ -91,13 +83,8 @@ def check_bundle(path: Path) -> tuple[Bundle | None, list[Problem], list[Path]]:
             continue
         kind = file_kind(used_data)
         if kind not in ("rates", "advice"):
-            problems.append(
-                Problem(
-                    display_name(path),
-                    f'uses "{name}", whose kind is "{kind}"; expected "rates" or "advice"',
-                    ("uses", index),
-                )
-            )
+            message = f'uses "{name}", whose kind is "{kind}"; expected "rates" or "advice"'
+            problems += located([Problem(display_name(path), message, ("uses", index))], text)
             continue
         used.append((used_path, used_data, used_text))
 
@@ -112,10 +99,11 @@ def check_bundle(path: Path) -> tuple[Bundle | None, list[Problem], list[Path]]:
             problems += located(schema_problems(exc, name, _rates_keys()), used_text)
             continue
         series, found = build_rates(rates_file, name, list(flow.languages))
-        problems += located(found, used_text)
-        for series_id in series:
+        for index, series_id in enumerate(series):
             if series_id in rates:
-                problems.append(Problem(name, f'series "{series_id}" is defined twice'))
+                message = f'series "{series_id}" is already defined in another rates file'
+                found.append(Problem(name, message, ("series", index, "id")))
+        problems += located(found, used_text)
         rates.update(series)
 
     sections: list[Section] = []
@@ -129,9 +117,10 @@ def check_bundle(path: Path) -> tuple[Bundle | None, list[Problem], list[Path]]:
             problems += located(schema_problems(exc, name, _advice_keys(), PAY_KINDS), used_text)
             continue
         section, found = build_advice(advice_file, flow, rates, name)
-        problems += located(found, used_text)
         if any(s.id == section.id for s in sections):
-            problems.append(Problem(name, f'section "{section.id}" is defined twice', ("section",)))
+            message = f'section "{section.id}" is already defined in another advice file'
+            found.append(Problem(name, message, ("section",)))
+        problems += located(found, used_text)
         sections.append(section)
 
     if any(p.severity == "error" for p in problems):
@@ -155,36 +144,47 @@ def load_bundle(path: Path | None = None) -> Bundle:
     return cached(path, build, Bundle)
 
 
+def _key(path: Path) -> str:
+    """A path to compare by: resolved where possible (a link loop cannot be)."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return str(path.absolute())
+
+
 def check_paths(paths: list[Path]) -> list[Problem]:
     """``alternance check``: every flow given (or found in the folders given), with
     the data files each uses; data files no flow uses are checked on their own."""
     files: list[Path] = []
+    problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(path.glob("*.toml")))
+            found = sorted(path.glob("*.toml"))
+            if not found:
+                problems.append(Problem(display_name(path), "no .toml files in this folder"))
+            files.extend(found)
         else:
             files.append(path)
-    problems: list[Problem] = []
-    covered: set[Path] = set()
+    covered: set[str] = set()
     leftovers: list[Path] = []
     for file in files:
         data, _, read_problems = read_toml(file)
         if data is None:
             problems += read_problems
-            covered.add(file.resolve())
+            covered.add(_key(file))
             continue
         if file_kind(data) != "flow":
             leftovers.append(file)
             continue
         _, found, others = check_bundle(file)
         problems += found
-        covered.add(file.resolve())
-        covered.update(o.resolve() for o in others)
+        covered.add(_key(file))
+        covered.update(_key(o) for o in others)
         uses = data.get("uses", [])
         if isinstance(uses, list):
-            covered.update((file.parent / u).resolve() for u in uses if isinstance(u, str))
+            covered.update(_key(file.parent / u) for u in uses if isinstance(u, str))
     for file in leftovers:
-        if file.resolve() not in covered:
+        if _key(file) not in covered:
             problems += _check_alone(file)
     return problems
 
