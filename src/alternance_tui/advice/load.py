@@ -159,10 +159,10 @@ def check_paths(paths: list[Path]) -> list[Problem]:
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(path.glob("*.toml"))
-            if not found:
+            listed = sorted(path.glob("*.toml"))
+            if not listed:
                 problems.append(Problem(display_name(path), "no .toml files in this folder"))
-            files.extend(found)
+            files.extend(listed)
         else:
             files.append(path)
     covered: set[str] = set()
