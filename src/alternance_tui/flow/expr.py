@@ -15,9 +15,10 @@ from __future__ import annotations
 import ast
 import difflib
 import math
+import operator
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 # A value an answer can take. ``None`` stands for "not answered".
 Value = int | float | str | bool | frozenset[str] | None
@@ -252,12 +253,8 @@ def _fragment(node: ast.expr, text: str) -> str:
 
 
 def _is_number(value: object) -> bool:
-    return type(value) in _NUMBER_TYPES or (
-        isinstance(value, int | float) and not isinstance(value, bool)
-    )
-
-
-_NUMBER_TYPES = (int, float)
+    kind = type(value)
+    return kind is int or kind is float or (kind is not bool and isinstance(value, int | float))
 
 
 # --- evaluation -----------------------------------------------------------------
@@ -353,20 +350,63 @@ def _arith(op: ArithmeticOp, left: object, right: object) -> Value:
 # --- compiled evaluation ---------------------------------------------------------
 #
 # The checker evaluates the same conditions hundreds of thousands of times on big
-# flows. ``compile_tree`` turns a tree into nested closures that give exactly what
-# ``evaluate`` gives, without walking the tree and testing node types each time.
+# flows, and a recommendation evaluates the same few dozen thousands of times (every
+# rule for every "not known yet" variant, every trial answer of "what would change
+# it"). ``compile_tree`` turns a tree once into nested closures that give exactly
+# what ``evaluate`` gives, without walking the tree and testing node types at each
+# call: comparisons are specialised by operator, and an answer compared with a
+# constant (``age <= 29``, ``"rqth" in situations``) is read straight from the
+# answers, which is most conditions. ``evaluate`` stays the reference they are
+# tested against.
 
 Evaluator = Callable[[Mapping[str, Value]], "Value | tuple[Scalar, ...]"]
+Truth = Callable[[Mapping[str, Value]], "bool | None"]
+_Pair = Callable[[object, object], "bool | None"]
+
+_ORDER: dict[str, Callable[[float, float], bool]] = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+_ARITHMETIC: dict[str, Callable[[float, float], float]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+}
+# Nodes whose value is always True, False or None: no conversion needed at the top.
+_LOGICAL = (Compare, BoolOp, Not)
+
+
+def compile_condition(condition: Condition) -> Truth:
+    """A function of the answers giving what ``condition.evaluate`` gives."""
+    run = compile_tree(condition.tree)
+    if isinstance(condition.tree, _LOGICAL):
+        return cast(Truth, run)
+
+    def truth(env: Mapping[str, Value]) -> bool | None:
+        result = run(env)
+        return result if isinstance(result, bool) or result is None else bool(result)
+
+    return truth
 
 
 def compile_tree(node: Node) -> Evaluator:
     """A function of the answers giving what ``evaluate(node, answers)`` gives."""
-    if isinstance(node, Const):
-        constant = node.value
-        return lambda env: constant
+    if isinstance(node, Compare):
+        if len(node.ops) == 1:
+            return _compiled_compare_one(node.ops[0], node.left, node.rights[0])
+        return _compiled_chain(
+            compile_tree(node.left), node.ops, tuple(compile_tree(r) for r in node.rights)
+        )
     if isinstance(node, Name):
         name = node.name
         return lambda env: env.get(name)
+    if isinstance(node, BoolOp):
+        return _compiled_bool(node.op == "or", tuple(compile_tree(o) for o in node.operands))
+    if isinstance(node, Const):
+        constant = node.value
+        return lambda env: constant
     if isinstance(node, Seq):
         items = node.items
         return lambda env: items
@@ -374,12 +414,6 @@ def compile_tree(node: Node) -> Evaluator:
         return _compiled_not(compile_tree(node.operand))
     if isinstance(node, Neg):
         return _compiled_neg(compile_tree(node.operand))
-    if isinstance(node, BoolOp):
-        return _compiled_bool(node.op, tuple(compile_tree(o) for o in node.operands))
-    if isinstance(node, Compare):
-        return _compiled_compare(
-            compile_tree(node.left), node.ops, tuple(compile_tree(r) for r in node.rights)
-        )
     return _compiled_arith(node.op, compile_tree(node.left), compile_tree(node.right))
 
 
@@ -399,8 +433,21 @@ def _compiled_neg(inner: Evaluator) -> Evaluator:
     return run
 
 
-def _compiled_bool(op: Literal["and", "or"], operands: tuple[Evaluator, ...]) -> Evaluator:
-    decisive = op == "or"
+def _compiled_bool(decisive: bool, operands: tuple[Evaluator, ...]) -> Evaluator:
+    # Kleene logic: ``or`` is settled by a true operand, ``and`` by a false one.
+    if len(operands) == 2:  # the usual case, without the loop
+        first, second = operands
+
+        def pair(env: Mapping[str, Value]) -> Value:
+            a = first(env)
+            if a is not None and bool(a) is decisive:
+                return decisive
+            b = second(env)
+            if b is not None and bool(b) is decisive:
+                return decisive
+            return None if a is None or b is None else not decisive
+
+        return pair
 
     def run(env: Mapping[str, Value]) -> Value:
         unknown = False
@@ -415,20 +462,123 @@ def _compiled_bool(op: Literal["and", "or"], operands: tuple[Evaluator, ...]) ->
     return run
 
 
-def _compiled_compare(
+def _pair_function(op: ComparisonOp) -> _Pair:
+    """``_compare`` for one operator."""
+    if op in _ORDER:
+        order = _ORDER[op]
+
+        def ordered(a: object, b: object) -> bool | None:
+            if _is_number(a) and _is_number(b):  # None is not a number
+                return order(float(a), float(b))  # type: ignore[arg-type]
+            return None
+
+        return ordered
+    if op in ("in", "not in"):
+        wanted = op == "in"
+
+        def member(a: object, b: object) -> bool | None:
+            if a is None or not isinstance(b, frozenset | tuple):
+                return None
+            return (a in b) is wanted
+
+        return member
+    equal = op == "=="
+
+    def equality(a: object, b: object) -> bool | None:
+        if a is None or b is None:
+            return None
+        return (a == b) is equal
+
+    return equality
+
+
+def _compiled_compare_one(op: ComparisonOp, left: Node, right: Node) -> Evaluator:
+    """One comparison; an answer against a constant has closures of its own."""
+    if isinstance(left, Name) and isinstance(right, Const | Seq):
+        return _answer_against(left.name, op, right, answer_left=True)
+    if isinstance(right, Name) and isinstance(left, Const | Seq):
+        return _answer_against(right.name, op, left, answer_left=False)
+    compare = _pair_function(op)
+    left_of = compile_tree(left)
+    if isinstance(right, Const):  # arithmetic against a number: ``months * 52 / 12 <= 924``
+        bound = right.value
+        return lambda env: compare(left_of(env), bound)
+    right_of = compile_tree(right)
+    return lambda env: compare(left_of(env), right_of(env))
+
+
+def _answer_against(
+    name: str, op: ComparisonOp, fixed: Const | Seq, answer_left: bool
+) -> Evaluator:
+    """``name op fixed`` (or ``fixed op name``), reading the answer straight from ``env``."""
+    constant: Scalar | tuple[Scalar, ...] = fixed.value if isinstance(fixed, Const) else fixed.items
+    if op in _ORDER and _is_number(constant):
+        order = _ORDER[op]
+        bound = float(constant)  # type: ignore[arg-type]
+        if answer_left:
+
+            def below_or_above(env: Mapping[str, Value]) -> bool | None:
+                value = env.get(name)
+                kind = value.__class__
+                if kind is int or kind is float or _is_number(value):
+                    return order(float(value), bound)  # type: ignore[arg-type]
+                return None
+
+            return below_or_above
+
+        def above_or_below(env: Mapping[str, Value]) -> bool | None:
+            value = env.get(name)
+            kind = value.__class__
+            if kind is int or kind is float or _is_number(value):
+                return order(bound, float(value))  # type: ignore[arg-type]
+            return None
+
+        return above_or_below
+    if op in ("==", "!="):
+        equal = op == "=="
+
+        def equality(env: Mapping[str, Value]) -> bool | None:
+            value = env.get(name)
+            return None if value is None else (value == constant) is equal
+
+        return equality
+    if op in ("in", "not in") and answer_left and isinstance(constant, tuple):
+        wanted = op == "in"
+
+        def among(env: Mapping[str, Value]) -> bool | None:
+            value = env.get(name)
+            return None if value is None else (value in constant) is wanted
+
+        return among
+    if op in ("in", "not in") and not answer_left:
+        wanted = op == "in"
+
+        def contains(env: Mapping[str, Value]) -> bool | None:
+            value = env.get(name)
+            if isinstance(value, frozenset | tuple):
+                return (constant in value) is wanted
+            return None
+
+        return contains
+    # The rest (an order against text, a membership in a scalar) is never true or
+    # false; left to the general function so that it stays what ``_compare`` says.
+    compare = _pair_function(op)
+    if answer_left:
+        return lambda env: compare(env.get(name), constant)
+    return lambda env: compare(constant, env.get(name))
+
+
+def _compiled_chain(
     left: Evaluator, ops: tuple[ComparisonOp, ...], rights: tuple[Evaluator, ...]
 ) -> Evaluator:
-    if len(ops) == 1:
-        op, right = ops[0], rights[0]
-        return lambda env: _compare(op, left(env), right(env))
-    pairs = tuple(zip(ops, rights, strict=True))
+    pairs = tuple((_pair_function(op), right) for op, right in zip(ops, rights, strict=True))
 
     def run(env: Mapping[str, Value]) -> Value:
         current = left(env)
         result: bool | None = True
-        for op, right_node in pairs:
-            following = right_node(env)
-            outcome = _compare(op, current, following)
+        for compare, right in pairs:
+            following = right(env)
+            outcome = compare(current, following)
             if outcome is False:
                 return False
             if outcome is None:
@@ -440,8 +590,23 @@ def _compiled_compare(
 
 
 def _compiled_arith(op: ArithmeticOp, left: Evaluator, right: Evaluator) -> Evaluator:
+    if op == "/":
+
+        def divide(env: Mapping[str, Value]) -> Value:
+            a, b = left(env), right(env)
+            if not (_is_number(a) and _is_number(b)):
+                return None
+            divisor = float(b)  # type: ignore[arg-type]
+            return None if divisor == 0 else float(a) / divisor  # type: ignore[arg-type]
+
+        return divide
+    function = _ARITHMETIC[op]
+
     def run(env: Mapping[str, Value]) -> Value:
-        return _arith(op, left(env), right(env))
+        a, b = left(env), right(env)
+        if not (_is_number(a) and _is_number(b)):
+            return None
+        return function(float(a), float(b))  # type: ignore[arg-type]
 
     return run
 
