@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from alternance_tui.advice.load import default_flow_path, load_bundle
+from alternance_tui.advice.load import check_bundle, default_flow_path
 from alternance_tui.advice.model import Bundle
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,11 +29,10 @@ def _isolated(
 
 @pytest.fixture(scope="session")
 def bundle() -> Bundle:
-    """The shipped alternance bundle, checked."""
-    import os
-
-    os.environ.setdefault("ALTERNANCE_NO_CACHE", "1")
-    return load_bundle(default_flow_path())
+    """The shipped alternance bundle, checked afresh (never from a cache)."""
+    built, problems, _ = check_bundle(default_flow_path())
+    assert built is not None, "\n".join(map(str, problems))
+    return built
 
 
 @pytest.fixture(scope="session")

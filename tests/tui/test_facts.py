@@ -11,8 +11,16 @@ from alternance_tui.advice.model import Bundle
 from alternance_tui.tui import facts
 
 
-def test_the_shipped_flow_is_found_where_the_engine_finds_it() -> None:
-    assert facts.default_flow_path() == load.default_flow_path()
+def test_the_shipped_flow_is_found_without_importing_the_engine() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from alternance_tui.paths import default_flow_path; "
+        "assert default_flow_path().is_file(); "
+        "assert 'pydantic' not in sys.modules and 'alternance_tui.advice' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_facts_are_cached_by_the_flow_file_content(

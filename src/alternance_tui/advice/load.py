@@ -10,19 +10,9 @@ from alternance_tui.flow.cache import cached
 from alternance_tui.flow.files import display_name, located, read_toml, schema_problems
 from alternance_tui.flow.load import file_kind, flow_from_data
 from alternance_tui.flow.problems import FlowError, Problem
+from alternance_tui.paths import default_flow_path, default_flows_dir
 
-
-def default_flows_dir() -> Path:
-    """The shipped flows: beside the sources in a checkout, inside the package once built."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "_flows", package.parent.parent / "flows"):
-        if candidate.is_dir():
-            return candidate
-    return package / "_flows"
-
-
-def default_flow_path() -> Path:
-    return default_flows_dir() / "alternance.toml"
+__all__ = ["check_bundle", "check_paths", "default_flow_path", "default_flows_dir", "load_bundle"]
 
 
 def _keys(*models: Any) -> list[str]:

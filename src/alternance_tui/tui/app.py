@@ -25,10 +25,10 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 
+from alternance_tui.paths import default_flow_path
 from alternance_tui.tui.facts import (
     WelcomeFacts,
     cached_facts,
-    default_flow_path,
     facts_of,
     remember_facts,
 )

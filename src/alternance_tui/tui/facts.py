@@ -44,19 +44,6 @@ class WelcomeFacts:
         return max(1, round(self.questions * SECONDS_PER_QUESTION / 60))
 
 
-def default_flow_path() -> Path:
-    """The shipped flow, found as advice.load.default_flow_path finds it.
-
-    Repeated here because importing advice.load imports the advice model, which
-    the first screen must not pay for; a test checks both agree.
-    """
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "_flows", package.parent.parent / "flows"):
-        if candidate.is_dir():
-            return candidate / "alternance.toml"
-    return package / "_flows" / "alternance.toml"
-
-
 def _cache_dir() -> Path | None:
     if os.environ.get("ALTERNANCE_NO_CACHE"):
         return None
