@@ -50,3 +50,17 @@ def test_recommend_json_done_when_example(capsys: pytest.CaptureFixture[str]) ->
 def test_check_passes_on_shipped_flows(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 0
     assert "no problems" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "lang", "given"),
+    [([], "fr", False), (["--lang", "en"], "en", True), (["--lang=fr"], "fr", True)],
+)
+def test_the_tui_knows_whether_the_language_was_asked_for(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], lang: str, given: bool
+) -> None:
+    seen: list[object] = []
+    monkeypatch.setattr("alternance_tui.tui.app.run", lambda options: seen.append(options) or 0)
+    assert main(argv) == 0
+    options = seen[0]
+    assert (options.lang, options.lang_given) == (lang, given)  # type: ignore[attr-defined]

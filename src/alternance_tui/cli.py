@@ -45,6 +45,7 @@ class TuiOptions:
 
     flow: Path | None = None
     lang: str = "fr"
+    lang_given: bool = False  # --lang was given (else the locale's language)
     as_of: dt.date | None = None
     kiosk: bool = False
     advisor: bool = False
@@ -358,6 +359,7 @@ def run_tui(argv: Sequence[str]) -> int:
     options = TuiOptions(
         flow=args.flow,
         lang=args.lang,
+        lang_given=any(a == "--lang" or a.startswith("--lang=") for a in argv),
         as_of=args.as_of,
         kiosk=args.kiosk,
         advisor=args.advisor,

@@ -47,6 +47,7 @@ def make_app(bundle: Bundle) -> MakeApp:
         answers: dict[str, Any] | None = None,
         kiosk: bool = False,
         resume: str | None = None,
+        lang_given: bool = False,
         theme: str | None = None,
         flow_bundle: Bundle | None = None,
         flow_path: Path | None = None,
@@ -55,6 +56,7 @@ def make_app(bundle: Bundle) -> MakeApp:
         options = TuiOptions(
             flow=flow_path,
             lang=lang,
+            lang_given=lang_given,
             as_of=AS_OF,
             kiosk=kiosk,
             resume=resume,

@@ -294,6 +294,25 @@ async def test_autosave_then_resume_where_the_person_left(make_app: MakeApp) -> 
 
 
 @pilot_test
+async def test_resuming_keeps_the_session_language_unless_lang_is_given(
+    make_app: MakeApp,
+) -> None:
+    app = make_app("fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "2", "0", "enter")
+        app.save_now()
+    # The locale says English, but the person was answering in French.
+    again = make_app("en", resume="")
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert prompt(again).startswith("Avec quel type d’employeur")
+    forced = make_app("en", resume="", lang_given=True)
+    async with forced.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert prompt(forced).startswith("With what kind of employer")
+
+
+@pilot_test
 async def test_a_new_interview_offers_the_saved_one_and_keeps_it(make_app: MakeApp) -> None:
     first = make_app("en")
     async with first.run_test(size=SIZE) as pilot:

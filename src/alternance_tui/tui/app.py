@@ -193,6 +193,9 @@ class AlternanceApp(App[int]):
         """Take a saved session's answers; those that no longer fit are reported."""
         interview = self.interview
         assert interview is not None
+        if not self.options.lang_given and session.lang in interview.flow.languages:
+            # Resuming goes on in the session's language unless --lang said otherwise.
+            self.lang = interview.lang = session.lang
         problems = interview.load_answers(session.answers)
         interview.drafts.update(
             {k: v for k, v in session.drafts.items() if k in interview.flow.questions}
