@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -89,15 +91,19 @@ class ChoiceList(OptionList):
         first = next((i for i, c in enumerate(self.ids) if c in self.selected), 0)
         self.highlighted = first if self.ids else None
 
-    def _prompt(self, index: int) -> Content:
+    def _prompt(self, index: int) -> Table:
         chosen = self.ids[index] in self.selected
         if self.multi:
             mark = CHECK_ON if chosen else CHECK_OFF
         else:
             mark = RADIO_ON if chosen else RADIO_OFF
         number = f"{index + 1}" if index < 9 else " "
-        text = f"{mark} [b]{number}[/b]  {escape(self.labels[index])}"
-        return Content.from_markup(text)
+        # Two columns, so that a long label wraps under itself, not under the mark.
+        row = Table.grid(padding=(0, 1))
+        row.add_column(no_wrap=True)
+        row.add_column(ratio=1)
+        row.add_row(Text.assemble(f"{mark} ", (number, "bold")), Text(self.labels[index]))
+        return row
 
     def _redraw(self) -> None:
         for index in range(len(self.ids)):
