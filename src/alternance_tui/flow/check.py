@@ -8,13 +8,34 @@ and the ends of the range). The exploration then carries, from question to
 question, only the cells of answers that a condition further on still reads,
 and visits each (question, those cells) state once. A flow whose conditions
 read only recent answers is checked in time linear in its size.
+
+Comparisons that tie answers together, arithmetic over answers against a number
+(``age + months / 12 > 21``) or one answer against another (``months > age``),
+have no threshold of their own: for each number answer in one, the checker
+finds where it changes outcome with the other answers at their representative
+numbers (solved when the difference of the two sides is affine in that answer,
+bisected between representative numbers otherwise) and adds it as a threshold;
+the numbers found serve in turn for the other answers, for three rounds.
+Checked against trying every answer on random flows of sums, differences and
+multiples of answers. What remains approximate:
+
+- Only the other answers' representative numbers are combined (at most
+  ``MAX_COMBINATIONS`` combinations per answer and comparison, three rounds):
+  an outcome reached only in a small region cut out by several such
+  comparisons (an equality between answers that holds at numbers no round
+  reaches) can still go untried.
+- An expression that is not affine in an answer (``size * size``, a division by
+  an answer) is bisected only where its sign differs between two representative
+  numbers: a narrow band where it changes sign and back in between is missed.
+- A crossing of a decimal answer is tried at the hundredths either side of it.
+- Multi-choice answers: at most ``MAX_TESTED_MEMBERS`` tested choices are combined.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
 
 from alternance_tui.flow import expr
@@ -24,6 +45,10 @@ from alternance_tui.flow.model import Flow, NextRule, Question
 from alternance_tui.flow.problems import Problem
 
 MAX_TESTED_MEMBERS = 10
+# Combinations of the other answers' numbers tried per answer in a comparison that
+# ties answers together.
+MAX_COMBINATIONS = 400
+CROSSING_ROUNDS = 3
 
 
 class _Cell(NamedTuple):
@@ -46,6 +71,79 @@ def _below(bound: float, integer: bool) -> float:
 def _above(bound: float, integer: bool) -> float:
     """The nearest answer over ``bound``: the whole number above, or 0.01 more."""
     return float(math.floor(bound) + 1) if integer else bound + 0.01
+
+
+def _crossings(
+    difference: expr.Evaluator,
+    env: dict[str, Value],
+    question: Question,
+    points: list[float],
+) -> set[float]:
+    """Where ``difference`` (one side of a comparison minus the other) changes sign
+    as the answer to ``question`` varies, the other answers being ``env``: numbers
+    to use as thresholds of that answer."""
+    name = question.id
+
+    def at(value: float) -> float | None:
+        env[name] = value
+        found = difference(env)
+        return found if isinstance(found, float) and math.isfinite(found) else None
+
+    start, one, three, other = at(0.0), at(1.0), at(3.0), at(-7.25)
+    if start is not None and one is not None and three is not None and other is not None:
+        slope = one - start
+        if all(
+            math.isclose(found, start + x * slope, rel_tol=1e-9, abs_tol=1e-9)
+            for x, found in ((3, three), (-7.25, other))
+        ):
+            root = -start / slope if slope else None
+            return set() if root is None or not math.isfinite(root) else _near(root, question)
+    # Not affine in this answer (``age * age``, ``1 / age``): bisection between
+    # representative numbers where the sign changes.
+    step = 1.0 if question.integer else 0.01
+    sampled = [(p, _sign(v)) for p in points if (v := at(p)) is not None]
+    found = {p for p, sign in sampled if sign == 0}
+    for (low, low_sign), (high, high_sign) in itertools.pairwise(sampled):
+        if low_sign * high_sign < 0:
+            found |= _bisect(at, low, high, low_sign, step)
+    return found
+
+
+def _sign(value: float) -> int:
+    return (value > 0) - (value < 0)
+
+
+def _bisect(
+    at: Callable[[float], float | None], low: float, high: float, low_sign: int, step: float
+) -> set[float]:
+    """Two answers at most ``step`` apart on either side of a sign change of ``at``
+    between ``low`` and ``high`` (or the one answer where it is zero or undefined)."""
+    while high - low > step:
+        middle = math.floor((low + high) / 2) if step == 1 else round((low + high) / 2, 2)
+        if not low < middle < high:
+            break
+        value = at(middle)
+        if value is None or value == 0:
+            return {middle}
+        if _sign(value) == low_sign:
+            low = middle
+        else:
+            high = middle
+    return {low, high}
+
+
+def _near(root: float, question: Question) -> set[float]:
+    """A crossing as thresholds: itself when it is a whole number (up to rounding),
+    else, for decimal answers, the two hundredths around it."""
+    nearest = round(root)
+    if math.isclose(root, nearest, rel_tol=1e-12, abs_tol=1e-9):
+        return {float(nearest)}
+    if question.integer:
+        return {root}
+    cents = root * 100
+    if math.isclose(cents, round(cents), rel_tol=1e-12, abs_tol=1e-9):
+        return {round(cents) / 100}
+    return {math.floor(cents) / 100, math.ceil(cents) / 100}
 
 
 def check_flow(flow: Flow) -> list[Problem]:
@@ -176,6 +274,7 @@ class PathExplorer:
         # Answers some rule compares with another answer or computes with: their
         # cells are never merged (see _tests_ahead).
         self.opaque: set[str] = set()
+        self.relations: list[tuple[expr.Node, expr.Node]] = []
         own_tests: dict[str, dict[str, set[expr.Node]]] = {}
         for question in questions.values():
             names: set[str] = set()
@@ -187,8 +286,9 @@ class PathExplorer:
                     continue
                 tree = rule.when.tree
                 compiled.append((rule, expr.compile_tree(tree)))
-                read, numbers, members = expr.analyse(tree)
+                read, numbers, members, relations = expr.analyse(tree)
                 names |= read
+                self.relations += relations
                 for name, found_numbers in numbers.items():
                     self.bounds.setdefault(name, set()).update(found_numbers)
                 for name, found_members in members.items():
@@ -197,6 +297,8 @@ class PathExplorer:
             self.rules[question.id] = tuple(compiled)
             self.refs[question.id] = frozenset(n for n in names if n in questions)
             own_tests[question.id] = found
+        if self.relations:
+            self._add_crossings()
         self.refs_order = {q: tuple(sorted(names)) for q, names in self.refs.items()}
         self.defaults = {q.id: q.default for q in questions.values()}
         order = self._topological()
@@ -384,13 +486,19 @@ class PathExplorer:
         return cells
 
     def _number_cells(self, question: Question) -> list[_Cell]:
+        return [
+            _Cell(int(p), str(int(p))) if float(p).is_integer() else _Cell(p, _show(p))
+            for p in self._number_points(question, self.bounds.get(question.id, set()))
+        ]
+
+    def _number_points(self, question: Question, found: set[float]) -> list[float]:
         """Numbers standing for every answer: each threshold, a number on each side of
         it, and the ends of the range. For an answer only ever compared with numbers
         one number between two thresholds is enough; one that conditions also
         compute with (opaque) gets numbers on both sides of each threshold."""
         integer = question.integer
         low, high = question.minimum, question.maximum
-        bounds = sorted(self.bounds.get(question.id, set()))
+        bounds = sorted(found)
         points: set[float] = set(bounds)
         if question.id in self.opaque:
             for bound in bounds:
@@ -412,17 +520,54 @@ class PathExplorer:
             points.add(
                 float(question.default) if isinstance(question.default, int | float) else 0.0
             )
-        kept = sorted(
+        return sorted(
             p
             for p in points
             if (low is None or p >= low)
             and (high is None or p <= high)
             and (not integer or float(p).is_integer())
         )
-        return [
-            _Cell(int(p), str(int(p))) if float(p).is_integer() else _Cell(p, _show(p))
-            for p in kept
-        ]
+
+    def _add_crossings(self) -> None:
+        """Adds to the thresholds of each number in a comparison that ties answers
+        together (``age + months / 12 > 21``, ``months > age``) where that comparison
+        changes outcome, the other answers being at their representative numbers:
+        ages of 20 and 21 for 1 month, 17 and 18 for 48 months.
+
+        Where the two sides differ by an affine function of the answer (any sum of
+        answers times numbers, or a product of answers, taken one answer at a time),
+        the crossing is solved for; otherwise it is looked for by bisection between
+        the answer's representative numbers where the sign changes. The numbers found
+        for one answer are representative numbers for the others in the next round
+        (36 months for an age of 18), for a few rounds.
+        """
+        numbers = {q.id: q for q in self.flow.questions.values() if q.kind == "number"}
+        relations = []
+        for left, right in self.relations:
+            names = sorted(n for n in expr.names_in(left) | expr.names_in(right) if n in numbers)
+            if names:
+                relations.append((names, expr.compile_tree(expr.Arith("-", left, right))))
+        involved = {name for names, _ in relations for name in names}
+        bounds = {name: self.bounds.setdefault(name, set()) for name in involved}
+        tried: set[tuple[int, str, tuple[float, ...]]] = set()
+        for _ in range(CROSSING_ROUNDS):
+            points = {n: self._number_points(numbers[n], bounds[n]) for n in involved}
+            added = False
+            for index, (names, difference) in enumerate(relations):
+                for name in names:
+                    others = [n for n in names if n != name]
+                    combinations = itertools.product(*(points[o] for o in others))
+                    for values in itertools.islice(combinations, MAX_COMBINATIONS):
+                        if (index, name, values) in tried:
+                            continue
+                        tried.add((index, name, values))
+                        env: dict[str, Value] = dict(zip(others, values, strict=True))
+                        found = _crossings(difference, env, numbers[name], points[name])
+                        if not found <= bounds[name]:
+                            bounds[name] |= found
+                            added = True
+            if not added:
+                break
 
     def run(self) -> list[Problem]:
         with paused_gc():

@@ -18,7 +18,7 @@ import math
 import operator
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import Literal, NamedTuple, cast
 
 # A value an answer can take. ``None`` stands for "not answered".
 Value = int | float | str | bool | frozenset[str] | None
@@ -638,41 +638,55 @@ def names_in(node: Node) -> set[str]:
 
 def thresholds(node: Node) -> dict[str, set[float]]:
     """The numbers each question is compared with directly (``age >= 26`` gives age: 26)."""
-    return analyse(node)[1]
+    return analyse(node).numbers
 
 
 def tested_members(node: Node) -> dict[str, set[str]]:
     """The choices each multi-choice question is tested for (``"rqth" in situations``)."""
-    return analyse(node)[2]
+    return analyse(node).members
 
 
-def analyse(node: Node) -> tuple[set[str], dict[str, set[float]], dict[str, set[str]]]:
-    """In one walk: the names in the tree, its thresholds and its tested members."""
-    names: set[str] = set()
-    numbers: dict[str, set[float]] = {}
-    members: dict[str, set[str]] = {}
+class Analysis(NamedTuple):
+    names: set[str]
+    # The numbers each answer is compared with directly (``age >= 26``).
+    numbers: dict[str, set[float]]
+    # The choices each multi-choice answer is tested for (``"rqth" in situations``).
+    members: dict[str, set[str]]
+    # Comparisons that no single threshold describes, as (left side, right side):
+    # arithmetic over answers (``age + months / 12 > 21``, ``-age < -20``) or an
+    # answer against another (``months > age``). Where they change outcome depends
+    # on the other answers; the checker works it out (see check.py).
+    relations: list[tuple[Node, Node]]
+
+
+def analyse(node: Node) -> Analysis:
+    """In one walk: the names in the tree, its thresholds, its tested members and
+    the comparisons that tie answers together."""
+    found = Analysis(set(), {}, {}, [])
     for item in walk_nodes(node):
         if isinstance(item, Name):
-            names.add(item.name)
+            found.names.add(item.name)
         elif isinstance(item, Compare):
-            _compare_constants(item, numbers, members)
-    return names, numbers, members
+            _compare_parts(item, found)
+    return found
 
 
-def _compare_constants(
-    item: Compare, numbers: dict[str, set[float]], members: dict[str, set[str]]
-) -> None:
+def _compare_parts(item: Compare, found: Analysis) -> None:
+    numbers, members = found.numbers, found.members
     operands = (item.left, *item.rights)
     for index, op in enumerate(item.ops):
         left, right = operands[index], operands[index + 1]
+        direct = False
         for name_side, value_side in ((left, right), (right, left)):
             if not isinstance(name_side, Name):
                 continue
             if isinstance(value_side, Const) and _is_number(value_side.value):
                 numbers.setdefault(name_side.name, set()).add(float(value_side.value))
+                direct = True
             elif isinstance(value_side, Seq) and op in ("in", "not in"):
-                found = {float(v) for v in value_side.items if _is_number(v)}
-                numbers.setdefault(name_side.name, set()).update(found)
+                direct = True
+                values = {float(v) for v in value_side.items if _is_number(v)}
+                numbers.setdefault(name_side.name, set()).update(values)
         if op in ("in", "not in") and isinstance(right, Name):
             if isinstance(left, Const) and isinstance(left.value, str):
                 members.setdefault(right.name, set()).add(left.value)
@@ -680,6 +694,19 @@ def _compare_constants(
                 members.setdefault(right.name, set()).update(
                     v for v in left.items if isinstance(v, str)
                 )
+        if direct or not _may_be_number(left):
+            continue
+        if op in ("in", "not in"):
+            if isinstance(right, Seq):  # ``age + 1 in [16, 18]``: equal to one of them
+                found.relations.extend((left, Const(v)) for v in right.items if _is_number(v))
+        elif _may_be_number(right) and not (isinstance(left, Const) and isinstance(right, Const)):
+            found.relations.append((left, right))
+
+
+def _may_be_number(node: Node) -> bool:
+    return not isinstance(node, Seq) and not (
+        isinstance(node, Const) and not _is_number(node.value)
+    )
 
 
 # --- type checking --------------------------------------------------------------
