@@ -44,7 +44,7 @@ def test_a_damaged_cache_is_ignored(
     monkeypatch.delenv("ALTERNANCE_NO_CACHE", raising=False)
     flow = load.default_flow_path()
     facts.remember_facts(flow, facts.facts_of(bundle))
-    for entry in Path(str(facts._cache_dir())).glob("welcome-*.json"):
+    for entry in Path(str(facts.cache_dir())).glob("welcome-*.json"):
         entry.write_text("{not json", encoding="utf-8")
     assert facts.cached_facts(flow) is None
 

@@ -102,6 +102,51 @@ def label(lang: str, key: str, **values: object) -> str:
     return _LABELS.get(lang, _LABELS["en"])[key].format(**values)
 
 
+def reference_line(ref: Reference, lang: str) -> str:
+    """'SMIC ...: €1,823.03 from 1 January 2026 (décret ...)', and whether it is the latest."""
+    latest = label(lang, "latest") if ref.latest_known else ""
+    shown = label(
+        lang,
+        "reference",
+        label=ref.label,
+        value=w.money(ref.value, lang),
+        date=w.date(ref.start, lang),
+        source=ref.source,
+    )
+    return shown + latest
+
+
+def hourly_lines(pay: HourlyPayResult, lang: str) -> list[str]:
+    """The bonus rule for the planned length, the hourly minimum and the total."""
+    bonus = "bonus_required" if pay.bonus_required else "bonus_optional"
+    return [
+        label(
+            lang,
+            bonus,
+            months=w.number(pay.months, lang),
+            weekly=w.number(pay.weekly_hours, lang),
+            hours=w.number(pay.hours, lang),
+            over=w.number(pay.required_over_months, lang),
+            from_hours=w.number(pay.required_from_hours, lang, 0),
+        ),
+        label(
+            lang,
+            "hourly",
+            hourly=w.money(pay.hourly_min_eur, lang),
+            percent=w.percent(pay.percent, lang),
+            ref=pay.reference.label,
+        ),
+        label(
+            lang,
+            "total",
+            hours=w.number(pay.hours, lang),
+            total=w.money(pay.total_min_eur, lang),
+            monthly=w.money(pay.monthly_estimate_eur, lang),
+            per_month=w.number(pay.hours_per_month, lang),
+        ),
+    ]
+
+
 def _whole(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
@@ -342,19 +387,7 @@ class _Document:
             self.bullets([n.text + (f" ({n.source})" if n.source else "") for n in item.notes])
 
     def reference_line(self, ref: Reference) -> str:
-        latest = label(self.lang, "latest") if ref.latest_known else ""
-        value = w.money(ref.value, self.lang)
-        return (
-            label(
-                self.lang,
-                "reference",
-                label=ref.label,
-                value=value,
-                date=w.date(ref.start, self.lang),
-                source=ref.source,
-            )
-            + latest
-        )
+        return reference_line(ref, self.lang)
 
     def pay(self, item: ItemResult) -> None:
         lang, pay = self.lang, item.pay
@@ -395,33 +428,9 @@ class _Document:
             notes = [y.note for y in pay.years if y.note]
             self.bullets(list(dict.fromkeys(notes)) + [n.text for n in pay.notes])
         elif isinstance(pay, HourlyPayResult):
-            key = "bonus_required" if pay.bonus_required else "bonus_optional"
             self.bullets(
                 [
-                    label(
-                        lang,
-                        key,
-                        months=w.number(pay.months, lang),
-                        weekly=w.number(pay.weekly_hours, lang),
-                        hours=w.number(pay.hours, lang),
-                        over=w.number(pay.required_over_months, lang),
-                        from_hours=w.number(pay.required_from_hours, lang, 0),
-                    ),
-                    label(
-                        lang,
-                        "hourly",
-                        hourly=w.money(pay.hourly_min_eur, lang),
-                        percent=w.percent(pay.percent, lang),
-                        ref=pay.reference.label,
-                    ),
-                    label(
-                        lang,
-                        "total",
-                        hours=w.number(pay.hours, lang),
-                        total=w.money(pay.total_min_eur, lang),
-                        monthly=w.money(pay.monthly_estimate_eur, lang),
-                        per_month=w.number(pay.hours_per_month, lang),
-                    ),
+                    *hourly_lines(pay, lang),
                     f"{self.reference_line(pay.reference)} · {label(lang, 'source')}: {pay.source}",
                     *[n.text for n in pay.notes],
                 ]

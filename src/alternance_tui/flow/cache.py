@@ -19,20 +19,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from alternance_tui import __version__
+from alternance_tui.paths import cache_dir
 
 T = TypeVar("T")
 _FORMAT = 1
-
-
-def cache_dir() -> Path | None:
-    if os.environ.get("ALTERNANCE_NO_CACHE"):
-        return None
-    override = os.environ.get("ALTERNANCE_CACHE_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("alternance-tui", appauthor=False)) / "flows"
 
 
 def _digest(data: bytes) -> str:

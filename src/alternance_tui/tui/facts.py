@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alternance_tui import __version__
+from alternance_tui.paths import cache_dir
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
@@ -44,19 +45,8 @@ class WelcomeFacts:
         return max(1, round(self.questions * SECONDS_PER_QUESTION / 60))
 
 
-def _cache_dir() -> Path | None:
-    if os.environ.get("ALTERNANCE_NO_CACHE"):
-        return None
-    override = os.environ.get("ALTERNANCE_CACHE_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("alternance-tui", appauthor=False)) / "flows"
-
-
 def _entry(flow_path: Path) -> Path | None:
-    directory = _cache_dir()
+    directory = cache_dir()
     if directory is None:
         return None
     try:

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from alternance_tui.advice import words as w
-from alternance_tui.advice.report import label
+from alternance_tui.advice.report import hourly_lines, label, reference_line
 from alternance_tui.advice.result import (
     GridPayResult,
     HourlyPayResult,
     ItemResult,
     NoPayResult,
     Recommendation,
-    Reference,
     Status,
 )
 from alternance_tui.flow.answers import show_value
@@ -105,21 +104,6 @@ class ResultsView:
         return bool(self.sections)
 
 
-def _reference_line(ref: Reference, lang: str) -> str:
-    latest = label(lang, "latest") if ref.latest_known else ""
-    return (
-        label(
-            lang,
-            "reference",
-            label=ref.label,
-            value=w.money(ref.value, lang),
-            date=w.date(ref.start, lang),
-            source=ref.source,
-        )
-        + latest
-    )
-
-
 def pay_view(item: ItemResult, lang: str) -> PayView | None:
     pay = item.pay
     if isinstance(pay, GridPayResult):
@@ -150,41 +134,17 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
             ),
             rows=tuple(rows),
             lines=(
-                _reference_line(pay.reference, lang),
+                reference_line(pay.reference, lang),
                 f"{label(lang, 'source')}{_colon(lang)}{pay.source}",
             ),
             notes=tuple(dict.fromkeys([*notes, *(n.text for n in pay.notes)])),
         )
     if isinstance(pay, HourlyPayResult):
-        bonus = "bonus_required" if pay.bonus_required else "bonus_optional"
         return PayView(
             "hourly",
             lines=(
-                label(
-                    lang,
-                    bonus,
-                    months=w.number(pay.months, lang),
-                    weekly=w.number(pay.weekly_hours, lang),
-                    hours=w.number(pay.hours, lang),
-                    over=w.number(pay.required_over_months, lang),
-                    from_hours=w.number(pay.required_from_hours, lang, 0),
-                ),
-                label(
-                    lang,
-                    "hourly",
-                    hourly=w.money(pay.hourly_min_eur, lang),
-                    percent=w.percent(pay.percent, lang),
-                    ref=pay.reference.label,
-                ),
-                label(
-                    lang,
-                    "total",
-                    hours=w.number(pay.hours, lang),
-                    total=w.money(pay.total_min_eur, lang),
-                    monthly=w.money(pay.monthly_estimate_eur, lang),
-                    per_month=w.number(pay.hours_per_month, lang),
-                ),
-                _reference_line(pay.reference, lang),
+                *hourly_lines(pay, lang),
+                reference_line(pay.reference, lang),
                 f"{label(lang, 'source')}{_colon(lang)}{pay.source}",
             ),
             notes=tuple(n.text for n in pay.notes),
