@@ -20,10 +20,12 @@ Checked against trying every answer on random flows of sums, differences and
 multiples of answers. What remains approximate:
 
 - Only the other answers' representative numbers are combined (at most
-  ``MAX_COMBINATIONS`` combinations per answer and comparison, three rounds):
-  an outcome reached only in a small region cut out by several such
-  comparisons (an equality between answers that holds at numbers no round
-  reaches) can still go untried.
+  ``MAX_COMBINATIONS`` combinations per answer and comparison, three rounds),
+  and each answer gets at most ``MAX_CROSSINGS`` numbers this way (each one
+  multiplies the paths it is carried on; the first found, against the other
+  answers' own thresholds and range ends, are kept): an outcome reached only in
+  a small region cut out by several such comparisons (an equality between
+  answers that holds at numbers no round reaches) can still go untried.
 - An expression that is not affine in an answer (``size * size``, a division by
   an answer) is bisected only where its sign differs between two representative
   numbers: a narrow band where it changes sign and back in between is missed.
@@ -49,6 +51,7 @@ MAX_TESTED_MEMBERS = 10
 # ties answers together.
 MAX_COMBINATIONS = 400
 CROSSING_ROUNDS = 3
+MAX_CROSSINGS = 8
 
 
 class _Cell(NamedTuple):
@@ -549,12 +552,18 @@ class PathExplorer:
                 relations.append((names, expr.compile_tree(expr.Arith("-", left, right))))
         involved = {name for names, _ in relations for name in names}
         bounds = {name: self.bounds.setdefault(name, set()) for name in involved}
+        # Each number tried multiplies the paths through every answer it is carried
+        # with: a few crossings per answer, the first found (against the others'
+        # own thresholds and range ends) first.
+        budget = dict.fromkeys(involved, MAX_CROSSINGS)
         tried: set[tuple[int, str, tuple[float, ...]]] = set()
         for _ in range(CROSSING_ROUNDS):
             points = {n: self._number_points(numbers[n], bounds[n]) for n in involved}
             added = False
             for index, (names, difference) in enumerate(relations):
                 for name in names:
+                    if not budget[name]:
+                        continue
                     others = [n for n in names if n != name]
                     combinations = itertools.product(*(points[o] for o in others))
                     for values in itertools.islice(combinations, MAX_COMBINATIONS):
@@ -563,9 +572,19 @@ class PathExplorer:
                         tried.add((index, name, values))
                         env: dict[str, Value] = dict(zip(others, values, strict=True))
                         found = _crossings(difference, env, numbers[name], points[name])
-                        if not found <= bounds[name]:
-                            bounds[name] |= found
+                        question = numbers[name]
+                        new = sorted(
+                            v
+                            for v in found - bounds[name]
+                            if (question.minimum is None or v >= question.minimum)
+                            and (question.maximum is None or v <= question.maximum)
+                        )[: budget[name]]
+                        if new:
+                            bounds[name].update(new)
+                            budget[name] -= len(new)
                             added = True
+                            if not budget[name]:
+                                break
             if not added:
                 break
 
