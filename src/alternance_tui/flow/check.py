@@ -37,8 +37,9 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from collections.abc import Callable, Iterable, Mapping
-from typing import NamedTuple
+from typing import Any
 
 from alternance_tui.flow import expr
 from alternance_tui.flow.expr import Value
@@ -54,11 +55,29 @@ CROSSING_ROUNDS = 3
 MAX_CROSSINGS = 8
 
 
-class _Cell(NamedTuple):
-    """One representative answer standing for every answer that no condition tells apart."""
+class _Cell:
+    """One representative answer standing for every answer that no condition tells apart.
 
-    value: Value
-    label: str
+    Compared and hashed by identity: each question's cells are made once, and the
+    exploration's keys hold them by the million.
+    """
+
+    __slots__ = ("label", "signature", "value")
+
+    def __init__(self, value: Value, label: str) -> None:
+        self.value = value
+        self.label = label
+        # What the tests on its question make of it, as bits (see
+        # PathExplorer._sign_cells); for an answer whose cells are never merged, a
+        # number of its own. Never 0 but for _ABSENT.
+        self.signature = 0
+
+    def __repr__(self) -> str:
+        return f"_Cell({self.value!r}, {self.label!r})"
+
+
+# In a state, the cell of an answer not given on the way (its value: none).
+_ABSENT = _Cell(None, "")
 
 
 def _show(number: float) -> str:
@@ -177,7 +196,11 @@ def _check_flow(flow: Flow) -> list[Problem]:
                     (*outcome.where, "id"),
                 )
             )
-    cycles = _cycles(flow)
+    children = _children(flow)
+    order = _topological(children)
+    # Kahn's order takes in every question exactly when there is no cycle: the
+    # search that names them is needed only otherwise.
+    cycles = _cycles(flow) if len(order) < len(children) else []
     for cycle in cycles:
         first = flow.questions[cycle[0]]
         problems.append(
@@ -190,8 +213,36 @@ def _check_flow(flow: Flow) -> list[Problem]:
             )
         )
     if not cycles and flow.start in flow.questions:
-        problems += PathExplorer(flow).run()
+        problems += PathExplorer(flow, children=children, order=order).run()
     return problems
+
+
+def _children(flow: Flow) -> dict[str, tuple[str, ...]]:
+    """The questions each question leads to, each once."""
+    questions = flow.questions
+    return {
+        q.id: tuple(dict.fromkeys(r.goto for r in q.next if r.goto in questions))
+        for q in questions.values()
+    }
+
+
+def _topological(children: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """The questions in an order where each comes before those it leads to (Kahn's);
+    those on a cycle, and after one, are left out."""
+    indegree = dict.fromkeys(children, 0)
+    for targets in children.values():
+        for target in targets:
+            indegree[target] += 1
+    ready = [q for q, d in indegree.items() if d == 0]
+    order = []
+    while ready:
+        node = ready.pop()
+        order.append(node)
+        for target in children[node]:
+            indegree[target] -= 1
+            if indegree[target] == 0:
+                ready.append(target)
+    return order
 
 
 def _dead_rules(flow: Flow) -> list[Problem]:
@@ -263,40 +314,125 @@ def _cycles(flow: Flow) -> list[list[str]]:
     return found
 
 
+# Takes some of a state's cells, or of its key, and the last one.
+_Take = Callable[[tuple[Any, ...]], tuple[Any, ...]]
+
+
+def _taker(positions: list[int]) -> _Take:
+    """The function taking the items at ``positions`` of a tuple, and its last."""
+    if not positions:
+        return lambda items: items[-1:]
+    return operator.itemgetter(*positions, -1)
+
+
+def _test_key(test: expr.Node) -> object:
+    """What tells a test apart from another: its text for a comparison of an answer
+    with constants or an answer alone (types included: ``x < 1`` is not
+    ``x < true``), else the test itself."""
+    if isinstance(test, expr.Name):
+        return test.name
+    if isinstance(test, expr.Compare):
+        left, right = test.left, test.rights[0]
+        if len(test.ops) == 1 and isinstance(left, expr.Name) and isinstance(right, expr.Const):
+            return (test.ops, left.name, type(right.value), right.value)
+        parts: list[object] = [test.ops]
+        for operand in (test.left, *test.rights):
+            if isinstance(operand, expr.Name):
+                parts.append(operand.name)
+            elif isinstance(operand, expr.Const):
+                parts.append((type(operand.value), operand.value))
+            elif isinstance(operand, expr.Seq):
+                parts.append(tuple((type(v), v) for v in operand.items))
+            else:
+                return id(test)
+        return tuple(parts)
+    return id(test)
+
+
+def _only_name(node: expr.Compare) -> str | None:
+    """The answer in the most common comparisons, one answer against constants
+    (``age >= 26``, ``16 <= age <= 29``, ``"a" in x``); None for any other."""
+    name = None
+    for operand in (node.left, *node.rights):
+        if isinstance(operand, expr.Name):
+            if name is not None and operand.name != name:
+                return None
+            name = operand.name
+        elif not isinstance(operand, expr.Const | expr.Seq):
+            return None
+    return name
+
+
+# A rule of a question: itself, its condition compiled (None: always taken) and
+# the questions it reads.
+_Rule = tuple[NextRule, expr.Evaluator | None, tuple[str, ...]]
+# Where some answers to a question lead: the target ("": nowhere, a dead end) and
+# those answers (None: the answer is not carried); then, for a target question
+# (else None, (), -1, (), None), the function taking what a state carries there
+# from its cells (and from its key), the masks of the tests ahead of the target
+# over those cells' signatures, where the question's own answer goes (-1: not
+# carried) and what the tests ahead tell of each of those answers; and when the
+# state carries nothing else there, the states it leads to (their seen-keys and
+# themselves).
+_Step = tuple[
+    str,
+    tuple["_Cell | None", ...],
+    "_Take | None",
+    tuple[int, ...],
+    int,
+    tuple[int, ...],
+    "list[tuple[tuple[str, tuple[int, ...]], _State]] | None",
+]
+_State = tuple[str, tuple["_Cell", ...], tuple[int, ...]]
+
+
 class PathExplorer:
     """Follows every distinguishable answer through the flow (see module docstring)."""
 
-    def __init__(self, flow: Flow) -> None:
+    def __init__(
+        self,
+        flow: Flow,
+        *,
+        children: dict[str, tuple[str, ...]] | None = None,
+        order: list[str] | None = None,
+    ) -> None:
+        """``children`` and ``order``, when the caller has them: ``_children(flow)``
+        and ``_topological`` of it."""
         self.flow = flow
         questions = flow.questions
         # For each question: the answers its rules read, and the rules compiled.
         self.refs: dict[str, frozenset[str]] = {}
-        self.rules: dict[str, tuple[tuple[NextRule, expr.Evaluator | None], ...]] = {}
+        self.rules: dict[str, tuple[_Rule, ...]] = {}
         self.bounds: dict[str, set[float]] = {}
         self.members: dict[str, set[str]] = {}
         # Answers some rule compares with another answer or computes with: their
         # cells are never merged (see _tests_ahead).
         self.opaque: set[str] = set()
         self.relations: list[tuple[expr.Node, expr.Node]] = []
-        own_tests: dict[str, dict[str, set[expr.Node]]] = {}
+        own_tests: dict[str, dict[str, list[expr.Node]]] = {}
+        # The functions of the rules' parts, for the tests on one answer among them.
+        self._compiled: dict[int, expr.Evaluator] = {}
         for question in questions.values():
             names: set[str] = set()
-            found: dict[str, set[expr.Node]] = {}
-            compiled: list[tuple[NextRule, expr.Evaluator | None]] = []
+            found: dict[str, list[expr.Node]] = {}
+            compiled: list[_Rule] = []
             for rule in question.next:
                 if rule.when is None:
-                    compiled.append((rule, None))
+                    compiled.append((rule, None, ()))
                     continue
                 tree = rule.when.tree
-                compiled.append((rule, expr.compile_tree(tree)))
-                read, numbers, members, relations = expr.analyse(tree)
+                read: set[str] = set()
+                # Thresholds, members and relations gathered for the whole flow.
+                into = expr.Analysis(read, self.bounds, self.members, self.relations)
+                self._collect_tests(tree, found, into)
+                compiled.append(
+                    (
+                        rule,
+                        expr.compile_tree(tree, self._compiled),
+                        tuple(n for n in read if n in questions),
+                    )
+                )
                 names |= read
-                self.relations += relations
-                for name, found_numbers in numbers.items():
-                    self.bounds.setdefault(name, set()).update(found_numbers)
-                for name, found_members in members.items():
-                    self.members.setdefault(name, set()).update(found_members)
-                self._collect_tests(tree, found)
             self.rules[question.id] = tuple(compiled)
             self.refs[question.id] = frozenset(n for n in names if n in questions)
             own_tests[question.id] = found
@@ -304,51 +440,68 @@ class PathExplorer:
             self._add_crossings()
         self.refs_order = {q: tuple(sorted(names)) for q, names in self.refs.items()}
         self.defaults = {q.id: q.default for q in questions.values()}
-        order = self._topological()
+        self._children = children if children is not None else _children(flow)
+        if order is None:
+            order = _topological(self._children)
         self.live = self._live_sets(order)
+        self.live_order = {q: tuple(sorted(names)) for q, names in self.live.items()}
+        self._positions: dict[str, dict[str, int]] = {}
+        # For each question, once: the other answers its rules read (where their
+        # cells are in its states, their defaults), its cells and whether it reads its own.
+        self._plan_base: dict[
+            str, tuple[list[tuple[str, int, Value]], list[_Cell] | tuple[None], bool]
+        ] = {}
+        self._steps: dict[tuple[str, str, tuple[_Cell | None, ...]], _Step] = {}
+        self._ahead: dict[str, tuple[int, ...]] = {}
         self.test_fns: dict[str, list[tuple[int, expr.Evaluator]]] = {}
+        self._own_masks: dict[str, dict[str, int]] = {}
         self.tests = self._tests_ahead(order, own_tests)
+        # What a question's rules can tell of the other answers they read: the
+        # function taking their cells from a state, and the masks of the question's
+        # own tests over their signatures, with the "no answer" bit (see _packed);
+        # for one answer read, the most common: None, (), its index and its mask.
+        self._reads: dict[str, tuple[_Take | None, tuple[int, ...], int, int] | None] = {}
+        for node, reads in self.refs_order.items():
+            masks = self._own_masks[node]
+            others = [name for name in reads if name != node]
+            at = [self.live_order[node].index(name) for name in others]
+            packed = [self._packed(n, masks.get(n), missing=True) for n in others]
+            if len(others) == 1:
+                self._reads[node] = (None, (), at[0], packed[0])
+            elif others:
+                self._reads[node] = (_taker(at), (*packed, 0), 0, 0)
+            else:
+                self._reads[node] = None
         self._cells: dict[str, list[_Cell]] = {}
         self._own: dict[str, list[_Cell]] = {}
-        self._bits: dict[tuple[str, _Cell], tuple[int, int]] = {}
         self._unknown: dict[tuple[str, str], set[str]] = {}
         # How many states the last run visited (for benchmarks).
         self.visited = 0
 
-    def _collect_tests(self, node: expr.Node, found: dict[str, set[expr.Node]]) -> None:
+    def _collect_tests(
+        self, node: expr.Node, found: dict[str, list[expr.Node]], into: expr.Analysis
+    ) -> None:
         """The tests on one answer alone in a condition (``age >= 26``, ``"a" in x``,
-        a yes/no answer itself); answers in any other part make them opaque."""
+        a yes/no answer itself); answers in any other part make them opaque. On the
+        way, each part is analysed into ``into`` (one walk of the tree for both)."""
         if isinstance(node, expr.BoolOp):
             for operand in node.operands:
-                self._collect_tests(operand, found)
+                self._collect_tests(operand, found, into)
         elif isinstance(node, expr.Not):
-            self._collect_tests(node.operand, found)
+            self._collect_tests(node.operand, found, into)
         elif isinstance(node, expr.Name):
-            found.setdefault(node.name, set()).add(node)
+            into.names.add(node.name)
+            found.setdefault(node.name, []).append(node)
         elif not isinstance(node, expr.Const):
+            expr.analyse(node, into)
+            if isinstance(node, expr.Compare) and (name := _only_name(node)) is not None:
+                found.setdefault(name, []).append(node)
+                return
             names = expr.names_in(node)
             if len(names) == 1 and isinstance(node, expr.Compare):
-                found.setdefault(next(iter(names)), set()).add(node)
+                found.setdefault(next(iter(names)), []).append(node)
             else:
                 self.opaque.update(names)
-
-    def _topological(self) -> list[str]:
-        indegree = dict.fromkeys(self.flow.questions, 0)
-        for question in self.flow.questions.values():
-            for target in set(_targets(question)):
-                if target in indegree:
-                    indegree[target] += 1
-        ready = [q for q, d in indegree.items() if d == 0]
-        order = []
-        while ready:
-            node = ready.pop()
-            order.append(node)
-            for target in set(_targets(self.flow.questions[node])):
-                if target in indegree:
-                    indegree[target] -= 1
-                    if indegree[target] == 0:
-                        ready.append(target)
-        return order
 
     def _live_sets(self, order: list[str]) -> dict[str, set[str]]:
         """For each question, the answers a rule there or further on reads, among
@@ -364,10 +517,9 @@ class PathExplorer:
         flow = self.flow
         position = {node: index for index, node in enumerate(order)}
         parents: dict[str, list[str]] = {q: [] for q in flow.questions}
-        for question in flow.questions.values():
-            for target in set(_targets(question)):
-                if target in parents:
-                    parents[target].append(question.id)
+        for node, targets in self._children.items():
+            for target in targets:
+                parents[target].append(node)
         readers: dict[str, list[str]] = {}
         for node, names in self.refs.items():
             for name in names:
@@ -387,17 +539,20 @@ class PathExplorer:
         return live
 
     def _tests_ahead(
-        self, order: list[str], own_tests: dict[str, dict[str, set[expr.Node]]]
+        self, order: list[str], own_tests: dict[str, dict[str, list[expr.Node]]]
     ) -> dict[str, dict[str, int]]:
         """For each question and each live answer there that is not opaque, the
         tests on that answer that rules there or further on make, as bits.
 
         Two cells of an answer that every test ahead sees alike lead to the same
-        paths, so the exploration visits them once (see ``_signature``): an age of
+        paths, so the exploration visits them once (see ``_explore``): an age of
         17 or of 20 is the same thing once only ``age >= 18`` is left to ask.
         """
         flow = self.flow
-        numbering: dict[str, dict[expr.Node, int]] = {}
+        # A test written the same way in several rules (an age read again and again)
+        # is one bit; any other test is a bit of its own (two that always agree tell
+        # cells apart no differently than one).
+        numbering: dict[str, dict[object, int]] = {}
         own_masks: dict[str, dict[str, int]] = {}
         for node, found in own_tests.items():
             masks: dict[str, int] = {}
@@ -407,21 +562,23 @@ class PathExplorer:
                 numbers = numbering.setdefault(name, {})
                 mask = 0
                 for test in nodes:
-                    bit = numbers.get(test)
+                    key = _test_key(test)
+                    bit = numbers.get(key)
                     if bit is None:
-                        bit = numbers[test] = 1 << len(numbers)
-                        self.test_fns.setdefault(name, []).append((bit, expr.compile_tree(test)))
+                        bit = numbers[key] = 1 << len(numbers)
+                        function = self._compiled.get(id(test)) or expr.compile_tree(test)
+                        self.test_fns.setdefault(name, []).append((bit, function))
                     mask |= bit
                 masks[name] = mask
             own_masks[node] = masks
+        self._own_masks = own_masks
         ahead: dict[str, dict[str, int]] = {}
+        opaque, live, every_child = self.opaque, self.live, self._children
         for node in reversed(order):
-            children = [ahead[t] for t in set(_targets(flow.questions[node])) if t in ahead]
+            children = [ahead[t] for t in every_child[node]]
             mine = own_masks[node]
             masks = {}
-            for name in self.live[node]:
-                if name in self.opaque:
-                    continue
+            for name in live[node] - opaque if opaque else live[node]:
                 mask = mine.get(name, 0)
                 for child in children:
                     mask |= child.get(name, 0)
@@ -429,22 +586,25 @@ class PathExplorer:
             ahead[node] = masks
         return ahead
 
-    def _cell_bits(self, name: str, cell: _Cell) -> tuple[int, int]:
-        """Which tests on ``name`` hold for ``cell`` and which cannot tell (no answer)."""
-        key = (name, cell)
-        known = self._bits.get(key)
-        if known is None:
-            value = cell.value if cell.value is not None else self.defaults.get(name)
-            env = {name: value}
+    def _sign_cells(self, name: str, cells: list[_Cell]) -> None:
+        """Sets each cell's signature: with n tests on ``name``, bits 0 to n - 1 for
+        those that hold, n to 2n - 1 for those that cannot tell, 2n for no answer
+        at all, and 2n + 1 always set, so that a cell is never 0 as _ABSENT is."""
+        tests = self.test_fns.get(name, ())
+        shift = len(tests)
+        present = 1 << 2 * shift + 1
+        default = self.defaults.get(name)
+        env: dict[str, Value] = {}
+        for cell in cells:
+            value = env[name] = cell.value if cell.value is not None else default
             true = unknown = 0
-            for bit, test in self.test_fns.get(name, ()):
+            for bit, test in tests:
                 result = test(env)
                 if result is None:
                     unknown |= bit
                 elif result:
                     true |= bit
-            known = self._bits[key] = (true, unknown)
-        return known
+            cell.signature = true | unknown << shift | (value is None) << 2 * shift | present
 
     def cells(self, question: Question) -> list[_Cell]:
         known = self._cells.get(question.id)
@@ -461,10 +621,12 @@ class PathExplorer:
             if mask is None:
                 known = self.cells(question)
             else:
-                classes: dict[tuple[int, int], _Cell] = {}
-                for cell in self.cells(question):
-                    true, unknown = self._cell_bits(question.id, cell)
-                    classes.setdefault((true & mask, unknown & mask), cell)
+                cells = self.cells(question)
+                self._sign_cells(question.id, cells)
+                packed = mask | mask << len(self.test_fns.get(question.id, ()))
+                classes: dict[int, _Cell] = {}
+                for cell in cells:
+                    classes.setdefault(cell.signature & packed, cell)
                 known = list(classes.values())
             self._own[question.id] = known
         return known
@@ -486,6 +648,8 @@ class PathExplorer:
                     cells.append(_Cell(frozenset(subset), label))
         if question.optional:
             cells.append(_Cell(None, "no answer"))
+        for number, cell in enumerate(cells, 1):
+            cell.signature = number  # its own, until _sign_cells
         return cells
 
     def _number_cells(self, question: Question) -> list[_Cell]:
@@ -595,100 +759,165 @@ class PathExplorer:
     def _explore(self) -> list[Problem]:
         flow = self.flow
         questions = flow.questions
-        live, defaults, bits = self.live, self.defaults, self._bits
         problems: dict[tuple[str, str], Problem] = {}
-        # A state is a question and the cells of the answers live there. States
-        # whose cells the tests ahead see alike are one: the first one met is kept,
-        # so that examples in messages are real paths.
-        start: tuple[str, frozenset[tuple[object, ...]]] = (flow.start, frozenset())
-        seen = {start}
-        stack: list[tuple[str, dict[str, _Cell]]] = [(flow.start, {})]
+        # A state is a question, the cells of the answers live there (in the order
+        # of ``live_order``; _ABSENT for one not given on the way) and its key: in
+        # place of each cell, what the tests ahead can tell of it, its signature
+        # under their mask. States the rest of the flow sees alike are one: the
+        # first one met is kept, so that examples in messages are real paths. The
+        # tests ahead of a question include those ahead of the next, so a key there
+        # is the key here under the next question's masks. Cells and keys end with
+        # an _ABSENT and a 0 that answers not carried are taken from.
+        size = len(self.live_order[flow.start]) + 1
+        cells0, key0 = (_ABSENT,) * size, (0,) * size
+        seen: set[tuple[str, tuple[int, ...]]] = {(flow.start, key0)}
+        stack = [(flow.start, cells0, key0)]
         # Where each answer to a question leads depends only on the other answers
-        # its rules read: worked out once for each of those.
-        plans: dict[tuple[str, tuple[Value, ...]], list[tuple[str | None, list[_Cell | None]]]] = {}
+        # its rules read, and on those only through what its rules can tell of
+        # them: worked out once for each of those.
+        plans: dict[tuple[str, object], list[_Step]] = {}
+        reads = self._reads
+        push = stack.append
+        add = seen.add
+        and_ = operator.and_
+        signature = operator.attrgetter("signature")
         while stack:
-            node, assigned = stack.pop()
-            refs = self.refs_order[node]
-            read = tuple(
-                None
-                if n == node
-                else defaults[n]
-                if (c := assigned.get(n)) is None or c.value is None
-                else c.value
-                for n in refs
-            )
+            node, cells, key = stack.pop()
+            spec = reads[node]
+            if spec is None:
+                read: object = None
+            elif spec[0] is None:  # one answer read: its index and mask
+                read = cells[spec[2]].signature & spec[3]
+            else:
+                read = tuple(map(and_, map(signature, spec[0](cells)), spec[1]))
             plan = plans.get((node, read))
             if plan is None:
-                plan = plans[(node, read)] = self._plan(questions[node], read, problems)
-            for target, cells in plan:
-                if target is None:
-                    state = dict(assigned)
-                    if cells[0] is not None:
-                        state[node] = cells[0]
-                    self._no_rule(questions[node], state, problems)
+                plan = plans[(node, read)] = self._plan(questions[node], cells, problems)
+            for target, own, take, masks, own_at, own_keys, fixed in plan:
+                if fixed is not None:  # nothing carried over from this state
+                    for seen_key, state in fixed:
+                        count = len(seen)
+                        add(seen_key)  # hashing the key once, not twice for "in" then "add"
+                        if len(seen) != count:
+                            push(state)
                     continue
-                if target not in questions:
+                if take is None:
+                    if not target:
+                        self._no_rule(questions[node], cells, own[0], problems)
                     continue
-                keep, ahead = live[target], self.tests[target]
-                carried = {n: c for n, c in assigned.items() if n in keep}
-                items: list[tuple[object, ...]] = []
-                for name, kept in carried.items():
-                    mask = ahead.get(name)
-                    if mask is None:
-                        items.append((name, kept))
-                    else:
-                        true, unknown = bits.get((name, kept)) or self._cell_bits(name, kept)
-                        items.append((name, true & mask, unknown & mask))
-                if node not in keep:
-                    key = (target, frozenset(items))
-                    if key not in seen:
-                        seen.add(key)
-                        stack.append((target, carried))
+                carried = take(cells)
+                next_key: tuple[int, ...] = tuple(map(and_, take(key), masks))
+                if own_at < 0:
+                    count = len(seen)
+                    add((target, next_key))
+                    if len(seen) != count:
+                        push((target, carried, next_key))
                     continue
-                own_mask = ahead.get(node)
-                for cell in cells:
-                    if cell is None:
-                        key = (target, frozenset(items))
-                        following = carried
-                    else:
-                        if own_mask is None:  # opaque: the cell itself
-                            item: tuple[object, ...] = (node, cell)
-                        else:
-                            true, unknown = bits.get((node, cell)) or self._cell_bits(node, cell)
-                            item = (node, true & own_mask, unknown & own_mask)
-                        key = (target, frozenset((*items, item)))
-                        following = {**carried, node: cell}
-                    if key not in seen:
-                        seen.add(key)
-                        stack.append((target, following))
+                changed, changed_key = list(carried), list(next_key)
+                for cell, own_key in zip(own, own_keys, strict=True):
+                    changed[own_at] = cell
+                    changed_key[own_at] = own_key
+                    next_key = tuple(changed_key)
+                    count = len(seen)
+                    add((target, next_key))
+                    if len(seen) != count:
+                        push((target, tuple(changed), next_key))
         self.visited = len(seen)
         return list(problems.values())
+
+    def _position(self, node: str) -> dict[str, int]:
+        """Where each answer live at ``node`` is in its states."""
+        found = self._positions.get(node)
+        if found is None:
+            found = self._positions[node] = {n: i for i, n in enumerate(self.live_order[node])}
+        return found
+
+    def _packed_ahead(self, target: str) -> tuple[int, ...]:
+        """The masks of the tests ahead of ``target`` over the signatures of the
+        answers live there, in their order, and a 0 for the end of a state."""
+        found = self._ahead.get(target)
+        if found is None:
+            ahead = self.tests[target]
+            found = (*(self._packed(n, ahead.get(n)) for n in self.live_order[target]), 0)
+            self._ahead[target] = found
+        return found
+
+    def _packed(self, name: str, mask: int | None, missing: bool = False) -> int:
+        """``mask`` over a cell's signature (see ``_sign_cells``): the tests that hold
+        and those that cannot tell, whether there is an answer there at all, and
+        with ``missing`` whether it is no answer. For an answer whose cells are
+        never merged (``mask`` None), every bit: the cell's own number."""
+        if mask is None:
+            return -1
+        shift = len(self.test_fns.get(name, ()))
+        return mask | mask << shift | (1 << 2 * shift if missing else 0) | 1 << 2 * shift + 1
 
     def _plan(
         self,
         question: Question,
-        read: tuple[Value, ...],
+        cells: tuple[_Cell, ...],
         problems: dict[tuple[str, str], Problem],
-    ) -> list[tuple[str | None, list[_Cell | None]]]:
-        """Where each cell of ``question`` leads when the other answers its rules
-        read are ``read`` (None in the question's own place): targets in order of
-        first appearance, each with its cells (None when the answer is not live)."""
+    ) -> list[_Step]:
+        """Where each cell of ``question`` leads when the answers live there are
+        ``cells``: targets in order of first appearance, each with its cells (None
+        when the answer is not live) and how states carry over to it."""
         node = question.id
-        refs = self.refs_order[node]
-        own: list[_Cell] | tuple[None] = (
-            self._own_cells(question) if node in self.live[node] else (None,)
-        )
-        at = refs.index(node) if node in self.refs[node] else -1
-        values = list(read)
+        base = self._plan_base.get(node)
+        if base is None:
+            here = self._position(node)
+            base = self._plan_base[node] = (
+                [(n, here[n], self.defaults[n]) for n in self.refs_order[node] if n != node],
+                self._own_cells(question) if node in self.live[node] else (None,),
+                node in self.refs[node],
+            )
+        reads, own, reads_itself = base
+        env: dict[str, Value] = {}
+        for name, at, default in reads:
+            value = cells[at].value
+            env[name] = default if value is None else value
         default = self.defaults[node]
-        grouped: dict[str | None, list[_Cell | None]] = {}
+        grouped: dict[str, list[_Cell | None]] = {}
         for cell in own:
-            if at >= 0:
-                values[at] = default if cell is None or cell.value is None else cell.value
-            env = dict(zip(refs, values, strict=True))
-            target = self._follow(question, env, problems)
+            if reads_itself:
+                env[node] = default if cell is None or cell.value is None else cell.value
+            target = self._follow(question, env, problems) or ""
             grouped.setdefault(target, []).append(cell)
-        return list(grouped.items())
+        return [self._step(node, target, tuple(there)) for target, there in grouped.items()]
+
+    def _step(self, node: str, target: str, there: tuple[_Cell | None, ...]) -> _Step:
+        """The cells ``there`` of ``node`` going to ``target`` (see ``_Step``); the
+        same for every plan of ``node`` that sends them there."""
+        found = self._steps.get((node, target, there))
+        if found is not None:
+            return found
+        if target not in self.flow.questions:
+            found = (target, there, None, (), -1, (), None)
+        else:
+            here = self._position(node)
+            order = self.live_order[target]
+            # -1 takes the _ABSENT (or 0) at the end of a state.
+            positions = [-1 if name == node else here.get(name, -1) for name in order]
+            own_at = order.index(node) if node in self.live[target] else -1
+            masks = self._packed_ahead(target)
+            own_keys: tuple[int, ...] = ()
+            if own_at >= 0:
+                own_mask = masks[own_at]
+                own_keys = tuple([c.signature & own_mask for c in there if c is not None])
+            fixed = None
+            if max(positions, default=-1) < 0:
+                # Nothing carried from the state: the states this leads to are the
+                # same from every state here.
+                fixed = []
+                for index, cell in enumerate(there):
+                    carried = [_ABSENT] * len(masks)
+                    key = [0] * len(masks)
+                    if own_at >= 0 and cell is not None:
+                        carried[own_at] = cell
+                        key[own_at] = own_keys[index]
+                    fixed.append(((target, tuple(key)), (target, tuple(carried), tuple(key))))
+            found = (target, there, _taker(positions), masks, own_at, own_keys, fixed)
+        self._steps[(node, target, there)] = found
+        return found
 
     def _follow(
         self,
@@ -696,14 +925,12 @@ class PathExplorer:
         env: Mapping[str, Value],
         problems: dict[tuple[str, str], Problem],
     ) -> str | None:
-        for index, (rule, test) in enumerate(self.rules[question.id]):
-            if rule.when is None or test is None:
+        for index, (rule, test, reads) in enumerate(self.rules[question.id]):
+            if test is None:
                 return rule.goto
             result = test(env)
             if result is None:
-                missing = {
-                    n for n in rule.when.names() if env.get(n) is None and n in self.flow.questions
-                }
+                missing = {n for n in reads if env.get(n) is None}
                 if missing:
                     # One warning per rule, naming every answer it may lack.
                     key = (question.id, f"unknown:{index}")
@@ -725,11 +952,19 @@ class PathExplorer:
     def _no_rule(
         self,
         question: Question,
-        state: Mapping[str, _Cell],
+        cells: tuple[_Cell, ...],
+        own: _Cell | None,
         problems: dict[tuple[str, str], Problem],
     ) -> None:
         if (question.id, "no_rule") in problems:
             return
+        state = {
+            name: cell
+            for name, cell in zip(self.live_order[question.id], cells)  # noqa: B905
+            if cell is not _ABSENT
+        }
+        if own is not None:
+            state[question.id] = own
         example = ", ".join(f"{n} = {c.label}" for n, c in sorted(state.items())) or "any answer"
         problems[(question.id, "no_rule")] = Problem(
             self.flow.source,

@@ -391,8 +391,20 @@ def compile_condition(condition: Condition) -> Truth:
     return truth
 
 
-def compile_tree(node: Node) -> Evaluator:
-    """A function of the answers giving what ``evaluate(node, answers)`` gives."""
+def compile_tree(node: Node, memo: dict[int, Evaluator] | None = None) -> Evaluator:
+    """A function of the answers giving what ``evaluate(node, answers)`` gives.
+
+    ``memo``, when given, receives that function for ``node`` and for each operand
+    of its and/or/not, by ``id``, for a caller that also evaluates those parts on
+    their own (the checker's tests on one answer).
+    """
+    compiled = _compile_node(node, memo)
+    if memo is not None:
+        memo[id(node)] = compiled
+    return compiled
+
+
+def _compile_node(node: Node, memo: dict[int, Evaluator] | None) -> Evaluator:
     if isinstance(node, Compare):
         if len(node.ops) == 1:
             return _compiled_compare_one(node.ops[0], node.left, node.rights[0])
@@ -403,7 +415,7 @@ def compile_tree(node: Node) -> Evaluator:
         name = node.name
         return lambda env: env.get(name)
     if isinstance(node, BoolOp):
-        return _compiled_bool(node.op == "or", tuple(compile_tree(o) for o in node.operands))
+        return _compiled_bool(node.op == "or", tuple(compile_tree(o, memo) for o in node.operands))
     if isinstance(node, Const):
         constant = node.value
         return lambda env: constant
@@ -411,7 +423,7 @@ def compile_tree(node: Node) -> Evaluator:
         items = node.items
         return lambda env: items
     if isinstance(node, Not):
-        return _compiled_not(compile_tree(node.operand))
+        return _compiled_not(compile_tree(node.operand, memo))
     if isinstance(node, Neg):
         return _compiled_neg(compile_tree(node.operand))
     return _compiled_arith(node.op, compile_tree(node.left), compile_tree(node.right))
@@ -659,20 +671,40 @@ class Analysis(NamedTuple):
     relations: list[tuple[Node, Node]]
 
 
-def analyse(node: Node) -> Analysis:
+def analyse(node: Node, into: Analysis | None = None) -> Analysis:
     """In one walk: the names in the tree, its thresholds, its tested members and
-    the comparisons that tie answers together."""
-    found = Analysis(set(), {}, {}, [])
-    for item in walk_nodes(node):
-        if isinstance(item, Name):
-            found.names.add(item.name)
-        elif isinstance(item, Compare):
+    the comparisons that tie answers together; added to ``into`` when given."""
+    found = Analysis(set(), {}, {}, []) if into is None else into
+    names = found.names
+    # walk_nodes inlined: the checker analyses every rule of flows of thousands of
+    # questions, and a generator step per node was most of the time.
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Compare):
             _compare_parts(item, found)
+            stack.extend(reversed(item.rights))
+            stack.append(item.left)
+        elif isinstance(item, Name):
+            names.add(item.name)
+        elif isinstance(item, BoolOp):
+            stack.extend(reversed(item.operands))
+        elif isinstance(item, Not | Neg):
+            stack.append(item.operand)
+        elif isinstance(item, Arith):
+            stack.append(item.right)
+            stack.append(item.left)
     return found
 
 
 def _compare_parts(item: Compare, found: Analysis) -> None:
     numbers, members = found.numbers, found.members
+    if len(item.ops) == 1 and item.ops[0] not in ("in", "not in"):
+        # The most common comparison, an answer against a number (``age >= 26``).
+        left, right = item.left, item.rights[0]
+        if isinstance(left, Name) and isinstance(right, Const) and _is_number(right.value):
+            numbers.setdefault(left.name, set()).add(float(right.value))
+            return
     operands = (item.left, *item.rights)
     for index, op in enumerate(item.ops):
         left, right = operands[index], operands[index + 1]
