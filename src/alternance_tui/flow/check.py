@@ -410,6 +410,7 @@ class PathExplorer:
         self.opaque: set[str] = set()
         self.relations: list[tuple[expr.Node, expr.Node]] = []
         own_tests: dict[str, dict[str, list[expr.Node]]] = {}
+        known = questions.keys()
         # The functions of the rules' parts, for the tests on one answer among them.
         self._compiled: dict[int, expr.Evaluator] = {}
         for question in questions.values():
@@ -426,15 +427,11 @@ class PathExplorer:
                 into = expr.Analysis(read, self.bounds, self.members, self.relations)
                 self._collect_tests(tree, found, into)
                 compiled.append(
-                    (
-                        rule,
-                        expr.compile_tree(tree, self._compiled),
-                        tuple(n for n in read if n in questions),
-                    )
+                    (rule, expr.compile_tree(tree, self._compiled), tuple(read & known))
                 )
                 names |= read
             self.rules[question.id] = tuple(compiled)
-            self.refs[question.id] = frozenset(n for n in names if n in questions)
+            self.refs[question.id] = frozenset(names & known)
             own_tests[question.id] = found
         if self.relations:
             self._add_crossings()
@@ -648,8 +645,9 @@ class PathExplorer:
                     cells.append(_Cell(frozenset(subset), label))
         if question.optional:
             cells.append(_Cell(None, "no answer"))
-        for number, cell in enumerate(cells, 1):
-            cell.signature = number  # its own, until _sign_cells
+        if question.id in self.opaque:  # (the others are signed by _sign_cells)
+            for number, cell in enumerate(cells, 1):
+                cell.signature = number
         return cells
 
     def _number_cells(self, question: Question) -> list[_Cell]:
@@ -903,19 +901,21 @@ class PathExplorer:
             if own_at >= 0:
                 own_mask = masks[own_at]
                 own_keys = tuple([c.signature & own_mask for c in there if c is not None])
-            fixed = None
-            if max(positions, default=-1) < 0:
+            if max(positions, default=-1) >= 0:
+                found = (target, there, _taker(positions), masks, own_at, own_keys, None)
+            else:
                 # Nothing carried from the state: the states this leads to are the
                 # same from every state here.
-                fixed = []
-                for index, cell in enumerate(there):
-                    carried = [_ABSENT] * len(masks)
-                    key = [0] * len(masks)
-                    if own_at >= 0 and cell is not None:
-                        carried[own_at] = cell
-                        key[own_at] = own_keys[index]
-                    fixed.append(((target, tuple(key)), (target, tuple(carried), tuple(key))))
-            found = (target, there, _taker(positions), masks, own_at, own_keys, fixed)
+                blank = (_ABSENT,) * len(masks), (0,) * len(masks)
+                fixed = [((target, blank[1]), (target, *blank))]
+                if own_at >= 0:
+                    fixed = []
+                    present = [c for c in there if c is not None]
+                    for cell, own_key in zip(present, own_keys, strict=True):
+                        key = (*blank[1][:own_at], own_key, *blank[1][own_at + 1 :])
+                        cells = (*blank[0][:own_at], cell, *blank[0][own_at + 1 :])
+                        fixed.append(((target, key), (target, cells, key)))
+                found = (target, there, None, masks, own_at, own_keys, fixed)
         self._steps[(node, target, there)] = found
         return found
 
