@@ -370,15 +370,15 @@ _Rule = tuple[NextRule, expr.Evaluator | None, tuple[str, ...]]
 # those answers (None: the answer is not carried); then, for a target question
 # (else None, (), -1, (), None), the function taking what a state carries there
 # from its cells (and from its key), the masks of the tests ahead of the target
-# over those cells' signatures, where the question's own answer goes (-1: not
-# carried) and what the tests ahead tell of each of those answers; and when the
-# state carries nothing else there, the states it leads to (their seen-keys and
-# themselves).
+# over those cells' signatures (None when they would leave the key as it is),
+# where the question's own answer goes (-1: not carried) and what the tests ahead
+# tell of each of those answers; and when the state carries nothing else there,
+# the states it leads to (their seen-keys and themselves).
 _Step = tuple[
     str,
     tuple["_Cell | None", ...],
     "_Take | None",
-    tuple[int, ...],
+    tuple[int, ...] | None,
     int,
     tuple[int, ...],
     "list[tuple[tuple[str, tuple[int, ...]], _State]] | None",
@@ -804,7 +804,9 @@ class PathExplorer:
                         self._no_rule(questions[node], cells, own[0], problems)
                     continue
                 carried = take(cells)
-                next_key: tuple[int, ...] = tuple(map(and_, take(key), masks))
+                next_key: tuple[int, ...] = (
+                    take(key) if masks is None else tuple(map(and_, take(key), masks))
+                )
                 if own_at < 0:
                     count = len(seen)
                     add((target, next_key))
@@ -902,7 +904,21 @@ class PathExplorer:
                 own_mask = masks[own_at]
                 own_keys = tuple([c.signature & own_mask for c in there if c is not None])
             if max(positions, default=-1) >= 0:
-                found = (target, there, _taker(positions), masks, own_at, own_keys, None)
+                # When no test is left behind for the answers carried, their parts of
+                # the key stay as they are: no masks to apply.
+                mine = self._packed_ahead(node)
+                narrows = any(
+                    mine[i] & masks[j] != mine[i] for j, i in enumerate(positions) if i >= 0
+                )
+                found = (
+                    target,
+                    there,
+                    _taker(positions),
+                    masks if narrows else None,
+                    own_at,
+                    own_keys,
+                    None,
+                )
             else:
                 # Nothing carried from the state: the states this leads to are the
                 # same from every state here.
