@@ -366,24 +366,42 @@ def _only_name(node: expr.Compare) -> str | None:
 # A rule of a question: itself, its condition compiled (None: always taken) and
 # the questions it reads.
 _Rule = tuple[NextRule, expr.Evaluator | None, tuple[str, ...]]
-# Where some answers to a question lead: the target ("": nowhere, a dead end) and
-# those answers (None: the answer is not carried); then, for a target question
-# (else None, (), -1, (), None), the function taking what a state carries there
-# from its cells (and from its key), the masks of the tests ahead of the target
-# over those cells' signatures (None when they would leave the key as it is),
-# where the question's own answer goes (-1: not carried) and what the tests ahead
-# tell of each of those answers; and when the state carries nothing else there,
-# the states it leads to (their seen-keys and themselves).
+# Where some answers to a question lead: the target question (None for an outcome,
+# or nowhere: a dead end) and those answers (None: the answer is not carried);
+# for a target question, the function taking what a state carries there from its
+# cells (and from its key), the masks of the tests ahead of the target over those
+# cells' signatures (None when they would leave the key as it is), where the
+# question's own answer goes (-1: not carried) and what the tests ahead tell of
+# each of those answers, and when the state carries nothing else there, the
+# states it leads to (their keys and themselves); last, the target's id ("": a
+# dead end).
 _Step = tuple[
-    str,
+    "_At | None",
     tuple["_Cell | None", ...],
     "_Take | None",
     tuple[int, ...] | None,
     int,
     tuple[int, ...],
-    "list[tuple[tuple[str, tuple[int, ...]], _State]] | None",
+    "list[tuple[tuple[int, ...], _State]] | None",
+    str,
 ]
-_State = tuple[str, tuple["_Cell", ...], tuple[int, ...]]
+_State = tuple["_At", tuple["_Cell", ...], tuple[int, ...]]
+
+
+class _At:
+    """A question as the exploration sees it: the keys of the states met there,
+    its plans by what its rules can tell of the answers they read, and how to
+    take that from a state (see ``PathExplorer._reads``)."""
+
+    __slots__ = ("plans", "question", "reads", "seen")
+
+    def __init__(
+        self, question: Question, reads: tuple[_Take | None, tuple[int, ...], int, int] | None
+    ) -> None:
+        self.question = question
+        self.reads = reads
+        self.seen: set[tuple[int, ...]] = set()
+        self.plans: dict[object, list[_Step]] = {}
 
 
 class PathExplorer:
@@ -449,6 +467,7 @@ class PathExplorer:
             str, tuple[list[tuple[str, int, Value]], list[_Cell] | tuple[None], bool]
         ] = {}
         self._steps: dict[tuple[str, str, tuple[_Cell | None, ...]], _Step] = {}
+        self._ats: dict[str, _At] = {}
         self._ahead: dict[str, tuple[int, ...]] = {}
         self.test_fns: dict[str, list[tuple[int, expr.Evaluator]]] = {}
         self._own_masks: dict[str, dict[str, int]] = {}
@@ -522,15 +541,16 @@ class PathExplorer:
             for name in names:
                 readers.setdefault(name, []).append(node)
         live: dict[str, set[str]] = {q: set() for q in flow.questions}
+        at = position.get
         for name, nodes in readers.items():
-            floor = position.get(name, 0)
+            floor = at(name, 0)
             seen = set(nodes)
             stack = list(nodes)
             while stack:
                 node = stack.pop()
                 live[node].add(name)
                 for parent in parents[node]:
-                    if parent not in seen and position.get(parent, -1) >= floor:
+                    if parent not in seen and at(parent, -1) >= floor:
                         seen.add(parent)
                         stack.append(parent)
         return live
@@ -756,8 +776,10 @@ class PathExplorer:
 
     def _explore(self) -> list[Problem]:
         flow = self.flow
-        questions = flow.questions
         problems: dict[tuple[str, str], Problem] = {}
+        # Each run starts afresh (steps hold the questions' records).
+        self._ats.clear()
+        self._steps.clear()
         # A state is a question, the cells of the answers live there (in the order
         # of ``live_order``; _ABSENT for one not given on the way) and its key: in
         # place of each cell, what the tests ahead can tell of it, its signature
@@ -766,52 +788,50 @@ class PathExplorer:
         # tests ahead of a question include those ahead of the next, so a key there
         # is the key here under the next question's masks. Cells and keys end with
         # an _ABSENT and a 0 that answers not carried are taken from.
+        start = self._at(flow.start)
         size = len(self.live_order[flow.start]) + 1
         cells0, key0 = (_ABSENT,) * size, (0,) * size
-        seen: set[tuple[str, tuple[int, ...]]] = {(flow.start, key0)}
-        stack = [(flow.start, cells0, key0)]
-        # Where each answer to a question leads depends only on the other answers
-        # its rules read, and on those only through what its rules can tell of
-        # them: worked out once for each of those.
-        plans: dict[tuple[str, object], list[_Step]] = {}
-        reads = self._reads
+        start.seen.add(key0)
+        stack: list[_State] = [(start, cells0, key0)]
         push = stack.append
-        add = seen.add
         and_ = operator.and_
         signature = operator.attrgetter("signature")
         while stack:
-            node, cells, key = stack.pop()
-            spec = reads[node]
+            at, cells, key = stack.pop()
+            # Where each answer here leads depends only on the other answers its
+            # rules read, and on those only through what its rules can tell of
+            # them: worked out once for each of those.
+            spec = at.reads
             if spec is None:
                 read: object = None
             elif spec[0] is None:  # one answer read: its index and mask
                 read = cells[spec[2]].signature & spec[3]
             else:
                 read = tuple(map(and_, map(signature, spec[0](cells)), spec[1]))
-            plan = plans.get((node, read))
+            plan = at.plans.get(read)
             if plan is None:
-                plan = plans[(node, read)] = self._plan(questions[node], cells, problems)
-            for target, own, take, masks, own_at, own_keys, fixed in plan:
+                plan = at.plans[read] = self._plan(at.question, cells, problems)
+            for goal, own, take, masks, own_at, own_keys, fixed, target in plan:
+                if goal is None:
+                    if not target:
+                        self._no_rule(at.question, cells, own[0], problems)
+                    continue
+                seen = goal.seen
                 if fixed is not None:  # nothing carried over from this state
-                    for seen_key, state in fixed:
+                    for next_key, state in fixed:
                         count = len(seen)
-                        add(seen_key)  # hashing the key once, not twice for "in" then "add"
+                        seen.add(next_key)  # hashing the key once, not for "in" then "add"
                         if len(seen) != count:
                             push(state)
                     continue
-                if take is None:
-                    if not target:
-                        self._no_rule(questions[node], cells, own[0], problems)
-                    continue
+                assert take is not None
                 carried = take(cells)
-                next_key: tuple[int, ...] = (
-                    take(key) if masks is None else tuple(map(and_, take(key), masks))
-                )
+                next_key = take(key) if masks is None else tuple(map(and_, take(key), masks))
                 if own_at < 0:
                     count = len(seen)
-                    add((target, next_key))
+                    seen.add(next_key)
                     if len(seen) != count:
-                        push((target, carried, next_key))
+                        push((goal, carried, next_key))
                     continue
                 changed, changed_key = list(carried), list(next_key)
                 for cell, own_key in zip(own, own_keys, strict=True):
@@ -819,11 +839,18 @@ class PathExplorer:
                     changed_key[own_at] = own_key
                     next_key = tuple(changed_key)
                     count = len(seen)
-                    add((target, next_key))
+                    seen.add(next_key)
                     if len(seen) != count:
-                        push((target, tuple(changed), next_key))
-        self.visited = len(seen)
+                        push((goal, tuple(changed), next_key))
+        self.visited = sum(len(at.seen) for at in self._ats.values())
         return list(problems.values())
+
+    def _at(self, node: str) -> _At:
+        """``node`` as the exploration sees it (see ``_At``)."""
+        found = self._ats.get(node)
+        if found is None:
+            found = self._ats[node] = _At(self.flow.questions[node], self._reads[node])
+        return found
 
     def _position(self, node: str) -> dict[str, int]:
         """Where each answer live at ``node`` is in its states."""
@@ -891,7 +918,7 @@ class PathExplorer:
         if found is not None:
             return found
         if target not in self.flow.questions:
-            found = (target, there, None, (), -1, (), None)
+            found = (None, there, None, (), -1, (), None, target)
         else:
             here = self._position(node)
             order = self.live_order[target]
@@ -911,27 +938,29 @@ class PathExplorer:
                     mine[i] & masks[j] != mine[i] for j, i in enumerate(positions) if i >= 0
                 )
                 found = (
-                    target,
+                    self._at(target),
                     there,
                     _taker(positions),
                     masks if narrows else None,
                     own_at,
                     own_keys,
                     None,
+                    target,
                 )
             else:
                 # Nothing carried from the state: the states this leads to are the
                 # same from every state here.
+                goal = self._at(target)
                 blank = (_ABSENT,) * len(masks), (0,) * len(masks)
-                fixed = [((target, blank[1]), (target, *blank))]
+                fixed = [(blank[1], (goal, *blank))]
                 if own_at >= 0:
                     fixed = []
                     present = [c for c in there if c is not None]
                     for cell, own_key in zip(present, own_keys, strict=True):
                         key = (*blank[1][:own_at], own_key, *blank[1][own_at + 1 :])
                         cells = (*blank[0][:own_at], cell, *blank[0][own_at + 1 :])
-                        fixed.append(((target, key), (target, cells, key)))
-                found = (target, there, None, masks, own_at, own_keys, fixed)
+                        fixed.append((key, (goal, cells, key)))
+                found = (goal, there, None, masks, own_at, own_keys, fixed, target)
         self._steps[(node, target, there)] = found
         return found
 
