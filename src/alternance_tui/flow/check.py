@@ -62,22 +62,35 @@ class _Cell:
     exploration's keys hold them by the million.
     """
 
-    __slots__ = ("label", "signature", "value")
+    __slots__ = ("signature", "value")
 
-    def __init__(self, value: Value, label: str) -> None:
+    def __init__(self, value: Value) -> None:
         self.value = value
-        self.label = label
         # What the tests on its question make of it, as bits (see
         # PathExplorer._sign_cells); for an answer whose cells are never merged, a
         # number of its own. Never 0 but for _ABSENT.
         self.signature = 0
 
+    @property
+    def label(self) -> str:
+        """The answer as examples show it (made only for messages, which are few)."""
+        value = self.value
+        if value is None:
+            return "no answer"
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, str):
+            return f'"{value}"'
+        if isinstance(value, frozenset):
+            return "[" + ", ".join(f'"{s}"' for s in sorted(value)) + "]"
+        return str(value) if isinstance(value, int) else _show(value)
+
     def __repr__(self) -> str:
-        return f"_Cell({self.value!r}, {self.label!r})"
+        return f"_Cell({self.value!r})"
 
 
 # In a state, the cell of an answer not given on the way (its value: none).
-_ABSENT = _Cell(None, "")
+_ABSENT = _Cell(None)
 
 
 def _show(number: float) -> str:
@@ -653,18 +666,18 @@ class PathExplorer:
         if question.kind == "number":
             cells = self._number_cells(question)
         elif question.kind == "choice":
-            cells = [_Cell(c.id, f'"{c.id}"') for c in question.choices]
+            cells = [_Cell(c.id) for c in question.choices]
         elif question.kind == "yes_no":
-            cells = [_Cell(True, "yes"), _Cell(False, "no")]
+            cells = [_Cell(True), _Cell(False)]
         else:
             tested = sorted(self.members.get(question.id, set()))[:MAX_TESTED_MEMBERS]
-            cells = []
-            for size in range(len(tested) + 1):
-                for subset in itertools.combinations(tested, size):
-                    label = "[" + ", ".join(f'"{s}"' for s in subset) + "]"
-                    cells.append(_Cell(frozenset(subset), label))
+            cells = [
+                _Cell(frozenset(subset))
+                for size in range(len(tested) + 1)
+                for subset in itertools.combinations(tested, size)
+            ]
         if question.optional:
-            cells.append(_Cell(None, "no answer"))
+            cells.append(_Cell(None))
         if question.id in self.opaque:  # (the others are signed by _sign_cells)
             for number, cell in enumerate(cells, 1):
                 cell.signature = number
@@ -672,7 +685,7 @@ class PathExplorer:
 
     def _number_cells(self, question: Question) -> list[_Cell]:
         return [
-            _Cell(int(p), str(int(p))) if float(p).is_integer() else _Cell(p, _show(p))
+            _Cell(int(p) if float(p).is_integer() else p)
             for p in self._number_points(question, self.bounds.get(question.id, set()))
         ]
 
