@@ -473,7 +473,6 @@ class PathExplorer:
             order = _topological(self._children)
         self.live = self._live_sets(order)
         self.live_order = {q: tuple(sorted(names)) for q, names in self.live.items()}
-        self._positions: dict[str, dict[str, int]] = {}
         # For each question, once: the other answers its rules read (where their
         # cells are in its states, their defaults), its cells and whether it reads its own.
         self._plan_base: dict[
@@ -865,13 +864,6 @@ class PathExplorer:
             found = self._ats[node] = _At(self.flow.questions[node], self._reads[node])
         return found
 
-    def _position(self, node: str) -> dict[str, int]:
-        """Where each answer live at ``node`` is in its states."""
-        found = self._positions.get(node)
-        if found is None:
-            found = self._positions[node] = {n: i for i, n in enumerate(self.live_order[node])}
-        return found
-
     def _packed_ahead(self, target: str) -> tuple[int, ...]:
         """The masks of the tests ahead of ``target`` over the signatures of the
         answers live there, in their order, and a 0 for the end of a state."""
@@ -904,9 +896,9 @@ class PathExplorer:
         node = question.id
         base = self._plan_base.get(node)
         if base is None:
-            here = self._position(node)
+            here = self.live_order[node]
             base = self._plan_base[node] = (
-                [(n, here[n], self.defaults[n]) for n in self.refs_order[node] if n != node],
+                [(n, here.index(n), self.defaults[n]) for n in self.refs_order[node] if n != node],
                 self._own_cells(question) if node in self.live[node] else (None,),
                 node in self.refs[node],
             )
@@ -933,10 +925,12 @@ class PathExplorer:
         if target not in self.flow.questions:
             found = (None, there, None, (), -1, (), None, target)
         else:
-            here = self._position(node)
+            here = self.live_order[node]
             order = self.live_order[target]
             # -1 takes the _ABSENT (or 0) at the end of a state.
-            positions = [-1 if name == node else here.get(name, -1) for name in order]
+            positions = [
+                here.index(name) if name != node and name in here else -1 for name in order
+            ]
             own_at = order.index(node) if node in self.live[target] else -1
             masks = self._packed_ahead(target)
             own_keys: tuple[int, ...] = ()
