@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from alternance_tui.advice.load import load_bundle
+from alternance_tui.flow import cache as cache_module
 from alternance_tui.flow.cache import cache_dir, cached
 from alternance_tui.flow.problems import FlowError
 
@@ -61,6 +62,17 @@ def test_a_changed_flow_file_misses_the_cache(tmp_path: Path) -> None:
     cached(main, build, str)
     main.write_text("two", encoding="utf-8")
     assert cached(main, build, str) == "two+rates"
+    assert build.calls == 2
+
+
+def test_new_engine_code_misses_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A checkout updated in place keeps its version number; objects pickled from
+    # the old classes must not be loaded into the new ones.
+    main, other = _files(tmp_path)
+    build = Builder(main, other)
+    cached(main, build, str)
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "other code")
+    cached(main, build, str)
     assert build.calls == 2
 
 

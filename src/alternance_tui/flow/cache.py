@@ -3,12 +3,15 @@
 Validating a flow means importing pydantic and checking every path: worth it
 once, not at every start. The cache holds the built (plain dataclass) objects
 with the hash of every file they came from; a change to any of those files, or
-a new version of the application, misses the cache. A damaged or unreadable
-cache is ignored; a cache that cannot be written is skipped.
+to the code that builds and defines those objects, misses the cache. (Keying on
+the version number alone would let a checkout updated in place load objects
+pickled from classes that have since changed.) A damaged or unreadable cache is
+ignored; a cache that cannot be written is skipped.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -29,6 +32,22 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of the engine's own source: the classes the cache pickles and the code
+    that builds them live in flow/ and advice/."""
+    package = Path(__file__).resolve().parent.parent
+    hasher = hashlib.sha256(f"{_FORMAT}:{__version__}:{sys.version_info[:2]}".encode())
+    for folder in ("flow", "advice"):
+        for source in sorted((package / folder).glob("*.py")):
+            hasher.update(source.name.encode())
+            try:
+                hasher.update(source.read_bytes())
+            except OSError:
+                hasher.update(b"?")
+    return hasher.hexdigest()
+
+
 def _file_digest(path: Path) -> str | None:
     try:
         return _digest(path.read_bytes())
@@ -46,7 +65,7 @@ def cached(main: Path, build: Callable[[], tuple[T, Sequence[Path]]], kind: type
     main_digest = _file_digest(main)
     if directory is None or main_digest is None:
         return build()[0]
-    version = f"{_FORMAT}:{__version__}:{sys.version_info[:2]}:{main.resolve()}"
+    version = f"{code_fingerprint()}:{main.resolve()}"
     entry = directory / (_digest(f"{version}:{main_digest}".encode()) + ".pickle")
     found = _read(entry, kind)
     if found is not None:
@@ -73,8 +92,11 @@ def _write(entry: Path, payload: object) -> None:
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+    except OSError:
+        return
+    try:
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(payload, stream, protocol=pickle.HIGHEST_PROTOCOL)
         Path(temporary).replace(entry)
     except (OSError, pickle.PicklingError):
-        pass
+        Path(temporary).unlink(missing_ok=True)
