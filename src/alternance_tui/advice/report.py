@@ -116,6 +116,28 @@ def reference_line(ref: Reference, lang: str) -> str:
     return shown + latest
 
 
+def grid_table(pay: GridPayResult, lang: str) -> tuple[list[str], list[list[str]]]:
+    """The pay table's header and one row per contract year; a year worked out on an
+    answer (an agreement minimum) says so beside its amount."""
+    header = [
+        label(lang, "year"),
+        label(lang, "age"),
+        label(lang, "percent", ref=pay.reference.short),
+        label(lang, "monthly"),
+    ]
+    rows = []
+    for y in pay.years:
+        basis = ""
+        if y.basis != "reference":
+            basis = (
+                f" ({w.percent(y.basis_percent, lang)} × {y.basis_label} "
+                f"{w.money(y.basis_value, lang)})"
+            )
+        amount = w.money(y.monthly_gross_eur, lang) + basis
+        rows.append([str(y.year), str(y.age), w.percent(y.percent, lang), amount])
+    return header, rows
+
+
 def hourly_lines(pay: HourlyPayResult, lang: str) -> list[str]:
     """The bonus rule for the planned length, the hourly minimum and the total."""
     bonus = "bonus_required" if pay.bonus_required else "bonus_optional"
@@ -395,33 +417,7 @@ class _Document:
             return
         self.paragraph(f"{label(lang, 'pay')}:")
         if isinstance(pay, GridPayResult):
-            rows = []
-            for y in pay.years:
-                basis = (
-                    ""
-                    if y.basis == "reference"
-                    else (
-                        f" ({w.percent(y.basis_percent, lang)} × {y.basis_label} "
-                        f"{w.money(y.basis_value, lang)})"
-                    )
-                )
-                rows.append(
-                    [
-                        str(y.year),
-                        str(y.age),
-                        w.percent(y.percent, lang),
-                        w.money(y.monthly_gross_eur, lang) + basis,
-                    ]
-                )
-            self.table(
-                [
-                    label(lang, "year"),
-                    label(lang, "age"),
-                    label(lang, "percent", ref=pay.reference.short),
-                    label(lang, "monthly"),
-                ],
-                rows,
-            )
+            self.table(*grid_table(pay, lang))
             self.paragraph(
                 f"{self.reference_line(pay.reference)} · {label(lang, 'source')}: {pay.source}"
             )

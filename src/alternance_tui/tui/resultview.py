@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from alternance_tui.advice import words as w
-from alternance_tui.advice.report import hourly_lines, label, reference_line
+from alternance_tui.advice.report import grid_table, hourly_lines, label, reference_line
 from alternance_tui.advice.result import (
     GridPayResult,
     HourlyPayResult,
@@ -107,32 +107,12 @@ class ResultsView:
 def pay_view(item: ItemResult, lang: str) -> PayView | None:
     pay = item.pay
     if isinstance(pay, GridPayResult):
-        rows = []
-        for y in pay.years:
-            basis = (
-                ""
-                if y.basis == "reference"
-                else f" ({w.percent(y.basis_percent, lang)} × {y.basis_label} "
-                f"{w.money(y.basis_value, lang)})"
-            )
-            rows.append(
-                (
-                    str(y.year),
-                    str(y.age),
-                    w.percent(y.percent, lang),
-                    w.money(y.monthly_gross_eur, lang) + basis,
-                )
-            )
+        header, rows = grid_table(pay, lang)
         notes = [y.note for y in pay.years if y.note]
         return PayView(
             "grid",
-            header=(
-                label(lang, "year"),
-                label(lang, "age"),
-                label(lang, "percent", ref=pay.reference.short),
-                label(lang, "monthly"),
-            ),
-            rows=tuple(rows),
+            header=tuple(header),
+            rows=tuple(tuple(row) for row in rows),
             lines=(
                 reference_line(pay.reference, lang),
                 f"{label(lang, 'source')}{_colon(lang)}{pay.source}",
