@@ -36,3 +36,26 @@ def test_a_folder_with_a_flow_and_its_data_files_checks_each_once(
     shutil.copy(DATA / "flows" / "bike.toml", tmp_path / "bike.toml")
     assert main(["check", str(tmp_path)]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_a_missing_flow_says_so_without_sending_the_person_to_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere.toml"
+    with pytest.raises(SystemExit) as stop:
+        main(["recommend", "--flow", str(missing), "-a", "age=20"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"alternance: {missing}: no such file"]
+
+
+def test_a_broken_flow_names_its_problems_and_where_to_see_them_all(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    broken = DATA / "bad_flows" / "condition_unknown_question.toml"
+    with pytest.raises(SystemExit) as stop:
+        main(["recommend", "--flow", str(broken), "-a", "age=20"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err.splitlines()
+    assert 'unknown question "agee"' in err[0]
+    assert err[-1].endswith("(alternance check shows them all)")

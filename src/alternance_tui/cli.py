@@ -196,13 +196,7 @@ def load_bundle_or_exit(path: Path | None, code: int = EXIT_BAD_INPUT) -> Bundle
     try:
         return load_bundle(path)
     except FlowError as exc:
-        _fail(
-            [
-                *(str(p) for p in exc.problems),
-                "the flow has problems: fix them (alternance check shows them all)",
-            ],
-            code,
-        )
+        _fail(exc.lines(), code)
 
 
 def read_answers_json(source: str) -> dict[str, Any]:

@@ -47,3 +47,12 @@ class FlowError(Exception):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = [p for p in problems if p.severity == "error"]
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        """What to tell a person who tried to run the flow: each problem, and, when
+        they are in the flow's content (not a missing or unreadable file), where to
+        see them all."""
+        shown = [str(p) for p in self.problems]
+        if any(p.line is not None or p.path for p in self.problems):
+            shown.append("the flow has problems: fix them (alternance check shows them all)")
+        return shown

@@ -67,12 +67,7 @@ def load_flow_bundle(path: Path) -> Bundle:
     try:
         return load_bundle(path)
     except FlowError as exc:
-        raise StartProblem(
-            [
-                *(str(p) for p in exc.problems if p.severity == "error"),
-                "the flow has problems: fix them (alternance check shows them all)",
-            ]
-        ) from None
+        raise StartProblem(exc.lines()) from None
     except OSError as exc:
         raise StartProblem([f"{path}: cannot read it ({exc.strerror or exc})"]) from None
 
