@@ -94,7 +94,8 @@ def test_text_that_is_not_a_number_is_named_back(shipped: Flow, text: str) -> No
     english = _refused(question, text, "en")
     french = _refused(question, text, "fr")
     assert f"“{text}” is not a number" in english
-    assert f"« {text} » n’est pas un nombre" in french
+    # French typography: no-break spaces inside « » and before ":".
+    assert f"«\u00a0{text}\u00a0» n’est pas un nombre\u00a0:" in french
 
 
 def test_an_empty_answer_is_needed_unless_the_question_is_optional(shipped: Flow) -> None:
@@ -128,7 +129,8 @@ def test_yes_and_no_in_both_languages(bike: Flow, text: str, expected: bool) -> 
 def test_neither_yes_nor_no(bike: Flow) -> None:
     question = bike.questions["suspension"]
     assert _refused(question, "maybe", "en") == "Answer yes or no, not “maybe”."
-    assert _refused(question, "peut-être", "fr") == "Répondez oui ou non, pas « peut-être »."
+    refused = _refused(question, "peut-être", "fr")
+    assert refused == "Répondez oui ou non, pas «\u00a0peut-être\u00a0»."
 
 
 @pytest.mark.parametrize(
@@ -150,7 +152,7 @@ def test_not_a_choice_lists_the_choices(bike: Flow) -> None:
         "“moon” is not one of the choices: city, road, trails."
     )
     assert _refused(question, "lune", "fr") == (
-        "« lune » ne fait pas partie des choix : city, road, trails."
+        "«\u00a0lune\u00a0» ne fait pas partie des choix\u00a0: city, road, trails."
     )
 
 

@@ -29,18 +29,21 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "yes": "yes",
         "no": "no",
     },
+    # French typography: a no-break space inside « » and before ":", so that a
+    # line never breaks between a word and its punctuation.
     "fr": {
         "empty": "Une réponse est nécessaire ici.",
-        "not_number": "« {text} » n’est pas un nombre : tapez des chiffres, par ex. {example}.",
+        "not_number": "«\u00a0{text}\u00a0» n’est pas un nombre\u00a0: "
+        "tapez des chiffres, par ex. {example}.",
         "not_whole": "Entrez un nombre entier (sans décimales).",
         "range": "Entrez un nombre entre {min} et {max}{unit}.",
         "at_least": "Entrez un nombre d’au moins {min}{unit}.",
         "at_most": "Entrez un nombre d’au plus {max}{unit}.",
-        "not_choice": "« {text} » ne fait pas partie des choix : {choices}.",
-        "not_yes_no": "Répondez oui ou non, pas « {text} ».",
-        "not_list": "Donnez une liste de choix : {choices}.",
-        "unknown_question": "« {text} » n’est pas une question de cet entretien. "
-        "Questions : {choices}.",
+        "not_choice": "«\u00a0{text}\u00a0» ne fait pas partie des choix\u00a0: {choices}.",
+        "not_yes_no": "Répondez oui ou non, pas «\u00a0{text}\u00a0».",
+        "not_list": "Donnez une liste de choix\u00a0: {choices}.",
+        "unknown_question": "«\u00a0{text}\u00a0» n’est pas une question de cet entretien. "
+        "Questions\u00a0: {choices}.",
         "yes": "oui",
         "no": "non",
     },
