@@ -4,9 +4,12 @@ messages they get, in French and in English, when it does not fit."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from alternance_tui.flow.answers import (
     AnswerError,
+    format_number,
     parse_answers,
     parse_json,
     parse_text,
@@ -245,6 +248,29 @@ def test_decimals_are_shown_with_a_comma_in_french(shipped: Flow) -> None:
     question = shipped.questions["duration_months"]
     assert show_value(question, 12.5, "fr") == "12,5 mois"
     assert show_value(question, 12.5, "en") == "12.5 months"
+
+
+def test_large_numbers_are_grouped_as_each_language_writes_them(shipped: Flow) -> None:
+    question = shipped.questions["agreement_minimum_eur"]
+    assert show_value(question, 1850.5, "en").startswith("1,850.5 ")
+    assert show_value(question, 1850.5, "fr").startswith("1\u202f850,5 ")
+    assert _refused(question, "30000", "en").startswith("Enter a number between 0 and 20,000 ")
+
+
+@given(
+    number=st.one_of(
+        st.integers(min_value=0, max_value=20_000),
+        st.decimals(min_value=0, max_value=20_000, places=2).map(float),
+    ),
+    lang=st.sampled_from(["fr", "en"]),
+)
+def test_a_number_shown_back_reads_as_the_same_number(
+    shipped: Flow, number: float, lang: str
+) -> None:
+    # The review and an edited field show answers with format_number: typing
+    # Enter on what is shown must never change the answer.
+    question = shipped.questions["agreement_minimum_eur"]
+    assert parse_text(question, format_number(number, lang), lang) == number
 
 
 def test_answers_go_to_json_as_json_types() -> None:

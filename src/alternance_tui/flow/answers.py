@@ -69,10 +69,17 @@ class AnswerProblem:
 
 
 def format_number(value: float, lang: str = "en") -> str:
+    """A number as a person of ``lang`` writes it: "20,000" and "12.5" in
+    English, "20 000" (narrow no-break space) and "12,5" in French.
+    ``parse_number`` reads every one of these back to the same value."""
     if float(value).is_integer():
-        return str(int(value))
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "fr" else text
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang == "fr":
+        # Grouping commas to U+202F first, so the decimal point can become a comma.
+        return text.replace(",", "\u202f").replace(".", ",")
+    return text
 
 
 def _unit(question: Question, lang: str) -> str:
