@@ -129,3 +129,12 @@ def test_later_date_note_in_every_format(bundle: Bundle) -> None:
     for fmt in ("text", "markdown", "html"):
         out = _render(bundle, DONE_WHEN, fmt, "en", on="2026-07-01")
         assert "Latest known values, from 1 June 2026" in out
+
+
+def test_the_latest_reference_value_says_so_before_its_source(bundle: Bundle) -> None:
+    english = _render(bundle, DONE_WHEN, "text", "en", on="2026-07-01")
+    assert "€1,867.02 from 1 June 2026, the latest known value (arrêté du 22/05/2026," in english
+    french = _render(bundle, DONE_WHEN, "text", "fr", on="2026-07-01")
+    assert "depuis le 1er juin 2026, dernière valeur connue (arrêté du 22/05/2026," in french
+    # A value later replaced is not called the latest.
+    assert "latest known value" not in _render(bundle, DONE_WHEN, "text", "en")

@@ -39,8 +39,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "monthly": "Monthly gross",
         "basis": "Worked out on",
         "source": "Source",
-        "reference": "{label}: {value} from {date} ({source})",
-        "latest": " (latest known value)",
+        "reference": "{label}: {value} from {date}{latest} ({source})",
+        "latest": ", the latest known value",
         "bonus_required": "A bonus is compulsory for {months} months at {weekly} h a week "
         "({hours} hours: over {over} months or from hour {from_hours}).",
         "bonus_optional": "A bonus is optional for {months} months at {weekly} h a week "
@@ -75,8 +75,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "monthly": "Brut mensuel",
         "basis": "Calculé sur",
         "source": "Source",
-        "reference": "{label} : {value} depuis le {date} ({source})",
-        "latest": " (dernière valeur connue)",
+        "reference": "{label} : {value} depuis le {date}{latest} ({source})",
+        "latest": ", dernière valeur connue",
         "bonus_required": "Gratification obligatoire pour {months} mois à {weekly} h par "
         "semaine ({hours} heures : plus de {over} mois ou dès la {from_hours}e heure).",
         "bonus_optional": "Gratification facultative pour {months} mois à {weekly} h par "
@@ -103,17 +103,18 @@ def label(lang: str, key: str, **values: object) -> str:
 
 
 def reference_line(ref: Reference, lang: str) -> str:
-    """'SMIC ...: €1,823.03 from 1 January 2026 (décret ...)', and whether it is the latest."""
+    """'SMIC ...: €1,823.03 from 1 January 2026 (décret ...)', saying so when it is the
+    latest value known (the source last: it can hold parentheses of its own)."""
     latest = label(lang, "latest") if ref.latest_known else ""
-    shown = label(
+    return label(
         lang,
         "reference",
         label=ref.label,
         value=w.money(ref.value, lang),
         date=w.date(ref.start, lang),
         source=ref.source,
+        latest=latest,
     )
-    return shown + latest
 
 
 def grid_table(pay: GridPayResult, lang: str) -> tuple[list[str], list[list[str]]]:
