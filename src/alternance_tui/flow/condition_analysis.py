@@ -70,6 +70,30 @@ def analyse(node: Node, into: Analysis | None = None) -> Analysis:
     return found
 
 
+def analyse_one_constant(item: Compare, into: Analysis) -> str | None:
+    """For a comparison of one answer with one constant, the most common
+    (``age >= 26``, ``colour == "red"``, ``"rqth" in situations``): adds to
+    ``into`` what ``analyse`` would, and gives the answer; for any other
+    comparison, adds nothing and gives None."""
+    if len(item.ops) != 1:
+        return None
+    left, right = item.left, item.rights[0]
+    if isinstance(left, Name) and isinstance(right, Const):
+        name, value = left.name, right.value
+        if is_number(value):
+            into.numbers.setdefault(name, set()).add(float(value))
+    elif isinstance(left, Const) and isinstance(right, Name):
+        name, value = right.name, left.value
+        if is_number(value):
+            into.numbers.setdefault(name, set()).add(float(value))
+        elif isinstance(value, str) and item.ops[0] in ("in", "not in"):
+            into.members.setdefault(name, set()).add(value)
+    else:
+        return None
+    into.names.add(name)
+    return name
+
+
 def _compare_parts(item: Compare, found: Analysis) -> None:
     numbers, members = found.numbers, found.members
     if len(item.ops) == 1 and item.ops[0] not in ("in", "not in"):

@@ -78,7 +78,7 @@ def topological_order(children: Mapping[str, tuple[str, ...]]) -> list[str]:
 _Take = Callable[[tuple[Any, ...]], tuple[Any, ...]]
 
 
-def _taker(positions: list[int]) -> _Take:
+def _taker(positions: tuple[int, ...] | list[int]) -> _Take:
     """The function taking the items at ``positions`` of a tuple, and its last."""
     if not positions:
         return lambda items: items[-1:]
@@ -223,11 +223,13 @@ class PathExplorer:
         # For each question, once: the other answers its rules read (where their
         # cells are in its states, their defaults), its cells and whether it reads its own.
         self._plan_base: dict[
-            str, tuple[list[tuple[str, int, Value]], list[Cell] | tuple[None], bool]
+            str, tuple[list[tuple[str, int, Value]], list[Cell] | tuple[None], list[Value] | None]
         ] = {}
         self._steps: dict[tuple[str, str, tuple[Cell | None, ...]], _Step] = {}
         self._ats: dict[str, _At] = {}
         self._ahead: dict[str, tuple[int, ...]] = {}
+        # The functions taking what states carry, by the positions they take.
+        self._takers: dict[tuple[int, ...], _Take] = {}
         self.test_fns: dict[str, list[tuple[int, expr.Evaluator]]] = {}
         self._own_masks: dict[str, dict[str, int]] = {}
         self.tests = self._tests_ahead(order, own_tests)
@@ -259,7 +261,13 @@ class PathExplorer:
         """The tests on one answer alone in a condition (``age >= 26``, ``"a" in x``,
         a yes/no answer itself); answers in any other part make them opaque. On the
         way, each part is analysed into ``into`` (one walk of the tree for both)."""
-        if isinstance(node, expr.BoolOp):
+        if (
+            isinstance(node, expr.Compare)
+            and (name := expr.analyse_one_constant(node, into)) is not None
+        ):
+            # The most common test, one answer against one constant: no walk.
+            found.setdefault(name, []).append(node)
+        elif isinstance(node, expr.BoolOp):
             for operand in node.operands:
                 self._collect_tests(operand, found, into)
         elif isinstance(node, expr.Not):
@@ -464,15 +472,14 @@ class PathExplorer:
                             push(state)
                     continue
                 assert take is not None
-                carried = take(cells)
                 next_key = take(key) if masks is None else tuple(map(and_, take(key), masks))
                 if own_at < 0:
                     count = len(seen)
                     seen.add(next_key)
-                    if len(seen) != count:
-                        push((goal, carried, next_key))
+                    if len(seen) != count:  # the cells carried, only for a new state
+                        push((goal, take(cells), next_key))
                     continue
-                changed, changed_key = list(carried), list(next_key)
+                changed, changed_key = list(take(cells)), list(next_key)
                 for cell, own_key in zip(own, own_keys, strict=True):
                     changed[own_at] = cell
                     changed_key[own_at] = own_key
@@ -524,23 +531,34 @@ class PathExplorer:
         base = self._plan_base.get(node)
         if base is None:
             here = self.live_order[node]
+            own_cells = self._own_cells(question) if node in self.live[node] else (None,)
+            default = self.defaults[node]
             base = self._plan_base[node] = (
                 [(n, here.index(n), self.defaults[n]) for n in self.refs_order[node] if n != node],
-                self._own_cells(question) if node in self.live[node] else (None,),
-                node in self.refs[node],
+                own_cells,
+                # The answer each cell stands for, when the rules read it.
+                [default if c is None or c.value is None else c.value for c in own_cells]
+                if node in self.refs[node]
+                else None,
             )
-        reads, own, reads_itself = base
+        reads, own, values = base
         env: dict[str, Value] = {}
         for name, at, default in reads:
             value = cells[at].value
             env[name] = default if value is None else value
-        default = self.defaults[node]
+        rules = self.rules[node]
+        if values is None:  # the rules do not read this answer: one target for all
+            target = self._follow(node, rules, env, problems) or ""
+            return [self._step(node, target, tuple(own))]
         grouped: dict[str, list[Cell | None]] = {}
-        for cell in own:
-            if reads_itself:
-                env[node] = default if cell is None or cell.value is None else cell.value
-            target = self._follow(question, env, problems) or ""
-            grouped.setdefault(target, []).append(cell)
+        for cell, value in zip(own, values, strict=True):
+            env[node] = value
+            target = self._follow(node, rules, env, problems) or ""
+            there = grouped.get(target)
+            if there is None:
+                grouped[target] = [cell]
+            else:
+                there.append(cell)
         return [self._step(node, target, tuple(there)) for target, there in grouped.items()]
 
     def _step(self, node: str, target: str, there: tuple[Cell | None, ...]) -> _Step:
@@ -555,11 +573,12 @@ class PathExplorer:
             here = self.live_order[node]
             order = self.live_order[target]
             # -1 takes the ABSENT (or 0) at the end of a state.
-            positions = [
-                here.index(name) if name != node and name in here else -1 for name in order
-            ]
-            own_at = order.index(node) if node in self.live[target] else -1
-            masks = self._packed_ahead(target)
+            positions = tuple(
+                [here.index(name) if name != node and name in here else -1 for name in order]
+            )
+            own_at = order.index(node) if node in order else -1
+            masks = self._ahead.get(target) or self._packed_ahead(target)
+            goal = self._ats.get(target) or self._at(target)
             own_keys: tuple[int, ...] = ()
             if own_at >= 0:
                 own_mask = masks[own_at]
@@ -567,14 +586,19 @@ class PathExplorer:
             if max(positions, default=-1) >= 0:
                 # When no test is left behind for the answers carried, their parts of
                 # the key stay as they are: no masks to apply.
-                mine = self._packed_ahead(node)
-                narrows = any(
-                    mine[i] & masks[j] != mine[i] for j, i in enumerate(positions) if i >= 0
-                )
+                mine = self._ahead.get(node) or self._packed_ahead(node)
+                narrows = False
+                for j, i in enumerate(positions):
+                    if i >= 0 and mine[i] & masks[j] != mine[i]:
+                        narrows = True
+                        break
+                take = self._takers.get(positions)
+                if take is None:
+                    take = self._takers[positions] = _taker(positions)
                 found = (
-                    self._at(target),
+                    goal,
                     there,
-                    _taker(positions),
+                    take,
                     masks if narrows else None,
                     own_at,
                     own_keys,
@@ -584,7 +608,6 @@ class PathExplorer:
             else:
                 # Nothing carried from the state: the states this leads to are the
                 # same from every state here.
-                goal = self._at(target)
                 blank = (ABSENT,) * len(masks), (0,) * len(masks)
                 fixed = [(blank[1], (goal, *blank))]
                 if own_at >= 0:
@@ -600,11 +623,12 @@ class PathExplorer:
 
     def _follow(
         self,
-        question: Question,
+        node: str,
+        rules: tuple[_Rule, ...],
         env: Mapping[str, Value],
         problems: dict[tuple[str, str], Problem],
     ) -> str | None:
-        for index, (rule, test, reads) in enumerate(self.rules[question.id]):
+        for index, (rule, test, reads) in enumerate(rules):
             if test is None:
                 return rule.goto
             result = test(env)
@@ -612,7 +636,7 @@ class PathExplorer:
                 missing = {n for n in reads if env.get(n) is None}
                 if missing:
                     # One warning per rule, naming every answer it may lack.
-                    key = (question.id, f"unknown:{index}")
+                    key = (node, f"unknown:{index}")
                     names = self._unknown.setdefault(key, set())
                     if not missing <= names or key not in problems:
                         names |= missing

@@ -26,6 +26,7 @@ from typing import Literal
 from alternance_tui.flow.condition_analysis import (
     Analysis,
     analyse,
+    analyse_one_constant,
     tested_members,
     thresholds,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "VarKind",
     "Variable",
     "analyse",
+    "analyse_one_constant",
     "check",
     "compile_condition",
     "compile_tree",
