@@ -20,6 +20,7 @@ from alternance_tui.advice.model import Bundle
 from alternance_tui.cli import TuiOptions
 from alternance_tui.tui.app import AlternanceApp
 from alternance_tui.tui.facts import facts_of
+from alternance_tui.tui.widgets import HangingChoice
 
 AS_OF = dt.date(2026, 1, 1)
 SIZE = (80, 24)
@@ -92,7 +93,7 @@ def screen_text(app: AlternanceApp) -> str:
 
 
 def _plain(prompt: object) -> str:
-    if isinstance(prompt, str | Content):
+    if isinstance(prompt, str | Content | HangingChoice):
         return str(prompt)
     console = Console(width=200, record=True, file=io.StringIO())
     console.print(prompt)
