@@ -90,10 +90,9 @@ def test_enlarge_the_window(snap_compare: Snap, make_app: MakeApp, lang: str) ->
     assert snap_compare(make_app(lang), terminal_size=(50, 15))
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize(
-    ("lang", "press"),
-    [("fr", []), ("en", TO_EMPLOYER), ("fr", TO_REVIEW)],
-    ids=["welcome-fr", "question-en", "review-fr"],
+    "press", [[], TO_EMPLOYER, TO_REVIEW], ids=["welcome", "question", "review"]
 )
 def test_large_window(snap_compare: Snap, make_app: MakeApp, lang: str, press: list[str]) -> None:
     assert snap_compare(make_app(lang), press=press, terminal_size=LARGE, run_before=settle)
@@ -110,9 +109,10 @@ def test_large_window_results(snap_compare: Snap, make_app: MakeApp, lang: str) 
     [
         ("welcome", [], None),
         ("question", TO_DIPLOMA, None),
+        ("review", TO_REVIEW, None),
         ("results", ["tab"], YOUNG),
     ],
-    ids=["welcome", "question", "results"],
+    ids=["welcome", "question", "review", "results"],
 )
 def test_high_contrast(
     snap_compare: Snap,
