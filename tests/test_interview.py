@@ -8,6 +8,7 @@ import pytest
 
 from alternance_tui.advice.load import load_bundle
 from alternance_tui.advice.model import Bundle
+from alternance_tui.flow.answers import AnswerError
 from alternance_tui.interview import Interview, check_typing, number_text
 
 YOUNG = {
@@ -47,6 +48,28 @@ def test_a_fresh_interview_asks_from_the_first_question_to_the_review(bundle: Bu
     assert interview.place == "review"
     interview.results()
     assert interview.place == "results"
+
+
+@pytest.mark.parametrize(
+    ("question_id", "stray"),
+    [
+        ("duration_months", "bac_general"),  # a choice's id on a number question
+        ("duration_months", 480),  # out of range
+        ("employer_sector", 24),  # a number on a choice question
+        ("employer_sector", "bac_general"),  # another question's choice
+    ],
+)
+def test_an_answer_that_is_not_the_questions_changes_nothing(
+    bundle: Bundle, question_id: str, stray: object
+) -> None:
+    interview = Interview(bundle.flow, lang="en")
+    interview.place, interview.current = "question", question_id
+    before = (dict(interview.answers), interview.current)
+    with pytest.raises(AnswerError):
+        interview.answer(stray)  # type: ignore[arg-type]
+    with pytest.raises(AnswerError):
+        interview.keep(stray)  # type: ignore[arg-type]
+    assert (interview.answers, interview.current) == before
 
 
 def test_branching_asks_the_questions_for_the_age_given(bundle: Bundle) -> None:

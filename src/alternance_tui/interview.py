@@ -23,6 +23,7 @@ from alternance_tui.flow.answers import (
     AnswerProblem,
     format_number,
     parse_answers,
+    parse_json,
     parse_text,
     show_value,
     to_json,
@@ -116,11 +117,26 @@ class Interview:
         # Once the gaps are filled, go straight to what the person came for.
         self.returning_to = "results"
 
-    def answer(self, value: Value) -> None:
-        """Accept ``value`` for the current question and move on."""
+    def _fitting(self, value: Value) -> Value:
+        """``value`` as the current question takes it, or AnswerError.
+
+        A key typed ahead can reach the screen after the question it was meant
+        for has gone (a choice's number landing on a number question): it must
+        never become another question's answer.
+        """
         if self.current is None:
             raise RuntimeError("no question is being asked")
+        question = self.flow.questions[self.current]
+        if value is None and question.optional:
+            return None
+        return parse_json(question, to_json(value), self.lang)
+
+    def answer(self, value: Value) -> None:
+        """Accept ``value`` for the current question and move on; AnswerError,
+        and nothing changed, when it is not one of that question's answers."""
+        value = self._fitting(value)
         question_id = self.current
+        assert question_id is not None
         self.answers[question_id] = value
         self.drafts.pop(question_id, None)
         state = self.walk()
@@ -144,7 +160,7 @@ class Interview:
         """Record ``value`` for the current question without moving on (a choice
         ticked or marked): going back must not lose it."""
         if self.current is not None:
-            self.answers[self.current] = value
+            self.answers[self.current] = value if value is None else self._fitting(value)
 
     def back(self) -> None:
         """Escape: one step back. Cancels a change started from the review."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from tests.tui.conftest import AS_OF, SIZE, MakeApp, notifications, pilot_test, screen_text
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -390,6 +391,41 @@ async def test_key_mashing_never_breaks_the_app(make_app: MakeApp) -> None:
             await pilot.press(*keys[round_:], *keys[:round_], "enter", "enter", "1")
         await pilot.pause()
         assert app.is_running
+
+
+async def type_in_one_burst(pilot: Pilot[int], *keys: str) -> None:
+    """Keys arriving together, as from a fast typist, a paste or a browser
+    session: all of them queued before the app handles the first (pilot.press
+    waits for the app after each key)."""
+    app = pilot.app
+    assert app._driver is not None
+    characters = {"enter": "\r", "backspace": "\x7f", "left": None, "escape": "\x1b"}
+    for key in keys:
+        event = events.Key(key, characters.get(key, key))
+        event.set_sender(app)
+        app._driver.send_message(event)
+    for _ in range(len(keys) + 2):  # a key handed on to the next question takes a turn
+        await pilot.pause()
+
+
+@pilot_test
+async def test_keys_typed_in_one_burst_answer_each_question_in_turn(make_app: MakeApp) -> None:
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        # age 20, a private company, general bac, 24 months: all typed at once
+        await type_in_one_burst(pilot, "2", "0", "enter", "1", "2", "2", "4", "enter")
+        assert app.interview is not None
+        assert app.interview.answers == {
+            "age": 20,
+            "employer_sector": "private",
+            "diploma": "bac_general",
+            "duration_months": 24,
+        }
+        assert prompt(app) == "How many hours a week?"
+        # Backspace between characters is applied where it was typed.
+        await type_in_one_burst(pilot, "3", "0", "backspace", "8", "left", "2")
+        assert app.screen.query_one("#number-input", Input).value == "328"
 
 
 @pilot_test

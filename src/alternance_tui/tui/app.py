@@ -362,14 +362,24 @@ class AlternanceApp(App[int]):
     def answer(self, value: Any) -> None:
         if self.interview is None or self._too_small:
             return
-        self.interview.answer(value)
+        from alternance_tui.flow.answers import AnswerError  # loaded with the interview
+
+        try:
+            self.interview.answer(value)
+        except AnswerError:
+            return  # not an answer to the question shown (see Interview.answer)
         self.visit += 1
         self.changed()
         self.sync()
 
     def keep(self, value: Any) -> None:
         if self.interview is not None:
-            self.interview.keep(value)
+            from alternance_tui.flow.answers import AnswerError
+
+            try:
+                self.interview.keep(value)
+            except AnswerError:
+                return
             self.changed()
 
     def edit(self, question_id: str) -> None:

@@ -21,10 +21,40 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
 RADIO_ON, RADIO_OFF = "(•)", "( )"
 CHECK_ON, CHECK_OFF = "[✔]", "[ ]"
+
+
+async def handled_in_order(widget: Widget, event: events.Key) -> bool:
+    """Handle ``event`` now, in the order it was typed, when it is one of the
+    widget's own bound keys or no longer the widget's at all; True if so.
+
+    Keys typed in one burst (a fast typist, a paste, a slow machine, a browser
+    session) go to the widget focused when they arrive, to be handled one after
+    the other. Two things then went wrong. Textual runs a widget's bound keys
+    (Enter, Backspace, arrows) only once the key has bubbled up to the app,
+    after the characters that followed it (Textualize/textual#6605): "20",
+    Enter, "1" gave an age of 201. And a key queued behind one that moved the
+    interview on still reached the old widget: the number meant for the next
+    question answered this one. So a widget's own bindings run here, and a key
+    that is no longer this widget's goes back to the app, as if typed now, to
+    reach whatever has the focus.
+    """
+    if widget.app.focused is not widget:
+        event.stop()
+        event.prevent_default()
+        widget.app.post_message(events.Key(event.key, event.character))
+        return True
+    for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+        if not binding.priority:
+            event.stop()
+            event.prevent_default()
+            await widget.run_action(binding.action)
+            return True
+    return False
 
 
 class HangingChoice(Visual):
@@ -191,7 +221,9 @@ class ChoiceList(OptionList):
         if isinstance(index, int):
             self.pick(index, submit=self.submit_on_pick and not self.multi)
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
+        if await handled_in_order(self, event):
+            return
         character = event.character or ""
         index: int | None = None
         if character.isdigit() and character != "0":
@@ -227,6 +259,10 @@ class NumberInput(Input):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.on_enter: Callable[[], None] | None = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not await handled_in_order(self, event):
+            await super()._on_key(event)
 
     async def action_submit(self) -> None:
         if self.on_enter is not None:
