@@ -276,7 +276,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     try:
         rec = recommend(bundle, answers, as_of=args.as_of or dt.date.today(), lang=args.lang)
     except IncompleteAnswers as exc:
-        _fail([f"missing answer: {m}" for m in exc.messages])
+        _fail([f"{q}: {m}" for q, m in zip(exc.missing, exc.messages, strict=True)])
     except RatesUnknown as exc:
         _fail([f"--as-of: {exc}"])
     unused = sorted(set(answers) - set(walk(bundle.flow, answers, use_defaults=True).path))

@@ -298,13 +298,27 @@ def test_missing_required_answers_one_line_each(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lines = _bad(capsys, monkeypatch, ["recommend", "-a", "age=27", "--as-of", "2026-01-01"])
+    fix = "give it with -a {}=… or in the answers file."
     assert lines == [
-        "alternance: missing answer: “Job seeker or RSA/ASS/AAH” needs an answer "
-        "(id jobseeker_or_benefits).",
-        "alternance: missing answer: “Employer” needs an answer (id employer_sector).",
-        "alternance: missing answer: “Highest diploma” needs an answer (id diploma).",
-        "alternance: missing answer: “Planned length” needs an answer (id duration_months).",
+        f"alternance: jobseeker_or_benefits: “Job seeker or RSA/ASS/AAH” needs an answer: "
+        f"{fix.format('jobseeker_or_benefits')}",
+        f"alternance: employer_sector: “Employer” needs an answer: {fix.format('employer_sector')}",
+        f"alternance: diploma: “Highest diploma” needs an answer: {fix.format('diploma')}",
+        f"alternance: duration_months: “Planned length” needs an answer: "
+        f"{fix.format('duration_months')}",
     ]
+
+
+def test_missing_answers_read_in_french(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = run(capsys, monkeypatch, ["recommend", "--lang", "fr", "-a", "age=20"], None)
+    assert code == 2
+    assert err.splitlines()[0] == (
+        "alternance: employer_sector: «\u00a0Employeur\u00a0» demande une réponse\u00a0: "
+        "donnez-la avec "
+        "-a employer_sector=… ou dans le fichier de réponses."
+    )
 
 
 def test_no_answers_at_all(

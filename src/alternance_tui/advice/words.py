@@ -23,7 +23,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "known here yet, so amounts use those in force from {date}.",
         "before_known": "No reference values are known before {date}: choose a date from "
         "{date} on.",
-        "missing": "“{question}” needs an answer (id {id}).",
+        "missing": "“{question}” needs an answer: give it with -a {id}=… or in the answers file.",
         "agreement": "collective agreement minimum",
     },
     "fr": {
@@ -42,7 +42,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "encore connues ici : les montants utilisent celles en vigueur depuis le {date}.",
         "before_known": "Aucune valeur de référence n’est connue avant le {date} : choisissez "
         "une date à partir du {date}.",
-        "missing": "« {question} » demande une réponse (id {id}).",
+        "missing": "« {question} » demande une réponse : donnez-la avec -a {id}=… ou dans "
+        "le fichier de réponses.",
         "agreement": "minimum conventionnel",
     },
 }
