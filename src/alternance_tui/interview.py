@@ -126,10 +126,7 @@ class Interview:
         """
         if self.current is None:
             raise RuntimeError("no question is being asked")
-        question = self.flow.questions[self.current]
-        if value is None and question.optional:
-            return None
-        return parse_json(question, to_json(value), self.lang)
+        return parse_json(self.flow.questions[self.current], to_json(value), self.lang)
 
     def answer(self, value: Value) -> None:
         """Accept ``value`` for the current question and move on; AnswerError,
