@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tests.answer_samples import sample_values
+
 from alternance_tui.advice.fast import holds, truth
 from alternance_tui.advice.model import Bundle
 from alternance_tui.flow.expr import Condition, Value, parse
@@ -30,18 +32,12 @@ def _shipped(bundle: Bundle) -> Iterator[Condition]:
             yield from (b.when for b in bands if b.when is not None)
 
 
+# Both sides of the contracts' age bands and lengths.
+NUMBERS = (15, 16, 21, 25, 26, 29, 30, 34, 35, 6, 6.01, 36)
+
+
 def _values(bundle: Bundle, question_id: str) -> list[Value]:
-    question = bundle.flow.questions[question_id]
-    if question.kind == "choice":
-        return [None, *question.choice_ids]
-    if question.kind == "yes_no":
-        return [None, True, False]
-    if question.kind == "multi":
-        ids = question.choice_ids
-        return [None, frozenset(), frozenset(ids[:1]), frozenset(ids[1:3]), frozenset(ids)]
-    low = question.minimum or 0
-    high = question.maximum or 100
-    return [None, low, high, (low + high) / 2, 15, 16, 21, 25, 26, 29, 30, 34, 35, 6, 6.01, 36]
+    return sample_values(bundle.flow.questions[question_id], NUMBERS)
 
 
 def test_every_shipped_condition_agrees(bundle: Bundle) -> None:

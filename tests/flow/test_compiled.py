@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.answer_samples import sample_values
 
 from alternance_tui.flow import expr
 from alternance_tui.flow.expr import Value, parse
@@ -135,20 +136,8 @@ def test_written_conditions_compile_to_what_evaluation_gives(env: dict[str, Valu
         assert same(truth, known), (source, truth, known)
 
 
-def _values(question: object) -> list[Value]:
-    from alternance_tui.flow.model import Question
-
-    assert isinstance(question, Question)
-    if question.kind == "choice":
-        return [None, *question.choice_ids]
-    if question.kind == "yes_no":
-        return [None, True, False]
-    if question.kind == "multi":
-        ids = question.choice_ids
-        return [None, frozenset(), frozenset(ids[:1]), frozenset(ids[1:3]), frozenset(ids)]
-    low = question.minimum or 0
-    high = question.maximum or 100
-    return [None, low, high, (low + high) / 2, 15, 18, 21, 25.5, 26, 29, 30, 6, 6.01, 36]
+# Both sides of the shipped flows' thresholds (ages, months).
+NUMBERS = (15, 18, 21, 25.5, 26, 29, 30, 6, 6.01, 36)
 
 
 def test_every_condition_of_the_shipped_flows_compiles_to_what_evaluation_gives() -> None:
@@ -157,7 +146,7 @@ def test_every_condition_of_the_shipped_flows_compiles_to_what_evaluation_gives(
         conditions = [r.when for q in flow.questions.values() for r in q.next if r.when]
         assert conditions
         questions = list(flow.questions.values())
-        domains = {q.id: _values(q) for q in questions}
+        domains = {q.id: sample_values(q, NUMBERS) for q in questions}
         for shift in range(4):
             for question in questions:
                 for value in domains[question.id]:
