@@ -29,10 +29,10 @@ import sys
 import time
 from collections.abc import Callable, Mapping
 
+from alternance_tui.advice.document_json import to_json
 from alternance_tui.advice.engine import recommend
 from alternance_tui.advice.load import load_bundle
 from alternance_tui.advice.model import Bundle
-from alternance_tui.advice.report import to_json
 from alternance_tui.flow.answers import parse_answers
 from alternance_tui.flow.expr import Value
 

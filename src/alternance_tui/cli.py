@@ -258,7 +258,7 @@ def gather_answers(
 def cmd_recommend(args: argparse.Namespace) -> int:
     from alternance_tui.advice.engine import IncompleteAnswers, recommend
     from alternance_tui.advice.pay import RatesUnknown
-    from alternance_tui.advice.report import render
+    from alternance_tui.advice.render import render
     from alternance_tui.flow.walk import walk
 
     bundle = load_bundle_or_exit(args.flow)

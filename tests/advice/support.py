@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from alternance_tui.advice.document_json import to_json
 from alternance_tui.advice.engine import recommend
 from alternance_tui.advice.model import Bundle
-from alternance_tui.advice.report import to_json
 from alternance_tui.flow.answers import parse_answers
 
 

@@ -22,9 +22,9 @@ import pytest
 from tests.tui.conftest import AS_OF
 
 from alternance_tui.advice import words
+from alternance_tui.advice.document_json import to_json
 from alternance_tui.advice.engine import recommend
 from alternance_tui.advice.model import Bundle
-from alternance_tui.advice.report import to_json
 from alternance_tui.cli import gather_answers
 from alternance_tui.flow import expr
 from alternance_tui.flow.check import PathExplorer

@@ -139,6 +139,12 @@ class _AdviceBuilder:
                 self.problems.append(
                     Problem(self.file, f'"{name}" is not a question', ("fixed", index))
                 )
+        attributes = []
+        for index, attribute in enumerate(advice.attributes):
+            self.text(attribute.label, ("attributes", index, "label"))
+            # Its one placeholder is {value}, not a question: only the languages are checked.
+            self.check_text_raw(attribute.value, ("attributes", index, "value"))
+            attributes.append(model.AttributeLabel(attribute.id, attribute.label, attribute.value))
         items: list[model.Item] = []
         seen: set[str] = set()
         for index, item in enumerate(advice.items):
@@ -157,6 +163,7 @@ class _AdviceBuilder:
             tuple(advice.fixed),
             self.file,
             advice.note,
+            tuple(attributes),
         )
 
     def item(self, item: ItemFile, path: KeyPath) -> model.Item:
