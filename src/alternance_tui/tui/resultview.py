@@ -36,6 +36,7 @@ from alternance_tui.flow.model import tr
 from alternance_tui.tui.texts import t
 
 if TYPE_CHECKING:
+    from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.model import AttributeLabel, Bundle
 
 MARKS: dict[bool | None, str] = {True: "✔", False: "✘", None: "◐"}
@@ -242,20 +243,20 @@ def results_view(rec: Recommendation, bundle: Bundle) -> ResultsView:
 
 
 def compute_results(
-    bundle: Bundle, answers: Mapping[str, Value], as_of: dt.date, lang: str
+    engine: Engine, answers: Mapping[str, Value], as_of: dt.date, lang: str
 ) -> tuple[ResultsView | None, str]:
     """The results screen for ``answers``, or why there are none (in ``lang``).
 
-    This is the one place the app turns answers into results: the same
-    ``recommend()`` as `alternance recommend`, then the view-model above.
+    This is the one place the app turns answers into results: the same engine as
+    `alternance recommend`, then the view-model above.
     """
-    from alternance_tui.advice.engine import IncompleteAnswers, recommend
+    from alternance_tui.advice.engine import IncompleteAnswers
     from alternance_tui.advice.pay import RatesUnknown
 
     try:
-        recommendation = recommend(bundle, answers, as_of=as_of, lang=lang)
+        recommendation = engine.recommend(answers, as_of=as_of, lang=lang)
     except IncompleteAnswers as exc:
         return None, "; ".join(exc.messages)
     except RatesUnknown as exc:
         return None, str(exc)
-    return results_view(recommendation, bundle), ""
+    return results_view(recommendation, engine.bundle), ""
