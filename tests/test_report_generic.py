@@ -81,3 +81,19 @@ def test_item_facts_are_the_attributes_the_advice_file_declares(bundle: Bundle) 
     assert "Level:" not in shown and "Eduniversal" not in shown
     courses = next(s for s in results_view(rec, own).sections if s.id == "courses")
     assert {c.facts.split(" · ")[1] for c in courses.cards} >= {"Stage: <M1>", "Stage: <M2>"}
+
+
+def test_unused_answers_are_the_given_ones_off_the_path_taken(bundle: Bundle) -> None:
+    """What `alternance recommend` notes as not used: read from the recommendation,
+    whose answers are exactly the path's (defaults included)."""
+    given = {
+        "age": 20,
+        "jobseeker_or_benefits": True,  # asked only from 26
+        "employer_sector": "private",
+        "diploma": "m1",
+        "duration_months": 12,
+    }
+    rec = recommend(bundle, given, as_of=AS_OF, lang="en")
+    assert rec.unused(given) == ["jobseeker_or_benefits"]
+    assert "weekly_hours" in rec.answers  # a default on the path is not "unused"
+    assert rec.unused({**given, "weekly_hours": 35}) == ["jobseeker_or_benefits"]
