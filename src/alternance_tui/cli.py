@@ -256,10 +256,9 @@ def gather_answers(
 
 
 def cmd_recommend(args: argparse.Namespace) -> int:
-    from alternance_tui.advice.engine import IncompleteAnswers, recommend
+    from alternance_tui.advice.engine import Engine, IncompleteAnswers
     from alternance_tui.advice.pay import RatesUnknown
-    from alternance_tui.advice.report import render
-    from alternance_tui.flow.walk import walk
+    from alternance_tui.advice.render import render
 
     bundle = load_bundle_or_exit(args.flow)
     if not args.answers and not args.answer:
@@ -273,14 +272,14 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         answers = gather_answers(bundle, args.answers, args.answer, args.lang)
     except BadInput as exc:
         _fail(exc.lines)
+    engine = Engine(bundle)
     try:
-        rec = recommend(bundle, answers, as_of=args.as_of or dt.date.today(), lang=args.lang)
+        rec = engine.recommend(answers, as_of=args.as_of or dt.date.today(), lang=args.lang)
     except IncompleteAnswers as exc:
         _fail([f"{q}: {m}" for q, m in zip(exc.missing, exc.messages, strict=True)])
     except RatesUnknown as exc:
         _fail([f"--as-of: {exc}"])
-    unused = sorted(set(answers) - set(walk(bundle.flow, answers, use_defaults=True).path))
-    for question in unused:
+    for question in rec.unused(answers):
         print(
             f"alternance: note: {question} is not asked for these answers; its value was not used",
             file=sys.stderr,

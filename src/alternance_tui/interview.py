@@ -21,9 +21,9 @@ from typing import Any, Literal
 from alternance_tui.flow.answers import (
     AnswerError,
     AnswerProblem,
+    check_value,
     format_number,
     parse_answers,
-    parse_json,
     parse_text,
     show_value,
     to_json,
@@ -126,7 +126,7 @@ class Interview:
         """
         if self.current is None:
             raise RuntimeError("no question is being asked")
-        return parse_json(self.flow.questions[self.current], to_json(value), self.lang)
+        return check_value(self.flow.questions[self.current], value, self.lang)
 
     def answer(self, value: Value) -> None:
         """Accept ``value`` for the current question and move on; AnswerError,

@@ -22,9 +22,9 @@ import pytest
 from tests.tui.conftest import AS_OF
 
 from alternance_tui.advice import words
-from alternance_tui.advice.engine import recommend
+from alternance_tui.advice.document_json import to_json
+from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.model import Bundle
-from alternance_tui.advice.report import to_json
 from alternance_tui.cli import gather_answers
 from alternance_tui.flow import expr
 from alternance_tui.flow.check import PathExplorer
@@ -113,11 +113,11 @@ def every_path(bundle: Bundle) -> Iterator[Interview]:
             stack.append(branch)
 
 
-def cli_json(bundle: Bundle, answers: dict[str, Any], lang: str, tmp: Path) -> dict[str, Any]:
+def cli_json(engine: Engine, answers: dict[str, Any], lang: str, tmp: Path) -> dict[str, Any]:
     """What `alternance recommend --answers FILE --format json` computes."""
     tmp.write_text(json.dumps(answers), encoding="utf-8")
-    parsed = gather_answers(bundle, str(tmp), [], lang)
-    return to_json(recommend(bundle, parsed, as_of=AS_OF, lang=lang))
+    parsed = gather_answers(engine.bundle, str(tmp), [], lang)
+    return to_json(engine.recommend(parsed, as_of=AS_OF, lang=lang))
 
 
 def check_card(card: Card, item: dict[str, Any], lang: str) -> None:
@@ -178,6 +178,7 @@ def check_view(view: ResultsView, expected: dict[str, Any], lang: str) -> None:
 
 
 def test_every_path_shows_what_recommend_says(bundle: Bundle, tmp_path: Path) -> None:
+    engine = Engine(bundle)
     paths = list(every_path(bundle))
     assert len(paths) >= 200  # a meaningful number of paths, not a handful
     seen_questions: set[str] = set()
@@ -186,10 +187,10 @@ def test_every_path_shows_what_recommend_says(bundle: Bundle, tmp_path: Path) ->
         seen_questions.update(interview.walk().path)
         for lang in ("fr", "en") if index % 4 == 0 else (("fr", "en")[index % 2],):
             interview.lang = lang
-            view, problem = compute_results(bundle, interview.applicable(), AS_OF, lang)
+            view, problem = compute_results(engine, interview.applicable(), AS_OF, lang)
             assert view is not None, problem
             # The CLI gets every answer typed, applicable or not: it must ignore the rest too.
-            expected = cli_json(bundle, interview.answers_json(), lang, tmp_path / "a.json")
+            expected = cli_json(engine, interview.answers_json(), lang, tmp_path / "a.json")
             check_view(view, expected, lang)
             statuses.update((c.id, c.status) for s in view.sections for c in s.cards)
     assert seen_questions == set(bundle.flow.questions)  # every question is on some path
@@ -221,6 +222,6 @@ def test_the_cli_itself_agrees_on_a_few_paths(
         )
         assert code == 0
         expected = json.loads(capsys.readouterr().out)
-        view, _ = compute_results(bundle, interview.applicable(), AS_OF, lang)
+        view, _ = compute_results(Engine(bundle), interview.applicable(), AS_OF, lang)
         assert view is not None
         check_view(view, expected, lang)

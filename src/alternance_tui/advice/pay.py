@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from alternance_tui.advice import model
-from alternance_tui.advice.fast import holds
 from alternance_tui.advice.result import (
     GridPayResult,
     HourlyPayResult,
@@ -20,7 +19,7 @@ from alternance_tui.advice.result import (
     Reference,
 )
 from alternance_tui.advice.words import cents, words
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.expr import Condition, Value
 from alternance_tui.flow.model import Flow, tr
 
 
@@ -54,7 +53,13 @@ def contract_years(months: float, max_years: int) -> int:
     return max(1, min(max_years, math.ceil(months / 12)))
 
 
-def _notes(notes: tuple[model.Note, ...], env: Mapping[str, Value], lang: str) -> tuple[Note, ...]:
+Holds = Callable[[Condition, Mapping[str, Value]], bool]
+"""``CompiledRules.holds``: whether a condition of the bundle is known to be true."""
+
+
+def _notes(
+    notes: tuple[model.Note, ...], env: Mapping[str, Value], lang: str, holds: Holds
+) -> tuple[Note, ...]:
     return tuple(
         Note(tr(n.text, lang), n.source) for n in notes if n.when is None or holds(n.when, env)
     )
@@ -67,6 +72,7 @@ def grid_pay(
     rates: Mapping[str, model.RateSeries],
     as_of: dt.date,
     lang: str,
+    holds: Holds,
 ) -> GridPayResult:
     ref = reference(rates[pay.reference], as_of, lang)
     age = _number(env, pay.age) or 0
@@ -109,7 +115,7 @@ def grid_pay(
                 note=tr(band.note, lang) or None,
             )
         )
-    return GridPayResult(tuple(years), ref, pay.source, _notes(pay.notes, env, lang))
+    return GridPayResult(tuple(years), ref, pay.source, _notes(pay.notes, env, lang, holds))
 
 
 def hourly_pay(
@@ -118,6 +124,7 @@ def hourly_pay(
     rates: Mapping[str, model.RateSeries],
     as_of: dt.date,
     lang: str,
+    holds: Holds,
 ) -> HourlyPayResult:
     ref = reference(rates[pay.reference], as_of, lang)
     months = Decimal(str(_number(env, pay.months) or 0))
@@ -145,7 +152,7 @@ def hourly_pay(
         required_from_hours=pay.required_from_hours,
         reference=ref,
         source=pay.source,
-        notes=_notes(pay.notes, env, lang),
+        notes=_notes(pay.notes, env, lang, holds),
     )
 
 
@@ -156,9 +163,10 @@ def estimate(
     rates: Mapping[str, model.RateSeries],
     as_of: dt.date,
     lang: str,
+    holds: Holds,
 ) -> PayResult:
     if isinstance(pay, model.GridPay):
-        return grid_pay(pay, flow, env, rates, as_of, lang)
+        return grid_pay(pay, flow, env, rates, as_of, lang, holds)
     if isinstance(pay, model.HourlyPay):
-        return hourly_pay(pay, env, rates, as_of, lang)
+        return hourly_pay(pay, env, rates, as_of, lang, holds)
     return NoPayResult(tr(pay.text, lang), tuple(tr(r, lang) for r in pay.routes), pay.source)

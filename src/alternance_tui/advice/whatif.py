@@ -13,10 +13,9 @@ import itertools
 from collections.abc import Callable, Iterable, Mapping
 
 from alternance_tui.advice import model
-from alternance_tui.advice.fast import per_object, truth
+from alternance_tui.advice.compiled import CompiledRules
 from alternance_tui.advice.result import Change, ChangePart
 from alternance_tui.advice.words import words
-from alternance_tui.flow import expr
 from alternance_tui.flow.answers import show_value
 from alternance_tui.flow.expr import Value
 from alternance_tui.flow.model import Flow, Question, tr
@@ -25,85 +24,29 @@ Opens = Callable[[Mapping[str, Value]], bool]
 MAX_PAIRS = 6
 
 
-RuleTruth = Callable[[Mapping[str, Value]], bool | None]
-
-
-@per_object
-def rule_truth(rule: model.Rule) -> RuleTruth:
-    """Whether ``rule`` holds for some answers: its condition, or the first of its
-    alternatives that holds (None when that depends on an unanswered question)."""
-    if rule.when is not None:
-        return truth(rule.when)
-    alternatives = tuple(truth(a.when) for a in rule.alternatives)
-
-    def any_alternative(env: Mapping[str, Value]) -> bool | None:
-        unknown = False
-        for alternative in alternatives:
-            result = alternative(env)
-            if result is True:
-                return True
-            if result is None:
-                unknown = True
-        return None if unknown else False
-
-    return any_alternative
-
-
-def rule_holds(rule: model.Rule, env: Mapping[str, Value]) -> bool | None:
-    return rule_truth(rule)(env)
-
-
-@per_object
-def rule_truths(item: model.Item) -> tuple[RuleTruth, ...]:
-    """rule_truth of each rule of ``item``, in order."""
-    return tuple(rule_truth(rule) for rule in item.rules)
-
-
-@per_object
-def _names_of(rule: model.Rule) -> frozenset[str]:
-    names = rule.when.names() if rule.when else set()
-    for alternative in rule.alternatives:
-        names |= alternative.when.names()
-    return frozenset(names)
-
-
-def rule_names(rule: model.Rule) -> set[str]:
-    """The questions a rule reads."""
-    return set(_names_of(rule))
-
-
-@per_object
-def _thresholds_of(item: model.Item) -> dict[str, set[float]]:
-    """rule_thresholds(item.rules), worked out once per item (items never change)."""
-    return rule_thresholds(item.rules)
-
-
-def rule_thresholds(rules: Iterable[model.Rule]) -> dict[str, set[float]]:
-    found: dict[str, set[float]] = {}
-    for rule in rules:
-        conditions = [rule.when] if rule.when else []
-        conditions += [a.when for a in rule.alternatives]
-        for condition in conditions:
-            for name, values in expr.thresholds(condition.tree).items():
-                found.setdefault(name, set()).update(values)
-    return found
-
-
 class WhatIf:
-    def __init__(self, flow: Flow, item: model.Item, fixed: Iterable[str], lang: str) -> None:
+    def __init__(
+        self,
+        flow: Flow,
+        item: model.Item,
+        fixed: Iterable[str],
+        lang: str,
+        rules: CompiledRules,
+    ) -> None:
         self.flow = flow
         self.item = item
         self.fixed = set(fixed)
         self.lang = lang
-        self.bounds = _thresholds_of(item)
-        self.truths = rule_truths(item)
+        self.bounds = rules.thresholds(item)
+        self.truths = rules.rule_truths(item)
+        self.names = rules.rule_names
 
     def opens(self, env: Mapping[str, Value]) -> bool:
         return all(rule(env) is True for rule in self.truths)
 
     def changes(self, env: Mapping[str, Value]) -> tuple[Change, ...]:
         failing = [
-            _names_of(rule)
+            self.names(rule)
             for rule, truth_of in zip(self.item.rules, self.truths, strict=True)
             if truth_of(env) is not True
         ]
@@ -127,7 +70,7 @@ class WhatIf:
         reading = tuple(
             truth_of
             for rule, truth_of in zip(self.item.rules, self.truths, strict=True)
-            if question_id in _names_of(rule)
+            if question_id in self.names(rule)
         )
         return lambda env: all(rule(env) is True for rule in reading)
 

@@ -204,6 +204,17 @@ def parse_json(question: Question, raw: object, lang: str = "en") -> Value:
     raise AnswerError(message(lang, "not_choice", text=str(raw), choices=_choice_list(question)))
 
 
+def check_value(question: Question, value: Value, lang: str = "en") -> Value:
+    """``value``, an answer already held in memory, as ``question`` takes it, or
+    AnswerError: parse_json's checks without going through JSON's form."""
+    if isinstance(value, frozenset):
+        if question.kind == "multi":
+            # In order, so that an unknown choice is named as a JSON file would name it.
+            return frozenset(_match_choice(question, item, lang) for item in sorted(value))
+        return parse_json(question, sorted(value), lang)  # not a set: the error shows it
+    return parse_json(question, value, lang)
+
+
 def parse_answers(
     flow: Flow, raw: Mapping[str, object], lang: str = "en", *, from_text: bool = False
 ) -> tuple[dict[str, Value], list[AnswerProblem]]:

@@ -36,6 +36,7 @@ from alternance_tui.tui.texts import other, t
 from alternance_tui.tui.themes import HIGH_CONTRAST, HIGH_CONTRAST_THEME, NAME_KEYS, ORDER
 
 if TYPE_CHECKING:
+    from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.model import Bundle
     from alternance_tui.cli import TuiOptions
     from alternance_tui.interview import Interview
@@ -103,6 +104,7 @@ class AlternanceApp(App[int]):
         self.flow_path = flow_path
         self.as_of = options.as_of or dt.date.today()
         self.bundle = bundle
+        self.engine: Engine | None = None  # the bundle's advice engine, built once
         self.interview: Interview | None = None
         self.help_open = False
         # Counts moves between questions: a new visit reloads a question's widget.
@@ -240,9 +242,12 @@ class AlternanceApp(App[int]):
             # A damaged autosave is set aside here, with a warning to show.
             session = self._read_session("", announce_missing=False)
             self.call_from_thread(self._offer_resume, session)
-        # Warm the advice engine and the results screen while the person reads.
-        import alternance_tui.advice.engine
+        # Build the advice engine and warm the results screen while the person reads.
         import alternance_tui.tui.results  # noqa: F401
+        from alternance_tui.advice.engine import Engine
+
+        if self.engine is None:
+            self.engine = Engine(bundle)
 
     def _flow_ready(self, bundle: Bundle) -> None:
         self._prepare(bundle)
@@ -327,8 +332,12 @@ class AlternanceApp(App[int]):
         from alternance_tui.tui.resultview import compute_results
 
         assert isinstance(screen, ResultsScreen)
+        if self.engine is None or self.engine.bundle is not bundle:
+            from alternance_tui.advice.engine import Engine
+
+            self.engine = Engine(bundle)
         try:
-            view, problem = compute_results(bundle, applicable, self.as_of, self.lang)
+            view, problem = compute_results(self.engine, applicable, self.as_of, self.lang)
         except Exception as exc:  # a bug in the advice: say so on screen, keep the answers
             view, problem = None, f"{type(exc).__name__}: {exc}"
         screen.show_view(view, t(self.lang, "results_failed", message=problem) if problem else "")
