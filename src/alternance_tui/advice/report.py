@@ -8,7 +8,6 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from alternance_tui.advice import words as w
 from alternance_tui.advice.model import Bundle
 from alternance_tui.advice.result import (
     GridPayResult,
@@ -21,6 +20,8 @@ from alternance_tui.advice.result import (
 from alternance_tui.flow.answers import show_value
 from alternance_tui.flow.answers import to_json as answer_json
 from alternance_tui.flow.model import tr
+from alternance_tui.wording import formats as w
+from alternance_tui.wording.typography import typography
 
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -334,7 +335,7 @@ class _Document:
         self._table([self.typo(h) for h in header], [[self.typo(c) for c in r] for r in rows])
 
     def typo(self, text: str) -> str:
-        return w.typography(text, self.lang)
+        return typography(text, self.lang)
 
     # how each block looks
     def _heading(self, text: str, level: int) -> None:

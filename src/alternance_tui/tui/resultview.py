@@ -13,7 +13,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from alternance_tui.advice import words as w
 from alternance_tui.advice.report import grid_table, hourly_lines, label, reference_line
 from alternance_tui.advice.result import (
     GridPayResult,
@@ -27,6 +26,8 @@ from alternance_tui.flow.answers import show_value
 from alternance_tui.flow.expr import Value
 from alternance_tui.flow.model import Flow, Text, tr
 from alternance_tui.tui.texts import t
+from alternance_tui.wording import formats as w
+from alternance_tui.wording.typography import typography
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
@@ -185,7 +186,7 @@ def headline(item: ItemResult, lang: str) -> str:
 def card(item: ItemResult, lang: str) -> Card:
     def typeset(text: str) -> str:
         # As the text report does: French spacing before ":" and the like.
-        return w.typography(text, lang)
+        return typography(text, lang)
 
     pay = pay_view(item, lang)
     if pay is not None:
@@ -250,7 +251,7 @@ def results_view(
                 s.id,
                 s.title,
                 tuple(card(i, lang) for i in ordered(s.items)),
-                w.typography(tr(notes.get(s.id), lang), lang),
+                typography(tr(notes.get(s.id), lang), lang),
             )
             for s in rec.sections
         ),
