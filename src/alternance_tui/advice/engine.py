@@ -21,12 +21,12 @@ from alternance_tui.advice.result import (
     Status,
 )
 from alternance_tui.advice.whatif import WhatIf, rule_names
-from alternance_tui.flow.answers import format_number, show_value
+from alternance_tui.flow.answers import show_value
 from alternance_tui.flow.expr import Value
 from alternance_tui.flow.model import Flow, tr
 from alternance_tui.flow.walk import condition_env, predicted_path, walk
 from alternance_tui.wording.catalogue.advice import ADVICE
-from alternance_tui.wording.formats import date
+from alternance_tui.wording.formats import date, number
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 # Texts by language: plain dicts from the data files (tested first: the quick case).
@@ -71,7 +71,7 @@ class _Filler:
         value = self.env.get(question.id)
         if isinstance(value, int | float) and not isinstance(value, bool):
             # Texts say the unit themselves ("{age} ans", "{duration_months} months").
-            return format_number(value, self.lang)
+            return number(value, self.lang)
         return show_value(question, value, self.lang)
 
 
