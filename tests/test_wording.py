@@ -33,7 +33,7 @@ def blanks(text: str) -> set[str]:
 
 
 def test_the_catalogues_are_all_found() -> None:
-    assert {c.name for c in CATALOGUES} >= {"advice"}
+    assert {c.name for c in CATALOGUES} >= {"advice", "answers", "report", "tui"}
 
 
 @pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda c: c.name)

@@ -32,8 +32,9 @@ from alternance_tui.tui.facts import (
     facts_of,
     remember_facts,
 )
-from alternance_tui.tui.texts import other, t
 from alternance_tui.tui.themes import HIGH_CONTRAST, HIGH_CONTRAST_THEME, NAME_KEYS, ORDER
+from alternance_tui.wording.catalogue.tui import TUI as t
+from alternance_tui.wording.lookup import other
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle

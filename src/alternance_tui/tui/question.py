@@ -17,8 +17,8 @@ from alternance_tui.flow.expr import Value
 from alternance_tui.flow.model import Question, tr
 from alternance_tui.interview import check_typing, number_text
 from alternance_tui.tui.base import Page
-from alternance_tui.tui.texts import t
 from alternance_tui.tui.widgets import ChoiceList, KeyBar, NumberInput
+from alternance_tui.wording.catalogue.tui import TUI as t
 
 YES, NO = "yes", "no"
 # Letters for yes and no, in both languages: Y/O (oui) and N.

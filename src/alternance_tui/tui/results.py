@@ -20,8 +20,8 @@ from textual.widgets import Static
 
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.resultview import Card, PayView, ResultsView
-from alternance_tui.tui.texts import t
 from alternance_tui.tui.widgets import KeyBar
+from alternance_tui.wording.catalogue.tui import TUI as t
 
 STATUS_CLASS = {"eligible": "-eligible", "conditional": "-conditional", "not_eligible": "-closed"}
 

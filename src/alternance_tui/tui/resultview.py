@@ -25,9 +25,9 @@ from alternance_tui.advice.result import (
 from alternance_tui.flow.answers import show_value
 from alternance_tui.flow.expr import Value
 from alternance_tui.flow.model import Flow, Text, tr
-from alternance_tui.tui.texts import t
 from alternance_tui.wording import formats as w
-from alternance_tui.wording.typography import typography
+from alternance_tui.wording.catalogue.tui import TUI as t
+from alternance_tui.wording.typography import colon, typography
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
@@ -116,7 +116,7 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
             rows=tuple(tuple(row) for row in rows),
             lines=(
                 reference_line(pay.reference, lang),
-                f"{label(lang, 'source')}{_colon(lang)}{pay.source}",
+                f"{label(lang, 'source')}{colon(lang)}{pay.source}",
             ),
             notes=tuple(dict.fromkeys([*notes, *(n.text for n in pay.notes)])),
         )
@@ -126,7 +126,7 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
             lines=(
                 *hourly_lines(pay, lang),
                 reference_line(pay.reference, lang),
-                f"{label(lang, 'source')}{_colon(lang)}{pay.source}",
+                f"{label(lang, 'source')}{colon(lang)}{pay.source}",
             ),
             notes=tuple(n.text for n in pay.notes),
         )
@@ -135,21 +135,16 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
     return None
 
 
-def _colon(lang: str) -> str:
-    """French puts a (thin) space before a colon."""
-    return "\u00a0: " if lang == "fr" else ": "
-
-
 def _facts(item: ItemResult, lang: str) -> str:
-    colon = _colon(lang)
+    between = colon(lang)
     facts = [
-        f"{label(lang, key)}{colon}{item.attributes[key]}"
+        f"{label(lang, key)}{between}{item.attributes[key]}"
         for key in ("level", "campus", "rhythm")
         if key in item.attributes
     ]
     if "ranking" in item.attributes:
         rank = label(lang, "rank", rank=item.attributes["ranking"])
-        facts.append(f"{label(lang, 'ranking')}{colon}{rank}")
+        facts.append(f"{label(lang, 'ranking')}{between}{rank}")
     return " · ".join(facts)
 
 

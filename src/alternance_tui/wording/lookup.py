@@ -3,13 +3,14 @@ the same fallback for all of them."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from alternance_tui.wording.typography import typography
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 LANGUAGES = ("fr", "en")
 # A language no catalogue is written in (a flow may declare one) gets English:
-# the language the most people who read neither French nor their own can read.
+# of the two, the one a reader of neither is likelier to read.
 FALLBACK = "en"
 
 
@@ -38,7 +39,13 @@ class Catalogue:
     def __call__(self, lang: str, key: str, /, **values: object) -> str:
         table = self.texts.get(lang) or self.texts[FALLBACK]
         text = table[key].format(**values)
-        return typography(text, lang) if self.typeset else text
+        if not self.typeset:
+            return text
+        # Imported here: the welcome screen's catalogue is not typeset, and the
+        # first frame should not wait for the typography rules to compile.
+        from alternance_tui.wording.typography import typography
+
+        return typography(text, lang)
 
     def __repr__(self) -> str:
         return f"Catalogue({self.name!r})"
