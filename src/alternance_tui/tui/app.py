@@ -168,7 +168,7 @@ class AlternanceApp(App[int]):
         store = self.store
         if store is None:
             return None
-        loaded = store.load(name or store.AUTOSAVE)
+        loaded = store.load(name or store.AUTOSAVE, lang=self.lang)
         if loaded.warning:
             self._notices.append((loaded.warning, "warning"))
         session = loaded.session
