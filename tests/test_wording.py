@@ -75,3 +75,18 @@ def test_french_texts_never_break_before_their_punctuation() -> None:
     text = ADVICE("fr", "range_at_least", question="Âge", low="26")
     assert text == "Âge\u00a0: 26 ou plus"
     assert ADVICE("en", "range_at_least", question="Age", low="26") == "Age: 26 or more"
+
+
+def test_the_wording_loads_neither_textual_nor_pydantic() -> None:
+    # The core uses it, and the welcome screen is drawn before either loads.
+    import subprocess
+    import sys
+
+    names = [f"{catalogues.__name__}.{m.name}" for m in pkgutil.iter_modules(catalogues.__path__)]
+    code = (
+        "import sys, importlib\n"
+        f"for name in {names!r} + ['alternance_tui.wording.formats']:\n"
+        "    importlib.import_module(name)\n"
+        "assert 'textual' not in sys.modules and 'pydantic' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

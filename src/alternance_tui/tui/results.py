@@ -218,6 +218,7 @@ def _overview(cards: tuple[Card, ...]) -> Content:
 
 
 def _answers(view: ResultsView, lang: str) -> Static:
-    colon = " : " if lang == "fr" else ": "
-    lines = [f"{line.label}{colon}{line.value}" for line in view.answers]
+    lines = [
+        t(lang, "answer_line", question=line.label, answer=line.value) for line in view.answers
+    ]
     return Static("\n".join(lines), classes="answers", markup=False)
