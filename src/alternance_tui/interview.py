@@ -22,7 +22,6 @@ from alternance_tui.flow.answers import (
     AnswerError,
     AnswerProblem,
     check_value,
-    format_number,
     parse_answers,
     parse_text,
     show_value,
@@ -31,6 +30,7 @@ from alternance_tui.flow.answers import (
 from alternance_tui.flow.expr import Value
 from alternance_tui.flow.model import Flow, Question, tr
 from alternance_tui.flow.walk import Progress, Walk, progress, walk
+from alternance_tui.wording import formats
 
 Place = Literal["welcome", "question", "review", "results"]
 # Where an edit started from the review returns once nothing required is missing.
@@ -290,5 +290,5 @@ def _may_still_fit(question: Question, text: str) -> bool:
 def number_text(value: Value, lang: str) -> str:
     """A number answer as it is typed back into its field."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return format_number(value, lang)
+        return formats.number(value, lang)
     return ""

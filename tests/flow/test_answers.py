@@ -12,7 +12,6 @@ from alternance_tui.advice.model import Bundle
 from alternance_tui.flow.answers import (
     AnswerError,
     check_value,
-    format_number,
     parse_answers,
     parse_json,
     parse_text,
@@ -22,6 +21,7 @@ from alternance_tui.flow.answers import (
 from alternance_tui.flow.expr import Value
 from alternance_tui.flow.load import load_flow
 from alternance_tui.flow.model import Flow, Question
+from alternance_tui.wording import formats
 
 from .conftest import WriteFlow, outcomes_toml, question_toml
 
@@ -270,10 +270,10 @@ def test_large_numbers_are_grouped_as_each_language_writes_them(shipped: Flow) -
 def test_a_number_shown_back_reads_as_the_same_number(
     shipped: Flow, number: float, lang: str
 ) -> None:
-    # The review and an edited field show answers with format_number: typing
+    # The review and an edited field show answers with formats.number: typing
     # Enter on what is shown must never change the answer.
     question = shipped.questions["agreement_minimum_eur"]
-    assert parse_text(question, format_number(number, lang), lang) == number
+    assert parse_text(question, formats.number(number, lang), lang) == number
 
 
 def test_answers_go_to_json_as_json_types() -> None:

@@ -21,11 +21,12 @@ from alternance_tui.advice.result import (
     Status,
 )
 from alternance_tui.advice.whatif import WhatIf
-from alternance_tui.advice.words import date, words
-from alternance_tui.flow.answers import format_number, show_value
+from alternance_tui.flow.answers import show_value
 from alternance_tui.flow.expr import Value
 from alternance_tui.flow.model import Flow, tr
 from alternance_tui.flow.walk import condition_env, predicted_path, walk
+from alternance_tui.wording.catalogue.advice import ADVICE
+from alternance_tui.wording.formats import date, number
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 # Texts by language: plain dicts from the data files (tested first: the quick case).
@@ -70,7 +71,7 @@ class _Filler:
         value = self.env.get(question.id)
         if isinstance(value, int | float) and not isinstance(value, bool):
             # Texts say the unit themselves ("{age} ans", "{duration_months} months").
-            return format_number(value, self.lang)
+            return number(value, self.lang)
         return show_value(question, value, self.lang)
 
 
@@ -202,9 +203,9 @@ class Advisor:
         known = [c for c in question.choices if not c.unknown]
         label = tr(question.short, self.lang)
         if len(opening) == len(known):
-            return words(self.lang, "depends_all", question=label)
-        joiner = words(self.lang, "or")
-        return words(
+            return ADVICE(self.lang, "depends_all", question=label)
+        joiner = ADVICE(self.lang, "or")
+        return ADVICE(
             self.lang,
             "depends",
             question=label,
@@ -233,12 +234,12 @@ def rate_notes(bundle: model.Bundle, as_of: dt.date, lang: str) -> tuple[str, ..
     notes = []
     known_until = bundle.rates_known_until
     if known_until is not None and as_of > known_until:
-        notes.append(words(lang, "latest", date=date(known_until, lang)))
+        notes.append(ADVICE(lang, "latest", date=date(known_until, lang)))
     for series in bundle.rates.values():
         latest = series.latest
         if series.revised_every_january and as_of.year > latest.start.year:
             notes.append(
-                words(
+                ADVICE(
                     lang,
                     "not_known_yet",
                     label=tr(series.label, lang),
@@ -278,13 +279,13 @@ class Engine:
             raise IncompleteAnswers(
                 missing,
                 [
-                    words(lang, "missing", question=tr(flow.questions[q].short, lang), id=q)
+                    ADVICE(lang, "missing", question=tr(flow.questions[q].short, lang), id=q)
                     for q in missing
                 ],
             )
         known_from = bundle.rates_known_from
         if known_from is not None and as_of < known_from:
-            raise RatesUnknown(words(lang, "before_known", date=date(known_from, lang)))
+            raise RatesUnknown(ADVICE(lang, "before_known", date=date(known_from, lang)))
         env = condition_env(flow, state.answers)
         advisor = Advisor(bundle, self.rules, env, as_of, lang)
         outcome = state.outcome or ""

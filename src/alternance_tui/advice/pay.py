@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from alternance_tui.advice import model
 from alternance_tui.advice.result import (
@@ -18,9 +18,15 @@ from alternance_tui.advice.result import (
     PayYear,
     Reference,
 )
-from alternance_tui.advice.words import cents, words
 from alternance_tui.flow.expr import Condition, Value
 from alternance_tui.flow.model import Flow, tr
+from alternance_tui.wording.catalogue.advice import ADVICE
+
+
+def cents(value: Decimal | float) -> float:
+    """Euros rounded to the cent, halves away from zero (as payslips round)."""
+    amount = value if isinstance(value, Decimal) else Decimal(str(value))
+    return float(amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 class RatesUnknown(ValueError):
@@ -30,7 +36,7 @@ class RatesUnknown(ValueError):
 def reference(series: model.RateSeries, as_of: dt.date, lang: str) -> Reference:
     value = series.at(as_of)
     if value is None:
-        raise RatesUnknown(words(lang, "before_known", date=series.values[0].start.isoformat()))
+        raise RatesUnknown(ADVICE(lang, "before_known", date=series.values[0].start.isoformat()))
     return Reference(
         series.id,
         tr(series.label, lang),

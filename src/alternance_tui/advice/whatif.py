@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterable, Mapping
 from alternance_tui.advice import model
 from alternance_tui.advice.compiled import CompiledRules
 from alternance_tui.advice.result import Change, ChangePart
-from alternance_tui.advice.words import words
 from alternance_tui.flow.answers import show_value
 from alternance_tui.flow.expr import Value
 from alternance_tui.flow.model import Flow, Question, tr
+from alternance_tui.wording.catalogue.advice import ADVICE
 
 Opens = Callable[[Mapping[str, Value]], bool]
 MAX_PAIRS = 6
@@ -116,19 +116,19 @@ class WhatIf:
             have = env.get(question.id)
             have_set = have if isinstance(have, frozenset) else frozenset()
             added = [next(iter(v - have_set)) for v in values if isinstance(v, frozenset)]
-            shown = words(self.lang, "or").join(
+            shown = ADVICE(self.lang, "or").join(
                 show_value(question, frozenset({a}), self.lang) for a in added
             )
             return ChangePart(
                 question.id,
-                words(self.lang, "add", question=label, values=shown),
+                ADVICE(self.lang, "add", question=label, values=shown),
                 tuple(added),
                 fixed=question.id in self.fixed,
             )
-        shown = words(self.lang, "or").join(show_value(question, v, self.lang) for v in values)
+        shown = ADVICE(self.lang, "or").join(show_value(question, v, self.lang) for v in values)
         return ChangePart(
             question.id,
-            words(self.lang, "one_of", question=label, values=shown),
+            ADVICE(self.lang, "one_of", question=label, values=shown),
             tuple(values),
             fixed=question.id in self.fixed,
         )
@@ -193,11 +193,11 @@ class WhatIf:
         low_text = show_value(question, low, self.lang) if low is not None else ""
         high_text = show_value(question, high, self.lang) if high is not None else ""
         if low is not None and high is not None:
-            text = words(self.lang, "range_between", question=label, low=low_text, high=high_text)
+            text = ADVICE(self.lang, "range_between", question=label, low=low_text, high=high_text)
         elif high is not None:
-            text = words(self.lang, "range_at_most", question=label, high=high_text)
+            text = ADVICE(self.lang, "range_at_most", question=label, high=high_text)
         elif low is not None:
-            text = words(self.lang, "range_at_least", question=label, low=low_text)
+            text = ADVICE(self.lang, "range_at_least", question=label, low=low_text)
         else:
             text = label
         return ChangePart(question.id, text, low=low, high=high, fixed=question.id in self.fixed)
@@ -210,7 +210,9 @@ class WhatIf:
                     if not self.opens(self._with(env, **{first.id: a, second.id: b})):
                         continue
                     parts = (self._part(first, [a], env), self._part(second, [b], env))
-                    found.append(Change(parts, words(self.lang, "and").join(p.text for p in parts)))
+                    found.append(
+                        Change(parts, ADVICE(self.lang, "and").join(p.text for p in parts))
+                    )
                     if len(found) >= MAX_PAIRS:
                         return tuple(found)
         return tuple(found)

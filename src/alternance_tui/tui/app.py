@@ -32,8 +32,9 @@ from alternance_tui.tui.facts import (
     facts_of,
     remember_facts,
 )
-from alternance_tui.tui.texts import other, t
 from alternance_tui.tui.themes import HIGH_CONTRAST, HIGH_CONTRAST_THEME, NAME_KEYS, ORDER
+from alternance_tui.wording.catalogue.tui import TUI as t
+from alternance_tui.wording.lookup import other
 
 if TYPE_CHECKING:
     from alternance_tui.advice.engine import Engine
@@ -169,7 +170,7 @@ class AlternanceApp(App[int]):
         store = self.store
         if store is None:
             return None
-        loaded = store.load(name or store.AUTOSAVE)
+        loaded = store.load(name or store.AUTOSAVE, lang=self.lang)
         if loaded.warning:
             self._notices.append((loaded.warning, "warning"))
         session = loaded.session

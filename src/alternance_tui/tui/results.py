@@ -20,8 +20,8 @@ from textual.widgets import Static
 
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.resultview import Card, PayView, ResultsView
-from alternance_tui.tui.texts import t
 from alternance_tui.tui.widgets import KeyBar
+from alternance_tui.wording.catalogue.tui import TUI as t
 
 STATUS_CLASS = {"eligible": "-eligible", "conditional": "-conditional", "not_eligible": "-closed"}
 
@@ -218,6 +218,7 @@ def _overview(cards: tuple[Card, ...]) -> Content:
 
 
 def _answers(view: ResultsView, lang: str) -> Static:
-    colon = " : " if lang == "fr" else ": "
-    lines = [f"{line.label}{colon}{line.value}" for line in view.answers]
+    lines = [
+        t(lang, "answer_line", question=line.label, answer=line.value) for line in view.answers
+    ]
     return Static("\n".join(lines), classes="answers", markup=False)

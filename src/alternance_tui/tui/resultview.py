@@ -13,7 +13,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from alternance_tui.advice import words as w
 from alternance_tui.advice.present import (
     AnswerLine,
     answer_lines,
@@ -33,7 +32,9 @@ from alternance_tui.advice.result import (
 )
 from alternance_tui.flow.expr import Value
 from alternance_tui.flow.model import tr
-from alternance_tui.tui.texts import t
+from alternance_tui.wording import formats as w
+from alternance_tui.wording.catalogue.tui import TUI as t
+from alternance_tui.wording.typography import colon, typography
 
 if TYPE_CHECKING:
     from alternance_tui.advice.engine import Engine
@@ -116,7 +117,7 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
             rows=tuple(tuple(row) for row in rows),
             lines=(
                 reference_line(pay.reference, lang),
-                f"{label(lang, 'source')}{_colon(lang)}{pay.source}",
+                f"{label(lang, 'source')}{colon(lang)}{pay.source}",
             ),
             notes=tuple(dict.fromkeys([*notes, *(n.text for n in pay.notes)])),
         )
@@ -126,7 +127,7 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
             lines=(
                 *hourly_lines(pay, lang),
                 reference_line(pay.reference, lang),
-                f"{label(lang, 'source')}{_colon(lang)}{pay.source}",
+                f"{label(lang, 'source')}{colon(lang)}{pay.source}",
             ),
             notes=tuple(n.text for n in pay.notes),
         )
@@ -135,16 +136,11 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
     return None
 
 
-def _colon(lang: str) -> str:
-    """French puts a (thin) space before a colon."""
-    return "\u00a0: " if lang == "fr" else ": "
-
-
 def headline(item: ItemResult, lang: str, declared: Sequence[AttributeLabel] = ()) -> str:
     """The one thing to know about an item, for the overview at the top: its facts
     (where and at what level, for a course); what it pays, or what would open it,
     for anything else."""
-    facts = facts_line(item, declared, lang, _colon(lang))
+    facts = facts_line(item, declared, lang, colon(lang))
     if facts:
         return facts
     pay = item.pay
@@ -175,7 +171,7 @@ def card(item: ItemResult, lang: str, declared: Sequence[AttributeLabel] = ()) -
 
     def typeset(text: str) -> str:
         # As the text report does: French spacing before ":" and the like.
-        return w.typography(text, lang)
+        return typography(text, lang)
 
     pay = pay_view(item, lang)
     if pay is not None:
@@ -194,7 +190,7 @@ def card(item: ItemResult, lang: str, declared: Sequence[AttributeLabel] = ()) -
         status=item.status,
         badge=label(lang, item.status),
         summary=typeset(item.summary),
-        facts=facts_line(item, declared, lang, _colon(lang)),
+        facts=facts_line(item, declared, lang, colon(lang)),
         reasons=reasons,
         fit=tuple(map(typeset, item.fit)),
         changes=tuple(typeset(c.text) for c in item.changes),
@@ -234,7 +230,7 @@ def results_view(rec: Recommendation, bundle: Bundle) -> ResultsView:
                 s.id,
                 s.title,
                 tuple(card(i, lang, declared.get(s.id, ())) for i in ordered(s.items)),
-                w.typography(tr(notes.get(s.id), lang), lang),
+                typography(tr(notes.get(s.id), lang), lang),
             )
             for s in rec.sections
         ),

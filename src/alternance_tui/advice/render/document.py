@@ -4,7 +4,6 @@ a paragraph, a list and a table look (subclasses in the modules beside this)."""
 
 from __future__ import annotations
 
-from alternance_tui.advice import words as w
 from alternance_tui.advice.model import Bundle
 from alternance_tui.advice.present import (
     answer_lines,
@@ -22,6 +21,8 @@ from alternance_tui.advice.result import (
     Reference,
 )
 from alternance_tui.flow.model import tr
+from alternance_tui.wording import formats as w
+from alternance_tui.wording.typography import typography
 
 
 class Document:
@@ -48,7 +49,7 @@ class Document:
         self._table([self.typo(h) for h in header], [[self.typo(c) for c in r] for r in rows])
 
     def typo(self, text: str) -> str:
-        return w.typography(text, self.lang)
+        return typography(text, self.lang)
 
     # how each block looks
     def _heading(self, text: str, level: int) -> None:
