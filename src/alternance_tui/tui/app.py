@@ -37,10 +37,10 @@ from alternance_tui.tui.themes import HIGH_CONTRAST, HIGH_CONTRAST_THEME, NAME_K
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
-    from alternance_tui.cli import TuiOptions
     from alternance_tui.interview import Interview
     from alternance_tui.store import Session, SessionStore
     from alternance_tui.tui.base import Page
+    from alternance_tui.tui.options import TuiOptions
     from alternance_tui.tui.small import TooSmallScreen
 
 MINIMUM = Size(60, 20)
