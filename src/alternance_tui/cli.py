@@ -12,9 +12,10 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
+
+from alternance_tui.tui.options import TuiOptions
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
@@ -37,21 +38,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see: {self.prog} -h)\n")
-
-
-@dataclass(frozen=True)
-class TuiOptions:
-    """What the TUI is started with (see ``alternance --help``)."""
-
-    flow: Path | None = None
-    lang: str = "fr"
-    lang_given: bool = False  # --lang was given (else the locale's language)
-    as_of: dt.date | None = None
-    kiosk: bool = False
-    advisor: bool = False
-    resume: str | None = None
-    answers: dict[str, Any] = field(default_factory=dict)
-    answers_file: str | None = None
 
 
 def locale_language(environ: os._Environ[str] | dict[str, str] | None = None) -> str:

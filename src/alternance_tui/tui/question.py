@@ -260,7 +260,7 @@ class QuestionScreen(Page):
             interview.drafts.pop(question.id, None)
         else:
             interview.drafts[question.id] = event.value
-            self.ui.changed()
+            self.ui.typed()
 
     def action_submit(self) -> None:
         question = self.question
