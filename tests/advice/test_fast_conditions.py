@@ -1,5 +1,5 @@
 """The advice engine's compiled conditions (``advice.fast.truth``, compiled by
-``flow.expr.compile_condition``) give exactly what the tree-walking evaluation
+``flow.cond.compile_condition``) give exactly what the tree-walking evaluation
 gives, value and type alike, for every condition of the shipped flow and data
 files. Conditions written to reach every operator are in tests/flow/test_compiled.py."""
 
@@ -11,7 +11,7 @@ from tests.answer_samples import sample_values
 
 from alternance_tui.advice.fast import holds, truth
 from alternance_tui.advice.model import Bundle
-from alternance_tui.flow.expr import Condition, Value, parse
+from alternance_tui.flow.cond import Condition, Value, parse
 
 
 def _shipped(bundle: Bundle) -> Iterator[Condition]:

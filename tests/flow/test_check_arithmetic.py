@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from alternance_tui.flow.check import check_flow
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.check.run import check_flow
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow
 from alternance_tui.flow.schema import FlowFile, build_flow
 from alternance_tui.flow.walk import walk

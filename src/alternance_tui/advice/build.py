@@ -23,8 +23,8 @@ from alternance_tui.advice.schema import (
     NoteFile,
     RatesFile,
 )
-from alternance_tui.flow import expr
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow import cond
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Text
 from alternance_tui.flow.problems import KeyPath, Problem
 from alternance_tui.flow.schema import TextChecker, compile_condition
@@ -98,7 +98,7 @@ class _AdviceBuilder:
                 )
             )
 
-    def condition(self, source: str | None, path: KeyPath) -> expr.Condition | None:
+    def condition(self, source: str | None, path: KeyPath) -> cond.Condition | None:
         if source is None:
             return None
         return compile_condition(source, self.scope, self.file, path, self.problems)

@@ -23,7 +23,7 @@ from alternance_tui.advice.result import (
 from alternance_tui.advice.whatif import WhatIf, rule_names
 from alternance_tui.advice.words import date, words
 from alternance_tui.flow.answers import format_number, show_value
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, tr
 from alternance_tui.flow.walk import condition_env, predicted_path, walk
 

@@ -1,7 +1,7 @@
 """The advice engine's compiled conditions, each compiled once for as long as it lives.
 
 A recommendation evaluates the same few dozen conditions thousands of times;
-``flow.expr.compile_condition`` turns each into closures with exactly the
+``flow.cond.compile_condition`` turns each into closures with exactly the
 semantics of ``Condition.evaluate``. This module only keeps the compiled
 functions (and other per-object results) so that each model object is compiled
 once, not once per recommendation.
@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
-from alternance_tui.flow.expr import Condition, Truth, Value, compile_condition
+from alternance_tui.flow.cond import Condition, Truth, Value, compile_condition
 
 K = TypeVar("K")
 R = TypeVar("R")

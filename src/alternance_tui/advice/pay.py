@@ -20,7 +20,7 @@ from alternance_tui.advice.result import (
     Reference,
 )
 from alternance_tui.advice.words import cents, words
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, tr
 
 

@@ -16,9 +16,9 @@ from alternance_tui.advice import model
 from alternance_tui.advice.fast import per_object, truth
 from alternance_tui.advice.result import Change, ChangePart
 from alternance_tui.advice.words import words
-from alternance_tui.flow import expr
+from alternance_tui.flow import cond
 from alternance_tui.flow.answers import show_value
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Question, tr
 
 Opens = Callable[[Mapping[str, Value]], bool]
@@ -84,7 +84,7 @@ def rule_thresholds(rules: Iterable[model.Rule]) -> dict[str, set[float]]:
         conditions = [rule.when] if rule.when else []
         conditions += [a.when for a in rule.alternatives]
         for condition in conditions:
-            for name, values in expr.thresholds(condition.tree).items():
+            for name, values in cond.thresholds(condition.tree).items():
                 found.setdefault(name, set()).update(values)
     return found
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from alternance_tui.flow.gcpause import paused_gc
+from alternance_tui.flow.check.gcpause import paused_gc
 from alternance_tui.flow.problems import Problem
 from alternance_tui.flow.toml_lines import key_lines, line_of
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from alternance_tui.flow.check.gcpause import paused_gc
 from alternance_tui.flow.files import display_name, located, read_toml, schema_problems
-from alternance_tui.flow.gcpause import paused_gc
 from alternance_tui.flow.model import Flow
 from alternance_tui.flow.problems import FlowError, Problem
 
@@ -28,7 +28,7 @@ def flow_from_data(
     # Deferred: pydantic is only needed when a flow is not in the cache.
     from pydantic import ValidationError
 
-    from alternance_tui.flow.check import check_flow
+    from alternance_tui.flow.check.run import check_flow
     from alternance_tui.flow.schema import FlowFile, build_flow
 
     name = display_name(path)

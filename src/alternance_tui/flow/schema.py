@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from alternance_tui.flow import expr
+from alternance_tui.flow import cond
 from alternance_tui.flow.files import CHOICE_ID_PATTERN, LANGUAGE_PATTERN
 from alternance_tui.flow.model import Choice, Flow, NextRule, Outcome, Question, Text
 from alternance_tui.flow.problems import KeyPath, Problem, format_path
@@ -135,17 +135,17 @@ class TextChecker:
 
 def compile_condition(
     source: str,
-    scope: dict[str, expr.Variable],
+    scope: dict[str, cond.Variable],
     file: str,
     path: KeyPath,
     problems: list[Problem],
-) -> expr.Condition | None:
+) -> cond.Condition | None:
     try:
-        condition = expr.parse(source)
-    except expr.ConditionError as exc:
+        condition = cond.parse(source)
+    except cond.ConditionError as exc:
         problems.append(Problem(file, str(exc), path))
         return None
-    for message in expr.check(condition, scope):
+    for message in cond.check(condition, scope):
         problems.append(Problem(file, f"in {condition.source!r}: {message}", path))
     return condition
 
@@ -168,7 +168,7 @@ def build_flow(
         _claim_id(outcome_model.id, ("outcomes", index, "id"), seen, file, problems)
 
     # The first question of an id counts (a duplicate is reported above), as below.
-    scope: dict[str, expr.Variable] = {}
+    scope: dict[str, cond.Variable] = {}
     for question_model in model.questions:
         scope.setdefault(question_model.id, _variable(question_model))
     questions: dict[str, Question] = {}
@@ -235,7 +235,7 @@ def _where(path: KeyPath) -> KeyPath:
 def _claim_id(
     node_id: str, path: KeyPath, seen: dict[str, KeyPath], file: str, problems: list[Problem]
 ) -> None:
-    if keyword.iskeyword(node_id) or node_id in expr.RESERVED_NAMES:
+    if keyword.iskeyword(node_id) or node_id in cond.RESERVED_NAMES:
         problems.append(
             Problem(file, f'"{node_id}" is a reserved word of the condition language', path)
         )
@@ -252,15 +252,15 @@ def _claim_id(
         seen[node_id] = path
 
 
-def _variable(question: QuestionFile) -> expr.Variable:
-    return expr.Variable(question.kind, frozenset(c.id for c in question.choices))
+def _variable(question: QuestionFile) -> cond.Variable:
+    return cond.Variable(question.kind, frozenset(c.id for c in question.choices))
 
 
 def _build_question(
     model: QuestionFile,
     index: int,
     following: str | None,
-    scope: dict[str, expr.Variable],
+    scope: dict[str, cond.Variable],
     known_ids: dict[str, KeyPath],
     file: str,
     check_text: TextChecker,
@@ -397,13 +397,13 @@ def _check_default(
     path: KeyPath,
     file: str,
     problems: list[Problem],
-) -> expr.Value:
+) -> cond.Value:
     value = model.default
     if value is None:
         return None
     where: KeyPath = (*path, "default")
 
-    def bad(message: str) -> expr.Value:
+    def bad(message: str) -> cond.Value:
         problems.append(Problem(file, message, where))
         return None
 

@@ -24,7 +24,7 @@ from alternance_tui.advice.result import (
     Status,
 )
 from alternance_tui.flow.answers import show_value
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Text, tr
 from alternance_tui.tui.texts import t
 

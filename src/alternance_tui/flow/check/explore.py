@@ -37,11 +37,11 @@ import operator
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from alternance_tui.flow import expr
-from alternance_tui.flow.cells import ABSENT, Cell, make_cells
-from alternance_tui.flow.crossings import add_crossings
-from alternance_tui.flow.expr import Value
-from alternance_tui.flow.gcpause import paused_gc
+from alternance_tui.flow import cond
+from alternance_tui.flow.check.cells import ABSENT, Cell, make_cells
+from alternance_tui.flow.check.crossings import add_crossings
+from alternance_tui.flow.check.gcpause import paused_gc
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, NextRule, Question
 from alternance_tui.flow.problems import Problem
 
@@ -85,23 +85,23 @@ def _taker(positions: tuple[int, ...] | list[int]) -> _Take:
     return operator.itemgetter(*positions, -1)
 
 
-def _test_key(test: expr.Node) -> object:
+def _test_key(test: cond.Node) -> object:
     """What tells a test apart from another: its text for a comparison of an answer
     with constants or an answer alone (types included: ``x < 1`` is not
     ``x < true``), else the test itself."""
-    if isinstance(test, expr.Name):
+    if isinstance(test, cond.Name):
         return test.name
-    if isinstance(test, expr.Compare):
+    if isinstance(test, cond.Compare):
         left, right = test.left, test.rights[0]
-        if len(test.ops) == 1 and isinstance(left, expr.Name) and isinstance(right, expr.Const):
+        if len(test.ops) == 1 and isinstance(left, cond.Name) and isinstance(right, cond.Const):
             return (test.ops, left.name, type(right.value), right.value)
         parts: list[object] = [test.ops]
         for operand in (test.left, *test.rights):
-            if isinstance(operand, expr.Name):
+            if isinstance(operand, cond.Name):
                 parts.append(operand.name)
-            elif isinstance(operand, expr.Const):
+            elif isinstance(operand, cond.Const):
                 parts.append((type(operand.value), operand.value))
-            elif isinstance(operand, expr.Seq):
+            elif isinstance(operand, cond.Seq):
                 parts.append(tuple((type(v), v) for v in operand.items))
             else:
                 return id(test)
@@ -109,23 +109,23 @@ def _test_key(test: expr.Node) -> object:
     return id(test)
 
 
-def _only_name(node: expr.Compare) -> str | None:
+def _only_name(node: cond.Compare) -> str | None:
     """The answer in the most common comparisons, one answer against constants
     (``age >= 26``, ``16 <= age <= 29``, ``"a" in x``); None for any other."""
     name = None
     for operand in (node.left, *node.rights):
-        if isinstance(operand, expr.Name):
+        if isinstance(operand, cond.Name):
             if name is not None and operand.name != name:
                 return None
             name = operand.name
-        elif not isinstance(operand, expr.Const | expr.Seq):
+        elif not isinstance(operand, cond.Const | cond.Seq):
             return None
     return name
 
 
 # A rule of a question: itself, its condition compiled (None: always taken) and
 # the questions it reads.
-_Rule = tuple[NextRule, expr.Evaluator | None, tuple[str, ...]]
+_Rule = tuple[NextRule, cond.Evaluator | None, tuple[str, ...]]
 # Where some answers to a question lead: the target question (None for an outcome,
 # or nowhere: a dead end) and those answers (None: the answer is not carried);
 # for a target question, the function taking what a state carries there from its
@@ -186,14 +186,14 @@ class PathExplorer:
         # Answers some rule compares with another answer or computes with: their
         # cells are never merged (see _tests_ahead).
         self.opaque: set[str] = set()
-        self.relations: list[tuple[expr.Node, expr.Node]] = []
-        own_tests: dict[str, dict[str, list[expr.Node]]] = {}
+        self.relations: list[tuple[cond.Node, cond.Node]] = []
+        own_tests: dict[str, dict[str, list[cond.Node]]] = {}
         known = questions.keys()
         # The functions of the rules' parts, for the tests on one answer among them.
-        self._compiled: dict[int, expr.Evaluator] = {}
+        self._compiled: dict[int, cond.Evaluator] = {}
         for question in questions.values():
             names: set[str] = set()
-            found: dict[str, list[expr.Node]] = {}
+            found: dict[str, list[cond.Node]] = {}
             compiled: list[_Rule] = []
             for rule in question.next:
                 if rule.when is None:
@@ -202,10 +202,10 @@ class PathExplorer:
                 tree = rule.when.tree
                 read: set[str] = set()
                 # Thresholds, members and relations gathered for the whole flow.
-                into = expr.Analysis(read, self.bounds, self.members, self.relations)
+                into = cond.Analysis(read, self.bounds, self.members, self.relations)
                 self._collect_tests(tree, found, into)
                 compiled.append(
-                    (rule, expr.compile_tree(tree, self._compiled), tuple(read & known))
+                    (rule, cond.compile_tree(tree, self._compiled), tuple(read & known))
                 )
                 names |= read
             self.rules[question.id] = tuple(compiled)
@@ -230,7 +230,7 @@ class PathExplorer:
         self._ahead: dict[str, tuple[int, ...]] = {}
         # The functions taking what states carry, by the positions they take.
         self._takers: dict[tuple[int, ...], _Take] = {}
-        self.test_fns: dict[str, list[tuple[int, expr.Evaluator]]] = {}
+        self.test_fns: dict[str, list[tuple[int, cond.Evaluator]]] = {}
         self._own_masks: dict[str, dict[str, int]] = {}
         self.tests = self._tests_ahead(order, own_tests)
         # What a question's rules can tell of the other answers they read: the
@@ -256,32 +256,32 @@ class PathExplorer:
         self.visited = 0
 
     def _collect_tests(
-        self, node: expr.Node, found: dict[str, list[expr.Node]], into: expr.Analysis
+        self, node: cond.Node, found: dict[str, list[cond.Node]], into: cond.Analysis
     ) -> None:
         """The tests on one answer alone in a condition (``age >= 26``, ``"a" in x``,
         a yes/no answer itself); answers in any other part make them opaque. On the
         way, each part is analysed into ``into`` (one walk of the tree for both)."""
         if (
-            isinstance(node, expr.Compare)
-            and (name := expr.analyse_one_constant(node, into)) is not None
+            isinstance(node, cond.Compare)
+            and (name := cond.analyse_one_constant(node, into)) is not None
         ):
             # The most common test, one answer against one constant: no walk.
             found.setdefault(name, []).append(node)
-        elif isinstance(node, expr.BoolOp):
+        elif isinstance(node, cond.BoolOp):
             for operand in node.operands:
                 self._collect_tests(operand, found, into)
-        elif isinstance(node, expr.Not):
+        elif isinstance(node, cond.Not):
             self._collect_tests(node.operand, found, into)
-        elif isinstance(node, expr.Name):
+        elif isinstance(node, cond.Name):
             into.names.add(node.name)
             found.setdefault(node.name, []).append(node)
-        elif not isinstance(node, expr.Const):
-            expr.analyse(node, into)
-            if isinstance(node, expr.Compare) and (name := _only_name(node)) is not None:
+        elif not isinstance(node, cond.Const):
+            cond.analyse(node, into)
+            if isinstance(node, cond.Compare) and (name := _only_name(node)) is not None:
                 found.setdefault(name, []).append(node)
                 return
-            names = expr.names_in(node)
-            if len(names) == 1 and isinstance(node, expr.Compare):
+            names = cond.names_in(node)
+            if len(names) == 1 and isinstance(node, cond.Compare):
                 found.setdefault(next(iter(names)), []).append(node)
             else:
                 self.opaque.update(names)
@@ -323,7 +323,7 @@ class PathExplorer:
         return live
 
     def _tests_ahead(
-        self, order: list[str], own_tests: dict[str, dict[str, list[expr.Node]]]
+        self, order: list[str], own_tests: dict[str, dict[str, list[cond.Node]]]
     ) -> dict[str, dict[str, int]]:
         """For each question and each live answer there that is not opaque, the
         tests on that answer that rules there or further on make, as bits.
@@ -350,7 +350,7 @@ class PathExplorer:
                     bit = numbers.get(key)
                     if bit is None:
                         bit = numbers[key] = 1 << len(numbers)
-                        function = self._compiled.get(id(test)) or expr.compile_tree(test)
+                        function = self._compiled.get(id(test)) or cond.compile_tree(test)
                         self.test_fns.setdefault(name, []).append((bit, function))
                     mask |= bit
                 masks[name] = mask

@@ -14,7 +14,7 @@ import itertools
 import math
 from collections.abc import Mapping
 
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Question
 
 MAX_TESTED_MEMBERS = 10
