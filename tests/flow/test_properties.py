@@ -22,7 +22,8 @@ from alternance_tui.flow.cond import ConditionError, Value
 from alternance_tui.flow.load import check_flow_file, flow_from_data, load_flow
 from alternance_tui.flow.model import Flow, Question
 from alternance_tui.flow.problems import Problem
-from alternance_tui.flow.walk import applicable, predicted_path, progress, walk
+from alternance_tui.flow.walk import predicted_path, progress, walk
+from alternance_tui.interview import Interview
 
 from .conftest import BIKE, SHIPPED
 
@@ -108,7 +109,7 @@ def _check_state(flow: Flow, answers: dict[str, Value]) -> None:
         shown = progress(flow, answers, state.current)
         assert 1 <= shown.position <= shown.total
         assert predicted_path(flow, answers)[: len(state.path)] == state.path
-    assert set(applicable(flow, answers)) <= set(answers)
+    assert set(Interview(flow, answers=answers).applicable()) <= set(answers)
 
 
 def _finish(flow: Flow, answers: dict[str, Value], data: st.DataObject) -> str:
@@ -191,7 +192,7 @@ def test_wrongly_typed_answers_never_crash_the_walker(data: st.DataObject, flow_
     assert state.path[0] == flow.start
     walk(flow, answers, use_defaults=True)
     predicted_path(flow, answers)
-    applicable(flow, answers)
+    Interview(flow, answers=answers).applicable()
 
 
 @MODEST

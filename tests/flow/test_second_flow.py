@@ -20,7 +20,8 @@ from alternance_tui.flow.cond import Value
 from alternance_tui.flow.graph import render_graph
 from alternance_tui.flow.load import check_flow_file, load_flow
 from alternance_tui.flow.model import Flow
-from alternance_tui.flow.walk import applicable, progress, walk
+from alternance_tui.flow.walk import progress, walk
+from alternance_tui.interview import Interview
 
 from .conftest import BIKE, SHIPPED
 
@@ -66,7 +67,7 @@ def test_every_outcome_is_reached_by_typed_answers(
     assert problems == []
     state = walk(bike, answers)
     assert state.outcome == outcome
-    assert applicable(bike, answers) == answers
+    assert Interview(bike, answers=answers).applicable() == answers
     # Progress counts the questions of this very path.
     last = state.path[-1]
     shown = progress(bike, {k: v for k, v in answers.items() if k != last}, last)

@@ -27,7 +27,7 @@ from alternance_tui.flow import cond
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Text
 from alternance_tui.flow.problems import KeyPath, Problem
-from alternance_tui.flow.schema import TextChecker, compile_condition
+from alternance_tui.flow.schema import TextChecker, parse_checked_condition
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -101,7 +101,7 @@ class _AdviceBuilder:
     def condition(self, source: str | None, path: KeyPath) -> cond.Condition | None:
         if source is None:
             return None
-        return compile_condition(source, self.scope, self.file, path, self.problems)
+        return parse_checked_condition(source, self.scope, self.file, path, self.problems)
 
     def number_question(self, question_id: str, path: KeyPath) -> None:
         question = self.flow.questions.get(question_id)

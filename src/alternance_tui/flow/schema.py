@@ -133,13 +133,16 @@ class TextChecker:
             )
 
 
-def compile_condition(
+def parse_checked_condition(
     source: str,
     scope: dict[str, cond.Variable],
     file: str,
     path: KeyPath,
     problems: list[Problem],
 ) -> cond.Condition | None:
+    """``source`` parsed and type-checked against ``scope``; what is wrong goes to
+    ``problems`` (None when it cannot be parsed). Not ``cond.compile_condition``,
+    which turns a parsed condition into a closure."""
     try:
         condition = cond.parse(source)
     except cond.ConditionError as exc:
@@ -313,7 +316,7 @@ def _build_question(
                 problems.append(_dangling(rule_model.goto, known_ids, file, (*r_path, "goto")))
             condition = None
             if rule_model.when is not None:
-                condition = compile_condition(
+                condition = parse_checked_condition(
                     rule_model.when, scope, file, (*r_path, "when"), problems
                 )
             rules.append(NextRule(rule_model.goto, condition, _where(r_path)))
