@@ -26,7 +26,7 @@ def _keys(*models: Any) -> list[str]:
 def _rates_keys() -> list[str]:
     from alternance_tui.advice import schema
 
-    return _keys(schema.RatesFile, schema.RateSeries, schema.RateValue)
+    return _keys(schema.RatesFile, schema.RateSeriesFile, schema.RateValueFile)
 
 
 def _advice_keys() -> list[str]:
@@ -36,7 +36,7 @@ def _advice_keys() -> list[str]:
         schema.AdviceFile,
         schema.ItemFile,
         schema.RuleFile,
-        schema.Alternative,
+        schema.AlternativeFile,
         schema.NoteFile,
         schema.FitFile,
         schema.BandFile,
