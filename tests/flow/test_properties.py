@@ -574,8 +574,9 @@ DECIMAL_THRESHOLD = {
 def test_the_checker_finds_exactly_the_dead_ends_a_brute_force_walk_finds(
     data: dict[str, Any],
 ) -> None:
+    from alternance_tui.flow.build import build_flow
     from alternance_tui.flow.check.run import check_flow
-    from alternance_tui.flow.schema import FlowFile, build_flow
+    from alternance_tui.flow.schema import FlowFile
 
     flow, problems = build_flow(FlowFile.model_validate(data), "random.toml")
     assert [p for p in problems if p.severity == "error"] == []

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from alternance_tui.flow.build import build_flow
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow
-from alternance_tui.flow.schema import FlowFile, build_flow
+from alternance_tui.flow.schema import FlowFile
 from alternance_tui.flow.walk import (
     FlowLoopError,
     condition_env,

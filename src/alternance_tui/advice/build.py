@@ -24,10 +24,10 @@ from alternance_tui.advice.schema import (
     RatesFile,
 )
 from alternance_tui.flow import cond
+from alternance_tui.flow.build import TextChecker, parse_checked_condition
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Text
 from alternance_tui.flow.problems import KeyPath, Problem
-from alternance_tui.flow.schema import TextChecker, parse_checked_condition
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 

@@ -28,8 +28,9 @@ def flow_from_data(
     # Deferred: pydantic is only needed when a flow is not in the cache.
     from pydantic import ValidationError
 
+    from alternance_tui.flow.build import build_flow
     from alternance_tui.flow.check.run import check_flow
-    from alternance_tui.flow.schema import FlowFile, build_flow
+    from alternance_tui.flow.schema import FlowFile
 
     name = display_name(path)
     with paused_gc():
