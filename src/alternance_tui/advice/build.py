@@ -32,6 +32,18 @@ from alternance_tui.flow.problems import KeyPath, Problem
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
+def duplicate_items(advice: AdviceFile, file: str) -> list[Problem]:
+    """Items whose id an earlier item of the file already has."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for index, item in enumerate(advice.items):
+        if item.id in seen:
+            message = f'duplicate item id "{item.id}"'
+            problems.append(Problem(file, message, ("items", index, "id")))
+        seen.add(item.id)
+    return problems
+
+
 def build_rates(
     model_file: RatesFile, file: str, languages: list[str]
 ) -> tuple[dict[str, model.RateSeries], list[Problem]]:
@@ -139,16 +151,13 @@ class _AdviceBuilder:
                 self.problems.append(
                     Problem(self.file, f'"{name}" is not a question', ("fixed", index))
                 )
+        # Each said just before its item's other problems, in the file's order.
+        duplicates = {p.path[1]: p for p in duplicate_items(advice, self.file)}
         items: list[model.Item] = []
-        seen: set[str] = set()
         for index, item in enumerate(advice.items):
-            path: KeyPath = ("items", index)
-            if item.id in seen:
-                self.problems.append(
-                    Problem(self.file, f'duplicate item id "{item.id}"', (*path, "id"))
-                )
-            seen.add(item.id)
-            items.append(self.item(item, path))
+            if index in duplicates:
+                self.problems.append(duplicates[index])
+            items.append(self.item(item, ("items", index)))
         return model.Section(
             advice.section,
             advice.title,

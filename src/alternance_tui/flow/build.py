@@ -115,24 +115,9 @@ def build_flow(
             Problem(file, f'start names "{model.start}", which is not a question', ("start",))
         )
     for index, used in enumerate(model.uses):
-        parts = PurePosixPath(used.replace("\\", "/")).parts
-        if not parts or parts[0].startswith("/") or ".." in parts or ":" in used:
-            problems.append(
-                Problem(
-                    file,
-                    f'uses "{used}": a data file must be in the flow\'s folder or below it, '
-                    'named by a relative path such as "rates.toml"',
-                    ("uses", index),
-                )
-            )
-        elif base_dir is not None and not (base_dir / used).is_file():
-            problems.append(
-                Problem(
-                    file,
-                    f'uses "{used}", which does not exist beside the flow file',
-                    ("uses", index),
-                )
-            )
+        problem = _used_file_problem(used, base_dir)
+        if problem is not None:
+            problems.append(Problem(file, problem, ("uses", index)))
 
     flow = Flow(
         id=model.id,
@@ -146,6 +131,36 @@ def build_flow(
         uses=tuple(model.uses),
     )
     return flow, problems
+
+
+def _used_file_problem(used: str, base_dir: Path | None) -> str | None:
+    """What is wrong with ``uses`` naming ``used``, if anything: only files in
+    the flow's folder or below it may be read, whatever links lead elsewhere."""
+    if "\x00" in used:
+        return "a file name cannot hold a NUL character (\\u0000)"
+    outside = (
+        f'uses "{used}": a data file must be in the flow\'s folder or below it, '
+        'named by a relative path such as "rates.toml"'
+    )
+    parts = PurePosixPath(used.replace("\\", "/")).parts
+    if not parts or parts[0].startswith("/") or ".." in parts or ":" in used:
+        return outside
+    if base_dir is None:
+        return None
+    target = base_dir / used
+    try:
+        # A link (the file or a folder on the way) may point anywhere, /etc/passwd
+        # included: where it really is decides.
+        inside = target.resolve(strict=True).is_relative_to(base_dir.resolve(strict=True))
+    except FileNotFoundError:
+        inside = True  # said below, in plainer words
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links
+        return f'uses "{used}", which cannot be read (a loop of links?)'
+    if not inside:
+        return outside + "; this one is a link to a file outside it"
+    if not target.is_file():
+        return f'uses "{used}", which does not exist beside the flow file'
+    return None
 
 
 def _where(path: KeyPath) -> KeyPath:

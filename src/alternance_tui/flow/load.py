@@ -17,8 +17,11 @@ from alternance_tui.flow.problems import FlowError, Problem
 
 
 def file_kind(data: dict[str, Any]) -> str:
+    """The file's ``kind`` ("flow" when it has none). One that is not text
+    (``kind = 1979-05-27``) is given as written, to be refused like any
+    unknown kind, not read as a flow."""
     kind = data.get("kind", "flow")
-    return kind if isinstance(kind, str) else "flow"
+    return kind if isinstance(kind, str) else str(kind)
 
 
 def flow_from_data(
@@ -51,9 +54,8 @@ def check_flow_file(path: Path) -> tuple[Flow | None, list[Problem]]:
         return None, problems
     kind = file_kind(data)
     if kind != "flow":
-        return None, [
-            Problem(display_name(path), f'kind = "{kind}": this is not a flow file', ("kind",))
-        ]
+        message = f'kind = "{kind}": this is not a flow file'
+        return None, located([Problem(display_name(path), message, ("kind",))], text)
     return flow_from_data(data, text, path)
 
 
