@@ -202,3 +202,32 @@ def test_a_misspelt_key_in_a_data_file_checked_alone_gets_its_line(
     code, out = _check(capsys, contracts)
     assert code == 1
     assert f":{_line_of(contracts, 'summry = ')}: items[1].summry: unknown key" in out
+
+
+@pytest.mark.parametrize(
+    ("bounds", "said"),
+    [(("-1", "48"), "accepts negative answers (min = -1"), (("1", "1e300"), "too large for pay")],
+)
+def test_a_pay_question_that_allows_absurd_answers_is_refused(
+    flows: Path, capsys: pytest.CaptureFixture[str], bounds: tuple[str, str], said: str
+) -> None:
+    flow = flows / "alternance.toml"
+    _weekly_hours_bounds(flow, *bounds)
+    code, out = _check(capsys, flows)
+    assert code == 1
+    assert re.search(
+        rf"contracts.toml:\d+: items\[\d+\]\.pay\.weekly_hours: .*{re.escape(said)}", out
+    )
+    with pytest.raises(SystemExit) as stop:
+        main(["recommend", "--flow", str(flow), *INTERN, "-a", f"weekly_hours={bounds[0]}"])
+    assert stop.value.code == 2
+
+
+def test_a_rate_too_large_to_compute_with_is_refused(
+    flows: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rates = flows / "rates.toml"
+    _edit(rates, "value = 1521.22", "value = 1e300")
+    code, out = _check(capsys, rates)
+    assert code == 1
+    assert "series[1].values[1].value: must be at most 1e+09, not 1e+300" in out

@@ -29,6 +29,9 @@ from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Text
 from alternance_tui.flow.problems import KeyPath, Problem
 
+# Pay multiplies ages, months and hours with each other and with rates: bounded,
+# no product of them can overflow to infinity.
+PAY_ANSWER_MAX = 1_000_000
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
@@ -116,12 +119,35 @@ class _AdviceBuilder:
         return parse_checked_condition(source, self.scope, self.file, path, self.problems)
 
     def number_question(self, question_id: str, path: KeyPath) -> None:
+        """``question_id`` must be a number question that no one can answer with a
+        negative number: pay reads it as an age, months or hours, and a negative one
+        would give negative hours and amounts."""
         question = self.flow.questions.get(question_id)
         if question is None or question.kind != "number":
             self.problems.append(
                 Problem(
                     self.file,
                     f'"{question_id}" is not a number question of flow "{self.flow.id}"',
+                    path,
+                )
+            )
+        elif question.minimum is None or question.minimum < 0:
+            low = "no `min`" if question.minimum is None else f"min = {question.minimum:g}"
+            self.problems.append(
+                Problem(
+                    self.file,
+                    f'"{question_id}" accepts negative answers ({low} in flow '
+                    f'"{self.flow.id}"), which pay cannot use; give it min = 0 or more',
+                    path,
+                )
+            )
+        elif question.maximum is None or question.maximum > PAY_ANSWER_MAX:
+            high = "no `max`" if question.maximum is None else f"max = {question.maximum:g}"
+            self.problems.append(
+                Problem(
+                    self.file,
+                    f'"{question_id}" accepts answers too large for pay ({high} in flow '
+                    f'"{self.flow.id}"); give it a max of at most {PAY_ANSWER_MAX:,}',
                     path,
                 )
             )

@@ -27,7 +27,8 @@ Percent = Annotated[float, Field(ge=0, le=1000)]
 
 class RateValueFile(_Strict):
     from_: dt.date = Field(alias="from", description="the date the value takes effect")
-    value: float = Field(gt=0)
+    # Bounded so that no amount computed from it can overflow to infinity.
+    value: float = Field(gt=0, le=1e9)
     source: SourceText = Field(description="the legal text that sets it")
     note: TextField | None = None
 
