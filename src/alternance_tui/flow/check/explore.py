@@ -53,7 +53,10 @@ from alternance_tui.flow.check.steps import (
     Step,
     Take,
     fresh_states,
+    make_reads,
+    make_step,
     taker,
+    to_outcome,
 )
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Question
@@ -121,8 +124,8 @@ class PathExplorer:
         at = [self.live_order[node].index(name) for name in others]
         masked = [packed(self.test_fns, n, masks.get(n), missing=True) for n in others]
         if len(others) == 1:
-            return Reads(None, (), at[0], masked[0])
-        return Reads(taker(at), (*masked, 0), 0, 0)
+            return make_reads(take=None, masks=(), position=at[0], mask=masked[0])
+        return make_reads(take=taker(at), masks=(*masked, 0), position=0, mask=0)
 
     def cells(self, question: Question) -> list[Cell]:
         known = self._cells.get(question.id)
@@ -294,7 +297,7 @@ class PathExplorer:
         if found is not None:
             return found
         if target not in self.flow.questions:
-            found = Step(None, there, None, (), -1, (), None, target)
+            found = to_outcome(there, target)
         else:
             here = self.live_order[node]
             order = self.live_order[target]
@@ -321,21 +324,30 @@ class PathExplorer:
                 take = self._takers.get(positions)
                 if take is None:
                     take = self._takers[positions] = taker(positions)
-                found = Step(
-                    goal,
-                    there,
-                    take,
-                    masks if narrows else None,
-                    own_at,
-                    own_keys,
-                    None,
-                    target,
+                found = make_step(
+                    goal=goal,
+                    there=there,
+                    take=take,
+                    masks=masks if narrows else None,
+                    own_at=own_at,
+                    own_keys=own_keys,
+                    fixed=None,
+                    target=target,
                 )
             else:
                 # Nothing carried from the state: the states this leads to are the
                 # same from every state here.
                 fixed = fresh_states(goal, there, len(masks), own_at, own_keys)
-                found = Step(goal, there, None, masks, own_at, own_keys, fixed, target)
+                found = make_step(
+                    goal=goal,
+                    there=there,
+                    take=None,
+                    masks=masks,
+                    own_at=own_at,
+                    own_keys=own_keys,
+                    fixed=fixed,
+                    target=target,
+                )
         self._steps[(node, target, there)] = found
         return found
 

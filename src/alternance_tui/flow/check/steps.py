@@ -31,17 +31,22 @@ class Rule(NamedTuple):
     reads: tuple[str, ...]  # the questions it reads
 
 
-class Reads(NamedTuple):
-    """What a question's rules can tell of the other answers they read, with the
-    "no answer" bit. For one answer read (the most common): ``position``, where its
-    cell is in a state, and ``mask``, over its signature. For several: ``take``,
-    taking their cells from a state, and ``masks`` over their signatures (and a
-    0 for the end of a state)."""
+# Reads and Step are plain tuples, made by ``make_reads()`` and ``make_step()`` with named
+# fields and unpacked by name: the inner loop unpacks one or more per state, and
+# only an exact tuple unpacks at full speed (a NamedTuple made the dense
+# benchmark flows about 10 % slower to check).
 
-    take: Take | None
-    masks: tuple[int, ...]
-    position: int
-    mask: int
+# What a question's rules can tell of the other answers they read, with the
+# "no answer" bit: (take, masks, position, mask); see ``make_reads``.
+Reads = tuple["Take | None", tuple[int, ...], int, int]
+
+
+def make_reads(*, take: Take | None, masks: tuple[int, ...], position: int, mask: int) -> Reads:
+    """For one answer read (the most common): ``position``, where its cell is in a
+    state, and ``mask``, over its signature. For several: ``take``, taking their
+    cells from a state, and ``masks`` over their signatures (and a 0 for the end
+    of a state)."""
+    return (take, masks, position, mask)
 
 
 class PlanBase(NamedTuple):
@@ -54,22 +59,55 @@ class PlanBase(NamedTuple):
     values: list[Value] | None
 
 
-class Step(NamedTuple):
-    """Where some answers to a question lead, for one plan of it."""
+# Where some answers to a question lead, for one plan of it: (goal, there, take,
+# masks, own_at, own_keys, fixed, target); see ``make_step``.
+Step = tuple[
+    "At | None",
+    tuple["Cell | None", ...],
+    "Take | None",
+    "tuple[int, ...] | None",
+    int,
+    tuple[int, ...],
+    "list[tuple[tuple[int, ...], State]] | None",
+    str,
+]
 
-    goal: At | None  # the target question; None for an outcome or a dead end
-    there: tuple[Cell | None, ...]  # those answers (None: the answer is not carried)
-    # Taking what a state carries to the target from its cells (and its key).
-    take: Take | None
-    # The masks of the tests ahead of the target over those cells' signatures
-    # (None when they would leave the key as it is).
-    masks: tuple[int, ...] | None
-    own_at: int  # where the question's own answer goes (-1: not carried)
-    own_keys: tuple[int, ...]  # what the tests ahead tell of each of those answers
-    # When the state carries nothing else there, the states it leads to (their
-    # keys and themselves); else None.
-    fixed: list[tuple[tuple[int, ...], State]] | None
-    target: str  # the target's id ("": a dead end)
+
+def make_step(
+    *,
+    goal: At | None,
+    there: tuple[Cell | None, ...],
+    take: Take | None,
+    masks: tuple[int, ...] | None,
+    own_at: int,
+    own_keys: tuple[int, ...],
+    fixed: list[tuple[tuple[int, ...], State]] | None,
+    target: str,
+) -> Step:
+    """``goal``: the target question (None for an outcome or a dead end);
+    ``there``: those answers (None: the answer is not carried); ``take``: taking
+    what a state carries to the target from its cells (and its key); ``masks``:
+    of the tests ahead of the target over those cells' signatures (None when they
+    would leave the key as it is); ``own_at``: where the question's own answer
+    goes (-1: not carried); ``own_keys``: what the tests ahead tell of each of
+    those answers; ``fixed``: when the state carries nothing else there, the
+    states it leads to (their keys and themselves); ``target``: the target's id
+    ("": a dead end)."""
+    return (goal, there, take, masks, own_at, own_keys, fixed, target)
+
+
+def to_outcome(there: tuple[Cell | None, ...], target: str) -> Step:
+    """The answers ``there`` leading to the outcome ``target`` ("": to a dead end)."""
+    return make_step(
+        goal=None,
+        there=there,
+        take=None,
+        masks=(),
+        own_at=-1,
+        own_keys=(),
+        fixed=None,
+        target=target,
+    )
 
 
 # A state: the question, the cells of the answers live there and its key (see
