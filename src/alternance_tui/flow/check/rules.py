@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from alternance_tui.flow import cond
 from alternance_tui.flow.check.crossings import add_crossings
 from alternance_tui.flow.check.signatures import collect_tests
-from alternance_tui.flow.check.steps import Rule
+from alternance_tui.flow.check.steps import Rule, make_rule
 from alternance_tui.flow.model import Question
 
 
@@ -43,15 +43,14 @@ def compile_rules(questions: Iterable[Question]) -> CompiledRules:
         compiled: list[Rule] = []
         for rule in question.next:
             if rule.when is None:
-                compiled.append(Rule(rule, None, ()))
+                compiled.append(make_rule(rule=rule, test=None, reads=()))
                 continue
             tree = rule.when.tree
             read: set[str] = set()
             into = cond.Analysis(read, found.bounds, found.members, found.relations)
             collect_tests(tree, tests, into, found.opaque)
-            compiled.append(
-                Rule(rule, cond.compile_tree(tree, found.compiled), tuple(read & known))
-            )
+            test = cond.compile_tree(tree, found.compiled)
+            compiled.append(make_rule(rule=rule, test=test, reads=tuple(read & known)))
             names |= read
         found.rules[question.id] = tuple(compiled)
         found.refs[question.id] = frozenset(names & known)

@@ -23,18 +23,21 @@ def taker(positions: tuple[int, ...] | list[int]) -> Take:
     return operator.itemgetter(*positions, -1)
 
 
-class Rule(NamedTuple):
-    """A ``next`` rule of a question as the exploration runs it."""
-
-    rule: NextRule
-    test: cond.Evaluator | None  # its condition compiled; None: always taken
-    reads: tuple[str, ...]  # the questions it reads
-
-
-# Reads and Step are plain tuples, made by ``make_reads()`` and ``make_step()`` with named
-# fields and unpacked by name: the inner loop unpacks one or more per state, and
+# Rule, Reads and Step are plain tuples, made by ``make_rule()``, ``make_reads()``
+# and ``make_step()`` with named fields and unpacked by name: the exploration
+# unpacks one or more per state, and
 # only an exact tuple unpacks at full speed (a NamedTuple made the dense
 # benchmark flows about 10 % slower to check).
+
+# A ``next`` rule of a question as the exploration runs it: (rule, test, reads).
+Rule = tuple[NextRule, "cond.Evaluator | None", tuple[str, ...]]
+
+
+def make_rule(*, rule: NextRule, test: cond.Evaluator | None, reads: tuple[str, ...]) -> Rule:
+    """``test``: its condition compiled (None: always taken); ``reads``: the
+    questions it reads."""
+    return (rule, test, reads)
+
 
 # What a question's rules can tell of the other answers they read, with the
 # "no answer" bit: (take, masks, position, mask); see ``make_reads``.
