@@ -42,6 +42,30 @@ def load_flow_bundle(path: Path) -> Bundle:
         raise StartProblem([f"{path}: cannot read it ({exc.strerror or exc})"]) from None
 
 
+def loaded_for_questions(flow_path: Path, bundle: Bundle | None) -> Bundle:
+    """The flow (unless already loaded) and the question screens' modules,
+    loaded off the UI thread after the first frame; raises StartProblem."""
+    if bundle is None:
+        try:
+            bundle = load_flow_bundle(flow_path)
+        except StartProblem:
+            raise
+        except Exception as exc:  # never a traceback in front of a person
+            raise StartProblem([f"{type(exc).__name__}: {exc}"]) from None
+        remember_facts(flow_path, facts_of(bundle))
+    # Imported here, off the first frame, so that the first question is quick.
+    import alternance_tui.tui.question
+    import alternance_tui.tui.review  # noqa: F401
+
+    return bundle
+
+
+def warm_results() -> None:
+    """Load the advice engine and the results screen while the person reads."""
+    import alternance_tui.advice.engine
+    import alternance_tui.tui.results  # noqa: F401
+
+
 def starting_point(options: TuiOptions) -> tuple[Path, WelcomeFacts, Bundle | None]:
     """The flow's path, the welcome facts, and the flow when it is needed before
     the first frame; raises StartProblem when the flow cannot be used."""

@@ -35,6 +35,9 @@ class WelcomeScreen(Page):
 
     def on_mount(self) -> None:
         languages = self.query_one("#welcome-language", ChoiceList)
+        # Called at once, not by message: Enter then "2" typed together must
+        # start the interview before the "2" can reach this list (keyqueue.py).
+        languages.on_picked = self.picked
         languages.load(LANGUAGES, [LANGUAGE_LABELS[code] for code in LANGUAGES], {self.lang})
         self.show_state()
         languages.focus()
@@ -79,12 +82,11 @@ class WelcomeScreen(Page):
                 Button(label, id="resume", compact=True)
             )
 
-    def on_choice_list_picked(self, message: ChoiceList.Picked) -> None:
-        message.stop()
-        chosen = next(iter(message.ids), self.lang)
+    def picked(self, ids: frozenset[str], submit: bool) -> None:
+        chosen = next(iter(ids), self.lang)
         if chosen != self.lang:
             self.ui.set_language(chosen)
-        if message.submit:
+        if submit:
             self.ui.action_start()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
