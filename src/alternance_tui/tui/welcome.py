@@ -7,7 +7,10 @@ engine is loaded: keep its imports to textual's basics.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.markup import escape
@@ -21,6 +24,11 @@ LANGUAGE_LABELS = {"fr": "Français", "en": "English"}
 
 
 class WelcomeScreen(Page):
+    # Tab can leave the focus on the page itself (it scrolls), where Enter
+    # did nothing: the screen starts then. The list and the buttons take
+    # Enter themselves first.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "app.start", show=False)]
+
     # Few widgets on purpose: this is the first frame, and each widget costs
     # styling and layout time before it can be drawn.
     def compose(self) -> ComposeResult:
