@@ -200,15 +200,15 @@ class AlternanceApp(App[int]):
     # --- keys typed ahead (keyqueue.py) ---------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
-        is_key = isinstance(event, events.Key) and not event.is_forwarded
-        if is_key and self._key_queue.hold(event):  # type: ignore[arg-type]
+        key = event if isinstance(event, events.Key) and not event.is_forwarded else None
+        if key is not None and self._key_queue.hold(key):
             return
-        target = self.focused or self.screen if is_key else None
+        target = None if key is None else self.focused or self.screen
         await super().on_event(event)
-        if target is not None:  # runs once the target has handled the key
-            target.call_later(self._key_queue.handled)
+        if target is not None:
+            self._key_queue.forwarded(target)
 
-    def put_back_key(self, event: events.Key) -> None:  # called by widgets.py
+    def put_back_key(self, event: events.Key) -> None:  # by widgets.py
         self._key_queue.put_back(event)
 
     def _ready_for_keys(self) -> bool:  # the screen is there, with a widget to take keys

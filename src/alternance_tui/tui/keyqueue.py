@@ -20,6 +20,7 @@ from textual import events
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.dom import DOMNode
     from textual.timer import Timer
 
 POLL = 0.01  # seconds between two looks at whether the app is ready
@@ -30,8 +31,9 @@ NEVER_HELD = frozenset({"ctrl+q", "ctrl+c"})
 
 class KeyQueue:
     """One key at a time: a key goes on only once the one before it has been
-    handled (its widget has run a callback queued behind it) and the app is
-    ready; the others wait here, in the order they were typed."""
+    handled (a callback queued behind it has run in the widget it went to and
+    in each one up to the app) and the app is ready; the others wait here, in
+    the order they were typed."""
 
     def __init__(self, app: App[Any], ready: Callable[[], bool]) -> None:
         self._app = app
@@ -55,8 +57,16 @@ class KeyQueue:
         self._since = time.monotonic()
         return False
 
-    def handled(self) -> None:
-        """The key that went on last has been handled: the next one may go."""
+    def forwarded(self, target: DOMNode) -> None:
+        """The key that went on was given to ``target``: the next one may go
+        once it has been handled there and wherever it bubbles to."""
+        target.call_later(self._handled_by, target)
+
+    def _handled_by(self, node: DOMNode) -> None:
+        # Queued behind the key in each queue it may bubble through, up to the app.
+        if node.parent is not None:
+            node.parent.call_later(self._handled_by, node.parent)
+            return
         self._in_flight = False
         self._release()
 
