@@ -95,6 +95,7 @@ class Autosave:
         self._snapshot = snapshot
         self._language = language
         self._kiosk = kiosk
+        self._closed = False
         self._store: SessionStore | None = None
         self._opening = threading.Lock()
         self._timer: Timer | None = None
@@ -107,8 +108,9 @@ class Autosave:
 
     @property
     def store(self) -> SessionStore | None:
-        """Where sessions are saved; None in kiosk mode, which writes nothing."""
-        if self._kiosk:
+        """Where sessions are saved; None in kiosk mode, which writes nothing,
+        and once the app has ended."""
+        if self._kiosk or self._closed:
             return None
         with self._opening:  # first used from the loading thread or the UI thread
             if self._store is None:
@@ -200,7 +202,7 @@ class Autosave:
 
     def close(self) -> None:
         """Let another instance have this session; nothing is written after this."""
-        self._kiosk = True  # from now on, like kiosk mode: no store, no writes
+        self._closed = True
         if self.lock is not None and self.lock >= 0:
             os.close(self.lock)
         self.lock = None
