@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import sys
 import threading
 from collections.abc import Callable
@@ -99,6 +100,7 @@ class Autosave:
         self._store: SessionStore | None = None
         self._opening = threading.Lock()
         self._timer: Timer | None = None
+        self._syncing: queue.SimpleQueue[Path] | None = None  # files to wait for the disk on
         self.name = "autosave"  # the session this instance writes
         self.previous_name = "previous"
         self.lock: int | None = None
@@ -187,15 +189,20 @@ class Autosave:
             message = t(session.lang, "autosave_failed", error=exc.strerror or exc)
             self._app.notify(message, severity="warning")
             return
-        self._app.run_worker(
-            lambda: self._sync(written), thread=True, group="autosave", exit_on_error=False
-        )
+        if self._syncing is None:
+            # One plain thread for the whole session: a Textual worker per
+            # answer cost more CPU than the write itself.
+            self._syncing = queue.SimpleQueue()
+            threading.Thread(target=self._sync, args=(self._syncing,), daemon=True).start()
+        for path in written:
+            self._syncing.put(path)
 
     @staticmethod
-    def _sync(paths: list[Path]) -> None:
+    def _sync(paths: queue.SimpleQueue[Path]) -> None:
         from alternance_tui.store import sync_file
 
-        for path in paths:
+        while True:
+            path = paths.get()
             # Replaced meanwhile, or a disk error that the next write reports.
             with contextlib.suppress(OSError):
                 sync_file(path)
