@@ -18,15 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, work
-from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 
 from alternance_tui.tui.autosave import Autosave, Notice, adopt, session_of
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.facts import WelcomeFacts
 from alternance_tui.tui.keyqueue import KeyQueue
 from alternance_tui.tui.screens import SCREENS
+from alternance_tui.tui.size_guard import SizeGuard
 from alternance_tui.tui.start import (
     StartProblem,
     loaded_for_questions,
@@ -46,15 +45,13 @@ if TYPE_CHECKING:
     from alternance_tui.store import Session
     from alternance_tui.tui.host import Host
     from alternance_tui.tui.options import TuiOptions
-    from alternance_tui.tui.small import TooSmallScreen
 
-MINIMUM = Size(60, 20)
 EXIT_BAD_INPUT = 2
 RESTART_WINDOW = 3.0  # seconds within which a second Ctrl+N confirms
 BACKGROUND_DELAY = 0.05  # seconds after the first frame before loading the flow
 
 
-class AlternanceApp(App[int]):
+class AlternanceApp(SizeGuard):
     # Absolute, so that subclasses (tests, benchmarks) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "alternance"
@@ -98,8 +95,6 @@ class AlternanceApp(App[int]):
         self._notices: list[Notice] = []
         self._start_requested = False
         self._restart_asked = 0.0
-        self._mounted = False
-        self._small: TooSmallScreen | None = None  # shown while the window is too small
         self.register_theme(HIGH_CONTRAST_THEME)
         self.theme = theme if theme in ORDER else ORDER[0]
         if bundle is not None:
@@ -230,28 +225,6 @@ class AlternanceApp(App[int]):
             return False
         screen = self.screen
         return not isinstance(screen, Page) or (screen.is_mounted and screen.focused is not None)
-
-    # --- size -------------------------------------------------------------------------
-
-    def on_resize(self, event: events.Resize) -> None:
-        # Before on_mount there is no screen of ours to cover yet.
-        if self._mounted:
-            self._check_size(event.size)
-
-    def _check_size(self, size: Size) -> None:
-        small = size.width < MINIMUM.width or size.height < MINIMUM.height
-        if small and self._small is None:
-            from alternance_tui.tui.small import TooSmallScreen
-
-            # A new one each time: a popped screen that is not installed is gone.
-            self._small = TooSmallScreen(MINIMUM)
-            self.push_screen(self._small)
-        if small and self._small is not None:
-            self._small.show_size(size, self.lang)
-        elif not small and self._small is not None:
-            self._small = None
-            self.pop_screen()
-            self.sync()
 
     # --- one step of the interview --------------------------------------------------------
 
