@@ -16,9 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from alternance_tui.printable import excerpt, printable
+
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
     from alternance_tui.flow.expr import Value
+    from alternance_tui.input_file import Duplicate
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 SUBCOMMANDS = ("recommend", "check", "graph", "schema", "serve")
@@ -185,7 +188,8 @@ def _sub_parser() -> argparse.ArgumentParser:
 
 def _fail(lines: Sequence[str], code: int = EXIT_BAD_INPUT) -> NoReturn:
     for line in lines:
-        print(f"alternance: {line}", file=sys.stderr)
+        # Every message may quote input: escaped, so it cannot drive the terminal.
+        print(printable(f"alternance: {line}"), file=sys.stderr)
     raise SystemExit(code)
 
 
@@ -199,57 +203,162 @@ def load_bundle_or_exit(path: Path | None, code: int = EXIT_BAD_INPUT) -> Bundle
         _fail(exc.lines(), code)
 
 
-def read_answers_json(source: str) -> dict[str, Any]:
-    """The object in a JSON answers file (``-`` for standard input)."""
-    name = "standard input" if source == "-" else source
+_ANSWERS_EXAMPLE = '{"age": 20, "employer_sector": "private"}'
+
+
+@dataclass(frozen=True)
+class AnswersFile:
+    """The object of a JSON answers file, and the keys it gives more than once."""
+
+    name: str
+    answers: dict[str, Any]
+    duplicates: list[Duplicate]
+
+
+def _mib(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MiB"
+
+
+def read_answers_file(source: str, lang: str = "en") -> AnswersFile:
+    """The object in a JSON answers file (``-`` for standard input), read as the
+    flow files are: a regular file or a pipe into standard input, at most
+    ``MAX_BYTES``, so that /dev/zero, a FIFO or a folder is refused, not waited on."""
+    from alternance_tui.flow.answers import message
+    from alternance_tui.input_file import (
+        MAX_BYTES,
+        JsonRefused,
+        ReadRefused,
+        parse_json,
+        read_bounded,
+        read_stream_bounded,
+    )
+
+    name = message(lang, "stdin") if source == "-" else source
+
+    def refused(key: str, **values: object) -> BadInput:
+        return BadInput([f"--answers: {message(lang, key, file=name, **values)}"])
+
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BadInput([f"--answers: {name}: no such file"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput([f"--answers: {name}: cannot read it ({exc})"]) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BadInput(
-            [
-                f"--answers: {name}: line {exc.lineno}, column {exc.colno}: not valid "
-                f"JSON ({exc.msg}); expected an object such as "
-                '{"age": 20, "employer_sector": "private"}'
-            ]
+        raw = read_stream_bounded(sys.stdin) if source == "-" else read_bounded(Path(source))
+        document = parse_json(raw)
+    except ReadRefused as exc:
+        size, limit = _mib(exc.size), _mib(MAX_BYTES)
+        raise refused(f"file_{exc.reason}", size=size, limit=limit, detail=exc.detail) from None
+    except JsonRefused as exc:
+        raise refused(
+            f"json_{exc.reason}",
+            line=exc.line,
+            column=exc.column,
+            detail=exc.detail,
+            example=_ANSWERS_EXAMPLE,
         ) from None
+    data = document.data
     if not isinstance(data, dict):
-        raise BadInput(
-            [
-                f"--answers: {name}: expected a JSON object of question id -> answer, "
-                f"found a {type(data).__name__}"
-            ]
-        )
-    return data
+        raise refused("json_not_object", found=message(lang, _json_kind(data)))
+    return AnswersFile(name, data, document.duplicates)
+
+
+def _json_kind(data: object) -> str:
+    """The message key naming a JSON value's kind as a person says it."""
+    if data is None:
+        return "json_null"
+    if isinstance(data, bool):
+        return "json_bool"
+    if isinstance(data, int | float):
+        return "json_number"
+    return "json_text" if isinstance(data, str) else "json_list"
+
+
+def read_answers_json(source: str, lang: str = "en") -> dict[str, Any]:
+    """The object in a JSON answers file (``-`` for standard input)."""
+    return read_answers_file(source, lang).answers
+
+
+def _note(line: str, lang: str) -> None:
+    from alternance_tui.flow.answers import message
+
+    print(printable(f"alternance: {message(lang, 'note')}: {line}"), file=sys.stderr)
+
+
+def _shown_json(value: object) -> str:
+    from alternance_tui.flow.answers import json_text
+
+    return excerpt(json_text(value))
 
 
 def gather_answers(
-    bundle: Bundle, answers_file: str | None, pairs: Sequence[str], lang: str
+    bundle: Bundle,
+    answers_file: str | None,
+    pairs: Sequence[str],
+    lang: str,
+    notes: list[str] | None = None,
 ) -> dict[str, Value]:
-    from alternance_tui.flow.answers import parse_answers
+    """Every answer given, the file's then ``-a``'s. An answer given twice (or
+    ``-a`` over the file) adds a line to ``notes`` saying which one was used."""
+    from alternance_tui.flow.answers import message, parse_answers
 
+    notes = [] if notes is None else notes
     flow = bundle.flow
     problems: list[str] = []
     answers: dict[str, Value] = {}
+    from_file: dict[str, Any] = {}
+    file_name = ""
     if answers_file:
-        parsed, found = parse_answers(flow, read_answers_json(answers_file), lang)
+        document = read_answers_file(answers_file, lang)
+        from_file, file_name = document.answers, document.name
+        for duplicate in document.duplicates:
+            values = [_shown_json(v) for v in duplicate.values]
+            notes.append(
+                message(
+                    lang,
+                    "duplicate_key",
+                    file=file_name,
+                    id=excerpt(duplicate.key),
+                    count=len(values),
+                    values=", ".join(values),
+                    value=values[-1],
+                )
+            )
+        parsed, found = parse_answers(flow, from_file, lang)
         answers.update(parsed)
-        problems += [f"--answers: {p.question}: {p.message}" for p in found]
-    raw: dict[str, str] = {}
+        problems += [f"--answers: {excerpt(p.question)}: {p.message}" for p in found]
+    given: dict[str, list[str]] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            problems.append(f"-a {pair}: write it as id=value, e.g. -a age=20")
+            problems.append(f"-a {excerpt(pair)}: write it as id=value, e.g. -a age=20")
             continue
-        raw[key.strip()] = value
+        given.setdefault(key.strip(), []).append(value)
+    for key, values in given.items():
+        if len(values) > 1:
+            shown = [excerpt(v) for v in values]
+            notes.append(
+                message(
+                    lang,
+                    "duplicate_a",
+                    id=excerpt(key),
+                    count=len(shown),
+                    values=", ".join(shown),
+                    value=shown[-1],
+                )
+            )
+        if key in from_file:
+            old = _shown_json(from_file[key])
+            shown_value = excerpt(values[-1])
+            notes.append(
+                message(
+                    lang,
+                    "a_over_file",
+                    id=excerpt(key),
+                    value=shown_value,
+                    old=old,
+                    file=file_name,
+                )
+            )
+    raw = {key: values[-1] for key, values in given.items()}
     parsed, found = parse_answers(flow, raw, lang, from_text=True)
     answers.update(parsed)
-    problems += [f"-a {p.question}: {p.message}" for p in found]
+    problems += [f"-a {excerpt(p.question)}: {p.message}" for p in found]
     if problems:
         raise BadInput(problems)
     return answers
@@ -259,6 +368,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     from alternance_tui.advice.engine import IncompleteAnswers, recommend
     from alternance_tui.advice.pay import RatesUnknown
     from alternance_tui.advice.report import render
+    from alternance_tui.flow.answers import message
     from alternance_tui.flow.walk import walk
 
     bundle = load_bundle_or_exit(args.flow)
@@ -269,8 +379,10 @@ def cmd_recommend(args: argparse.Namespace) -> int:
                 "e.g. -a age=20 -a employer_sector=private"
             ]
         )
+    # Said only once the answers are taken: on bad input, the problems say it all.
+    notes: list[str] = []
     try:
-        answers = gather_answers(bundle, args.answers, args.answer, args.lang)
+        answers = gather_answers(bundle, args.answers, args.answer, args.lang, notes)
     except BadInput as exc:
         _fail(exc.lines)
     try:
@@ -280,11 +392,10 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     except RatesUnknown as exc:
         _fail([f"--as-of: {exc}"])
     unused = sorted(set(answers) - set(walk(bundle.flow, answers, use_defaults=True).path))
+    for note in notes:
+        _note(note, args.lang)
     for question in unused:
-        print(
-            f"alternance: note: {question} is not asked for these answers; its value was not used",
-            file=sys.stderr,
-        )
+        _note(message(args.lang, "not_used", question=question), args.lang)
     text = render(rec, bundle, args.format)
     if args.output:
         from alternance_tui.store import write_atomic
@@ -347,7 +458,7 @@ def run_tui(argv: Sequence[str]) -> int:
     answers: dict[str, Any] = {}
     if args.answers:
         try:
-            answers = read_answers_json(args.answers)
+            answers = read_answers_json(args.answers, args.lang)
         except BadInput as exc:
             _fail(exc.lines)
     options = TuiOptions(

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from alternance_tui.input_file import MAX_BYTES, JsonRefused, ReadRefused, parse_json, read_bounded
+
 FORMAT_VERSION = 1
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -107,23 +109,31 @@ class SessionStore:
         if not target.exists():
             return LoadResult(None)
         try:
-            data = json.loads(target.read_text(encoding="utf-8"))
+            # Bounded, and regular files only: a session name that is a FIFO
+            # or a device would otherwise hang the start or read for ever.
+            data = parse_json(read_bounded(target, MAX_BYTES)).data
             return LoadResult(_session_from(data))
+        except ReadRefused as exc:
+            if exc.reason == "missing":
+                return LoadResult(None)
+            return self._damaged(target, exc)
         except (
             OSError,
-            UnicodeDecodeError,
-            json.JSONDecodeError,
+            JsonRefused,
             KeyError,
             TypeError,
             ValueError,
         ) as exc:
-            aside = self._set_aside(target)
-            where = f" and kept as {aside.name}" if aside else ""
-            return LoadResult(
-                None,
-                f"The saved session {target.name} was damaged ({exc}); it "
-                f"was set aside{where}. Starting afresh.",
-            )
+            return self._damaged(target, exc)
+
+    def _damaged(self, target: Path, exc: Exception) -> LoadResult:
+        aside = self._set_aside(target)
+        where = f" and kept as {aside.name}" if aside else ""
+        return LoadResult(
+            None,
+            f"The saved session {target.name} was damaged ({_why(exc)}); it "
+            f"was set aside{where}. Starting afresh.",
+        )
 
     def delete(self, name: str = AUTOSAVE) -> None:
         self.path(name).unlink(missing_ok=True)
@@ -139,7 +149,21 @@ class SessionStore:
         return aside
 
 
-def _session_from(data: Mapping[str, Any]) -> Session:
+def _why(exc: Exception) -> str:
+    if isinstance(exc, ReadRefused):
+        return {
+            "folder": "it is a folder",
+            "not_regular": "it is not a regular file but a device or a pipe",
+            "too_large": f"it is too large: {exc.size / 1024 / 1024:.1f} MiB",
+        }.get(exc.reason, exc.detail or exc.reason)
+    if isinstance(exc, JsonRefused):
+        if exc.reason == "too_deep":
+            return "not valid JSON: nested too deeply"
+        return f"not valid JSON: {exc.detail} at line {exc.line}"
+    return str(exc)
+
+
+def _session_from(data: object) -> Session:
     if not isinstance(data, Mapping) or data.get("version") != FORMAT_VERSION:
         raise ValueError("not a session file of this version")
     answers = data["answers"]

@@ -54,11 +54,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "json_text": "a text",
         "json_number": "a number",
         "json_bool": "true or false",
-        "duplicate_key": "{file}: “{key}” is given {count} times ({values}); "
+        "duplicate_key": "{file}: “{id}” is given {count} times ({values}); "
         "the last one, {value}, was used",
-        "duplicate_a": "-a {key} is given {count} times ({values}); "
-        "the last one, {value}, was used",
-        "a_over_file": "-a {key}={value} was used instead of {old} from {file}",
+        "duplicate_a": "-a {id} is given {count} times ({values}); the last one, {value}, was used",
+        "a_over_file": "-a {id}={value} was used instead of {old} from {file}",
         "output_folder": "{file}: is a folder; give a file name, e.g. {file}/handout.html",
         "output_refused": "{file}: is a disk or a socket, not a file; give a file name",
         "output_no_reader": "{file}: is a pipe that no program is reading; start the reader first",
@@ -111,11 +110,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "json_text": "un texte",
         "json_number": "un nombre",
         "json_bool": "true ou false",
-        "duplicate_key": "{file}\u00a0: «\u00a0{key}\u00a0» est donné {count} fois "
+        "duplicate_key": "{file}\u00a0: «\u00a0{id}\u00a0» est donné {count} fois "
         "({values})\u00a0; le dernier, {value}, a servi",
-        "duplicate_a": "-a {key} est donné {count} fois ({values})\u00a0; "
+        "duplicate_a": "-a {id} est donné {count} fois ({values})\u00a0; "
         "le dernier, {value}, a servi",
-        "a_over_file": "-a {key}={value} a servi à la place de {old} de {file}",
+        "a_over_file": "-a {id}={value} a servi à la place de {old} de {file}",
         "output_folder": "{file}\u00a0: c’est un dossier\u00a0; donnez un nom de fichier, "
         "par ex. {file}/fiche.html",
         "output_refused": "{file}\u00a0: c’est un disque ou une socket, pas un fichier\u00a0; "
