@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 import os
 import sys
@@ -398,15 +399,47 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         _note(message(args.lang, "not_used", question=question), args.lang)
     text = render(rec, bundle, args.format)
     if args.output:
-        from alternance_tui.store import write_atomic
-
-        try:
-            write_atomic(args.output, text)
-        except OSError as exc:
-            _fail([f"--output: {args.output}: cannot write it ({exc.strerror or exc})"])
+        write_user_file(args.output, text, args.lang)
     else:
-        sys.stdout.write(text)
+        write_stdout(text, args.lang)
     return EXIT_OK
+
+
+def write_user_file(path: Path, text: str, lang: str, option: str = "--output") -> None:
+    """``text`` into the file a person named (see output_file), or exit 2 saying why."""
+    from alternance_tui.flow.answers import message
+    from alternance_tui.output_file import OutputError, write_output
+
+    try:
+        write_output(path, text)
+    except OutputError as exc:
+        key = "output_failed" if exc.reason == "failed" else f"output_{exc.reason}"
+        _fail([f"{option}: {message(lang, key, file=path, detail=exc.detail)}"])
+
+
+def write_stdout(text: str, lang: str) -> None:
+    """``text`` on standard output; a write error (a full disk) is exit 2, not 0."""
+    from alternance_tui.flow.answers import message
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # main() treats a reader that stopped early as no error
+    except OSError as exc:
+        _silence_stdout()
+        _fail([message(lang, "stdout_failed", detail=exc.strerror or exc)])
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the flush at exit does
+    not fail a second time with a traceback-like "Exception ignored" message."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -4,12 +4,14 @@ traceback, never a hang, never input echoed raw to the terminal."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from tests.nodes import ZERO, char_device, fifo
+from tests.nodes import FULL, ZERO, char_device, fifo, within
 
 from .test_recommend_cli import DONE_WHEN, NBSP, _bad, run
 
@@ -190,3 +192,66 @@ def test_no_note_when_nothing_conflicts(
 ) -> None:
     code, _, err = run(capsys, monkeypatch, [*DONE_WHEN, "--format", "json"])
     assert (code, err) == (0, "")
+
+
+# --- item 2: -o FILE writes as `> FILE` would ---------------------------------------------
+
+
+def test_output_to_a_full_device_is_exit_2_and_leaves_the_device(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    full = char_device(tmp_path / "full", FULL)
+    (line,) = _bad(capsys, monkeypatch, [*DONE_WHEN, "-o", str(full)])
+    assert line == f"alternance: --output: {full}: cannot write it (No space left on device)"
+    assert stat.S_ISCHR(full.stat().st_mode)  # not turned into a regular file
+
+
+def test_output_through_a_link_writes_its_target_with_its_permissions(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    real = tmp_path / "real.html"
+    real.write_text("old", encoding="utf-8")
+    real.chmod(0o644)
+    link = tmp_path / "link.html"
+    link.symlink_to(real)
+    code, _, err = run(capsys, monkeypatch, [*DONE_WHEN, "--format", "html", "-o", str(link)])
+    assert (code, err) == (0, "")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8").startswith("<!doctype html>")
+    assert stat.S_IMODE(real.stat().st_mode) == 0o644
+
+
+def test_a_new_handout_is_readable_as_the_umask_says(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    old = os.umask(0o022)
+    try:
+        code, _, _ = run(capsys, monkeypatch, [*DONE_WHEN, "-o", str(tmp_path / "new.txt")])
+    finally:
+        os.umask(old)
+    assert code == 0
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o644
+
+
+def test_output_to_a_pipe_nobody_reads_is_refused_at_once(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    pipe = fifo(tmp_path / "pipe")
+    (line,) = within(10, lambda: _bad(capsys, monkeypatch, [*DONE_WHEN, "-o", str(pipe)]))
+    assert line.endswith("is a pipe that no program is reading; start the reader first")
+
+
+def test_standard_output_on_a_full_disk_is_exit_2_with_a_message(tmp_path: Path) -> None:
+    full = char_device(tmp_path / "full", FULL)
+    with full.open("wb") as stdout:
+        done = subprocess.run(
+            [sys.executable, "-m", "alternance_tui", *DONE_WHEN, "--lang", "en"],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr.decode() == (
+        "alternance: standard output: cannot write the result (No space left on device)\n"
+    )
