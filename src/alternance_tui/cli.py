@@ -40,7 +40,8 @@ class _Parser(argparse.ArgumentParser):
     """Argument errors as one clear line (what, and where to read more), not a usage block."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see: {self.prog} -h)\n")
+        line = printable(f"{self.prog}: error: {message} (see: {self.prog} -h)")
+        self.exit(EXIT_BAD_INPUT, line + "\n")
 
 
 @dataclass(frozen=True)
@@ -448,7 +449,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     paths = args.flows or [default_flows_dir()]
     problems = check_paths(paths)
     for problem in problems:
-        print(problem)
+        print(printable(str(problem)))  # a flow's text may hold control characters
     errors = sum(1 for p in problems if p.severity == "error")
     if errors:
         print(f"{errors} problem(s) found", file=sys.stderr)

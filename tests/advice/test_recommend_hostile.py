@@ -255,3 +255,14 @@ def test_standard_output_on_a_full_disk_is_exit_2_with_a_message(tmp_path: Path)
     assert done.stderr.decode() == (
         "alternance: standard output: cannot write the result (No space left on device)\n"
     )
+
+
+def test_argument_errors_and_check_lines_are_shown_escaped(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, monkeypatch, [*DONE_WHEN, "--as-of", "\x1b]0;PWNED\x07"])
+    assert code == 2 and "\x1b" not in err and "\\x1b]0;PWNED\\x07" in err
+    flow = tmp_path / "\x1b[2Jflow.toml"
+    flow.write_text('id = "x"\n', encoding="utf-8")
+    code, out, _ = run(capsys, monkeypatch, ["check", str(flow)])
+    assert code == 1 and "\x1b" not in out and "\\x1b[2Jflow.toml" in out
