@@ -217,8 +217,10 @@ class AnswersFile:
     duplicates: list[Duplicate]
 
 
-def _mib(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MiB"
+def _mib(size: int, lang: str) -> str:
+    from alternance_tui.flow.answers import format_number, message
+
+    return message(lang, "size_mib", size=format_number(round(size / 1024 / 1024, 1), lang))
 
 
 def read_answers_file(source: str, lang: str = "en") -> AnswersFile:
@@ -244,7 +246,10 @@ def read_answers_file(source: str, lang: str = "en") -> AnswersFile:
         raw = read_stream_bounded(sys.stdin) if source == "-" else read_bounded(Path(source))
         document = parse_json(raw)
     except ReadRefused as exc:
-        size, limit = _mib(exc.size), _mib(MAX_BYTES)
+        limit = _mib(MAX_BYTES, lang)
+        # Standard input is read only up to the limit: its whole size is not known.
+        known = exc.size > MAX_BYTES + 1
+        size = _mib(exc.size, lang) if known else message(lang, "more_than", size=limit)
         raise refused(f"file_{exc.reason}", size=size, limit=limit, detail=exc.detail) from None
     except JsonRefused as exc:
         raise refused(

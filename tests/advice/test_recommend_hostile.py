@@ -115,7 +115,7 @@ def test_answers_from_a_folder_or_a_huge_file_say_so(
     huge = tmp_path / "huge.json"
     huge.write_text("{}" + " " * 2 * 1024 * 1024, encoding="utf-8")
     assert _answers_line(capsys, monkeypatch, huge).endswith(
-        "is too large (2.0 MiB); an answers file is at most 1.0 MiB"
+        "is too large (2 MiB); an answers file is at most 1 MiB"
     )
 
 
@@ -124,8 +124,8 @@ def test_answers_on_standard_input_are_bounded_too(
 ) -> None:
     lines = _bad(capsys, monkeypatch, ["recommend", "--answers", "-"], stdin="\0" * 1_100_000)
     assert lines == [
-        "alternance: --answers: standard input: is too large (1.0 MiB); "
-        "an answers file is at most 1.0 MiB"
+        "alternance: --answers: standard input: is too large (more than 1 MiB); "
+        "an answers file is at most 1 MiB"
     ]
     code, out, _ = run(
         capsys,

@@ -63,6 +63,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "output_no_reader": "{file}: is a pipe that no program is reading; start the reader first",
         "output_failed": "{file}: cannot write it ({detail})",
         "stdout_failed": "standard output: cannot write the result ({detail})",
+        "size_mib": "{size} MiB",
+        "more_than": "more than {size}",
     },
     # French typography: a no-break space inside « » and before ":", so that a
     # line never breaks between a word and its punctuation.
@@ -123,6 +125,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "lancez d’abord le lecteur",
         "output_failed": "{file}\u00a0: écriture impossible ({detail})",
         "stdout_failed": "sortie standard\u00a0: impossible d’écrire le résultat ({detail})",
+        "size_mib": "{size}\u00a0Mio",
+        "more_than": "plus de {size}",
     },
 }
 
