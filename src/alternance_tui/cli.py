@@ -467,7 +467,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
     from alternance_tui.flow.graph import render_graph
 
     bundle = load_bundle_or_exit(args.flow, EXIT_PROBLEMS)
-    sys.stdout.write(render_graph(bundle.flow, args.format, args.lang))
+    write_stdout(render_graph(bundle.flow, args.format, args.lang), args.lang)
     return EXIT_OK
 
 
@@ -481,7 +481,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     schema = Model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema.setdefault("title", f"alternance-tui {args.kind} file")
-    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    write_stdout(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", locale_language())
     return EXIT_OK
 
 

@@ -266,3 +266,19 @@ def test_argument_errors_and_check_lines_are_shown_escaped(
     flow.write_text('id = "x"\n', encoding="utf-8")
     code, out, _ = run(capsys, monkeypatch, ["check", str(flow)])
     assert code == 1 and "\x1b" not in out and "\\x1b[2Jflow.toml" in out
+
+
+@pytest.mark.parametrize("args", [["graph"], ["schema"]])
+def test_other_commands_on_a_full_disk_are_an_error_too(tmp_path: Path, args: list[str]) -> None:
+    full = char_device(tmp_path / "full", FULL)
+    with full.open("wb") as stdout:
+        done = subprocess.run(
+            [sys.executable, "-m", "alternance_tui", *args],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr.decode().startswith("alternance: ")
+    assert "Exception ignored" not in done.stderr.decode()
