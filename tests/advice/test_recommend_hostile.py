@@ -282,3 +282,30 @@ def test_other_commands_on_a_full_disk_are_an_error_too(tmp_path: Path, args: li
     assert done.returncode == 2
     assert done.stderr.decode().startswith("alternance: ")
     assert "Exception ignored" not in done.stderr.decode()
+
+
+# --- the TUI's --answers reads the same way --------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "deep"])
+def test_the_tuis_answers_file_is_read_as_recommends_is(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    kind: str,
+) -> None:
+    started: list[object] = []
+    monkeypatch.setattr("alternance_tui.tui.app.run", lambda options: started.append(options) or 0)
+    path = tmp_path / "me.json"
+    if kind == "fifo":
+        fifo(path)
+    elif kind == "device":
+        char_device(path, ZERO)
+    else:
+        path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    code, _, err = within(
+        10, lambda: run(capsys, monkeypatch, ["--answers", str(path), "--lang", "en"])
+    )
+    assert code == 2 and started == []
+    assert err.startswith(f"alternance: --answers: {path}: ")
+    assert "Traceback" not in err
