@@ -287,10 +287,14 @@ def _note(line: str, lang: str) -> None:
     print(printable(f"alternance: {message(lang, 'note')}: {line}"), file=sys.stderr)
 
 
-def _shown_json(value: object) -> str:
+def _json_text(value: object) -> str:
     from alternance_tui.flow.answers import json_text
 
-    return excerpt(json_text(value))
+    return json_text(value)
+
+
+def _shown_json(value: object) -> str:
+    return excerpt(_json_text(value))
 
 
 def gather_answers(
@@ -315,6 +319,8 @@ def gather_answers(
         from_file, file_name = document.answers, document.name
         for duplicate in document.duplicates:
             values = [_shown_json(v) for v in duplicate.values]
+            if len(set(values)) == 1:
+                continue  # the same answer twice: nothing was chosen
             notes.append(
                 message(
                     lang,
@@ -337,7 +343,7 @@ def gather_answers(
             continue
         given.setdefault(key.strip(), []).append(value)
     for key, values in given.items():
-        if len(values) > 1:
+        if len(set(values)) > 1:
             shown = [excerpt(v) for v in values]
             notes.append(
                 message(
@@ -349,7 +355,7 @@ def gather_answers(
                     value=shown[-1],
                 )
             )
-        if key in from_file:
+        if key in from_file and values[-1] not in (from_file[key], _json_text(from_file[key])):
             old = _shown_json(from_file[key])
             shown_value = excerpt(values[-1])
             notes.append(

@@ -188,9 +188,15 @@ def test_which_answer_was_used_is_said_when_one_is_given_twice(
 
 
 def test_no_note_when_nothing_conflicts(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     code, _, err = run(capsys, monkeypatch, [*DONE_WHEN, "--format", "json"])
+    assert (code, err) == (0, "")
+    # The same answer given twice, or the file's answer repeated with -a: nothing chosen.
+    path = tmp_path / "me.json"
+    path.write_text(json.dumps(ANSWERS)[:-1] + ', "age": 20}', encoding="utf-8")
+    args = ["recommend", "--answers", str(path), "-a", "age=20", "-a", "age=20"]
+    code, _, err = run(capsys, monkeypatch, [*args, "-a", "employer_sector=private"])
     assert (code, err) == (0, "")
 
 
