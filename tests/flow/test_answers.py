@@ -341,3 +341,14 @@ def test_control_characters_in_an_answer_are_shown_escaped(shipped: Flow) -> Non
     assert refused.startswith("“\\x1b]0;PWNED\\x07” is not a number")
     _, problems = parse_answers(shipped, {"\x1b[2J": 1}, "en")
     assert problems[0].message.startswith("“\\x1b[2J” is not a question")
+
+
+def test_a_value_nested_deeper_than_python_recurses_is_named_not_a_crash(shipped: Flow) -> None:
+    nested: list[object] = []
+    for _ in range(5000):  # deeper than json.dumps or str() can go
+        nested = [nested]
+    _, problems = parse_answers(shipped, {"age": nested, "diploma": {"a": nested}}, "en")
+    assert [p.message for p in problems] == [
+        "“[…]” is not a number: type digits, e.g. 15.",
+        "“{…}” is not one of the choices: " + problems[1].message.split("choices: ")[1],
+    ]

@@ -374,7 +374,9 @@ def json_text(raw: object) -> str:
     """A JSON value as the file writes it (true, null, [...]), to quote it back."""
     try:
         return json.dumps(raw, ensure_ascii=False)
-    except (TypeError, ValueError, RecursionError):
+    except RecursionError:  # str() would recurse as deep: name it by its start
+        return "[…]" if isinstance(raw, list) else "{…}"
+    except (TypeError, ValueError):
         return str(raw)
 
 
