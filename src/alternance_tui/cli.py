@@ -339,7 +339,7 @@ def gather_answers(
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            problems.append(f"-a {excerpt(pair)}: write it as id=value, e.g. -a age=20")
+            problems.append(f"-a {excerpt(pair)}: {message(lang, 'not_pair')}")
             continue
         given.setdefault(key.strip(), []).append(value)
     for key, values in given.items():

@@ -315,3 +315,11 @@ def test_the_tuis_answers_file_is_read_as_recommends_is(
     assert code == 2 and started == []
     assert err.startswith(f"alternance: --answers: {path}: ")
     assert "Traceback" not in err
+
+
+def test_a_malformed_pair_is_said_in_french_too(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = run(capsys, monkeypatch, [*DONE_WHEN, "-a", "age", "--lang", "fr"])
+    assert code == 2
+    assert err == "alternance: -a age: écrivez-la id=valeur, par ex. -a age=20\n"

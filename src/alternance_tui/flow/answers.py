@@ -65,6 +65,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "stdout_failed": "standard output: cannot write the result ({detail})",
         "size_mib": "{size} MiB",
         "more_than": "more than {size}",
+        "not_pair": "write it as id=value, e.g. -a age=20",
     },
     # French typography: a no-break space inside « » and before ":", so that a
     # line never breaks between a word and its punctuation.
@@ -127,6 +128,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "stdout_failed": "sortie standard\u00a0: impossible d’écrire le résultat ({detail})",
         "size_mib": "{size}\u00a0Mio",
         "more_than": "plus de {size}",
+        "not_pair": "écrivez-la id=valeur, par ex. -a age=20",
     },
 }
 
