@@ -13,11 +13,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from alternance_tui.printable import excerpt, printable
+from alternance_tui.tui.options import TuiOptions
+from alternance_tui.wording.catalogue.cli import CLI  # a few strings: cheap at start-up
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
@@ -42,21 +44,6 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         line = printable(f"{self.prog}: error: {message} (see: {self.prog} -h)")
         self.exit(EXIT_BAD_INPUT, line + "\n")
-
-
-@dataclass(frozen=True)
-class TuiOptions:
-    """What the TUI is started with (see ``alternance --help``)."""
-
-    flow: Path | None = None
-    lang: str = "fr"
-    lang_given: bool = False  # --lang was given (else the locale's language)
-    as_of: dt.date | None = None
-    kiosk: bool = False
-    advisor: bool = False
-    resume: str | None = None
-    answers: dict[str, Any] = field(default_factory=dict)
-    answers_file: str | None = None
 
 
 def locale_language(environ: os._Environ[str] | dict[str, str] | None = None) -> str:
@@ -218,16 +205,15 @@ class AnswersFile:
 
 
 def _mib(size: int, lang: str) -> str:
-    from alternance_tui.flow.answers import format_number, message
+    from alternance_tui.wording import formats
 
-    return message(lang, "size_mib", size=format_number(round(size / 1024 / 1024, 1), lang))
+    return CLI(lang, "size_mib", size=formats.number(round(size / 1024 / 1024, 1), lang))
 
 
 def read_answers_file(source: str, lang: str = "en") -> AnswersFile:
     """The object in a JSON answers file (``-`` for standard input), read as the
     flow files are: a regular file or a pipe into standard input, at most
     ``MAX_BYTES``, so that /dev/zero, a FIFO or a folder is refused, not waited on."""
-    from alternance_tui.flow.answers import message
     from alternance_tui.input_file import (
         MAX_BYTES,
         JsonRefused,
@@ -237,10 +223,10 @@ def read_answers_file(source: str, lang: str = "en") -> AnswersFile:
         read_stream_bounded,
     )
 
-    name = message(lang, "stdin") if source == "-" else source
+    name = CLI(lang, "stdin") if source == "-" else source
 
     def refused(key: str, **values: object) -> BadInput:
-        return BadInput([f"--answers: {message(lang, key, file=name, **values)}"])
+        return BadInput([f"--answers: {CLI(lang, key, file=name, **values)}"])
 
     try:
         raw = read_stream_bounded(sys.stdin) if source == "-" else read_bounded(Path(source))
@@ -249,7 +235,7 @@ def read_answers_file(source: str, lang: str = "en") -> AnswersFile:
         limit = _mib(MAX_BYTES, lang)
         # Standard input is read only up to the limit: its whole size is not known.
         known = exc.size > MAX_BYTES + 1
-        size = _mib(exc.size, lang) if known else message(lang, "more_than", size=limit)
+        size = _mib(exc.size, lang) if known else CLI(lang, "more_than", size=limit)
         raise refused(f"file_{exc.reason}", size=size, limit=limit, detail=exc.detail) from None
     except JsonRefused as exc:
         raise refused(
@@ -261,7 +247,7 @@ def read_answers_file(source: str, lang: str = "en") -> AnswersFile:
         ) from None
     data = document.data
     if not isinstance(data, dict):
-        raise refused("json_not_object", found=message(lang, _json_kind(data)))
+        raise refused("json_not_object", found=CLI(lang, _json_kind(data)))
     return AnswersFile(name, data, document.duplicates)
 
 
@@ -282,9 +268,8 @@ def read_answers_json(source: str, lang: str = "en") -> dict[str, Any]:
 
 
 def _note(line: str, lang: str) -> None:
-    from alternance_tui.flow.answers import message
 
-    print(printable(f"alternance: {message(lang, 'note')}: {line}"), file=sys.stderr)
+    print(printable(f"alternance: {CLI(lang, 'note')}: {line}"), file=sys.stderr)
 
 
 def _json_text(value: object) -> str:
@@ -306,7 +291,7 @@ def gather_answers(
 ) -> dict[str, Value]:
     """Every answer given, the file's then ``-a``'s. An answer given twice (or
     ``-a`` over the file) adds a line to ``notes`` saying which one was used."""
-    from alternance_tui.flow.answers import message, parse_answers
+    from alternance_tui.flow.answers import parse_answers
 
     notes = [] if notes is None else notes
     flow = bundle.flow
@@ -322,7 +307,7 @@ def gather_answers(
             if len(set(values)) == 1:
                 continue  # the same answer twice: nothing was chosen
             notes.append(
-                message(
+                CLI(
                     lang,
                     "duplicate_key",
                     file=file_name,
@@ -339,14 +324,14 @@ def gather_answers(
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            problems.append(f"-a {excerpt(pair)}: {message(lang, 'not_pair')}")
+            problems.append(f"-a {excerpt(pair)}: {CLI(lang, 'not_pair')}")
             continue
         given.setdefault(key.strip(), []).append(value)
     for key, values in given.items():
         if len(set(values)) > 1:
             shown = [excerpt(v) for v in values]
             notes.append(
-                message(
+                CLI(
                     lang,
                     "duplicate_a",
                     id=excerpt(key),
@@ -359,7 +344,7 @@ def gather_answers(
             old = _shown_json(from_file[key])
             shown_value = excerpt(values[-1])
             notes.append(
-                message(
+                CLI(
                     lang,
                     "a_over_file",
                     id=excerpt(key),
@@ -378,11 +363,9 @@ def gather_answers(
 
 
 def cmd_recommend(args: argparse.Namespace) -> int:
-    from alternance_tui.advice.engine import IncompleteAnswers, recommend
+    from alternance_tui.advice.engine import Engine, IncompleteAnswers
     from alternance_tui.advice.pay import RatesUnknown
-    from alternance_tui.advice.report import render
-    from alternance_tui.flow.answers import message
-    from alternance_tui.flow.walk import walk
+    from alternance_tui.advice.render import render
 
     bundle = load_bundle_or_exit(args.flow)
     if not args.answers and not args.answer:
@@ -398,17 +381,17 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         answers = gather_answers(bundle, args.answers, args.answer, args.lang, notes)
     except BadInput as exc:
         _fail(exc.lines)
+    engine = Engine(bundle)
     try:
-        rec = recommend(bundle, answers, as_of=args.as_of or dt.date.today(), lang=args.lang)
+        rec = engine.recommend(answers, as_of=args.as_of or dt.date.today(), lang=args.lang)
     except IncompleteAnswers as exc:
         _fail([f"{q}: {m}" for q, m in zip(exc.missing, exc.messages, strict=True)])
     except RatesUnknown as exc:
         _fail([f"--as-of: {exc}"])
-    unused = sorted(set(answers) - set(walk(bundle.flow, answers, use_defaults=True).path))
     for note in notes:
         _note(note, args.lang)
-    for question in unused:
-        _note(message(args.lang, "not_used", question=question), args.lang)
+    for question in rec.unused(answers):
+        _note(CLI(args.lang, "not_used", question=question), args.lang)
     text = render(rec, bundle, args.format)
     if args.output:
         write_user_file(args.output, text, args.lang)
@@ -419,19 +402,17 @@ def cmd_recommend(args: argparse.Namespace) -> int:
 
 def write_user_file(path: Path, text: str, lang: str, option: str = "--output") -> None:
     """``text`` into the file a person named (see output_file), or exit 2 saying why."""
-    from alternance_tui.flow.answers import message
     from alternance_tui.output_file import OutputError, write_output
 
     try:
         write_output(path, text)
     except OutputError as exc:
         key = "output_failed" if exc.reason == "failed" else f"output_{exc.reason}"
-        _fail([f"{option}: {message(lang, key, file=path, detail=exc.detail)}"])
+        _fail([f"{option}: {CLI(lang, key, file=path, detail=exc.detail)}"])
 
 
 def write_stdout(text: str, lang: str) -> None:
     """``text`` on standard output; a write error (a full disk) is exit 2, not 0."""
-    from alternance_tui.flow.answers import message
 
     try:
         sys.stdout.write(text)
@@ -440,7 +421,7 @@ def write_stdout(text: str, lang: str) -> None:
         raise  # main() treats a reader that stopped early as no error
     except OSError as exc:
         _silence_stdout()
-        _fail([message(lang, "stdout_failed", detail=exc.strerror or exc)])
+        _fail([CLI(lang, "stdout_failed", detail=exc.strerror or exc)])
 
 
 def _silence_stdout() -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from alternance_tui.input_file import MAX_BYTES, JsonRefused, ReadRefused, parse_json, read_bounded
+from alternance_tui.wording.catalogue.store import STORE
 
 FORMAT_VERSION = 1
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -104,7 +105,9 @@ class SessionStore:
         files = sorted(self.directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         return [p.stem for p in files]
 
-    def load(self, name: str = AUTOSAVE) -> LoadResult:
+    def load(self, name: str = AUTOSAVE, *, lang: str) -> LoadResult:
+        """The session saved as ``name``; ``lang`` is the language of the warning
+        given if it was damaged."""
         target = self.path(name)
         if not target.exists():
             return LoadResult(None)
@@ -116,7 +119,7 @@ class SessionStore:
         except ReadRefused as exc:
             if exc.reason == "missing":
                 return LoadResult(None)
-            return self._damaged(target, exc)
+            return self._damaged(target, exc, lang)
         except (
             OSError,
             JsonRefused,
@@ -124,16 +127,16 @@ class SessionStore:
             TypeError,
             ValueError,
         ) as exc:
-            return self._damaged(target, exc)
+            return self._damaged(target, exc, lang)
 
-    def _damaged(self, target: Path, exc: Exception) -> LoadResult:
+    def _damaged(self, target: Path, exc: Exception, lang: str) -> LoadResult:
+        error = _why(exc, lang)
         aside = self._set_aside(target)
-        where = f" and kept as {aside.name}" if aside else ""
-        return LoadResult(
-            None,
-            f"The saved session {target.name} was damaged ({_why(exc)}); it "
-            f"was set aside{where}. Starting afresh.",
-        )
+        if aside is None:
+            warning = STORE(lang, "damaged", file=target.name, error=error)
+        else:
+            warning = STORE(lang, "damaged_kept", file=target.name, error=error, kept=aside.name)
+        return LoadResult(None, warning)
 
     def delete(self, name: str = AUTOSAVE) -> None:
         self.path(name).unlink(missing_ok=True)
@@ -149,17 +152,17 @@ class SessionStore:
         return aside
 
 
-def _why(exc: Exception) -> str:
+def _why(exc: Exception, lang: str) -> str:
     if isinstance(exc, ReadRefused):
-        return {
-            "folder": "it is a folder",
-            "not_regular": "it is not a regular file but a device or a pipe",
-            "too_large": f"it is too large: {exc.size / 1024 / 1024:.1f} MiB",
-        }.get(exc.reason, exc.detail or exc.reason)
+        if exc.reason in ("folder", "not_regular"):
+            return STORE(lang, f"why_{exc.reason}")
+        if exc.reason == "too_large":
+            return STORE(lang, "why_too_large", size=f"{exc.size / 1024 / 1024:.1f}")
+        return exc.detail or exc.reason
     if isinstance(exc, JsonRefused):
         if exc.reason == "too_deep":
-            return "not valid JSON: nested too deeply"
-        return f"not valid JSON: {exc.detail} at line {exc.line}"
+            return STORE(lang, "why_too_deep")
+        return STORE(lang, "why_json", detail=exc.detail, line=exc.line)
     return str(exc)
 
 

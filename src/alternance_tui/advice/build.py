@@ -139,6 +139,13 @@ class _AdviceBuilder:
                 self.problems.append(
                     Problem(self.file, f'"{name}" is not a question', ("fixed", index))
                 )
+        attributes = []
+        for index, attribute in enumerate(advice.attributes):
+            self.text(attribute.label, ("attributes", index, "label"))
+            # Its one placeholder is {value}, not a question: only the languages are checked.
+            self.check_text_raw(attribute.value, ("attributes", index, "value"))
+            self.value_format(attribute.value, ("attributes", index, "value"))
+            attributes.append(model.AttributeLabel(attribute.id, attribute.label, attribute.value))
         items: list[model.Item] = []
         seen: set[str] = set()
         for index, item in enumerate(advice.items):
@@ -157,7 +164,17 @@ class _AdviceBuilder:
             tuple(advice.fixed),
             self.file,
             advice.note,
+            tuple(attributes),
         )
+
+    def value_format(self, text: Text | None, path: KeyPath) -> None:
+        """Reports fill it with str.format(value=...): any other brace would fail there."""
+        for lang, value in (text or {}).items():
+            try:
+                value.format(value="")
+            except (KeyError, IndexError, ValueError):
+                message = f"the {lang} text may name {{value}} and nothing else in braces"
+                self.problems.append(Problem(self.file, message, path))
 
     def item(self, item: ItemFile, path: KeyPath) -> model.Item:
         self.text(item.title, (*path, "title"))

@@ -34,6 +34,7 @@ def _advice_keys() -> list[str]:
 
     return _keys(
         schema.AdviceFile,
+        schema.AttributeFile,
         schema.ItemFile,
         schema.RuleFile,
         schema.Alternative,

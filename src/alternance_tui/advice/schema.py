@@ -127,6 +127,14 @@ class NoPayFile(_Strict):
     source: SourceText | None = None
 
 
+class AttributeFile(_Strict):
+    id: NodeId = Field(description="the key of the attribute in the items' [items.attributes]")
+    label: TextField = Field(description="what reports call it, e.g. Level")
+    value: TextField | None = Field(
+        None, description='how a value reads, {value} standing for it, e.g. "{value}e"'
+    )
+
+
 class ItemFile(_Strict):
     id: ChoiceId
     title: TextField
@@ -152,6 +160,11 @@ class AdviceFile(_Strict):
     )
     note: TextField | None = Field(
         None, description="shown after the section, e.g. what its figures are and are not"
+    )
+    attributes: list[AttributeFile] = Field(
+        default_factory=list,
+        description="the item attributes reports show beside each item, in this order; "
+        "the others are in the JSON only",
     )
     items: list[ItemFile] = Field(min_length=1)
     source_url: str | None = None

@@ -16,129 +16,11 @@ from dataclasses import dataclass
 from alternance_tui.flow.expr import Value
 from alternance_tui.flow.model import Flow, Question, tr
 from alternance_tui.printable import excerpt
-
-_MESSAGES: dict[str, dict[str, str]] = {
-    "en": {
-        "empty": "An answer is needed here.",
-        "not_number": "“{text}” is not a number: type digits, e.g. {example}.",
-        "not_whole": "Enter a whole number (no decimals).",
-        "range": "Enter a number between {min} and {max}{unit}.",
-        "at_least": "Enter a number of at least {min}{unit}.",
-        "at_most": "Enter a number of at most {max}{unit}.",
-        "not_choice": "“{text}” is not one of the choices: {choices}.",
-        "not_yes_no": "Answer yes or no, not “{text}”.",
-        "not_list": "Give a list of choices: {choices}.",
-        "unknown_question": "“{text}” is not a question of this interview. Questions: {choices}.",
-        "yes": "yes",
-        "no": "no",
-        # Numbers not written plainly, and files that cannot be read (issue 9).
-        "not_plain_number": "“{text}” is not written with the digits 0 to 9: type {example}.",
-        "too_many_digits": "“{text}” has too many digits: type a number such as {example}.",
-        "note": "note",
-        "not_used": "{question} is not asked for these answers; its value was not used",
-        "stdin": "standard input",
-        "file_missing": "{file}: no such file",
-        "file_folder": "{file}: is a folder; give a JSON file (or - for standard input)",
-        "file_not_regular": "{file}: is not a regular file (a device or a pipe?); "
-        "give a JSON file, or - and pipe it in",
-        "file_too_large": "{file}: is too large ({size}); an answers file is at most {limit}",
-        "file_unreadable": "{file}: cannot read it ({detail})",
-        "json_not_utf8": "{file}: line {line}: not UTF-8 text ({detail}); save it as UTF-8",
-        "json_syntax": "{file}: line {line}, column {column}: not valid JSON ({detail}); "
-        "expected an object such as {example}",
-        "json_too_deep": "{file}: lists or objects nested too deeply to read; "
-        "expected an object such as {example}",
-        "json_not_object": "{file}: expected a JSON object of question id -> answer, found {found}",
-        "json_null": "null (nothing)",
-        "json_list": "a list",
-        "json_text": "a text",
-        "json_number": "a number",
-        "json_bool": "true or false",
-        "duplicate_key": "{file}: “{id}” is given {count} times ({values}); "
-        "the last one, {value}, was used",
-        "duplicate_a": "-a {id} is given {count} times ({values}); the last one, {value}, was used",
-        "a_over_file": "-a {id}={value} was used instead of {old} from {file}",
-        "output_folder": "{file}: is a folder; give a file name, e.g. {file}/handout.html",
-        "output_refused": "{file}: is a disk or a socket, not a file; give a file name",
-        "output_no_reader": "{file}: is a pipe that no program is reading; start the reader first",
-        "output_failed": "{file}: cannot write it ({detail})",
-        "stdout_failed": "standard output: cannot write the result ({detail})",
-        "size_mib": "{size} MiB",
-        "more_than": "more than {size}",
-        "not_pair": "write it as id=value, e.g. -a age=20",
-    },
-    # French typography: a no-break space inside « » and before ":", so that a
-    # line never breaks between a word and its punctuation.
-    "fr": {
-        "empty": "Une réponse est nécessaire ici.",
-        "not_number": "«\u00a0{text}\u00a0» n’est pas un nombre\u00a0: "
-        "tapez des chiffres, par ex. {example}.",
-        "not_whole": "Entrez un nombre entier (sans décimales).",
-        "range": "Entrez un nombre entre {min} et {max}{unit}.",
-        "at_least": "Entrez un nombre d’au moins {min}{unit}.",
-        "at_most": "Entrez un nombre d’au plus {max}{unit}.",
-        "not_choice": "«\u00a0{text}\u00a0» ne fait pas partie des choix\u00a0: {choices}.",
-        "not_yes_no": "Répondez oui ou non, pas «\u00a0{text}\u00a0».",
-        "not_list": "Donnez une liste de choix\u00a0: {choices}.",
-        "unknown_question": "«\u00a0{text}\u00a0» n’est pas une question de cet entretien. "
-        "Questions\u00a0: {choices}.",
-        "yes": "oui",
-        "no": "non",
-        # Numbers not written plainly, and files that cannot be read (issue 9).
-        "not_plain_number": "«\u00a0{text}\u00a0» n’est pas écrit avec les chiffres 0 à 9\u00a0: "
-        "tapez {example}.",
-        "too_many_digits": "«\u00a0{text}\u00a0» a trop de chiffres\u00a0: "
-        "tapez un nombre comme {example}.",
-        "note": "remarque",
-        "not_used": "{question} n’est pas demandé pour ces réponses\u00a0; sa valeur n’a pas servi",
-        "stdin": "l’entrée standard",
-        "file_missing": "{file}\u00a0: fichier introuvable",
-        "file_folder": "{file}\u00a0: c’est un dossier\u00a0; donnez un fichier JSON "
-        "(ou - pour l’entrée standard)",
-        "file_not_regular": "{file}\u00a0: ce n’est pas un fichier ordinaire (un périphérique, "
-        "un tube\u00a0?)\u00a0; donnez un fichier JSON, ou - et redirigez-le",
-        "file_too_large": "{file}\u00a0: trop gros ({size})\u00a0; un fichier de réponses "
-        "fait au plus {limit}",
-        "file_unreadable": "{file}\u00a0: lecture impossible ({detail})",
-        "json_not_utf8": "{file}\u00a0: ligne {line}\u00a0: ce n’est pas du texte UTF-8 "
-        "({detail})\u00a0; enregistrez-le en UTF-8",
-        "json_syntax": "{file}\u00a0: ligne {line}, colonne {column}\u00a0: JSON invalide "
-        "({detail})\u00a0; attendu un objet comme {example}",
-        "json_too_deep": "{file}\u00a0: listes ou objets imbriqués trop profondément\u00a0; "
-        "attendu un objet comme {example}",
-        "json_not_object": "{file}\u00a0: attendu un objet JSON identifiant de question -> "
-        "réponse, trouvé {found}",
-        "json_null": "null (rien)",
-        "json_list": "une liste",
-        "json_text": "un texte",
-        "json_number": "un nombre",
-        "json_bool": "true ou false",
-        "duplicate_key": "{file}\u00a0: «\u00a0{id}\u00a0» est donné {count} fois "
-        "({values})\u00a0; le dernier, {value}, a servi",
-        "duplicate_a": "-a {id} est donné {count} fois ({values})\u00a0; "
-        "le dernier, {value}, a servi",
-        "a_over_file": "-a {id}={value} a servi à la place de {old} de {file}",
-        "output_folder": "{file}\u00a0: c’est un dossier\u00a0; donnez un nom de fichier, "
-        "par ex. {file}/fiche.html",
-        "output_refused": "{file}\u00a0: c’est un disque ou une socket, pas un fichier\u00a0; "
-        "donnez un nom de fichier",
-        "output_no_reader": "{file}\u00a0: c’est un tube qu’aucun programme ne lit\u00a0; "
-        "lancez d’abord le lecteur",
-        "output_failed": "{file}\u00a0: écriture impossible ({detail})",
-        "stdout_failed": "sortie standard\u00a0: impossible d’écrire le résultat ({detail})",
-        "size_mib": "{size}\u00a0Mio",
-        "more_than": "plus de {size}",
-        "not_pair": "écrivez-la id=valeur, par ex. -a age=20",
-    },
-}
+from alternance_tui.wording import formats
+from alternance_tui.wording.catalogue.answers import ANSWERS
 
 _YES = {"yes", "y", "oui", "o", "true", "1", "vrai"}
 _NO = {"no", "n", "non", "false", "0", "faux"}
-
-
-def message(lang: str, key: str, **values: object) -> str:
-    table = _MESSAGES.get(lang, _MESSAGES["en"])
-    return table[key].format(**values)
 
 
 class AnswerError(ValueError):
@@ -149,20 +31,6 @@ class AnswerError(ValueError):
 class AnswerProblem:
     question: str
     message: str
-
-
-def format_number(value: float, lang: str = "en") -> str:
-    """A number as a person of ``lang`` writes it: "20,000" and "12.5" in
-    English, "20 000" (narrow no-break space) and "12,5" in French.
-    ``parse_number`` reads every one of these back to the same value."""
-    if float(value).is_integer():
-        text = f"{int(value):,}"
-    else:
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "fr":
-        # Grouping commas to U+202F first, so the decimal point can become a comma.
-        return text.replace(",", "\u202f").replace(".", ",")
-    return text
 
 
 def _unit(question: Question, lang: str) -> str:
@@ -211,30 +79,30 @@ def _meant(text: str, lang: str) -> float | None:
         number = float(_normalise_number(folded, lang))
     except ValueError:
         return None
-    if not math.isfinite(number) or plain_number(format_number(number, lang), lang) != number:
+    if not math.isfinite(number) or plain_number(formats.number(number, lang), lang) != number:
         return None
     return number
 
 
 def _example(question: Question, lang: str) -> str:
     default = question.default
-    return format_number(
+    return formats.number(
         default if isinstance(default, int | float) else question.minimum or 10, lang
     )
 
 
 def parse_number(question: Question, text: str, lang: str) -> float | int:
     if not _normalise_number(text, lang):
-        raise AnswerError(message(lang, "empty"))
+        raise AnswerError(ANSWERS(lang, "empty"))
     number = plain_number(text, lang)
     if number is None:
         shown = excerpt(text.strip())
         meant = _meant(text, lang)
         if meant is not None:
-            example = format_number(meant, lang)
-            raise AnswerError(message(lang, "not_plain_number", text=shown, example=example))
+            example = formats.number(meant, lang)
+            raise AnswerError(ANSWERS(lang, "not_plain_number", text=shown, example=example))
         example = _example(question, lang)
-        raise AnswerError(message(lang, "not_number", text=shown, example=example))
+        raise AnswerError(ANSWERS(lang, "not_number", text=shown, example=example))
     return check_number(question, number, lang, text)
 
 
@@ -247,16 +115,16 @@ def _as_float(raw: int | float) -> float:
 
 def check_number(question: Question, number: float, lang: str, text: str = "") -> float | int:
     if math.isnan(number):
-        raise AnswerError(message(lang, "not_number", text="NaN", example=_example(question, lang)))
+        raise AnswerError(ANSWERS(lang, "not_number", text="NaN", example=_example(question, lang)))
     low, high = question.minimum, question.maximum
     if math.isinf(number) and (low if number < 0 else high) is None:
         # No bound on that side to say instead: a range message would be wrong.
         shown = excerpt(text.strip() or str(number))
         raise AnswerError(
-            message(lang, "too_many_digits", text=shown, example=_example(question, lang))
+            ANSWERS(lang, "too_many_digits", text=shown, example=_example(question, lang))
         )
     if question.integer and not number.is_integer() and math.isfinite(number):
-        raise AnswerError(message(lang, "not_whole"))
+        raise AnswerError(ANSWERS(lang, "not_whole"))
     if (low is not None and number < low) or (high is not None and number > high):
         unit = _unit(question, lang)
         if low is not None and high is not None:
@@ -264,11 +132,11 @@ def check_number(question: Question, number: float, lang: str, text: str = "") -
         else:
             key = "at_least" if low is not None else "at_most"
         raise AnswerError(
-            message(
+            ANSWERS(
                 lang,
                 key,
-                min=format_number(low or 0, lang),
-                max=format_number(high or 0, lang),
+                min=formats.number(low or 0, lang),
+                max=formats.number(high or 0, lang),
                 unit=unit,
             )
         )
@@ -290,7 +158,7 @@ def _match_choice(question: Question, text: str, lang: str) -> str:
         if any(folded == label.casefold() for label in labels):
             return choice.id
     raise AnswerError(
-        message(lang, "not_choice", text=excerpt(wanted), choices=_choice_list(question))
+        ANSWERS(lang, "not_choice", text=excerpt(wanted), choices=_choice_list(question))
     )
 
 
@@ -310,7 +178,7 @@ def parse_text(question: Question, text: str, lang: str = "en") -> Value:
         return True
     if folded in _NO:
         return False
-    raise AnswerError(message(lang, "not_yes_no", text=excerpt(text.strip())))
+    raise AnswerError(ANSWERS(lang, "not_yes_no", text=excerpt(text.strip())))
 
 
 def parse_json(question: Question, raw: object, lang: str = "en") -> Value:
@@ -318,27 +186,38 @@ def parse_json(question: Question, raw: object, lang: str = "en") -> Value:
     if raw is None:
         if question.optional or question.default is not None:
             return None
-        raise AnswerError(message(lang, "empty"))
+        raise AnswerError(ANSWERS(lang, "empty"))
     if isinstance(raw, str):
         return parse_text(question, raw, lang)
     if question.kind == "number":
         if isinstance(raw, bool) or not isinstance(raw, int | float):
             shown = excerpt(json_text(raw))
             raise AnswerError(
-                message(lang, "not_number", text=shown, example=_example(question, lang))
+                ANSWERS(lang, "not_number", text=shown, example=_example(question, lang))
             )
         return check_number(question, _as_float(raw), lang)
     if question.kind == "yes_no":
         if isinstance(raw, bool):
             return raw
-        raise AnswerError(message(lang, "not_yes_no", text=excerpt(json_text(raw))))
+        raise AnswerError(ANSWERS(lang, "not_yes_no", text=excerpt(json_text(raw))))
     if question.kind == "multi":
         if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
             return frozenset(_match_choice(question, item, lang) for item in raw)
-        raise AnswerError(message(lang, "not_list", choices=_choice_list(question)))
+        raise AnswerError(ANSWERS(lang, "not_list", choices=_choice_list(question)))
     raise AnswerError(
-        message(lang, "not_choice", text=excerpt(json_text(raw)), choices=_choice_list(question))
+        ANSWERS(lang, "not_choice", text=excerpt(json_text(raw)), choices=_choice_list(question))
     )
+
+
+def check_value(question: Question, value: Value, lang: str = "en") -> Value:
+    """``value``, an answer already held in memory, as ``question`` takes it, or
+    AnswerError: parse_json's checks without going through JSON's form."""
+    if isinstance(value, frozenset):
+        if question.kind == "multi":
+            # In order, so that an unknown choice is named as a JSON file would name it.
+            return frozenset(_match_choice(question, item, lang) for item in sorted(value))
+        return parse_json(question, sorted(value), lang)  # not a set: the error shows it
+    return parse_json(question, value, lang)
 
 
 def parse_answers(
@@ -353,7 +232,7 @@ def parse_answers(
             problems.append(
                 AnswerProblem(
                     question_id,
-                    message(
+                    ANSWERS(
                         lang,
                         "unknown_question",
                         text=excerpt(question_id),
@@ -394,9 +273,9 @@ def show_value(question: Question, value: Value, lang: str) -> str:
     if value is None:
         return "—"
     if question.kind == "yes_no":
-        return message(lang, "yes" if value else "no")
+        return ANSWERS(lang, "yes" if value else "no")
     if question.kind == "number" and isinstance(value, int | float):
-        return format_number(value, lang) + _unit(question, lang)
+        return formats.number(value, lang) + _unit(question, lang)
     if question.kind == "choice" and isinstance(value, str):
         choice = question.choice(value)
         return tr(choice.label, lang) if choice else value
