@@ -23,7 +23,7 @@ from alternance_tui.wording.catalogue.cli import CLI  # a few strings: cheap at 
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
-    from alternance_tui.flow.expr import Value
+    from alternance_tui.flow.cond import Value
     from alternance_tui.input_file import Duplicate
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2

@@ -41,7 +41,7 @@ from alternance_tui.wording.lookup import other
 if TYPE_CHECKING:
     from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.model import Bundle
-    from alternance_tui.flow.expr import Value
+    from alternance_tui.flow.cond import Value
     from alternance_tui.interview import Interview, Place
     from alternance_tui.store import Session
     from alternance_tui.tui.base import Page
