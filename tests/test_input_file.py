@@ -96,3 +96,7 @@ def test_keys_given_twice_at_the_top_are_told_with_every_value() -> None:
     assert document.data == {"age": 30, "inner": {"x": 2}}
     # Only the answers object's own keys: an inner object's are its value's business.
     assert document.duplicates == [Duplicate("age", (20, 25, 30))]
+
+
+def test_a_name_with_a_null_byte_is_no_file_not_a_value_error(tmp_path: Path) -> None:
+    assert _refused(tmp_path / "me.json\0x").reason == "missing"

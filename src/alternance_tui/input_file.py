@@ -55,6 +55,8 @@ def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
         raise ReadRefused("folder") from None
     except OSError as exc:
         raise ReadRefused("unreadable", detail=exc.strerror or str(exc)) from None
+    except ValueError:  # a NUL in the name: no file is called that
+        raise ReadRefused("missing") from None
     with os.fdopen(handle, "rb") as stream:
         try:
             info = os.fstat(stream.fileno())
