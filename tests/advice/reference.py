@@ -84,10 +84,9 @@ INTERNSHIP_HOURLY_BY_YEAR: dict[int, str] = {
     2025: "4.35",
     2026: "4.50",
 }
-BONUS_OVER_MONTHS = 2  # more than 2 months ...
-BONUS_FROM_HOUR = 44 * 7 + 1  # ... or from the 309th hour
-INTERNSHIP_MAX_MONTHS = 6
-INTERNSHIP_MAX_HOURS = 924
+# Length in hours of presence (D124-6): 7 hours a day, 22 days a month.
+BONUS_FROM_HOUR = 2 * 22 * 7 + 1  # more than 2 months: from the 309th hour
+INTERNSHIP_MAX_HOURS = 6 * 22 * 7  # 6 months: 924 hours
 
 # The dates the issue asks amounts at, and the SMIC in force on each.
 DATES = ["2021-06-15", "2023-03-01", "2026-01-01", "2026-07-01"]

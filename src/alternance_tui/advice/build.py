@@ -239,10 +239,10 @@ class _AdviceBuilder:
                 pay.percent,
                 pay.months,
                 pay.weekly_hours,
-                pay.required_over_months,
-                pay.required_from_hours,
+                pay.bonus_from_hour,
                 pay.source,
                 notes,
+                pay.max_hours,
             )
         self.number_question(pay.age, (*path, "age"))
         bands = tuple(self.band(band, (*path, "bands", i)) for i, band in enumerate(pay.bands))

@@ -112,10 +112,10 @@ class HourlyPay:
     percent: float
     months: str
     weekly_hours: str
-    required_over_months: float
-    required_from_hours: float
+    bonus_from_hour: float
     source: str
     notes: tuple[Note, ...] = ()
+    max_hours: float | None = None
     kind: Literal["hourly"] = "hourly"
 
 

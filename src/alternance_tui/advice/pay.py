@@ -128,9 +128,9 @@ def hourly_pay(
     # finite decimal form, so a total of exactly x.xx5 rounds up as it should.
     per_month = weekly * 52 / 12
     hours = months * weekly * 52 / 12
-    required = months > Decimal(str(pay.required_over_months)) or hours >= Decimal(
-        str(pay.required_from_hours)
-    )
+    # Length is counted in hours of presence, not calendar months: the threshold
+    # is an hour, so a part-time internship of several months may owe nothing.
+    required = hours >= Decimal(str(pay.bonus_from_hour))
     return HourlyPayResult(
         bonus_required=required,
         hourly_min_eur=cents(hourly),
@@ -141,8 +141,8 @@ def hourly_pay(
         monthly_estimate_eur=cents(hourly * weekly * 52 / 12),
         months=float(months),
         weekly_hours=float(weekly),
-        required_over_months=pay.required_over_months,
-        required_from_hours=pay.required_from_hours,
+        bonus_from_hour=pay.bonus_from_hour,
+        max_hours=pay.max_hours,
         reference=ref,
         source=pay.source,
         notes=_notes(pay.notes, env, lang),

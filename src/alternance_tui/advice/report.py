@@ -42,9 +42,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "reference": "{label}: {value} from {date}{latest} ({source})",
         "latest": ", the latest known value",
         "bonus_required": "A bonus is compulsory for {months} months at {weekly} h a week "
-        "({hours} hours: over {over} months or from hour {from_hours}).",
+        "({hours} hours of presence: it is owed from hour {from_hours}).",
         "bonus_optional": "A bonus is optional for {months} months at {weekly} h a week "
-        "({hours} hours: not over {over} months nor from hour {from_hours}).",
+        "({hours} hours of presence: it is owed only from hour {from_hours}).",
+        "max_hours": "At most {max_hours} hours of presence per academic year with one host.",
         "hourly": "Hourly minimum: {hourly} ({percent} of the {ref}).",
         "total": "Minimum for the planned {hours} hours: {total}; about {monthly} a month "
         "({per_month} hours a month).",
@@ -78,9 +79,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "reference": "{label} : {value} depuis le {date}{latest} ({source})",
         "latest": ", dernière valeur connue",
         "bonus_required": "Gratification obligatoire pour {months} mois à {weekly} h par "
-        "semaine ({hours} heures : plus de {over} mois ou dès la {from_hours}e heure).",
+        "semaine ({hours} heures de présence : elle est due dès la {from_hours}e heure).",
         "bonus_optional": "Gratification facultative pour {months} mois à {weekly} h par "
-        "semaine ({hours} heures : pas plus de {over} mois ni {from_hours} heures).",
+        "semaine ({hours} heures de présence : elle n’est due qu’à partir de la "
+        "{from_hours}e heure).",
+        "max_hours": "Au plus {max_hours} heures de présence par année universitaire dans une "
+        "même structure.",
         "hourly": "Minimum horaire : {hourly} ({percent} du {ref}).",
         "total": "Minimum pour les {hours} heures prévues : {total} ; environ {monthly} par "
         "mois ({per_month} heures par mois).",
@@ -149,8 +153,7 @@ def hourly_lines(pay: HourlyPayResult, lang: str) -> list[str]:
             months=w.number(pay.months, lang),
             weekly=w.number(pay.weekly_hours, lang),
             hours=w.number(pay.hours, lang),
-            over=w.number(pay.required_over_months, lang),
-            from_hours=w.number(pay.required_from_hours, lang, 0),
+            from_hours=w.number(pay.bonus_from_hour, lang, 0),
         ),
         label(
             lang,
@@ -166,6 +169,11 @@ def hourly_lines(pay: HourlyPayResult, lang: str) -> list[str]:
             total=w.money(pay.total_min_eur, lang),
             monthly=w.money(pay.monthly_estimate_eur, lang),
             per_month=w.number(pay.hours_per_month, lang),
+        ),
+        *(
+            [label(lang, "max_hours", max_hours=w.number(pay.max_hours, lang, 0))]
+            if pay.max_hours is not None
+            else []
         ),
     ]
 
@@ -226,8 +234,10 @@ def pay_json(item: ItemResult) -> dict[str, Any] | None:
             "hours_per_month": pay.hours_per_month,
             "monthly_estimate_eur": pay.monthly_estimate_eur,
             "percent": _whole(pay.percent),
-            "required_over_months": _whole(pay.required_over_months),
-            "required_from_hours": _whole(pay.required_from_hours),
+            "bonus_from_hour": _whole(pay.bonus_from_hour),
+            "max_hours": _whole(pay.max_hours) if pay.max_hours is not None else None,
+            # The name before bonus_from_hour, kept for readers of older output.
+            "required_from_hours": _whole(pay.bonus_from_hour),
             "reference": _reference_json(pay.reference),
             "source": pay.source,
             "notes": [{"text": n.text, "source": n.source} for n in pay.notes],

@@ -114,8 +114,12 @@ class HourlyPayFile(_Strict):
     percent: Percent
     months: NodeId
     weekly_hours: NodeId
-    required_over_months: float = Field(ge=0)
-    required_from_hours: float = Field(ge=0)
+    bonus_from_hour: float = Field(
+        ge=0, description="the payment is compulsory from this hour of presence on"
+    )
+    max_hours: float | None = Field(
+        None, gt=0, description="the most hours of presence allowed, shown with the estimate"
+    )
     source: SourceText
     notes: list[NoteFile] = Field(default_factory=list)
 
