@@ -228,7 +228,13 @@ class _AdviceBuilder:
             self.text(pay.text, (*path, "text"))
             for index, route in enumerate(pay.routes):
                 self.text(route, (*path, "routes", index))
-            return model.NoPay(pay.text, tuple(pay.routes), pay.source)
+            cases = []
+            for index, case in enumerate(pay.cases):
+                c_path: KeyPath = (*path, "cases", index)
+                self.text(case.text, (*c_path, "text"))
+                condition = self.condition(case.when, (*c_path, "when"))
+                cases.append(model.Note(case.text, condition, case.source))
+            return model.NoPay(pay.text, tuple(pay.routes), pay.source, tuple(cases))
         self.series(pay.reference, (*path, "reference"))
         self.number_question(pay.months, (*path, "months"))
         notes = self.notes(pay.notes, (*path, "notes"))

@@ -124,6 +124,7 @@ class NoPay:
     text: Text
     routes: tuple[Text, ...] = ()
     source: str | None = None
+    cases: tuple[Note, ...] = ()  # a text for particular answers, the first that holds
     kind: Literal["none"] = "none"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from alternance_tui.advice import model
@@ -161,4 +161,18 @@ def estimate(
         return grid_pay(pay, flow, env, rates, as_of, lang)
     if isinstance(pay, model.HourlyPay):
         return hourly_pay(pay, env, rates, as_of, lang)
+    return NoPayResult(tr(pay.text, lang), tuple(tr(r, lang) for r in pay.routes), pay.source)
+
+
+def no_pay(pay: model.NoPay, envs: Sequence[Mapping[str, Value]], lang: str) -> NoPayResult:
+    """What is said instead of an amount: the first case that holds for every set of
+    answers the item is open with (so an answer not known yet never picks one), else
+    the general text."""
+    for case in pay.cases:
+        if case.when is not None and envs and all(holds(case.when, env) for env in envs):
+            return NoPayResult(
+                tr(case.text, lang),
+                tuple(tr(r, lang) for r in pay.routes),
+                case.source or pay.source,
+            )
     return NoPayResult(tr(pay.text, lang), tuple(tr(r, lang) for r in pay.routes), pay.source)

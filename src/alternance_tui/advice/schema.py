@@ -124,9 +124,20 @@ class HourlyPayFile(_Strict):
     notes: list[NoteFile] = Field(default_factory=list)
 
 
+class NoPayCaseFile(_Strict):
+    when: str
+    text: TextField
+    source: SourceText | None = None
+
+
 class NoPayFile(_Strict):
     kind: Literal["none"]
     text: TextField
+    cases: list[NoPayCaseFile] = Field(
+        default_factory=list,
+        description="texts for particular answers: the first whose `when` holds for every "
+        "answer the item is open with replaces `text`",
+    )
     routes: list[TextField] = Field(default_factory=list)
     source: SourceText | None = None
 
