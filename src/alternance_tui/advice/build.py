@@ -126,8 +126,18 @@ class _AdviceBuilder:
         for index, note in enumerate(notes):
             n_path: KeyPath = (*path, index)
             self.text(note.text, (*n_path, "text"))
+            if note.from_ and note.until and note.until < note.from_:
+                self.problems.append(
+                    Problem(self.file, "`until` must not be before `from`", (*n_path, "until"))
+                )
             built.append(
-                model.Note(note.text, self.condition(note.when, (*n_path, "when")), note.source)
+                model.Note(
+                    note.text,
+                    self.condition(note.when, (*n_path, "when")),
+                    note.source,
+                    note.from_,
+                    note.until,
+                )
             )
         return tuple(built)
 

@@ -132,7 +132,7 @@ class Advisor:
         notes = tuple(
             Note(self.fill(n.text), n.source)
             for n in item.notes
-            if n.when is None or holds(n.when, pay_env)
+            if n.in_force(self.as_of) and (n.when is None or holds(n.when, pay_env))
         )
         fits = [f for f in item.fit if holds(f.when, self.env)]
         attributes = {

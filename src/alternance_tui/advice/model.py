@@ -66,6 +66,11 @@ class Note:
     text: Text
     when: Condition | None = None
     source: str | None = None
+    start: dt.date | None = None  # in force from this date (a dated rule), inclusive
+    end: dt.date | None = None  # ... up to this one, inclusive
+
+    def in_force(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,9 +54,13 @@ def contract_years(months: float, max_years: int) -> int:
     return max(1, min(max_years, math.ceil(months / 12)))
 
 
-def _notes(notes: tuple[model.Note, ...], env: Mapping[str, Value], lang: str) -> tuple[Note, ...]:
+def _notes(
+    notes: tuple[model.Note, ...], env: Mapping[str, Value], lang: str, as_of: dt.date
+) -> tuple[Note, ...]:
     return tuple(
-        Note(tr(n.text, lang), n.source) for n in notes if n.when is None or holds(n.when, env)
+        Note(tr(n.text, lang), n.source)
+        for n in notes
+        if n.in_force(as_of) and (n.when is None or holds(n.when, env))
     )
 
 
@@ -109,7 +113,7 @@ def grid_pay(
                 note=tr(band.note, lang) or None,
             )
         )
-    return GridPayResult(tuple(years), ref, pay.source, _notes(pay.notes, env, lang))
+    return GridPayResult(tuple(years), ref, pay.source, _notes(pay.notes, env, lang, as_of))
 
 
 def hourly_pay(
@@ -145,7 +149,7 @@ def hourly_pay(
         max_hours=pay.max_hours,
         reference=ref,
         source=pay.source,
-        notes=_notes(pay.notes, env, lang),
+        notes=_notes(pay.notes, env, lang, as_of),
     )
 
 

@@ -69,6 +69,12 @@ class NoteFile(_Strict):
     when: str | None = None
     text: TextField
     source: SourceText | None = None
+    from_: dt.date | None = Field(
+        None, alias="from", description="shown for dates from this one on (a dated rule)"
+    )
+    until: dt.date | None = Field(None, description="shown for dates up to this one, inclusive")
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
 
 
 class FitFile(_Strict):
