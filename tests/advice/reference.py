@@ -1,10 +1,10 @@
-"""The tables of ../shared/sources/rules-reference.md, typed in by hand, and what the
-tests compute from them.
+"""The tables of the project's rules notes (docs/rules/*.md) and source page
+(docs/sources/*.md), typed in by hand, and what the tests compute from them.
 
 Expected amounts in the tests come from here, never from the code under test:
 percentage x reference value, rounded half up to the cent, as payslips round.
-test_reference_tables.py checks these tables against the markdown file itself
-when it is there, so a transcription slip cannot hide.
+test_reference_tables.py checks these tables against the markdown files
+themselves, so a transcription slip cannot hide.
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 
-REFERENCE_MD = Path(__file__).resolve().parents[3] / "shared" / "sources" / "rules-reference.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+# Where the tables live: every rules note and source page of the repository, in a
+# fixed order (a table is found by its header line, whichever file holds it).
+REFERENCE_MDS = sorted([*(DOCS / "rules").glob("*.md"), *(DOCS / "sources").glob("*.md")])
 
 # SMIC, metropolitan France: (from, hourly, monthly, legal source)
 SMIC: list[tuple[str, str, str, str]] = [

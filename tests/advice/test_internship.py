@@ -165,7 +165,7 @@ def test_total_for_the_planned_hours(bundle: Bundle, months: float, weekly: floa
 
 
 def test_done_when_internship_figures(bundle: Bundle) -> None:
-    """DESIGN.md's example: 455 hours at 4.50 EUR = 2047.50 EUR."""
+    """docs/contract.md's example: 455 hours at 4.50 EUR = 2047.50 EUR."""
     pay = _internship(bundle, 3, 35)["pay"]
     assert isinstance(pay, dict)
     assert (pay["hourly_min_eur"], pay["hours"], pay["total_min_eur"]) == (4.5, 455.0, 2047.5)

@@ -1,4 +1,4 @@
-"""`alternance recommend`: the command-line contract of DESIGN.md, through
+"""`alternance recommend`: the command-line contract of docs/contract.md, through
 ``cli.main()`` (and a subprocess where the process itself matters)."""
 
 from __future__ import annotations

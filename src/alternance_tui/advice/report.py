@@ -1,4 +1,4 @@
-"""A recommendation as JSON (the public contract of DESIGN.md), plain text,
+"""A recommendation as JSON (the public contract of docs/contract.md), plain text,
 Markdown or a standalone HTML page."""
 
 from __future__ import annotations
@@ -195,7 +195,7 @@ def _reference_json(ref: Reference) -> dict[str, Any]:
 
 
 def _percent_key(series: str) -> str:
-    # "smic_monthly" -> "percent_of_smic": the DESIGN.md field name, from the series id.
+    # "smic_monthly" -> "percent_of_smic": the docs/contract.md field name, from the series id.
     base = series.removesuffix("_monthly").removesuffix("_hourly")
     return f"percent_of_{base}"
 
@@ -295,7 +295,7 @@ def item_json(item: ItemResult) -> dict[str, Any]:
 
 
 def to_json(rec: Recommendation, bundle: Bundle | None = None) -> dict[str, Any]:
-    """The recommendation as DESIGN.md's JSON; with the bundle, the outcome's text too."""
+    """The recommendation as docs/contract.md's JSON; with the bundle, the outcome's text too."""
     data: dict[str, Any] = {
         "flow": rec.flow_id,
         "as_of": rec.as_of.isoformat(),
