@@ -107,7 +107,7 @@ def test_part_time_internship_is_decided_on_hours(
     """At 15 h a week, 8 months (520 hours) is allowed and 3 months (195 hours) owes no
     bonus: both would be decided otherwise on calendar months."""
     from alternance_tui.advice.engine import recommend
-    from alternance_tui.advice.report import hourly_lines
+    from alternance_tui.advice.present import hourly_lines
     from alternance_tui.advice.result import HourlyPayResult
     from alternance_tui.flow.answers import parse_answers
 
