@@ -33,8 +33,7 @@ REPORT = Catalogue(
             "({hours} hours of presence: it is owed from hour {from_hours}).",
             "bonus_optional": "A bonus is optional for {months} months at {weekly} h a week "
             "({hours} hours of presence: it is owed only from hour {from_hours}).",
-            "max_hours": "At most {max_hours} hours of presence per academic year with one "
-            "host.",
+            "max_hours": "At most {max_hours} hours of presence per academic year with one host.",
             "hourly": "Hourly minimum: {hourly} ({percent} of the {ref}).",
             "total": "Minimum for the planned {hours} hours: {total}; about {monthly} a month "
             "({per_month} hours a month).",
