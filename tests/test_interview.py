@@ -40,6 +40,7 @@ def test_a_fresh_interview_asks_from_the_first_question_to_the_review(bundle: Bu
         "age",
         "employer_sector",
         "diploma",
+        "status",
         "duration_months",
         "weekly_hours",
         "interests",
@@ -100,7 +101,7 @@ def test_enter_after_going_back_moves_one_step_not_to_the_end(bundle: Bundle) ->
     answer_all(interview, YOUNG)
     interview.back()  # review -> last question
     assert interview.current == "campus"
-    for _ in range(5):
+    for _ in range(6):
         interview.back()
     assert interview.current == "employer_sector"
     interview.answer("public")

@@ -1,4 +1,4 @@
-"""The ``alternance`` command: the TUI by default, and the subcommands of DESIGN.md.
+"""The ``alternance`` command: the TUI by default, and the subcommands of docs/contract.md.
 
 Imports are deferred to the subcommand that needs them, so that starting the
 TUI pays for neither pydantic nor the advice engine.
