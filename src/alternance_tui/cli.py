@@ -48,6 +48,8 @@ class TuiOptions:
     lang_given: bool = False  # --lang was given (else the locale's language)
     as_of: dt.date | None = None
     kiosk: bool = False
+    # A private session: nothing read from or written to the data folder (serve's default).
+    ephemeral: bool = False
     advisor: bool = False
     resume: str | None = None
     answers: dict[str, Any] = field(default_factory=dict)
@@ -105,6 +107,12 @@ def _tui_parser(lang: str) -> argparse.ArgumentParser:
         "--kiosk",
         action="store_true",
         help="campus kiosk: no quitting, idle reset, nothing written to disk",
+    )
+    parser.add_argument(
+        "--ephemeral",
+        action="store_true",
+        help="a private session: no resume offer, nothing read from or saved to the data "
+        "folder (what `alternance serve` starts for each browser)",
     )
     parser.add_argument(
         "--advisor",
@@ -356,6 +364,7 @@ def run_tui(argv: Sequence[str]) -> int:
         lang_given=any(a == "--lang" or a.startswith("--lang=") for a in argv),
         as_of=args.as_of,
         kiosk=args.kiosk,
+        ephemeral=args.ephemeral,
         advisor=args.advisor,
         resume=args.resume,
         answers=answers,

@@ -128,8 +128,8 @@ class AlternanceApp(App[int]):
 
     @property
     def store(self) -> SessionStore | None:
-        """Where sessions are saved; None in kiosk mode, which writes nothing."""
-        if self.options.kiosk:
+        """Where sessions are saved; None in kiosk and ephemeral modes, which use no file."""
+        if self.options.kiosk or self.options.ephemeral:
             return None
         if self._store is None:
             from alternance_tui.store import SessionStore
