@@ -111,6 +111,12 @@ def app_command(options: ServeOptions, *, ephemeral: bool = True) -> list[str]:
     return command
 
 
+def _shell(command: list[str]) -> str:
+    """textual-serve runs a shell command: ``exec`` makes the app replace the shell
+    (one process per session instead of two; signals reach the app)."""
+    return "exec " + shlex.join(command)
+
+
 def browser_data_dir(token: str) -> Path:
     """The data folder of one browser (``per_user_sessions``), named by a hash of its cookie."""
     from alternance_tui.store import data_dir
@@ -136,7 +142,7 @@ class AlternanceServer(Server):
     def __init__(self, options: ServeOptions) -> None:
         self.options = options
         super().__init__(
-            shlex.join(app_command(options)),
+            _shell(app_command(options)),
             host=options.host,
             port=options.port,
             title="alternance-tui",
@@ -232,7 +238,7 @@ class AlternanceServer(Server):
         """The command and extra environment of one connection's app."""
         token = request.cookies.get(COOKIE, "")
         if self.options.per_user_sessions and _TOKEN.match(token):
-            command = shlex.join(app_command(self.options, ephemeral=self.options.kiosk))
+            command = _shell(app_command(self.options, ephemeral=self.options.kiosk))
             return command, {"ALTERNANCE_DATA_DIR": str(browser_data_dir(token))}
         return self.command, {}
 
