@@ -28,7 +28,9 @@ leaves the machine. Every wait is bounded (TIMEOUT), and it stops by itself.
   defaults) with a think time drawn uniformly in --think seconds before each
   answer (people read; a seeded random draw), all at once. For each answer
   key, the time from sending it to the arrival of the next question's prompt.
-  p50, p95 and max over all the answers of all the sessions.
+  p50, p95 and max over all the answers of all the sessions; and the CPU
+  time the apps and the server used over that phase, per answer (the typing
+  before an answer and the idle time between included).
 """
 
 from __future__ import annotations
@@ -87,6 +89,7 @@ class Level:
     server_rss_mb: float = 0.0
     server_growth_mb: float = 0.0
     answer_ms: list[float] = field(default_factory=list)
+    answer_cpu_s: float = 0.0  # apps and server, over the whole answering phase
 
     def summary(self) -> dict[str, float | int]:
         n = self.sessions
@@ -111,6 +114,7 @@ class Level:
                 "answer_p50_ms": round(_percentile(answers, 50), 1),
                 "answer_p95_ms": round(_percentile(answers, 95), 1),
                 "answer_max_ms": round(answers[-1], 1),
+                "cpu_per_answer_ms": round(self.answer_cpu_s / len(answers) * 1000, 1),
             }
         return out
 
@@ -273,6 +277,7 @@ async def run_level(
             level.server_rss_mb = rss_mb(server_pid)
             level.server_growth_mb = max(0.0, level.server_rss_mb - server_before)
             if answering:
+                cpu_before = memory_of([server_pid, *descendants(server_pid)]).cpu_s
                 rng = random.Random(args.seed)
                 think = args.think
                 async with asyncio.timeout(TIMEOUT * 3):
@@ -280,6 +285,8 @@ async def run_level(
                         *(b.interview(think, random.Random(rng.random())) for b in browsers),
                         return_exceptions=True,
                     )
+                cpu_after = memory_of([server_pid, *descendants(server_pid)]).cpu_s
+                level.answer_cpu_s = cpu_after - cpu_before
                 for journey in journeys:
                     if isinstance(journey, BaseException):
                         level.failed += 1
@@ -396,13 +403,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "PSS / USS / RSS per session MB",
         "CPU per start s",
         "answer p50 / p95 / max ms",
+        "CPU per answer ms",
     )
     print(" | ".join(header))
     for row in report.levels:
         answers = (
-            f"{row['answer_p50_ms']} / {row['answer_p95_ms']} / {row['answer_max_ms']}"
+            f"{row['answer_p50_ms']} / {row['answer_p95_ms']} / {row['answer_max_ms']} | "
+            f"{row['cpu_per_answer_ms']}"
             if "answers" in row
-            else "-"
+            else "- | -"
         )
         print(
             f"{row['sessions']} | {row['first_frame_median_ms']} / {row['first_frame_p95_ms']}"
