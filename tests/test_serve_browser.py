@@ -5,7 +5,8 @@ A person answers a whole interview with the keyboard and reads the results;
 then a second browser (a new context: no cookies, no storage) opens the same
 server and must see a fresh welcome screen, none of the first person's answers,
 no resume offer. Every request the page makes must stay on this server, and
-the data folder must stay empty.
+the data folder must stay empty. The symbols the app draws must be drawn by
+the fonts the server sends, not by whatever the browser's system has.
 
 The terminal in the page is xterm.js drawing on a canvas: its text is read from
 xterm's own buffer (``buffer.active.getLine(i).translateToString()``). The
@@ -65,6 +66,34 @@ SCREEN_TEXT = """() => {
   const lines = [];
   for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i).translateToString(true));
   return lines.join("\\n");
+}"""
+
+# Draws each character on a canvas as the terminal does (the page's "Roboto
+# Mono", 400) and as its own font file draws it (loaded under a name of its own
+# from the same URL): the characters whose pixels differ, or are blank, are
+# not drawn by the served font (a system font, or nothing, stands in).
+NOT_IN_SERVED_FONT = """async ([checks]) => {
+  const draw = (font, ch) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 48; canvas.height = 48;
+    const context = canvas.getContext("2d");
+    context.font = font; context.fillStyle = "#000"; context.textBaseline = "alphabetic";
+    context.fillText(ch, 6, 34);
+    return Array.from(context.getImageData(0, 0, 48, 48).data).join(",");
+  };
+  const blank = draw("28px monospace", " ");
+  const wrong = [];
+  for (const [url, chars] of checks) {
+    const name = "Check" + Math.random().toString(36).slice(2);
+    const face = new FontFace(name, `url(${url})`);
+    await face.load();
+    document.fonts.add(face);
+    for (const ch of chars) {
+      const served = draw("28px 'Roboto Mono'", ch);
+      if (served === blank || served !== draw(`28px ${name}`, ch)) wrong.push(ch);
+    }
+  }
+  return wrong;
 }"""
 
 # (what the screen shows, then the keys a person types there)
@@ -157,21 +186,28 @@ def _open(browser: Any, url: str, outside: list[str], problems: list[str]) -> An
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.goto(url)
-    page.wait_for_function("window.__terminals.length > 0", timeout=STEP_TIMEOUT_MS)
+    if not _poll(page, "() => window.__terminals.length > 0"):
+        raise AssertionError("the page never started its terminal")
     page.focus(".xterm-helper-textarea")
     return page
 
 
+def _poll(page: Any, predicate: str, arg: object = None) -> bool:
+    """Whether ``predicate`` turns true within STEP_TIMEOUT_MS. Polled from here:
+    Playwright's wait_for_function evaluates strings in the page, which the
+    page's Content-Security-Policy (no eval) refuses."""
+    deadline = time.monotonic() + STEP_TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        if page.evaluate(predicate, arg):
+            return True
+        page.wait_for_timeout(50)
+    return False
+
+
 def _wait_for(page: Any, text: str) -> str:
-    try:
-        page.wait_for_function(
-            f"(expected) => ({SCREEN_TEXT})().includes(expected)",
-            arg=text,
-            timeout=STEP_TIMEOUT_MS,
-        )
-    except Exception as exc:
+    if not _poll(page, f"(expected) => ({SCREEN_TEXT})().includes(expected)", text):
         screen = page.evaluate(SCREEN_TEXT)
-        raise AssertionError(f"never showed {text!r}; the screen was:\n{screen}") from exc
+        raise AssertionError(f"never showed {text!r}; the screen was:\n{screen}")
     return str(page.evaluate(SCREEN_TEXT))
 
 
@@ -205,6 +241,10 @@ def test_a_whole_interview_in_a_browser_and_a_second_visitor_sees_none_of_it(
             # Open at 20, at 43 % of the SMIC in the first year (as `alternance recommend`).
             assert "✔ Apprenticeship contract — €783.90 gross a month in year 1" in results
             assert "✘ Internship agreement" in results
+
+            symbols = ("/assets/alternance-symbols.ttf", "✔✘◐ⓘ⚠★←→⏎⌫─│╭╮■□")
+            latin = ("/static/fonts/RobotoMono-VariableFont_wght.ttf", "Aé€•—’")
+            assert first.evaluate(NOT_IN_SERVED_FONT, [[symbols, latin]]) == []
 
             second = _open(browser, url, outside, problems)
             welcome = _wait_for(second, "Work-linked training at IMPGT")
