@@ -28,9 +28,12 @@ leaves the machine. Every wait is bounded (TIMEOUT), and it stops by itself.
   defaults) with a think time drawn uniformly in --think seconds before each
   answer (people read; a seeded random draw), all at once. For each answer
   key, the time from sending it to the arrival of the next question's prompt.
-  p50, p95 and max over all the answers of all the sessions; and the CPU
-  time the apps and the server used over that phase, per answer (the typing
-  before an answer and the idle time between included).
+  p50, p95 and max over all the answers of all the sessions. Then the last
+  question leads to the review and R to the results: review -> results (the
+  advice engine runs, the results screen is built) is reported apart. And the
+  CPU time the apps and the server used over that phase, per interview (its
+  nine answers, the typing, the review and the results; not its start), and
+  the memory per session again, every session now showing its results.
 """
 
 from __future__ import annotations
@@ -65,8 +68,11 @@ JOURNEY: list[tuple[str, str, bytes]] = [
     ("", "\r", b"Do you know the collective"),
     ("", "\r", b"Which fields interest you"),
     ("", "\r", b"Which campus do you prefer"),
+    ("", "\r", b"Your answers"),  # last question -> review
+    ("", "r", b"Your work-linked options"),  # review -> results
 ]
-ANSWERS = slice(1, None)
+ANSWERS = slice(1, 8)  # the steps that answer a question and lead to the next one
+RESULTS = len(JOURNEY) - 1
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -89,6 +95,8 @@ class Level:
     server_rss_mb: float = 0.0
     server_growth_mb: float = 0.0
     answer_ms: list[float] = field(default_factory=list)
+    results_ms: list[float] = field(default_factory=list)
+    at_results: Memory = field(default_factory=Memory)  # once every session shows its results
     answer_cpu_s: float = 0.0  # apps and server, over the whole answering phase
 
     def summary(self) -> dict[str, float | int]:
@@ -114,7 +122,11 @@ class Level:
                 "answer_p50_ms": round(_percentile(answers, 50), 1),
                 "answer_p95_ms": round(_percentile(answers, 95), 1),
                 "answer_max_ms": round(answers[-1], 1),
-                "cpu_per_answer_ms": round(self.answer_cpu_s / len(answers) * 1000, 1),
+                "results_p50_ms": round(_percentile(self.results_ms, 50), 1),
+                "results_p95_ms": round(_percentile(self.results_ms, 95), 1),
+                "cpu_per_interview_s": round(self.answer_cpu_s / max(1, len(self.results_ms)), 2),
+                "pss_per_session_at_results_mb": round(self.at_results.pss_mb / n, 1),
+                "uss_per_session_at_results_mb": round(self.at_results.uss_mb / n, 1),
             }
         return out
 
@@ -238,17 +250,23 @@ class Browser:
         await self.wait_for(then)
         return (time.perf_counter() - started) * 1000
 
-    async def interview(self, think: tuple[float, float], rng: random.Random) -> list[float]:
+    async def interview(
+        self, think: tuple[float, float], rng: random.Random
+    ) -> tuple[list[float], float]:
+        """A whole interview: the answer-to-next-question times, and review -> results."""
         assert self.ws is not None
         times: list[float] = []
+        results = 0.0
         for index, (typed, answer, then) in enumerate(JOURNEY):
             await asyncio.sleep(rng.uniform(*think))
             for char in typed:
                 await self.ws.send_json(["stdin", char])
             elapsed = await self.key(answer, then)
-            if index >= (ANSWERS.start or 0):
+            if ANSWERS.start <= index < ANSWERS.stop:
                 times.append(elapsed)
-        return times
+            elif index == RESULTS:
+                results = elapsed
+        return times, results
 
     async def close(self) -> None:
         if self.ws is not None:
@@ -287,11 +305,13 @@ async def run_level(
                     )
                 cpu_after = memory_of([server_pid, *descendants(server_pid)]).cpu_s
                 level.answer_cpu_s = cpu_after - cpu_before
+                level.at_results = memory_of(descendants(server_pid))
                 for journey in journeys:
                     if isinstance(journey, BaseException):
                         level.failed += 1
                     else:
-                        level.answer_ms.extend(journey)
+                        level.answer_ms.extend(journey[0])
+                        level.results_ms.append(journey[1])
         finally:
             await asyncio.gather(*(b.close() for b in browsers), return_exceptions=True)
     # The apps quit when their connection closes; wait (bounded) for them to go.
@@ -403,15 +423,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "PSS / USS / RSS per session MB",
         "CPU per start s",
         "answer p50 / p95 / max ms",
-        "CPU per answer ms",
+        "review -> results p50 / p95 ms",
+        "CPU per interview s",
     )
     print(" | ".join(header))
     for row in report.levels:
         answers = (
             f"{row['answer_p50_ms']} / {row['answer_p95_ms']} / {row['answer_max_ms']} | "
-            f"{row['cpu_per_answer_ms']}"
+            f"{row['results_p50_ms']} / {row['results_p95_ms']} | {row['cpu_per_interview_s']}"
+            f" | at the results: PSS {row['pss_per_session_at_results_mb']}, "
+            f"USS {row['uss_per_session_at_results_mb']} MB"
             if "answers" in row
-            else "- | -"
+            else "- | - | -"
         )
         print(
             f"{row['sessions']} | {row['first_frame_median_ms']} / {row['first_frame_p95_ms']}"
