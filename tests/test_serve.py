@@ -241,6 +241,24 @@ def test_by_default_a_browser_session_writes_nothing(serve: Serve) -> None:
     assert _sessions_on_disk(data) == []
 
 
+def test_beyond_max_sessions_a_browser_is_told_to_come_back(serve: Serve) -> None:
+    port = serve("--max-sessions", "1")
+
+    async def visits() -> tuple[bool, bool, bool]:
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(_ws_url(port), headers=_origin(port)) as first:
+                welcome = await _read_until(first, b"Work-linked training at IMPGT")
+                async with session.ws_connect(_ws_url(port), headers=_origin(port)) as second:
+                    busy = await _read_until(second, b"Too many people at once")
+            # The first tab closed: its place is free again.
+            await asyncio.sleep(0.5)
+            async with session.ws_connect(_ws_url(port), headers=_origin(port)) as third:
+                again = await _read_until(third, b"Work-linked training at IMPGT")
+        return welcome, busy, again
+
+    assert asyncio.run(visits()) == (True, True, True)
+
+
 def test_serve_help_says_what_it_does() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "alternance_tui", "serve", "--help"],
@@ -250,7 +268,8 @@ def test_serve_help_says_what_it_does() -> None:
         check=True,
     )
     text = " ".join(result.stdout.split())
-    for option in ("--per-user-sessions", "--allow-origin", "--public-url", "--kiosk", "--as-of"):
+    options = ("--per-user-sessions", "--allow-origin", "--public-url", "--max-sessions")
+    for option in (*options, "--kiosk", "--as-of"):
         assert option in text
     assert "private session" in text and "allowed origins" in text
 

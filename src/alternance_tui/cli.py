@@ -216,6 +216,14 @@ def _sub_parser() -> argparse.ArgumentParser:
         "folder, offered again on its next visit; never another browser's",
     )
     serve.add_argument(
+        "--max-sessions",
+        type=int,
+        default=0,
+        metavar="N",
+        help="at most N sessions at once; a browser beyond them is told to try again "
+        "(default: no limit; see benchmarks/README.md for what a machine holds)",
+    )
+    serve.add_argument(
         "--kiosk", action="store_true", help="each session in kiosk mode (see alternance --help)"
     )
     serve.add_argument(
@@ -400,6 +408,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         public_url=args.public_url,
         allowed_origins=extra,
         per_user_sessions=args.per_user_sessions,
+        max_sessions=max(0, args.max_sessions),
     )
     return serve(options)
 

@@ -24,6 +24,7 @@ textual-serve starts one app process per websocket. On top of it:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import hashlib
 import logging
@@ -50,6 +51,14 @@ COOKIE = "alternance_browser"
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")  # secrets.token_urlsafe(32)
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 MAX_COLUMNS, MAX_ROWS = 500, 200
+# Drawn in the page's terminal when --max-sessions are already running.
+BUSY = {
+    "fr": "\x1b[2J\x1b[H\r\n  Trop de monde en ce moment : ce serveur a atteint son nombre de "
+    "sessions.\r\n  Réessayez dans une minute : rechargez la page.\r\n",
+    "en": "\x1b[2J\x1b[H\r\n  Too many people at once: this server has all the sessions it "
+    "can hold.\r\n  Try again in a minute: reload the page.\r\n",
+}
+BUSY_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,7 @@ class ServeOptions:
     public_url: str | None = None
     allowed_origins: tuple[str, ...] = ()
     per_user_sessions: bool = False
+    max_sessions: int = 0  # 0: no limit
 
 
 def origin_of(url: str) -> str:
@@ -150,6 +160,7 @@ class AlternanceServer(Server):
             templates_path=WEB / "templates",
         )
         self.allowed = allowed_origins(options)
+        self.sessions = 0  # websockets with an app running now
         self._secure_cookie = self.public_url.startswith("https")
         served = urlsplit(self.public_url)
         websocket = f"{'wss' if served.scheme == 'https' else 'ws'}://{served.netloc}"
@@ -248,8 +259,21 @@ class AlternanceServer(Server):
             raise web.HTTPForbidden(text="This origin may not open a session.\n")
         websocket = web.WebSocketResponse(heartbeat=15)
         width, height = _size(request.query.get("width", ""), request.query.get("height", ""))
+        if self.options.max_sessions and self.sessions >= self.options.max_sessions:
+            log.warning("session refused: %d sessions already", self.sessions)
+            await websocket.prepare(request)
+            await websocket.send_bytes(BUSY[self.options.lang].encode("utf-8"))
+            # Left open for a while: once closed, the page covers the message
+            # with its "Session ended" dialog.
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(BUSY_SECONDS):
+                    async for _ in websocket:
+                        pass
+            await websocket.close()
+            return websocket
         command, environment = self._environment_for(request)
         app_service: AppService | None = None
+        self.sessions += 1
         try:
             await websocket.prepare(request)
             app_service = _AppService(
@@ -268,6 +292,7 @@ class AlternanceServer(Server):
         except Exception as error:
             log.exception(error)
         finally:
+            self.sessions -= 1
             if app_service is not None:
                 await app_service.stop()
         return websocket
