@@ -20,7 +20,11 @@ leaves the machine. Every wait is bounded (TIMEOUT), and it stops by itself.
   seconds), the app processes under the server (found through /proc) are
   summed: RSS, PSS (shared pages split between the processes sharing them:
   what they really cost together) and USS (private pages only); per session
-  is that sum over N, plus the server's own growth over N.
+  is that sum over N, plus the server's own growth over N. With the fork
+  server (the default), the sessions are forked from one process that has
+  loaded the app: its own memory is reported apart (fork_server_pss_mb), a
+  cost paid once; PSS shares the pages it and the sessions have in common
+  between them.
 - CPU: user+system time the app processes have used by then, per session
   (the cost of starting one).
 - answer -> next frame: with --answering sessions open (50), each one types a
@@ -97,6 +101,7 @@ class Level:
     answer_ms: list[float] = field(default_factory=list)
     results_ms: list[float] = field(default_factory=list)
     at_results: Memory = field(default_factory=Memory)  # once every session shows its results
+    fork_server: Memory = field(default_factory=Memory)  # shared by all the sessions
     answer_cpu_s: float = 0.0  # apps and server, over the whole answering phase
 
     def summary(self) -> dict[str, float | int]:
@@ -114,6 +119,7 @@ class Level:
             "uss_per_session_mb": round(self.apps.uss_mb / n, 1),
             "cpu_per_session_start_s": round(self.apps.cpu_s / n, 2),
             "server_rss_mb": round(self.server_rss_mb, 1),
+            "fork_server_pss_mb": round(self.fork_server.pss_mb, 1),
         }
         if self.answer_ms:
             answers = sorted(self.answer_ms)
@@ -163,6 +169,26 @@ def descendants(pid: int) -> list[int]:
             found.append(child)
             todo.append(child)
     return found
+
+
+def _is_fork_server(pid: int) -> bool:
+    try:
+        return b"alternance_tui.forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def apps(server_pid: int) -> list[int]:
+    """The session processes under the server: its descendants but the fork server
+    (a direct child; the sessions it forks are its children and share its
+    command line, so they are told apart by their parent)."""
+    tree = _children()
+    fork_servers = {c for c in tree.get(server_pid, []) if _is_fork_server(c)}
+    return [p for p in descendants(server_pid) if p not in fork_servers]
+
+
+def fork_server_of(server_pid: int) -> list[int]:
+    return [c for c in _children().get(server_pid, []) if _is_fork_server(c)]
 
 
 def _rollup(pid: int) -> dict[str, int]:
@@ -291,7 +317,8 @@ async def run_level(
                 else:
                     level.first_frame_ms.append(result)
             await asyncio.sleep(args.settle)
-            level.apps = memory_of(descendants(server_pid))
+            level.apps = memory_of(apps(server_pid))
+            level.fork_server = memory_of(fork_server_of(server_pid))
             level.server_rss_mb = rss_mb(server_pid)
             level.server_growth_mb = max(0.0, level.server_rss_mb - server_before)
             if answering:
@@ -305,7 +332,7 @@ async def run_level(
                     )
                 cpu_after = memory_of([server_pid, *descendants(server_pid)]).cpu_s
                 level.answer_cpu_s = cpu_after - cpu_before
-                level.at_results = memory_of(descendants(server_pid))
+                level.at_results = memory_of(apps(server_pid))
                 for journey in journeys:
                     if isinstance(journey, BaseException):
                         level.failed += 1
@@ -316,7 +343,7 @@ async def run_level(
             await asyncio.gather(*(b.close() for b in browsers), return_exceptions=True)
     # The apps quit when their connection closes; wait (bounded) for them to go.
     deadline = time.monotonic() + TIMEOUT
-    while descendants(server_pid) and time.monotonic() < deadline:
+    while apps(server_pid) and time.monotonic() < deadline:
         await asyncio.sleep(0.2)
     return level
 

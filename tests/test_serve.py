@@ -89,8 +89,10 @@ async def _page(session: aiohttp.ClientSession, port: int) -> tuple[str, dict[st
         return await response.text(), dict(response.headers)
 
 
-def test_the_app_is_served_to_a_browser_and_answers_keys(serve: Serve) -> None:
-    port = serve()
+@pytest.mark.parametrize("how", [[], ["--no-fork"]], ids=["forked", "new-process"])
+def test_the_app_is_served_to_a_browser_and_answers_keys(serve: Serve, how: list[str]) -> None:
+    """Sessions forked from the fork server (the default) or each a new Python."""
+    port = serve(*how)
 
     async def visit() -> tuple[str, bool, bool]:
         async with aiohttp.ClientSession() as session:

@@ -224,6 +224,13 @@ def _sub_parser() -> argparse.ArgumentParser:
         "(default: no limit; see benchmarks/README.md for what a machine holds)",
     )
     serve.add_argument(
+        "--no-fork",
+        dest="fork",
+        action="store_false",
+        help="start a new Python for each session, as textual-serve does, instead of forking "
+        "it from a process that has loaded the app once (slower, more memory)",
+    )
+    serve.add_argument(
         "--kiosk", action="store_true", help="each session in kiosk mode (see alternance --help)"
     )
     serve.add_argument(
@@ -409,6 +416,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         allowed_origins=extra,
         per_user_sessions=args.per_user_sessions,
         max_sessions=max(0, args.max_sessions),
+        fork=args.fork,
     )
     return serve(options)
 

@@ -26,12 +26,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import logging
+import os
 import re
 import secrets
 import shlex
+import shutil
+import subprocess
 import sys
+import tempfile
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +49,8 @@ import jinja2
 from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
+
+from alternance_tui import forkserver
 
 log = logging.getLogger("alternance-serve")
 
@@ -74,6 +82,7 @@ class ServeOptions:
     allowed_origins: tuple[str, ...] = ()
     per_user_sessions: bool = False
     max_sessions: int = 0  # 0: no limit
+    fork: bool = True  # sessions forked from a fork server (else a new Python each)
 
 
 def origin_of(url: str) -> str:
@@ -135,17 +144,106 @@ def browser_data_dir(token: str) -> Path:
     return data_dir() / "browsers" / digest
 
 
-class _AppService(AppService):
-    """textual-serve's app process, with a few environment variables of our own."""
+class _Forked:
+    """What textual-serve reads of a process, for a child of the fork server."""
 
-    def __init__(self, command: str, *, environment: Mapping[str, str], **kwargs: Any) -> None:
-        super().__init__(command, **kwargs)
+    def __init__(self, pid: int, stdout: asyncio.StreamReader, stderr: asyncio.StreamReader):
+        self.pid = pid
+        self.stdout = stdout
+        self.stderr = stderr
+
+
+class _AppService(AppService):
+    """textual-serve's app process, with environment variables of our own, forked
+    from the fork server when there is one (else started as textual-serve does)."""
+
+    def __init__(
+        self,
+        argv: list[str],
+        *,
+        environment: Mapping[str, str],
+        fork_server: Path | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(_shell(argv), **kwargs)
+        self._argv = argv
         self._environment = dict(environment)
+        self._fork_server = fork_server
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         environment = super()._build_environment(width=width, height=height)
         environment.update(self._environment)
         return environment
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
+        if self._fork_server is None:
+            return await super()._open_app_process(width, height)
+        environment = self._build_environment(width=width, height=height)
+        child_in, to_app = os.pipe()
+        from_app, child_out = os.pipe()
+        errors, child_err = os.pipe()
+        try:
+            pid = await asyncio.to_thread(
+                forkserver.spawn,
+                self._fork_server,
+                self._argv[3:],  # after "python -m alternance_tui"
+                environment,
+                (child_in, child_out, child_err),
+            )
+        except (OSError, ValueError, KeyError) as exc:
+            for fd in (child_in, to_app, from_app, child_out, errors, child_err):
+                os.close(fd)
+            log.warning("fork server: %s; starting the app as a new process", exc)
+            return await super()._open_app_process(width, height)
+        for fd in (child_in, child_out, child_err):
+            os.close(fd)
+        loop = asyncio.get_running_loop()
+        stdout, stderr = asyncio.StreamReader(), asyncio.StreamReader()
+        for reader, fd in ((stdout, from_app), (stderr, errors)):
+            await loop.connect_read_pipe(
+                functools.partial(asyncio.StreamReaderProtocol, reader),
+                os.fdopen(fd, "rb", buffering=0),
+            )
+        transport, protocol = await loop.connect_write_pipe(
+            lambda: asyncio.StreamReaderProtocol(asyncio.StreamReader()),
+            os.fdopen(to_app, "wb", buffering=0),
+        )
+        self._stdin = asyncio.StreamWriter(transport, protocol, None, loop)
+        forked = _Forked(pid, stdout, stderr)
+        self._process = forked  # type: ignore[assignment]
+        return forked
+
+
+class ForkServer:
+    """The fork server process (see ``forkserver.py``), in a private folder."""
+
+    def __init__(self, environment: Mapping[str, str]) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="alternance-serve-"))
+        self.path = self.folder / "fork.sock"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "alternance_tui.forkserver", str(self.path)],
+            env=dict(environment),
+            stdin=subprocess.DEVNULL,
+        )
+
+    def ready(self, timeout: float = 30.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.path.exists():
+                return True
+            if self.process.poll() is not None:
+                return False
+            time.sleep(0.05)
+        return False
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class AlternanceServer(Server):
@@ -161,6 +259,7 @@ class AlternanceServer(Server):
         )
         self.allowed = allowed_origins(options)
         self.sessions = 0  # websockets with an app running now
+        self.fork_server: ForkServer | None = None
         self._secure_cookie = self.public_url.startswith("https")
         served = urlsplit(self.public_url)
         websocket = f"{'wss' if served.scheme == 'https' else 'ws'}://{served.netloc}"
@@ -245,13 +344,35 @@ class AlternanceServer(Server):
         except ValueError:
             return False
 
-    def _environment_for(self, request: web.Request) -> tuple[str, dict[str, str]]:
+    def _environment_for(self, request: web.Request) -> tuple[list[str], dict[str, str]]:
         """The command and extra environment of one connection's app."""
         token = request.cookies.get(COOKIE, "")
         if self.options.per_user_sessions and _TOKEN.match(token):
-            command = _shell(app_command(self.options, ephemeral=self.options.kiosk))
+            command = app_command(self.options, ephemeral=self.options.kiosk)
             return command, {"ALTERNANCE_DATA_DIR": str(browser_data_dir(token))}
-        return self.command, {}
+        return app_command(self.options), {}
+
+    def start_fork_server(self) -> None:
+        """Start the fork server with the environment textual-serve gives apps."""
+
+        async def nothing(*_: object) -> None:
+            return None
+
+        model = _AppService(
+            app_command(self.options),
+            environment={},
+            write_bytes=nothing,
+            write_str=nothing,
+            close=nothing,
+            download_manager=self.download_manager,
+            debug=self.debug,
+        )
+        server = ForkServer(model._build_environment())
+        if server.ready():
+            self.fork_server = server
+        else:
+            log.warning("the fork server did not start: each session starts a new process")
+            server.stop()
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         if not self.origin_allowed(request):
@@ -279,6 +400,7 @@ class AlternanceServer(Server):
             app_service = _AppService(
                 command,
                 environment=environment,
+                fork_server=self.fork_server.path if self.fork_server else None,
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
                 close=websocket.close,
@@ -332,5 +454,11 @@ def _size(width: object, height: object) -> tuple[int, int]:
 
 def serve(options: ServeOptions) -> int:
     server = AlternanceServer(options)
-    server.serve()
+    if options.fork:
+        server.start_fork_server()
+    try:
+        server.serve()
+    finally:
+        if server.fork_server is not None:
+            server.fork_server.stop()
     return 0
