@@ -3,7 +3,7 @@ first-frame time at 1, 10 and 50 concurrent connections, and answer-key to
 next-frame time with 50 people answering at once.
 
 Run: .venv/bin/python benchmarks/bench_serve.py [--levels 1,10,50] [--answering 50]
-     [--think 0.5:2.0] [--json FILE]
+     [--think 0.5:2.0] [--no-fork] [--json FILE]
 
 It starts `alternance serve` on a free 127.0.0.1 port (data and cache folders
 in a temporary folder, removed at the end) and plays the browsers itself, over
@@ -354,7 +354,7 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
+def start_server(folder: Path, extra: Sequence[str] = ()) -> tuple[subprocess.Popen[bytes], int]:
     port = _free_port()
     env = {
         **os.environ,
@@ -363,7 +363,7 @@ def start_server(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
     }
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     command = [sys.executable, "-m", "alternance_tui", "serve", "--port", str(port)]
-    command += ["--lang", "en", "--as-of", "2026-01-01"]
+    command += ["--lang", "en", "--as-of", "2026-01-01", *extra]
     server = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=folder
     )
@@ -403,9 +403,9 @@ class _Server:
     folder: Path
 
 
-def _server() -> Iterator[_Server]:
+def _server(extra: Sequence[str]) -> Iterator[_Server]:
     folder = Path(tempfile.mkdtemp(prefix="bench-serve-"))
-    process, port = start_server(folder)
+    process, port = start_server(folder, extra)
     try:
         yield _Server(process, port, folder)
     finally:
@@ -419,7 +419,7 @@ def _server() -> Iterator[_Server]:
 
 async def measure(args: argparse.Namespace) -> Report:
     report = Report(os.getloadavg(), os.cpu_count() or 0, [])
-    for server in _server():
+    for server in _server(["--no-fork"] if args.no_fork else []):
         # One connection first: the flow caches are filled and the bytecode written.
         await run_level(server.port, server.process.pid, 1, answering=False, args=args)
         for n in args.levels:
@@ -441,6 +441,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--settle", type=float, default=3.0, help="seconds before memory")
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--json", type=Path, metavar="FILE")
+    parser.add_argument(
+        "--no-fork", action="store_true", help="serve --no-fork: a new Python per session"
+    )
     args = parser.parse_args(argv)
     report = asyncio.run(measure(args))
     print(f"load average before: {report.load_before}, CPUs: {report.cpus}")
