@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
-from decimal import Decimal
+from collections.abc import Callable, Mapping
+from decimal import ROUND_HALF_UP, Decimal
 
 from alternance_tui.advice import model
-from alternance_tui.advice.fast import holds
 from alternance_tui.advice.result import (
     GridPayResult,
     HourlyPayResult,
@@ -19,9 +18,15 @@ from alternance_tui.advice.result import (
     PayYear,
     Reference,
 )
-from alternance_tui.advice.words import cents, words
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Condition, Value
 from alternance_tui.flow.model import Flow, tr
+from alternance_tui.wording.catalogue.advice import ADVICE
+
+
+def cents(value: Decimal | float) -> float:
+    """Euros rounded to the cent, halves away from zero (as payslips round)."""
+    amount = value if isinstance(value, Decimal) else Decimal(str(value))
+    return float(amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 class RatesUnknown(ValueError):
@@ -31,7 +36,7 @@ class RatesUnknown(ValueError):
 def reference(series: model.RateSeries, as_of: dt.date, lang: str) -> Reference:
     value = series.at(as_of)
     if value is None:
-        raise RatesUnknown(words(lang, "before_known", date=series.values[0].start.isoformat()))
+        raise RatesUnknown(ADVICE(lang, "before_known", date=series.values[0].start.isoformat()))
     return Reference(
         series.id,
         tr(series.label, lang),
@@ -54,7 +59,13 @@ def contract_years(months: float, max_years: int) -> int:
     return max(1, min(max_years, math.ceil(months / 12)))
 
 
-def _notes(notes: tuple[model.Note, ...], env: Mapping[str, Value], lang: str) -> tuple[Note, ...]:
+Holds = Callable[[Condition, Mapping[str, Value]], bool]
+"""``CompiledRules.holds``: whether a condition of the bundle is known to be true."""
+
+
+def _notes(
+    notes: tuple[model.Note, ...], env: Mapping[str, Value], lang: str, holds: Holds
+) -> tuple[Note, ...]:
     return tuple(
         Note(tr(n.text, lang), n.source) for n in notes if n.when is None or holds(n.when, env)
     )
@@ -67,6 +78,7 @@ def grid_pay(
     rates: Mapping[str, model.RateSeries],
     as_of: dt.date,
     lang: str,
+    holds: Holds,
 ) -> GridPayResult:
     ref = reference(rates[pay.reference], as_of, lang)
     age = _number(env, pay.age) or 0
@@ -109,7 +121,7 @@ def grid_pay(
                 note=tr(band.note, lang) or None,
             )
         )
-    return GridPayResult(tuple(years), ref, pay.source, _notes(pay.notes, env, lang))
+    return GridPayResult(tuple(years), ref, pay.source, _notes(pay.notes, env, lang, holds))
 
 
 def hourly_pay(
@@ -118,6 +130,7 @@ def hourly_pay(
     rates: Mapping[str, model.RateSeries],
     as_of: dt.date,
     lang: str,
+    holds: Holds,
 ) -> HourlyPayResult:
     ref = reference(rates[pay.reference], as_of, lang)
     months = Decimal(str(_number(env, pay.months) or 0))
@@ -145,7 +158,7 @@ def hourly_pay(
         required_from_hours=pay.required_from_hours,
         reference=ref,
         source=pay.source,
-        notes=_notes(pay.notes, env, lang),
+        notes=_notes(pay.notes, env, lang, holds),
     )
 
 
@@ -156,9 +169,10 @@ def estimate(
     rates: Mapping[str, model.RateSeries],
     as_of: dt.date,
     lang: str,
+    holds: Holds,
 ) -> PayResult:
     if isinstance(pay, model.GridPay):
-        return grid_pay(pay, flow, env, rates, as_of, lang)
+        return grid_pay(pay, flow, env, rates, as_of, lang, holds)
     if isinstance(pay, model.HourlyPay):
-        return hourly_pay(pay, env, rates, as_of, lang)
+        return hourly_pay(pay, env, rates, as_of, lang, holds)
     return NoPayResult(tr(pay.text, lang), tuple(tr(r, lang) for r in pay.routes), pay.source)
