@@ -223,10 +223,51 @@ async def trial(proxy: int, browsers: int, log: Path) -> list[str]:
     return problems
 
 
+def in_chromium(proxy: int, executable: str) -> list[str]:
+    """A real browser through nginx: the page, its websocket, a key, the first question."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from playwright.sync_api import sync_playwright
+    from tests.test_serve_browser import CATCH_TERMINAL, LAUNCH_ARGS, SCREEN_TEXT
+
+    outside: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+        try:
+            context = browser.new_context()
+            context.add_init_script(CATCH_TERMINAL)
+            page = context.new_page()
+            page.on("request", lambda r: None if "127.0.0.1" in r.url else outside.append(r.url))
+            page.goto(f"http://127.0.0.1:{proxy}/")
+            seen = ""
+            deadline = time.monotonic() + TIMEOUT
+            pressed = False
+            while time.monotonic() < deadline and "How old will you be" not in seen:
+                seen = str(
+                    page.evaluate(SCREEN_TEXT) if page.evaluate("window.__terminals.length") else ""
+                )
+                if "Work-linked training at IMPGT" in seen and not pressed:
+                    page.focus(".xterm-helper-textarea")
+                    page.keyboard.press("Enter")
+                    pressed = True
+                page.wait_for_timeout(100)
+        finally:
+            browser.close()
+    print(f"Chromium through nginx: first question shown: {'How old will you be' in seen}")
+    problems = (
+        [] if "How old will you be" in seen else ["Chromium never reached the first question"]
+    )
+    return problems + [f"the page asked for {url}" for url in outside]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--browsers", type=int, default=20)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--chromium",
+        metavar="PATH",
+        help="also open the proxy in this headless Chromium (Playwright) and start an interview",
+    )
     args = parser.parse_args()
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
@@ -265,6 +306,8 @@ def main() -> int:
             wait_listening(port, process)
         print(f"nginx on 127.0.0.1:{proxy} -> serve on 127.0.0.1:{port_a} and :{port_b}")
         problems = asyncio.run(trial(proxy, args.browsers, folder / "access.log"))
+        if args.chromium:
+            problems += in_chromium(proxy, args.chromium)
     finally:
         for process in reversed(processes):
             process.terminate()
