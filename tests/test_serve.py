@@ -35,6 +35,7 @@ def _free_port() -> int:
 def serve(tmp_path: Path) -> Iterator[Serve]:
     """Starts `alternance serve --lang en ...` on a free port; returns the port."""
     processes: list[subprocess.Popen[bytes]] = []
+    pids: dict[int, int] = {}
 
     def start(*extra: str) -> int:
         port = _free_port()
@@ -46,6 +47,7 @@ def serve(tmp_path: Path) -> Iterator[Serve]:
             cwd=tmp_path,
         )
         processes.append(process)
+        pids[port] = process.pid
         deadline = time.monotonic() + TIMEOUT
         while time.monotonic() < deadline:
             try:
@@ -56,6 +58,7 @@ def serve(tmp_path: Path) -> Iterator[Serve]:
                 time.sleep(0.1)
         raise AssertionError("alternance serve never listened")
 
+    start.pid_of = pids  # type: ignore[attr-defined]
     yield start
     for process in processes:
         process.terminate()
@@ -94,19 +97,52 @@ def test_the_app_is_served_to_a_browser_and_answers_keys(serve: Serve, how: list
     """Sessions forked from the fork server (the default) or each a new Python."""
     port = serve(*how)
 
-    async def visit() -> tuple[str, bool, bool]:
+    server = serve.pid_of[port]  # type: ignore[attr-defined]
+
+    async def visit() -> tuple[str, bool, bool, list[list[str]]]:
         async with aiohttp.ClientSession() as session:
             page, _ = await _page(session, port)
             async with session.ws_connect(_ws_url(port), headers=_origin(port)) as ws:
                 welcome = await _read_until(ws, b"Work-linked training at IMPGT")
                 await ws.send_json(["stdin", "\r"])
                 question = await _read_until(ws, b"How old will you be")
-            return page, welcome, question
+                during = _tree(server)
+            return page, welcome, question, during
 
-    page, welcome, question = asyncio.run(visit())
+    page, welcome, question, during = asyncio.run(visit())
     assert f"ws://127.0.0.1:{port}/ws" in page
     assert welcome, "the welcome screen never reached the browser"
     assert question, "Enter on the welcome screen did not open the first question"
+    forked = any("alternance_tui.forkserver" in " ".join(c) for c in during)
+    assert forked == (how == []), during
+    sessions = [c for c in during if "--ephemeral" in c or "alternance_tui.forkserver" in c]
+    assert len(sessions) == (2 if forked else 1)  # the fork server and its child, or the app
+    deadline = time.monotonic() + TIMEOUT
+    while len(_tree(server)) > (1 if forked else 0) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(_tree(server)) == (1 if forked else 0), "the closed session's app is still running"
+
+
+def _tree(pid: int) -> list[list[str]]:
+    """The command lines of ``pid``'s descendants (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            todo.append(child)
+            try:
+                command = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            found.append([part.decode(errors="replace") for part in command if part])
+    return found
 
 
 def test_the_page_loads_nothing_from_outside_this_server(serve: Serve) -> None:
