@@ -191,6 +191,21 @@ def fork_server_of(server_pid: int) -> list[int]:
     return [c for c in _children().get(server_pid, []) if _is_fork_server(c)]
 
 
+def _wait_fork_server(server_pid: int, deadline: float) -> None:
+    """Until the fork server listens (its socket, named on its command line, exists):
+    before that, sessions start as new processes."""
+    while time.monotonic() < deadline:
+        for pid in fork_server_of(server_pid):
+            try:
+                socket_path = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[-2]
+            except (OSError, IndexError):
+                continue
+            if Path(socket_path.decode()).exists():
+                return
+        time.sleep(0.1)
+    raise SystemExit("the fork server never listened")
+
+
 def _rollup(pid: int) -> dict[str, int]:
     values: dict[str, int] = {}
     try:
@@ -371,6 +386,8 @@ def start_server(folder: Path, extra: Sequence[str] = ()) -> tuple[subprocess.Po
     while time.monotonic() < deadline:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            if "--no-fork" not in extra:
+                _wait_fork_server(server.pid, deadline)
             return server, port
         except OSError:
             if server.poll() is not None:

@@ -98,6 +98,8 @@ def test_the_app_is_served_to_a_browser_and_answers_keys(serve: Serve, how: list
     port = serve(*how)
 
     server = serve.pid_of[port]  # type: ignore[attr-defined]
+    if not how:
+        assert _fork_server_listening(server), "the fork server never listened"
 
     async def visit() -> tuple[str, bool, bool, list[list[str]]]:
         async with aiohttp.ClientSession() as session:
@@ -121,6 +123,17 @@ def test_the_app_is_served_to_a_browser_and_answers_keys(serve: Serve, how: list
     while len(_tree(server)) > (1 if forked else 0) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert len(_tree(server)) == (1 if forked else 0), "the closed session's app is still running"
+
+
+def _fork_server_listening(server: int) -> bool:
+    """Waits (bounded) for the fork server's socket, named on its command line."""
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        for command in _tree(server):
+            if "alternance_tui.forkserver" in command and Path(command[-1]).exists():
+                return True
+        time.sleep(0.1)
+    return False
 
 
 def _tree(pid: int) -> list[list[str]]:

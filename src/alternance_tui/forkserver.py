@@ -93,8 +93,12 @@ def serve_forever(path: Path) -> None:
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the system
     parent = os.getppid()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(str(path))
+    # Bound under another name and renamed once listening: the socket's path
+    # existing means it accepts.
+    starting = path.with_name(path.name + ".starting")
+    listener.bind(str(starting))
     listener.listen(64)
+    starting.rename(path)
     listener.settimeout(1.0)
     while os.getppid() == parent:
         try:

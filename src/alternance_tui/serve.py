@@ -37,7 +37,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -225,16 +224,17 @@ class ForkServer:
             env=dict(environment),
             stdin=subprocess.DEVNULL,
         )
+        self._said_gone = False
 
-    def ready(self, timeout: float = 30.0) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.path.exists():
-                return True
-            if self.process.poll() is not None:
-                return False
-            time.sleep(0.05)
-        return False
+    def usable(self) -> Path | None:
+        """Its socket once it listens; None while it starts (sessions then start as
+        new processes), or if it has died (said once in the log)."""
+        if self.process.poll() is not None:
+            if not self._said_gone:
+                self._said_gone = True
+                log.warning("the fork server exited: each session starts a new process")
+            return None
+        return self.path if self.path.exists() else None
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -367,12 +367,8 @@ class AlternanceServer(Server):
             download_manager=self.download_manager,
             debug=self.debug,
         )
-        server = ForkServer(model._build_environment())
-        if server.ready():
-            self.fork_server = server
-        else:
-            log.warning("the fork server did not start: each session starts a new process")
-            server.stop()
+        # Not waited for: until it listens, sessions start as new processes.
+        self.fork_server = ForkServer(model._build_environment())
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         if not self.origin_allowed(request):
@@ -400,7 +396,7 @@ class AlternanceServer(Server):
             app_service = _AppService(
                 command,
                 environment=environment,
-                fork_server=self.fork_server.path if self.fork_server else None,
+                fork_server=self.fork_server.usable() if self.fork_server else None,
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
                 close=websocket.close,
