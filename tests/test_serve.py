@@ -292,6 +292,30 @@ def test_by_default_a_browser_session_writes_nothing(serve: Serve) -> None:
     assert _sessions_on_disk(data) == []
 
 
+def test_serve_kiosk_serves_kiosk_sessions_that_ctrl_q_does_not_end(serve: Serve) -> None:
+    port = serve("--kiosk")
+
+    async def visit() -> tuple[bytes, bool]:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.ws_connect(_ws_url(port), headers=_origin(port)) as ws,
+        ):
+            seen = b""
+            async with asyncio.timeout(TIMEOUT):
+                while b"Nothing is sent or saved" not in seen or b"Help" not in seen:
+                    message = await ws.receive()
+                    assert message.type == aiohttp.WSMsgType.BINARY, message
+                    seen += message.data
+            await ws.send_json(["stdin", "\x11"])  # Ctrl+Q
+            await asyncio.sleep(1.0)
+            await ws.send_json(["stdin", "\r"])
+            return seen, await _read_until(ws, b"How old will you be")
+
+    welcome, still_there = asyncio.run(visit())
+    assert b"Quit" not in welcome  # no Ctrl+Q in the key bar
+    assert still_there, "Ctrl+Q ended a kiosk session"
+
+
 def test_beyond_max_sessions_a_browser_is_told_to_come_back(serve: Serve) -> None:
     port = serve("--max-sessions", "1")
 
