@@ -334,6 +334,18 @@ def test_beyond_max_sessions_a_browser_is_told_to_come_back(serve: Serve) -> Non
     assert asyncio.run(visits()) == (True, True, True)
 
 
+def test_serve_on_every_address_needs_the_public_url() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "alternance_tui", "serve", "--host", "0.0.0.0", "--port", "1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "--host 0.0.0.0 needs --public-url" in result.stderr
+
+
 def test_serve_help_says_what_it_does() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "alternance_tui", "serve", "--help"],

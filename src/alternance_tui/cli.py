@@ -183,7 +183,7 @@ def _sub_parser() -> argparse.ArgumentParser:
         "--public-url",
         metavar="URL",
         help="the address browsers use, e.g. https://alternance.example.org behind a reverse "
-        "proxy (default: http://HOST:PORT); its origin is allowed",
+        "proxy (default: http://HOST:PORT; needed with --host 0.0.0.0); its origin is allowed",
     )
     serve.add_argument(
         "--allow-origin",
@@ -389,6 +389,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             origin_of(args.public_url)
     except ValueError as exc:
         _fail([str(exc)])
+    if args.host in ("0.0.0.0", "::", "") and not args.public_url:
+        # The page names its websocket at the public URL: http://0.0.0.0:PORT is no address.
+        _fail([f"--host {args.host or '(all)'} needs --public-url, the address browsers use"])
     options = ServeOptions(
         host=args.host,
         port=args.port,
