@@ -90,7 +90,10 @@ class AlternanceApp(SizeGuard):
         self.visit = 0
         self.resume_offer: tuple[int, str] | None = None
         self._offered: Session | None = None
-        self.autosave = Autosave(self, self._session, lambda: self.lang, kiosk=options.kiosk)
+        # Kiosk and ephemeral (browser) sessions neither read nor write a session.
+        self.autosave = Autosave(
+            self, self._session, lambda: self.lang, kiosk=options.kiosk or options.ephemeral
+        )
         self._key_queue = KeyQueue(self, self._ready_for_keys)
         self._notices: list[Notice] = []
         self._start_requested = False
