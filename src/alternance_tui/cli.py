@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from alternance_tui.flow.expr import Value
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
-SUBCOMMANDS = ("recommend", "check", "graph", "schema", "serve")
+SUBCOMMANDS = ("recommend", "check", "graph", "schema", "serve", "sessions")
 
 
 class BadInput(Exception):
@@ -166,6 +166,10 @@ def _sub_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--kiosk", action="store_true")
     serve.add_argument("--lang", choices=("fr", "en"), default=lang)
+
+    from alternance_tui.cli_sessions import add_parser as add_sessions
+
+    add_sessions(subs, lang)
     return parser
 
 
@@ -211,6 +215,16 @@ def read_answers_json(source: str) -> dict[str, Any]:
                 f"found a {type(data).__name__}"
             ]
         )
+    return session_answers(data)
+
+
+def session_answers(data: dict[str, Any]) -> dict[str, Any]:
+    """A saved session file is taken as it is: its answers (scenario A) are used."""
+    from alternance_tui.store import FORMAT_VERSION
+
+    answers = data.get("answers")
+    if data.get("version") == FORMAT_VERSION and "flow" in data and isinstance(answers, dict):
+        return answers
     return data
 
 
@@ -326,6 +340,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(args.host, args.port, kiosk=args.kiosk, lang=args.lang)
 
 
+def cmd_sessions(args: argparse.Namespace) -> int:
+    from alternance_tui.cli_sessions import cmd_sessions as run_sessions
+
+    return run_sessions(args)
+
+
 def run_tui(argv: Sequence[str]) -> int:
     parser = _tui_parser(locale_language())
     args = parser.parse_args(argv)
@@ -362,6 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "graph": cmd_graph,
                 "schema": cmd_schema,
                 "serve": cmd_serve,
+                "sessions": cmd_sessions,
             }[args.command]
             return handler(args)
         return run_tui(argv)

@@ -25,6 +25,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 
+from alternance_tui.tui.advisor import AdvisorMixin
 from alternance_tui.tui.autosave import Autosave, Notice, adopt, session_of
 from alternance_tui.tui.facts import WelcomeFacts, facts_of, remember_facts
 from alternance_tui.tui.screens import SCREENS
@@ -41,6 +42,7 @@ from alternance_tui.wording.lookup import other
 if TYPE_CHECKING:
     from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.model import Bundle
+    from alternance_tui.advisor_state import AdvisorState
     from alternance_tui.flow.expr import Value
     from alternance_tui.interview import Interview, Place
     from alternance_tui.store import Session
@@ -55,7 +57,7 @@ RESTART_WINDOW = 3.0  # seconds within which a second Ctrl+N confirms
 BACKGROUND_DELAY = 0.05  # seconds after the first frame before loading the flow
 
 
-class AlternanceApp(App[int]):
+class AlternanceApp(AdvisorMixin, App[int]):
     # Absolute, so that subclasses (tests, benchmarks) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "alternance"
@@ -66,6 +68,11 @@ class AlternanceApp(App[int]):
         Binding("f2", "language", "Language", show=False, priority=True),
         Binding("f3", "theme", "Theme", show=False, priority=True),
         Binding("ctrl+n", "restart", "Start again", show=False, priority=True),
+        # Advisor mode (tui/advisor.py); each does nothing outside it.
+        Binding("f4", "notes", "Notes", show=False, priority=True),
+        Binding("f5", "compare", "Scenarios", show=False, priority=True),
+        Binding("f6", "handout", "Handout", show=False, priority=True),
+        Binding("f7", "sessions", "Sessions", show=False, priority=True),
         Binding("escape", "step_back", "Back", show=False),
         # A text field takes Backspace first, so it only goes back elsewhere.
         Binding("backspace", "step_back", "Back", show=False),
@@ -95,6 +102,13 @@ class AlternanceApp(App[int]):
         self.resume_offer: tuple[int, str] | None = None
         self._offered: Session | None = None
         self.autosave = Autosave(self, self._session, kiosk=options.kiosk)
+        self.advisor: AdvisorState | None = None
+        if options.advisor:
+            from alternance_tui.advice.version import rules_version
+            from alternance_tui.advisor_state import AdvisorState
+
+            known = bundle.rates_known_until if bundle is not None else None
+            self.advisor = AdvisorState(rules_version=rules_version(flow_path, known))
         self._notices: list[Notice] = []
         self._start_requested = False
         self._restart_asked = 0.0
@@ -118,6 +132,8 @@ class AlternanceApp(App[int]):
         self._mounted = True
         self.set_class(self.theme == HIGH_CONTRAST, "-high-contrast")
         self.push_screen(self._screen(self._place()))
+        if self.advisor is not None:
+            self.action_sessions()
         self._check_size(self.size)
         self._flush_notices()
 
@@ -374,7 +390,10 @@ class AlternanceApp(App[int]):
     # --- saving -------------------------------------------------------------------------
 
     def _session(self) -> Session | None:
-        return None if self.interview is None else session_of(self.interview, self.lang)
+        if self.interview is None:
+            return None
+        session = session_of(self.interview, self.lang)
+        return session if self.advisor is None else self.advisor.fill(session)
 
     def save_now(self) -> None:
         """Write the session at once (on quitting)."""

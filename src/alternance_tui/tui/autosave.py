@@ -81,6 +81,8 @@ class Autosave:
         self._timer: Timer | None = None
         # The session found at start, to be kept as "previous" once a new one is written.
         self.previous: Session | None = None
+        # The name written to: an advisor's named session, else the autosave.
+        self.name = "autosave"
 
     @property
     def store(self) -> SessionStore | None:
@@ -142,7 +144,7 @@ class Autosave:
         try:
             if previous is not None:
                 store.save(previous, "previous")
-            store.save(session)
+            store.save(session, self.name)
         except OSError as exc:
             message = t(session.lang, "autosave_failed", error=exc.strerror or exc)
             self._app.call_from_thread(self._app.notify, message, severity="warning")
@@ -160,8 +162,8 @@ class Autosave:
             if self.previous is not None:
                 store.save(self.previous, "previous")
                 self.previous = None
-            if session.answers or session.drafts:
-                store.save(session)
+            if session.answers or session.drafts or session.notes or session.name:
+                store.save(session, self.name)
         except OSError as exc:
             print(
                 f"alternance: {t(lang, 'autosave_failed', error=exc.strerror or exc)}",

@@ -1,0 +1,243 @@
+"""Advisor mode in the app: named sessions, notes, scenarios, the handout.
+
+A mixin of the app (``AlternanceApp``), so that app.py only gains its keys
+and a few hooks; the state is an ``AdvisorState`` (pure, advisor_state.py) and
+the work below the UI lives in sessions.py and advice/compare.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+from alternance_tui.wording.catalogue.advisor import ADVISOR as a
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
+
+    from alternance_tui.advice.model import Bundle
+    from alternance_tui.advisor_state import AdvisorState
+    from alternance_tui.interview import Interview
+    from alternance_tui.store import Session
+    from alternance_tui.tui.autosave import Autosave
+    from alternance_tui.tui.options import TuiOptions
+
+
+class AdvisorHost(Protocol):
+    """What the sessions and comparison screens ask of the app."""
+
+    def session_rows(self) -> list[tuple[str, str, str]]: ...
+    def open_session(self, name: str) -> None: ...
+    def new_session(self, name: str) -> None: ...
+    def rename_session(self, old: str, new: str) -> None: ...
+    def delete_session(self, name: str) -> None: ...
+    def new_scenario(self) -> None: ...
+    def edit_scenario(self, letter: str) -> None: ...
+    def scenario_answers(self) -> dict[str, dict[str, object]]: ...
+
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    _Base = App[int]
+else:
+    _Base = object
+
+
+class AdvisorMixin(_Base):
+    """Advisor mode's actions; every one does nothing outside advisor mode."""
+
+    if TYPE_CHECKING:
+        advisor: AdvisorState | None
+        autosave: Autosave
+        interview: Interview | None
+        bundle: Bundle | None
+        options: TuiOptions
+        lang: str
+        as_of: dt.date
+        flow_path: Path
+
+        def _step(
+            self, move: Callable[[Interview], object], *, new_visit: bool = ..., save: bool = ...
+        ) -> None: ...
+        def save_now(self) -> None: ...
+        def _session(self) -> Session | None: ...
+
+    # --- sessions ---------------------------------------------------------------------
+
+    def session_rows(self) -> list[tuple[str, str, str]]:
+        from alternance_tui.sessions import progress
+
+        store = self.autosave.store
+        if store is None:
+            return []
+        rows = []
+        for name in store.named():
+            session = store.load(name, lang=self.lang).session
+            if session is None:
+                continue
+            answered, complete = progress(session, self.bundle)
+            done = a(self.lang, "progress_done") if complete else ""
+            scenarios = len(session.scenarios) + 1
+            shown = a(self.lang, "progress", answers=answered, done=done)
+            if scenarios > 1:
+                shown += a(self.lang, "progress_scenarios", count=scenarios)
+            rows.append((session.name or name, session.saved_at.replace("T", " ")[:16], shown))
+        return rows
+
+    def _leave_sessions(self) -> None:
+        from alternance_tui.tui.sessions import SessionsScreen
+
+        if isinstance(getattr(self, "screen", None), SessionsScreen):
+            self.pop_screen()
+
+    def open_session(self, name: str) -> None:
+        store, interview, state = self.autosave.store, self.interview, self.advisor
+        if store is None or interview is None or state is None:
+            return
+        loaded = store.load(name, lang=self.lang)
+        session = loaded.session
+        if session is None:
+            self.notify(loaded.warning or a(self.lang, "session_missing", name=name))
+            return
+        state.take(session)
+        state.name = session.name or name
+        self.autosave.name = name
+        interview.answers.clear()
+        interview.drafts.clear()
+        if not self.options.lang_given and session.lang in interview.flow.languages:
+            interview.lang = self.lang = session.lang
+        problems = interview.load_answers(state.active_answers(session))
+        if problems:
+            lines = "\n".join(f"• {p.question}: {p.message}" for p in problems)
+            self.notify(f"{a(self.lang, 'answers_dropped')}\n{lines}", severity="warning")
+        self._leave_sessions()
+        current = session.current
+        if interview.answers:
+            self._step(lambda i: i.open_on(current), save=False)
+        else:
+            self._step(lambda i: i.begin(), save=False)
+
+    def new_session(self, name: str) -> None:
+        from alternance_tui.advisor_state import AdvisorState
+        from alternance_tui.store import safe_name
+
+        store, interview = self.autosave.store, self.interview
+        if store is None or interview is None or self.advisor is None:
+            return
+        if not safe_name(name):
+            self.notify(a(self.lang, "name_unusable", name=name), severity="warning")
+            return
+        if store.exists(name):
+            self.notify(a(self.lang, "name_taken", name=name), severity="warning")
+            return
+        self.advisor = AdvisorState(name=name, rules_version=self.advisor.rules_version)
+        self.autosave.name = name
+        interview.answers.clear()
+        interview.drafts.clear()
+        session = self._session()
+        if session is not None:
+            store.save(session, name)
+        self._leave_sessions()
+        self._step(lambda i: i.begin(), save=False)
+
+    def rename_session(self, old: str, new: str) -> None:
+        from alternance_tui.store import safe_name
+
+        store = self.autosave.store
+        if store is None:
+            return
+        if not safe_name(new):
+            self.notify(a(self.lang, "name_unusable", name=new), severity="warning")
+            return
+        try:
+            store.rename(old, new)
+        except FileExistsError:
+            self.notify(a(self.lang, "name_taken", name=new), severity="warning")
+            return
+        except (FileNotFoundError, OSError) as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if self.advisor is not None and store.path(self.autosave.name) == store.path(old):
+            self.advisor.name = new
+            self.autosave.name = new
+
+    def delete_session(self, name: str) -> None:
+        store = self.autosave.store
+        if store is None:
+            return
+        store.delete(name)
+        if store.path(self.autosave.name) == store.path(name):
+            # The open session is gone: nothing more is written under its name.
+            self.autosave.name = store.AUTOSAVE
+
+    def action_sessions(self) -> None:
+        from alternance_tui.tui.sessions import SessionsScreen
+
+        if self.advisor is None or isinstance(getattr(self, "screen", None), SessionsScreen):
+            return
+        self.save_now()
+        self.push_screen(SessionsScreen())
+
+    # --- notes ---------------------------------------------------------------------------
+
+    def action_notes(self) -> None:
+        from alternance_tui.tui.dialogs import NotesScreen
+
+        state = self.advisor
+        if state is None or self.interview is None:
+            return
+
+        def kept(result: tuple[str, bool] | None) -> None:
+            if result is not None and state is self.advisor:
+                state.notes, state.notes_on_handout = result
+                self.autosave.soon()
+
+        self.push_screen(NotesScreen(state.notes, state.notes_on_handout, self.lang), kept)
+
+    # --- scenarios -------------------------------------------------------------------------
+
+    def scenario_answers(self) -> dict[str, dict[str, object]]:
+        if self.advisor is None or self.interview is None:
+            return {}
+        return dict(self.advisor.all_answers(self.interview))
+
+    def new_scenario(self) -> None:
+        state, interview = self.advisor, self.interview
+        if state is None or interview is None:
+            return
+        letter = state.duplicate(interview)
+        if letter is None:
+            self.notify(a(self.lang, "scenarios_full"), severity="warning")
+            return
+        self.autosave.soon()
+        self.notify(a(self.lang, "scenario_editing", letter=letter), timeout=6)
+        self._leave_compare()
+        self._step(lambda i: i.review(), new_visit=False)
+
+    def edit_scenario(self, letter: str) -> None:
+        state, interview = self.advisor, self.interview
+        if state is None or interview is None:
+            return
+        if letter != state.active and not state.switch(interview, letter):
+            return
+        self.autosave.soon()
+        self.notify(a(self.lang, "scenario_editing", letter=letter), timeout=6)
+        self._leave_compare()
+        self._step(lambda i: i.review(), new_visit=False)
+
+    def _leave_compare(self) -> None:
+        from alternance_tui.tui.compare import CompareScreen
+
+        if isinstance(getattr(self, "screen", None), CompareScreen):
+            self.pop_screen()
+
+    def action_compare(self) -> None:
+        from alternance_tui.tui.compare import CompareScreen
+
+        if self.advisor is None or self.interview is None or self.bundle is None:
+            return
+        if isinstance(getattr(self, "screen", None), CompareScreen):
+            return
+        self.push_screen(CompareScreen())

@@ -1,0 +1,74 @@
+"""Advisor mode driven by keys (Pilot): named sessions, notes, scenarios, the handout.
+Only the journeys that matter here; the logic below the UI is tested in tests/advisor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.tui.conftest import AS_OF, SIZE, pilot_test
+from textual.pilot import Pilot
+from textual.widgets import DataTable
+
+from alternance_tui.tui.app import AlternanceApp, build_app
+from alternance_tui.tui.options import TuiOptions
+from alternance_tui.tui.question import QuestionScreen
+from alternance_tui.tui.sessions import SessionsScreen
+
+
+def advisor_app(lang: str = "en") -> AlternanceApp:
+    return build_app(TuiOptions(lang=lang, lang_given=True, advisor=True, as_of=AS_OF))
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    for char in text:
+        await pilot.press("space" if char == " " else char)
+
+
+async def new_session(pilot: Pilot[Any], name: str, age: str) -> None:
+    await pilot.press("n")
+    await type_text(pilot, name)
+    await pilot.press("enter")
+    await pilot.pause()
+    await type_text(pilot, age)
+    await pilot.press("enter", "1")  # the age, then a private employer
+    await pilot.pause()
+
+
+def rows(app: AlternanceApp) -> list[list[str]]:
+    table = app.screen.query_one(DataTable)
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+@pilot_test
+async def test_three_named_sessions_listed_renamed_deleted_and_reopened() -> None:
+    app = advisor_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, SessionsScreen)
+        for name, age in [("Zoé", "20"), ("K12", "30"), ("Sam", "24")]:
+            await new_session(pilot, name, age)
+            assert isinstance(app.screen, QuestionScreen)
+            await pilot.press("f7")  # back to the sessions, this one saved
+            await pilot.pause()
+            assert isinstance(app.screen, SessionsScreen)
+        listed = rows(app)
+        assert sorted(r[0] for r in listed) == ["K12", "Sam", "Zoé"]
+        assert all("2 answers" in r[2] for r in listed)
+        # Rename the first row (the newest: Sam) and delete K12.
+        await pilot.press("r", *["backspace"] * 3)
+        await type_text(pilot, "Samia")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert sorted(r[0] for r in rows(app)) == ["K12", "Samia", "Zoé"]
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=[r[0] for r in rows(app)].index("K12"))
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert sorted(r[0] for r in rows(app)) == ["Samia", "Zoé"]
+        # Reopen Zoé: her answers come back, on the question she stopped at.
+        table.move_cursor(row=[r[0] for r in rows(app)].index("Zoé"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.interview is not None
+        assert app.interview.answers == {"age": 20, "employer_sector": "private"}
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.interview.current == "diploma"
