@@ -72,3 +72,32 @@ async def test_three_named_sessions_listed_renamed_deleted_and_reopened() -> Non
         assert app.interview.answers == {"age": 20, "employer_sector": "private"}
         assert isinstance(app.screen, QuestionScreen)
         assert app.interview.current == "diploma"
+
+
+@pilot_test
+async def test_notes_survive_a_restart() -> None:
+    from textual.widgets import Checkbox, TextArea
+
+    from alternance_tui.tui.dialogs import NotesScreen
+
+    app = advisor_app("fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await new_session(pilot, "Zoé", "20")
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, NotesScreen)
+        await type_text(pilot, "Rappeler lundi")
+        app.screen.query_one(Checkbox).value = True
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("ctrl+q")
+    again = advisor_app("fr")
+    async with again.run_test(size=SIZE) as pilot:
+        assert [r[0] for r in rows(again)] == ["Zoé"]
+        await pilot.press("enter")
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(again.screen, NotesScreen)
+        assert again.screen.query_one(TextArea).text == "Rappeler lundi"
+        assert again.screen.query_one(Checkbox).value is True
