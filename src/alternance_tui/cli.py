@@ -134,6 +134,14 @@ def _sub_parser() -> argparse.ArgumentParser:
         metavar="ID=VALUE",
         help="one answer; repeat for more",
     )
+    rec.add_argument(
+        "--compare",
+        action="append",
+        default=[],
+        metavar="FILE_B.json",
+        help="compare with these answers (over --answers'; repeat for C), or a saved session "
+        "with scenarios: side by side, what differs marked",
+    )
     rec.add_argument("--format", choices=("json", "text", "markdown", "html"), default="text")
     rec.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
@@ -261,6 +269,8 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     from alternance_tui.advice.render import render
 
     bundle = load_bundle_or_exit(args.flow)
+    if args.compare:
+        return _recommend_compare(args, bundle)
     if not args.answers and not args.answer:
         _fail(
             [
@@ -295,6 +305,18 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def _recommend_compare(args: argparse.Namespace, bundle: Bundle) -> int:
+    from alternance_tui.cli_compare import cmd_compare
+
+    base = None
+    if args.answers or args.answer:
+        try:
+            base = gather_answers(bundle, args.answers, args.answer, args.lang)
+        except BadInput as exc:
+            _fail(exc.lines)
+    return cmd_compare(args, bundle, base)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

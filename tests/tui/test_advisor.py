@@ -52,7 +52,7 @@ async def test_three_named_sessions_listed_renamed_deleted_and_reopened() -> Non
             assert isinstance(app.screen, SessionsScreen)
         listed = rows(app)
         assert sorted(r[0] for r in listed) == ["K12", "Sam", "Zoé"]
-        assert all("2 answers" in r[2] for r in listed)
+        assert all("2 answer(s)" in r[2] for r in listed)
         # Rename the first row (the newest: Sam) and delete K12.
         await pilot.press("r", *["backspace"] * 3)
         await type_text(pilot, "Samia")
@@ -101,3 +101,38 @@ async def test_notes_survive_a_restart() -> None:
         assert isinstance(again.screen, NotesScreen)
         assert again.screen.query_one(TextArea).text == "Rappeler lundi"
         assert again.screen.query_one(Checkbox).value is True
+
+
+@pilot_test
+async def test_private_against_public_employer_side_by_side() -> None:
+    from tests.tui.conftest import screen_text
+
+    from alternance_tui.tui.compare import CompareScreen
+    from alternance_tui.tui.results import ResultsScreen
+    from alternance_tui.tui.review import ReviewScreen
+
+    app = advisor_app("en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await new_session(pilot, "Zoé", "20")
+        await pilot.press("2", "2", "4", "enter", *["enter"] * 5)  # bac, 24 months, defaults
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("f5", "plus")  # copy A into B; B opens on the review
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        app.edit("employer_sector")
+        await pilot.press("2")  # a public employer, back to the review
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        cmp = app.screen.comparison
+        assert cmp is not None and cmp.letters == ("A", "B")
+        pro = next(r for r in cmp.sections[0].rows if r.id == "professionalisation")
+        assert [c.status for c in pro.cells if c] == ["eligible", "not_eligible"]
+        shown = screen_text(app)
+        assert "≠ differs" in shown and "Professionalisation" in shown
+        assert "Editing: scenario B" in shown
+        await pilot.press("a")  # back to A: its answers come back
+        await pilot.pause()
+        assert app.interview is not None
+        assert app.interview.answers["employer_sector"] == "private"
