@@ -78,12 +78,19 @@ def handout_text(
     notes: bool,
     bundle: Bundle | None = None,
 ) -> str:
-    """The handout of scenario A in ``fmt`` (json, markdown, html)."""
-    from alternance_tui.advice.render import render
-
+    """The handout of scenario A in ``fmt`` (json, markdown, html), as the results
+    screen writes it; the notes only if ``notes``."""
     used = bundle or shipped_bundle()
     rec = recommendation(used, session.answers, lang, as_of)
-    return render(rec, used, fmt)
+    return handout_of(rec, used, fmt, name=session.name, notes=session.notes if notes else "")
+
+
+def handout_of(rec: Recommendation, bundle: Bundle, fmt: str, *, name: str, notes: str) -> str:
+    """The one place a handout is written from, for the screen and the command line."""
+    from alternance_tui.advice.handout import handout
+    from alternance_tui.advice.render.handout import render_handout
+
+    return render_handout(handout(rec, bundle, name=name, notes=notes), rec, bundle, fmt)
 
 
 def default_handout_name(session_name: str, lang: str, fmt: str) -> str:

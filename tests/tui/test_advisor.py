@@ -136,3 +136,44 @@ async def test_private_against_public_employer_side_by_side() -> None:
         await pilot.pause()
         assert app.interview is not None
         assert app.interview.answers["employer_sector"] == "private"
+
+
+@pilot_test
+async def test_a_handout_exported_in_french_from_the_results() -> None:
+    import os
+    from pathlib import Path
+
+    from alternance_tui.cli import main
+    from alternance_tui.tui.dialogs import AskScreen, ConfirmScreen
+    from alternance_tui.tui.results import ResultsScreen
+
+    documents = Path(os.environ["ALTERNANCE_DOCUMENTS_DIR"])
+    app = advisor_app("fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await new_session(pilot, "Zoé", "20")
+        await pilot.press("2", "2", "4", "enter", *["enter"] * 5)
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press("enter")  # the suggested path, in the documents folder
+        await pilot.pause()
+        handout = documents / "handout-Zoe-fr.html"
+        text = handout.read_text(encoding="utf-8")
+        assert '<html lang="fr">' in text and "Vos possibilités d’alternance" in text
+        assert "Conseiller ou conseillère" in text
+        # `alternance sessions export` gives the same file.
+        app.save_now()
+        copy = documents / "copy.html"
+        args = ["sessions", "export", "Zoé", "--format", "html", "--as-of", "2026-01-01"]
+        assert main([*args, "-o", str(copy)]) == 0
+        assert copy.read_text(encoding="utf-8") == text
+        # Again: the file exists, so it asks; N keeps the old one.
+        handout.write_text("kept", encoding="utf-8")
+        await pilot.press("f6", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert handout.read_text(encoding="utf-8") == "kept"

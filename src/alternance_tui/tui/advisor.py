@@ -8,13 +8,13 @@ the work below the UI lives in sessions.py and advice/compare.py.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from alternance_tui.wording.catalogue.advisor import ADVISOR as a
 
 if TYPE_CHECKING:
     import datetime as dt
-    from pathlib import Path
 
     from alternance_tui.advice.model import Bundle
     from alternance_tui.advisor_state import AdvisorState
@@ -249,3 +249,68 @@ class AdvisorMixin(_Base):
             assert isinstance(screen, CompareScreen)
             screen.show_state()
         self.push_screen("compare")
+
+    # --- handout ----------------------------------------------------------------------------
+
+    def action_handout(self) -> None:
+        """F6: the handout of the answers shown, in the language shown, to a file:
+        the documents folder by default; an existing file is never replaced unasked."""
+        from alternance_tui.sessions import default_handout_name, documents_dir
+        from alternance_tui.tui.dialogs import AskScreen
+
+        if self.interview is None or self.bundle is None:
+            return
+        if self.options.kiosk:
+            self.notify(a(self.lang, "handout_kiosk"), severity="warning")
+            return
+        lang = self.lang
+        state = self.advisor
+        name = state.name if state is not None else ""
+        with_notes = state is not None and state.notes_on_handout and bool(state.notes.strip())
+        suggested = documents_dir() / default_handout_name(name, lang, "html")
+        hint = a(lang, "handout_hint", notes=a(lang, "yes" if with_notes else "no"))
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self._handout_to(Path(path).expanduser(), lang, with_notes)
+
+        self.push_screen(AskScreen(a(lang, "handout_path"), str(suggested), hint), chosen)
+
+    def _handout_to(self, path: Path, lang: str, with_notes: bool) -> None:
+        from alternance_tui.tui.dialogs import ConfirmScreen
+
+        if path.exists():
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self._write_handout(path, lang, with_notes)
+
+            self.push_screen(ConfirmScreen(a(lang, "handout_overwrite", path=path)), confirmed)
+            return
+        self._write_handout(path, lang, with_notes)
+
+    def _write_handout(self, path: Path, lang: str, with_notes: bool) -> None:
+        from alternance_tui.sessions import ExportProblem, handout_of
+        from alternance_tui.store import write_atomic
+
+        interview, bundle, state = self.interview, self.bundle, self.advisor
+        if interview is None or bundle is None:
+            return
+        fmt = {".md": "markdown", ".json": "json"}.get(path.suffix.lower(), "html")
+        try:
+            from alternance_tui.sessions import recommendation
+
+            rec = recommendation(bundle, interview.answers_json(), lang, self.as_of)
+            text = handout_of(
+                rec,
+                bundle,
+                fmt,
+                name=state.name if state is not None else "",
+                notes=state.notes if (state is not None and with_notes) else "",
+            )
+            write_atomic(path, text)
+        except (ExportProblem, OSError) as exc:
+            error = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            self.notify(a(lang, "handout_failed", error=error), severity="error", timeout=10)
+            return
+        self.notify(a(lang, "handout_saved", path=path), timeout=10)
