@@ -86,7 +86,7 @@ def test_sessions_from_the_command_line(
         capsys, ["sessions", "export", "Zoe", "--format", "json", "--as-of", "2026-01-01"]
     )
     assert code == 0
-    assert json.loads(out)["answers"]["age"] == 20
+    assert json.loads(out)["recommendation"]["answers"]["age"] == 20
     code, _, err = run(capsys, ["sessions", "export", "K12", "--format", "html"])
     assert code == 2 and "K12" in err  # incomplete: says so, writes nothing
     code, _, _ = run(capsys, ["sessions", "delete", "K12"])

@@ -143,8 +143,10 @@ async def test_a_handout_exported_in_french_from_the_results() -> None:
     import os
     from pathlib import Path
 
+    from tests.tui.conftest import screen_text
+
     from alternance_tui.cli import main
-    from alternance_tui.tui.dialogs import AskScreen, ConfirmScreen
+    from alternance_tui.tui.dialogs import AskScreen, ConfirmScreen, GlossaryScreen
     from alternance_tui.tui.results import ResultsScreen
 
     documents = Path(os.environ["ALTERNANCE_DOCUMENTS_DIR"])
@@ -152,6 +154,13 @@ async def test_a_handout_exported_in_french_from_the_results() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await new_session(pilot, "Zoé", "20")
         await pilot.press("2", "2", "4", "enter", *["enter"] * 5)
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("f1")  # the words of the results, in French
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryScreen)
+        assert "OPCO" in screen_text(app) and "Minimum conventionnel" in screen_text(app)
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         await pilot.press("f6")

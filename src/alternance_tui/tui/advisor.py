@@ -250,6 +250,18 @@ class AdvisorMixin(_Base):
             screen.show_state()
         self.push_screen("compare")
 
+    # --- the results' words -------------------------------------------------------------
+
+    def show_glossary(self) -> bool:
+        """F1 on the results: the glossary; False elsewhere (the app's own help then)."""
+        from alternance_tui.tui.dialogs import GlossaryScreen
+        from alternance_tui.tui.results import ResultsScreen
+
+        if not isinstance(getattr(self, "screen", None), ResultsScreen):
+            return False
+        self.push_screen(GlossaryScreen(self.lang))
+        return True
+
     # --- handout ----------------------------------------------------------------------------
 
     def action_handout(self) -> None:

@@ -359,6 +359,8 @@ class AlternanceApp(AdvisorMixin, App[int]):
         if isinstance(self.screen, QuestionScreen):
             self.screen.toggle_help()
             return
+        if self.show_glossary():  # on the results: the words they use (tui/advisor.py)
+            return
         key = "help_keys_kiosk" if self.options.kiosk else "help_keys"
         self.notify(t(self.lang, key), title=t(self.lang, "help_screen_title"), timeout=10)
 

@@ -99,3 +99,34 @@ class NotesScreen(ModalScreen[tuple[str, bool] | None]):
     def action_keep(self) -> None:
         text = self.query_one(TextArea).text
         self.dismiss((text, self.query_one(Checkbox).value))
+
+
+class GlossaryScreen(ModalScreen[None]):
+    """F1 on the results: the words they use (gross, SMIC, OPCO, CFA, agreement
+    minimum), in the language shown. Escape or F1 closes."""
+
+    DEFAULT_CSS = """
+    GlossaryScreen { align: center middle; }
+    GlossaryScreen > VerticalScroll { width: 90%; max-width: 100; height: auto; max-height: 90%;
+        border: round $accent; padding: 0 1; background: $surface; }
+    GlossaryScreen .title { text-style: bold; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1", "close", show=False, priority=True),
+    ]
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import VerticalScroll
+
+        from alternance_tui.wording.catalogue.act import ACT
+
+        with VerticalScroll():
+            yield Static(ACT(self.lang, "glossary_title"), classes="title", markup=False)
+            yield Static(ACT(self.lang, "glossary"), markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
