@@ -186,3 +186,52 @@ async def test_a_handout_exported_in_french_from_the_results() -> None:
         await pilot.press("n")
         await pilot.pause()
         assert handout.read_text(encoding="utf-8") == "kept"
+
+
+@pilot_test
+async def test_language_and_theme_are_remembered_but_not_in_kiosk_mode() -> None:
+    import os
+    from pathlib import Path
+
+    settings_file = Path(os.environ["ALTERNANCE_CONFIG_DIR"]) / "settings.json"
+    app = build_app(TuiOptions(lang="fr", as_of=AS_OF))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2", "f3")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    again = build_app(TuiOptions(lang="fr", as_of=AS_OF))
+    assert again.lang == "en" and again.theme == "textual-light"
+    kiosk = build_app(TuiOptions(lang="fr", as_of=AS_OF, kiosk=True))
+    assert kiosk.lang == "fr" and kiosk.theme == "textual-dark"
+    before = settings_file.read_text(encoding="utf-8")
+    async with kiosk.run_test(size=SIZE) as pilot:
+        await pilot.press("f2", "f3")
+        await pilot.pause()
+        await kiosk.workers.wait_for_complete()
+    assert settings_file.read_text(encoding="utf-8") == before
+
+
+@pilot_test
+async def test_forget_me_erases_the_session_previous_and_notes() -> None:
+    from alternance_tui.store import SessionStore
+    from alternance_tui.tui.welcome import WelcomeScreen
+
+    app = advisor_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await new_session(pilot, "Zoé", "20")
+        assert app.advisor is not None
+        app.advisor.notes = "private"
+        app.save_now()
+        store = SessionStore()
+        store.save(store.load("Zoé", lang="en").session, "previous")  # type: ignore[arg-type]
+        assert store.exists("Zoé") and store.exists("previous")
+        await pilot.press("ctrl+n")  # offers "forget me" with "press again"
+        await pilot.pause()
+        assert "F9: forget me" in "\n".join(n.message for n in app._notifications)
+        await pilot.press("f9", "y")
+        await pilot.pause(0.5)
+        assert not store.exists("Zoé") and not store.exists("previous")
+        assert store.named() == []
+        assert isinstance(app.screen, WelcomeScreen)
+        assert app.interview is not None and app.interview.answers == {}
+        assert app.advisor.notes == ""

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
     from alternance_tui.advisor_state import AdvisorState
     from alternance_tui.interview import Interview
+    from alternance_tui.settings import Settings
     from alternance_tui.store import Session
     from alternance_tui.tui.autosave import Autosave
     from alternance_tui.tui.options import TuiOptions
@@ -50,6 +51,7 @@ class AdvisorMixin(_Base):
 
     if TYPE_CHECKING:
         advisor: AdvisorState | None
+        settings: Settings | None
         autosave: Autosave
         interview: Interview | None
         bundle: Bundle | None
@@ -133,6 +135,8 @@ class AdvisorMixin(_Base):
             self.notify(a(self.lang, "name_taken", name=name), severity="warning")
             return
         self.advisor = AdvisorState(name=name, rules_version=self.advisor.rules_version)
+        if self.settings is not None:
+            self.advisor.notes_on_handout = self.settings.advisor.notes_on_handout
         self.autosave.name = name
         interview.answers.clear()
         interview.drafts.clear()
@@ -279,7 +283,10 @@ class AdvisorMixin(_Base):
         state = self.advisor
         name = state.name if state is not None else ""
         with_notes = state is not None and state.notes_on_handout and bool(state.notes.strip())
-        suggested = documents_dir() / default_handout_name(name, lang, "html")
+        folder = documents_dir()
+        if self.settings is not None and self.settings.advisor.handout_folder:
+            folder = Path(self.settings.advisor.handout_folder).expanduser()
+        suggested = folder / default_handout_name(name, lang, "html")
         hint = a(lang, "handout_hint", notes=a(lang, "yes" if with_notes else "no"))
 
         def chosen(path: str | None) -> None:
@@ -326,3 +333,85 @@ class AdvisorMixin(_Base):
             self.notify(a(lang, "handout_failed", error=error), severity="error", timeout=10)
             return
         self.notify(a(lang, "handout_saved", path=path), timeout=10)
+
+    # --- settings remembered (settings.py) -----------------------------------------------
+
+    def remembered(self, theme: str | None) -> str | None:
+        """At start: the remembered language (unless --lang) and theme (unless given);
+        returns the theme to use. Kiosk mode remembers nothing."""
+        if self.options.kiosk:
+            return theme
+        from alternance_tui.settings import quick
+
+        lang, saved_theme = quick()
+        if lang is not None and not self.options.lang_given:
+            self.lang = lang
+        return theme if theme is not None else saved_theme
+
+    def check_settings(self) -> None:
+        """In the loading thread: validate the settings file; a broken one is set
+        aside and the defaults used, with a notice."""
+        if self.options.kiosk:
+            return
+        from alternance_tui.settings import load
+
+        settings, problem = load()
+        self.settings = settings
+        if problem:
+            message = a(self.lang, "settings_broken", problem=problem)
+            self.call_from_thread(self.notify, message, severity="warning", timeout=12)
+
+    def remember_settings(self, **changes: object) -> None:
+        """Language or theme changed: remember it (off the UI thread; never in kiosk mode)."""
+        if self.options.kiosk:
+            return
+
+        def write() -> None:
+            import contextlib
+
+            from alternance_tui.settings import remember
+
+            # Remembering is a convenience: never an error in front of a person.
+            with contextlib.suppress(OSError):
+                remember(**changes)
+
+        self.run_worker(write, thread=True, group="settings", exit_on_error=False)
+
+    # --- forget me --------------------------------------------------------------------------
+
+    def offer_forget(self) -> None:
+        """With Ctrl+N's "press again": on a shared machine, erase instead (F9)."""
+        if self.autosave.store is not None:
+            self.notify(a(self.lang, "forget_offer"), timeout=6)
+
+    def action_forget(self) -> None:
+        """F9 (offered with Ctrl+N): erase this session, ``previous`` and the notes
+        from the disk, after a yes, and start afresh."""
+        from alternance_tui.tui.dialogs import ConfirmScreen
+
+        if self.interview is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._forget()
+
+        self.push_screen(ConfirmScreen(a(self.lang, "forget_confirm")), confirmed)
+
+    def _forget(self) -> None:
+        from alternance_tui.advisor_state import AdvisorState
+
+        self.autosave.forget()
+        store = self.autosave.store
+        if store is not None:
+            for name in {self.autosave.name, store.AUTOSAVE, store.PREVIOUS}:
+                store.delete(name)
+        if self.advisor is not None:
+            self.advisor = AdvisorState(rules_version=self.advisor.rules_version)
+        self.autosave.name = store.AUTOSAVE if store is not None else "autosave"
+        interview = self.interview
+        if interview is not None:
+            interview.answers.clear()
+            interview.drafts.clear()
+        self.notify(a(self.lang, "forgotten"), timeout=6)
+        self._step(lambda i: i.restart(), save=False)

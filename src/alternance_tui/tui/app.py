@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from alternance_tui.advisor_state import AdvisorState
     from alternance_tui.flow.expr import Value
     from alternance_tui.interview import Interview, Place
+    from alternance_tui.settings import Settings
     from alternance_tui.store import Session
     from alternance_tui.tui.base import Page
     from alternance_tui.tui.host import Host
@@ -73,6 +74,7 @@ class AlternanceApp(AdvisorMixin, App[int]):
         Binding("f5", "compare", "Scenarios", show=False, priority=True),
         Binding("f6", "handout", "Handout", show=False, priority=True),
         Binding("f7", "sessions", "Sessions", show=False, priority=True),
+        Binding("f9", "forget", "Forget me", show=False, priority=True),
         Binding("escape", "step_back", "Back", show=False),
         # A text field takes Backspace first, so it only goes back elsewhere.
         Binding("backspace", "step_back", "Back", show=False),
@@ -115,6 +117,8 @@ class AlternanceApp(AdvisorMixin, App[int]):
         self._mounted = False
         self._small: TooSmallScreen | None = None  # shown while the window is too small
         self.register_theme(HIGH_CONTRAST_THEME)
+        self.settings: Settings | None = None  # validated in the loading thread
+        theme = self.remembered(theme)  # language and theme from last time (tui/advisor.py)
         self.theme = theme if theme in ORDER else ORDER[0]
         if bundle is not None:
             self._prepare(bundle)
@@ -161,6 +165,7 @@ class AlternanceApp(AdvisorMixin, App[int]):
 
         if self.bundle is None:
             self.call_from_thread(self._flow_ready, bundle)
+        self.check_settings()
         store = self.autosave.store
         if self.options.resume is None and not self.options.answers and store is not None:
             # A damaged autosave is set aside here, with a warning to show.
@@ -308,6 +313,7 @@ class AlternanceApp(AdvisorMixin, App[int]):
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
+        self.remember_settings(lang=lang)
         if self.interview is not None:
             self.interview.lang = lang
             self.autosave.soon()
@@ -350,6 +356,7 @@ class AlternanceApp(AdvisorMixin, App[int]):
         index = ORDER.index(self.theme) if self.theme in ORDER else -1
         self.theme = ORDER[(index + 1) % len(ORDER)]
         self.set_class(self.theme == HIGH_CONTRAST, "-high-contrast")
+        self.remember_settings(theme=self.theme)
         name = t(self.lang, NAME_KEYS[self.theme])
         self.notify(t(self.lang, "theme_changed", name=name), timeout=3)
 
@@ -371,6 +378,7 @@ class AlternanceApp(AdvisorMixin, App[int]):
         if now - self._restart_asked > RESTART_WINDOW:
             self._restart_asked = now
             self.notify(t(self.lang, "restart_confirm"), timeout=RESTART_WINDOW)
+            self.offer_forget()
             return
         self._restart_asked = 0.0
         if self.interview.answers:

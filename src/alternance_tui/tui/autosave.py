@@ -149,6 +149,14 @@ class Autosave:
             message = t(session.lang, "autosave_failed", error=exc.strerror or exc)
             self._app.call_from_thread(self._app.notify, message, severity="warning")
 
+    def forget(self) -> None:
+        """Nothing pending is written any more ("forget me"): the timer stops and
+        the session kept as ``previous`` is dropped."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.previous = None
+
     def now(self, lang: str) -> None:
         """Write the session at once (on quitting); a failure goes to standard error."""
         if self._timer is not None:

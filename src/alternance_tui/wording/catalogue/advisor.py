@@ -50,6 +50,12 @@ ADVISOR = Catalogue(
             "handout_saved": "Fiche enregistrée : {path}",
             "handout_failed": "La fiche n’a pas pu être enregistrée : {error}",
             "handout_kiosk": "Pas de fiche en mode borne : rien n’est écrit.",
+            "settings_broken": "Réglages illisibles, valeurs par défaut utilisées : {problem}",
+            "forget_offer": "Ordinateur partagé ? F9 : m’oublier (efface cette session, la "
+            "précédente et les notes).",
+            "forget_confirm": "Effacer de cet ordinateur cette session, la précédente et les "
+            "notes ? O / N",
+            "forgotten": "Effacé : rien de cette session ne reste sur cet ordinateur.",
             "yes": "oui",
             "no": "non",
         },
@@ -95,6 +101,12 @@ ADVISOR = Catalogue(
             "handout_saved": "Handout saved: {path}",
             "handout_failed": "The handout could not be saved: {error}",
             "handout_kiosk": "No handout in kiosk mode: nothing is written.",
+            "settings_broken": "Settings unreadable, the defaults are used: {problem}",
+            "forget_offer": "A shared computer? F9: forget me (erases this session, the "
+            "previous one and the notes).",
+            "forget_confirm": "Erase this session, the previous one and the notes from this "
+            "computer? Y / N",
+            "forgotten": "Erased: nothing of this session is left on this computer.",
             "yes": "yes",
             "no": "no",
         },
