@@ -11,16 +11,14 @@ file is set aside, never silently overwritten).
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-FILE_NAME = "settings.json"
-LANGS = ("fr", "en")
-THEMES = ("textual-dark", "textual-light", "alternance-high-contrast")
+from alternance_tui.settings_file import config_dir, quick, settings_path
+
+__all__ = ["AdvisorDefaults", "Settings", "config_dir", "load", "quick", "remember", "save"]
 
 
 class AdvisorDefaults(BaseModel):
@@ -37,31 +35,6 @@ class Settings(BaseModel):
     lang: Literal["fr", "en"] | None = None
     theme: Literal["textual-dark", "textual-light", "alternance-high-contrast"] | None = None
     advisor: AdvisorDefaults = Field(default_factory=AdvisorDefaults)
-
-
-def config_dir() -> Path:
-    override = os.environ.get("ALTERNANCE_CONFIG_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("alternance-tui", appauthor=False))
-
-
-def settings_path() -> Path:
-    return config_dir() / FILE_NAME
-
-
-def quick() -> tuple[str | None, str | None]:
-    """(language, theme) remembered, if the file has sensible ones; never raises."""
-    try:
-        data = json.loads(settings_path().read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None, None
-    if not isinstance(data, dict):
-        return None, None
-    lang, theme = data.get("lang"), data.get("theme")
-    return (lang if lang in LANGS else None), (theme if theme in THEMES else None)
 
 
 def load() -> tuple[Settings, str | None]:

@@ -341,7 +341,7 @@ class AdvisorMixin(_Base):
         returns the theme to use. Kiosk mode remembers nothing."""
         if self.options.kiosk:
             return theme
-        from alternance_tui.settings import quick
+        from alternance_tui.settings_file import quick  # no pydantic before the first frame
 
         lang, saved_theme = quick()
         if lang is not None and not self.options.lang_given:
