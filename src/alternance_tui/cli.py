@@ -19,7 +19,7 @@ from alternance_tui.tui.options import TuiOptions
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
-    from alternance_tui.flow.expr import Value
+    from alternance_tui.flow.cond import Value
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 SUBCOMMANDS = ("recommend", "check", "graph", "schema", "serve", "sessions")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
-    from alternance_tui.flow.expr import Value
+    from alternance_tui.flow.cond import Value
 
 MAX_SCENARIOS = 3
 

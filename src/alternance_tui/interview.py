@@ -27,7 +27,7 @@ from alternance_tui.flow.answers import (
     show_value,
     to_json,
 )
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Question, tr
 from alternance_tui.flow.walk import Progress, Walk, progress, walk
 from alternance_tui.wording import formats

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
     from alternance_tui.advice.result import Recommendation
-    from alternance_tui.flow.expr import Value
+    from alternance_tui.flow.cond import Value
     from alternance_tui.store import Session
 
 LETTERS = ("A", "B", "C")  # at most three scenarios side by side
@@ -47,12 +47,14 @@ def scenario_answers(session: Session) -> dict[str, dict[str, Any]]:
 
 
 def parsed(bundle: Bundle, raw: Mapping[str, Any], lang: str) -> dict[str, Value]:
-    """The answers that fit the flow; the others are dropped (they are named when opened)."""
+    """The answers that fit the flow and that the path uses, as the results screen
+    takes them (Interview.applicable); the others are dropped."""
     from alternance_tui.flow.answers import parse_answers
-    from alternance_tui.flow.walk import applicable
+    from alternance_tui.flow.walk import walk
 
     answers, _ = parse_answers(bundle.flow, dict(raw), lang)
-    return applicable(bundle.flow, answers)
+    path = walk(bundle.flow, answers, use_defaults=True).path
+    return {q: answers[q] for q in path if q in answers}
 
 
 def recommendation(

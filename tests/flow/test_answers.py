@@ -18,7 +18,7 @@ from alternance_tui.flow.answers import (
     show_value,
     to_json,
 )
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.load import load_flow
 from alternance_tui.flow.model import Flow, Question
 from alternance_tui.wording import formats

@@ -22,7 +22,7 @@ from alternance_tui.advice.result import (
 )
 from alternance_tui.advice.whatif import WhatIf
 from alternance_tui.flow.answers import show_value
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, tr
 from alternance_tui.flow.walk import condition_env, predicted_path, walk
 from alternance_tui.wording.catalogue.advice import ADVICE

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from alternance_tui.flow.expr import Condition
+from alternance_tui.flow.cond import Condition
 from alternance_tui.flow.model import Flow, Text
 
 

@@ -18,7 +18,7 @@ from alternance_tui.advice.result import (
     PayYear,
     Reference,
 )
-from alternance_tui.flow.expr import Condition, Value
+from alternance_tui.flow.cond import Condition, Value
 from alternance_tui.flow.model import Flow, tr
 from alternance_tui.wording.catalogue.advice import ADVICE
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 
 Status = Literal["eligible", "conditional", "not_eligible"]
 

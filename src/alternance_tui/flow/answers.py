@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Question, tr
 from alternance_tui.wording import formats
 from alternance_tui.wording.catalogue.answers import ANSWERS

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.model import Bundle
     from alternance_tui.advisor_state import AdvisorState
-    from alternance_tui.flow.expr import Value
+    from alternance_tui.flow.cond import Value
     from alternance_tui.interview import Interview, Place
     from alternance_tui.settings import Settings
     from alternance_tui.store import Session
