@@ -138,3 +138,19 @@ def test_sessions_export_gives_the_handout(
         == 0
     )
     assert "Rappeler" in capsys.readouterr().out
+
+
+def test_the_html_page_is_in_the_promised_order(bundle: Bundle) -> None:
+    """Checked structurally too, for machines without a browser."""
+    page = written(bundle, GRADUATE, "html", "en", "Call back")
+    headings = re.findall(r"<h([12])>([^<]+)</h\1>", page)
+    assert [text for _, text in headings] == [
+        "Your work-linked training options",
+        "What you can do",
+        "The contracts in detail",
+        "What is not open (and what would open it)",
+        "Your answers",
+        "Advisor’s notes",
+    ]
+    assert page.index('class="lead"') < page.index("The contracts in detail")
+    assert "@page{size:A4" in page and page.rstrip().endswith("</html>")

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from alternance_tui.tui.privacy import PrivacyMixin
 from alternance_tui.wording.catalogue.advisor import ADVISOR as a
 
 if TYPE_CHECKING:
@@ -38,15 +39,7 @@ class AdvisorHost(Protocol):
     def scenario_answers(self) -> dict[str, dict[str, object]]: ...
 
 
-if TYPE_CHECKING:
-    from textual.app import App
-
-    _Base = App[int]
-else:
-    _Base = object
-
-
-class AdvisorMixin(_Base):
+class AdvisorMixin(PrivacyMixin):
     """Advisor mode's actions; every one does nothing outside advisor mode."""
 
     if TYPE_CHECKING:
@@ -333,85 +326,3 @@ class AdvisorMixin(_Base):
             self.notify(a(lang, "handout_failed", error=error), severity="error", timeout=10)
             return
         self.notify(a(lang, "handout_saved", path=path), timeout=10)
-
-    # --- settings remembered (settings.py) -----------------------------------------------
-
-    def remembered(self, theme: str | None) -> str | None:
-        """At start: the remembered language (unless --lang) and theme (unless given);
-        returns the theme to use. Kiosk mode remembers nothing."""
-        if self.options.kiosk:
-            return theme
-        from alternance_tui.settings_file import quick  # no pydantic before the first frame
-
-        lang, saved_theme = quick()
-        if lang is not None and not self.options.lang_given:
-            self.lang = lang
-        return theme if theme is not None else saved_theme
-
-    def check_settings(self) -> None:
-        """In the loading thread: validate the settings file; a broken one is set
-        aside and the defaults used, with a notice."""
-        if self.options.kiosk:
-            return
-        from alternance_tui.settings import load
-
-        settings, problem = load()
-        self.settings = settings
-        if problem:
-            message = a(self.lang, "settings_broken", problem=problem)
-            self.call_from_thread(self.notify, message, severity="warning", timeout=12)
-
-    def remember_settings(self, **changes: object) -> None:
-        """Language or theme changed: remember it (off the UI thread; never in kiosk mode)."""
-        if self.options.kiosk:
-            return
-
-        def write() -> None:
-            import contextlib
-
-            from alternance_tui.settings import remember
-
-            # Remembering is a convenience: never an error in front of a person.
-            with contextlib.suppress(OSError):
-                remember(**changes)
-
-        self.run_worker(write, thread=True, group="settings", exit_on_error=False)
-
-    # --- forget me --------------------------------------------------------------------------
-
-    def offer_forget(self) -> None:
-        """With Ctrl+N's "press again": on a shared machine, erase instead (F9)."""
-        if self.autosave.store is not None:
-            self.notify(a(self.lang, "forget_offer"), timeout=6)
-
-    def action_forget(self) -> None:
-        """F9 (offered with Ctrl+N): erase this session, ``previous`` and the notes
-        from the disk, after a yes, and start afresh."""
-        from alternance_tui.tui.dialogs import ConfirmScreen
-
-        if self.interview is None:
-            return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self._forget()
-
-        self.push_screen(ConfirmScreen(a(self.lang, "forget_confirm")), confirmed)
-
-    def _forget(self) -> None:
-        from alternance_tui.advisor_state import AdvisorState
-
-        self.autosave.forget()
-        store = self.autosave.store
-        if store is not None:
-            for name in {self.autosave.name, store.AUTOSAVE, store.PREVIOUS}:
-                store.delete(name)
-        if self.advisor is not None:
-            self.advisor = AdvisorState(rules_version=self.advisor.rules_version)
-        self.autosave.name = store.AUTOSAVE if store is not None else "autosave"
-        interview = self.interview
-        if interview is not None:
-            interview.answers.clear()
-            interview.drafts.clear()
-        self.notify(a(self.lang, "forgotten"), timeout=6)
-        self._step(lambda i: i.restart(), save=False)
