@@ -44,6 +44,8 @@ async def test_three_named_sessions_listed_renamed_deleted_and_reopened() -> Non
     app = advisor_app()
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, SessionsScreen)
+        await pilot.press("f2", "f2")  # the language changes here; the sessions stay
+        assert isinstance(app.screen, SessionsScreen)
         for name, age in [("Zoé", "20"), ("K12", "30"), ("Sam", "24")]:
             await new_session(pilot, name, age)
             assert isinstance(app.screen, QuestionScreen)

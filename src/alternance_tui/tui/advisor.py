@@ -59,6 +59,26 @@ class AdvisorMixin(PrivacyMixin):
         def save_now(self) -> None: ...
         def _session(self) -> Session | None: ...
 
+    def over_the_interview(self) -> bool:
+        """A screen of advisor mode (sessions, scenarios) or a dialog is on top:
+        it is redrawn where it is rather than replaced by the interview's place
+        (F2 on the sessions screen must not leave it; an open note must not be lost)."""
+        from textual.screen import ModalScreen
+
+        screen = getattr(self, "screen", None)
+        if isinstance(screen, ModalScreen):
+            return True
+        if self.advisor is None:
+            return False
+        from alternance_tui.tui.compare import CompareScreen
+        from alternance_tui.tui.sessions import SessionsScreen
+
+        if isinstance(screen, SessionsScreen | CompareScreen):
+            if screen.is_mounted:
+                screen.show_state()
+            return True
+        return False
+
     # --- sessions ---------------------------------------------------------------------
 
     def session_rows(self) -> list[tuple[str, str, str]]:

@@ -236,7 +236,7 @@ class AlternanceApp(AdvisorMixin, App[int]):
 
     def sync(self) -> None:
         """Show the place the interview is at, drawn from its current state."""
-        if self._small is not None:
+        if self._small is not None or self.over_the_interview():
             return
         screen = self._screen(self._place())
         if self.screen is not screen:
