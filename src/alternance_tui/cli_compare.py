@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,12 +29,19 @@ class CompareProblem(Exception):
 
 
 def _read(path: str) -> dict[str, Any]:
+    """The JSON object in ``path``, read as every file a person names is (input_file.py)."""
+    from alternance_tui.input_file import JsonRefused, ReadRefused, parse_json, read_bounded
+
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CompareProblem([f"--compare: {path}: cannot read it ({exc})"]) from None
-    except json.JSONDecodeError as exc:
-        raise CompareProblem([f"--compare: {path}: not valid JSON ({exc.msg})"]) from None
+        data = parse_json(read_bounded(Path(path))).data
+    except ReadRefused as exc:
+        raise CompareProblem(
+            [f"--compare: {path}: cannot read it ({exc.detail or exc.reason})"]
+        ) from None
+    except JsonRefused as exc:
+        raise CompareProblem(
+            [f"--compare: {path}: not valid JSON ({exc.detail or exc.reason})"]
+        ) from None
     if not isinstance(data, dict):
         raise CompareProblem([f"--compare: {path}: expected a JSON object"])
     return data
@@ -95,15 +101,12 @@ def cmd_compare(args: argparse.Namespace, bundle: Bundle, base: dict[str, Value]
         except RatesUnknown as exc:
             return _fail([f"--as-of: {exc}"])
     text = render_comparison(compare(recs, bundle), args.format)
-    if args.output:
-        from alternance_tui.store import write_atomic
+    from alternance_tui.cli import write_stdout, write_user_file
 
-        try:
-            write_atomic(args.output, text)
-        except OSError as exc:
-            return _fail([f"--output: {args.output}: cannot write it ({exc.strerror or exc})"])
+    if args.output:
+        write_user_file(args.output, text, args.lang)
     else:
-        sys.stdout.write(text)
+        write_stdout(text, args.lang)
     return 0
 
 

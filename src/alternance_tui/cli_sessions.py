@@ -125,13 +125,11 @@ def _export(args: argparse.Namespace, session: Session) -> int:
         )
     except ExportProblem as exc:
         return _fail(f"{args.name}: {exc}")
-    if args.output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    from alternance_tui.store import write_atomic
+    # As `recommend -o` writes: as `> FILE` would (output_file.py), or exit 2 saying why.
+    from alternance_tui.cli import write_stdout, write_user_file
 
-    try:
-        write_atomic(args.output, text)
-    except OSError as exc:
-        return _fail(f"--output: {args.output}: cannot write it ({exc.strerror or exc})")
+    if args.output is None:
+        write_stdout(text, lang)
+    else:
+        write_user_file(args.output, text, lang)
     return EXIT_OK

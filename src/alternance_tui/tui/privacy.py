@@ -108,7 +108,7 @@ class PrivacyMixin(_Base):
         self.autosave.forget()
         store = self.autosave.store
         if store is not None:
-            for name in {self.autosave.name, store.AUTOSAVE, store.PREVIOUS}:
+            for name in {self.autosave.name, self.autosave.previous_name, store.PREVIOUS}:
                 store.delete(name)
         if self.advisor is not None:
             self.advisor = AdvisorState(rules_version=self.advisor.rules_version)
