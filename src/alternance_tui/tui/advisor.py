@@ -79,6 +79,10 @@ class AdvisorMixin(PrivacyMixin):
             return True
         return False
 
+    def advisor_help(self) -> str:
+        """F1's list of keys, completed with advisor mode's ("" outside it)."""
+        return "" if self.advisor is None else "\n" + a(self.lang, "help_keys")
+
     # --- sessions ---------------------------------------------------------------------
 
     def session_rows(self) -> list[tuple[str, str, str]]:

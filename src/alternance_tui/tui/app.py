@@ -350,7 +350,8 @@ class AlternanceApp(AdvisorMixin, SizeGuard):
         if self.show_glossary():  # on the results: the words they use (tui/advisor.py)
             return
         key = "help_keys_kiosk" if self.options.kiosk else "help_keys"
-        self.notify(t(self.lang, key), title=t(self.lang, "help_screen_title"), timeout=10)
+        text = t(self.lang, key) + self.advisor_help()  # advisor mode's F4 to F9
+        self.notify(text, title=t(self.lang, "help_screen_title"), timeout=10)
 
     def action_restart(self) -> None:
         if self.interview is None or self._small is not None:

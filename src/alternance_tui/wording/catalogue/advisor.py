@@ -56,6 +56,8 @@ ADVISOR = Catalogue(
             "forget_confirm": "Effacer de cet ordinateur cette session, la précédente et les "
             "notes ? O / N",
             "forgotten": "Effacé : rien de cette session ne reste sur cet ordinateur.",
+            "help_keys": "F4 : notes · F5 : scénarios côte à côte · F6 : fiche · F7 : sessions · "
+            "F9 : m’oublier",
             "yes": "oui",
             "no": "non",
         },
@@ -107,6 +109,8 @@ ADVISOR = Catalogue(
             "forget_confirm": "Erase this session, the previous one and the notes from this "
             "computer? Y / N",
             "forgotten": "Erased: nothing of this session is left on this computer.",
+            "help_keys": "F4: notes · F5: scenarios side by side · F6: handout · F7: sessions · "
+            "F9: forget me",
             "yes": "yes",
             "no": "no",
         },
