@@ -82,11 +82,15 @@ class AdvisorState:
         return True
 
     def drop(self, interview: Interview) -> str | None:
-        """Remove the active scenario (never the last one); the letter now edited."""
+        """Remove the scenario being edited (never the last one); the others are
+        lettered again from A, so that a saved session's ``answers`` is always A.
+        Returns the letter now edited (A)."""
         if not self.others:
             return None
-        letter = sorted(self.others)[0]
+        remaining = [self.others[k] for k in sorted(self.others)]
         interview.answers.clear()
-        interview.load_answers(self.others.pop(letter))
-        self.active = letter
-        return letter
+        interview.drafts.clear()
+        interview.load_answers(remaining[0])
+        self.others = {LETTERS[i]: answers for i, answers in enumerate(remaining[1:], start=1)}
+        self.active = "A"
+        return self.active

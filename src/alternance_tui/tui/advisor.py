@@ -36,6 +36,7 @@ class AdvisorHost(Protocol):
     def delete_session(self, name: str) -> None: ...
     def new_scenario(self) -> None: ...
     def edit_scenario(self, letter: str) -> None: ...
+    def drop_scenario(self) -> None: ...
     def scenario_answers(self) -> dict[str, dict[str, object]]: ...
 
 
@@ -213,7 +214,7 @@ class AdvisorMixin(PrivacyMixin):
         def kept(result: tuple[str, bool] | None) -> None:
             if result is not None and state is self.advisor:
                 state.notes, state.notes_on_handout = result
-                self.autosave.soon()
+                self.autosave.write()  # on disk before the screen below is drawn again
 
         self.push_screen(NotesScreen(state.notes, state.notes_on_handout, self.lang), kept)
 
@@ -232,7 +233,6 @@ class AdvisorMixin(PrivacyMixin):
         if letter is None:
             self.notify(a(self.lang, "scenarios_full"), severity="warning")
             return
-        self.autosave.soon()
         self.notify(a(self.lang, "scenario_editing", letter=letter), timeout=6)
         self._leave_compare()
         self._step(lambda i: i.review(), new_visit=False)
@@ -243,10 +243,21 @@ class AdvisorMixin(PrivacyMixin):
             return
         if letter != state.active and not state.switch(interview, letter):
             return
-        self.autosave.soon()
         self.notify(a(self.lang, "scenario_editing", letter=letter), timeout=6)
         self._leave_compare()
         self._step(lambda i: i.review(), new_visit=False)
+
+    def drop_scenario(self) -> None:
+        """On the comparison, "-": the scenario being edited goes; the comparison stays."""
+        state, interview = self.advisor, self.interview
+        if state is None or interview is None or state.drop(interview) is None:
+            return
+        self.autosave.write()
+        from alternance_tui.tui.compare import CompareScreen
+
+        screen = getattr(self, "screen", None)
+        if isinstance(screen, CompareScreen):
+            screen.show_state()
 
     def _leave_compare(self) -> None:
         from alternance_tui.tui.compare import CompareScreen

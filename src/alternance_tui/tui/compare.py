@@ -155,6 +155,7 @@ class CompareScreen(Page):
     CSS_PATH = "compare.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("plus,equals_sign", "new", show=False),
+        Binding("minus", "drop", show=False),
         *(Binding(k.lower(), f"edit('{k}')", show=False) for k in "ABC"),
         Binding("escape", "close", show=False),
         Binding("pagedown,space", "page(1)", show=False),
@@ -219,6 +220,7 @@ class CompareScreen(Page):
             [
                 ("Esc", a(lang, "key_back"), "screen.close"),
                 ("+", a(lang, "compare_keys_new"), "screen.new"),
+                ("-", a(lang, "compare_keys_drop"), "screen.drop"),
                 (letters, a(lang, "compare_keys_edit"), "screen.edit('A')"),
             ]
         )
@@ -229,6 +231,9 @@ class CompareScreen(Page):
 
     def action_new(self) -> None:
         self.desk.new_scenario()
+
+    def action_drop(self) -> None:
+        self.desk.drop_scenario()
 
     def action_edit(self, letter: str) -> None:
         if self.comparison is not None and letter in self.comparison.letters:
