@@ -35,6 +35,8 @@ def _isolated(
     base = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("ALTERNANCE_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("ALTERNANCE_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("ALTERNANCE_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("ALTERNANCE_DOCUMENTS_DIR", str(base / "documents"))
     for key in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         monkeypatch.delenv(key, raising=False)
     yield

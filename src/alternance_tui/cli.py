@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from alternance_tui.input_file import Duplicate
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
-SUBCOMMANDS = ("recommend", "check", "graph", "schema", "serve")
+SUBCOMMANDS = ("recommend", "check", "graph", "schema", "serve", "sessions")
 
 
 class BadInput(Exception):
@@ -146,6 +146,14 @@ def _sub_parser() -> argparse.ArgumentParser:
         metavar="ID=VALUE",
         help="one answer; repeat for more",
     )
+    rec.add_argument(
+        "--compare",
+        action="append",
+        default=[],
+        metavar="FILE_B.json",
+        help="compare with these answers (over --answers'; repeat for C), or a saved session "
+        "with scenarios: side by side, what differs marked",
+    )
     rec.add_argument("--format", choices=("json", "text", "markdown", "html"), default="text")
     rec.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
@@ -232,6 +240,10 @@ def _sub_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="the date the legal rates are taken at (default: each session's today)",
     )
+
+    from alternance_tui.cli_sessions import add_parser as add_sessions
+
+    add_sessions(subs, lang)
     return parser
 
 
@@ -308,7 +320,8 @@ def read_answers_file(source: str, lang: str = "en") -> AnswersFile:
     data = document.data
     if not isinstance(data, dict):
         raise refused("json_not_object", found=CLI(lang, _json_kind(data)))
-    return AnswersFile(name, data, document.duplicates)
+    # A saved session file is taken as it is: its answers (scenario A).
+    return AnswersFile(name, session_answers(data), document.duplicates)
 
 
 def _json_kind(data: object) -> str:
@@ -340,6 +353,16 @@ def _json_text(value: object) -> str:
 
 def _shown_json(value: object) -> str:
     return excerpt(_json_text(value))
+
+
+def session_answers(data: dict[str, Any]) -> dict[str, Any]:
+    """A saved session file is taken as it is: its answers (scenario A) are used."""
+    from alternance_tui.store import FORMAT_VERSION
+
+    answers = data.get("answers")
+    if data.get("version") == FORMAT_VERSION and "flow" in data and isinstance(answers, dict):
+        return answers
+    return data
 
 
 def gather_answers(
@@ -428,6 +451,8 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     from alternance_tui.advice.render import render
 
     bundle = load_bundle_or_exit(args.flow)
+    if args.compare:
+        return _recommend_compare(args, bundle)
     if not args.answers and not args.answer:
         _fail(
             [
@@ -458,6 +483,18 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     else:
         write_stdout(text, args.lang)
     return EXIT_OK
+
+
+def _recommend_compare(args: argparse.Namespace, bundle: Bundle) -> int:
+    from alternance_tui.cli_compare import cmd_compare
+
+    base = None
+    if args.answers or args.answer:
+        try:
+            base = gather_answers(bundle, args.answers, args.answer, args.lang)
+        except BadInput as exc:
+            _fail(exc.lines)
+    return cmd_compare(args, bundle, base)
 
 
 def write_user_file(path: Path, text: str, lang: str, option: str = "--output") -> None:
@@ -559,6 +596,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(options)
 
 
+def cmd_sessions(args: argparse.Namespace) -> int:
+    from alternance_tui.cli_sessions import cmd_sessions as run_sessions
+
+    return run_sessions(args)
+
+
 def run_tui(argv: Sequence[str]) -> int:
     parser = _tui_parser(locale_language())
     args = parser.parse_args(argv)
@@ -596,6 +639,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "graph": cmd_graph,
                 "schema": cmd_schema,
                 "serve": cmd_serve,
+                "sessions": cmd_sessions,
             }[args.command]
             return handler(args)
         return run_tui(argv)
