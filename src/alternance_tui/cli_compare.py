@@ -49,7 +49,7 @@ def _read(path: str) -> dict[str, Any]:
 
 def scenario_sets(base: dict[str, Any] | None, files: list[str]) -> dict[str, dict[str, Any]]:
     """Every scenario's raw answers by letter, A first."""
-    from alternance_tui.cli import session_answers
+    from alternance_tui.cli_answers import session_answers
 
     letters = "ABC"
     found: list[dict[str, Any]] = [base] if base is not None else []

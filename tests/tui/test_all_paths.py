@@ -24,7 +24,7 @@ from tests.tui.conftest import AS_OF
 from alternance_tui.advice.document_json import to_json
 from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.model import Bundle
-from alternance_tui.cli import gather_answers
+from alternance_tui.cli_answers import gather_answers
 from alternance_tui.flow import cond
 from alternance_tui.flow.check.run import PathExplorer
 from alternance_tui.flow.cond import Value
