@@ -104,8 +104,12 @@ class Advisor:
         env: Mapping[str, Value],
         as_of: dt.date,
         lang: str,
+        *,
+        what_if: bool = True,
     ) -> None:
         self.bundle = bundle
+        # False: no "what would change it" (a diff compares status, reasons and pay only).
+        self.what_if = what_if
         self.rules = rules
         self.flow = bundle.flow
         self.env = env
@@ -131,7 +135,9 @@ class Advisor:
             for index, rule in enumerate(item.rules)
         )
         depends = self._depends(open_in) if status == "conditional" else ()
-        changes = what_if.changes(self.variants[0]) if status == "not_eligible" else ()
+        changes = (
+            what_if.changes(self.variants[0]) if status == "not_eligible" and self.what_if else ()
+        )
         pay_env = open_in[0] if open_in else self.env
         pay = None
         if item.pay is not None and status != "not_eligible":
@@ -169,6 +175,27 @@ class Advisor:
             score=sum(f.points for f in fits),
             fit=tuple(self.fill(f.reason) for f in fits),
         )
+
+    def verdict(self, item: model.Item) -> tuple[Status, tuple[Reason, ...], Mapping[str, Value]]:
+        """What ``item`` makes of the answers without its pay: its status, its reasons,
+        and the answers its pay would be worked out with (as ``item`` does). For
+        `alternance diff`, which caches status and pay apart (they read different
+        answers); ``item`` stays the one path of a recommendation."""
+        truths = self.rules.rule_truths(item)
+        table = [[rule(v) is True for rule in truths] for v in self.variants]
+        open_in = [v for v, row in zip(self.variants, table, strict=True) if all(row)]
+        status: Status
+        if len(open_in) == len(self.variants):
+            status = "eligible"
+        elif open_in:
+            status = "conditional"
+        else:
+            status = "not_eligible"
+        reasons = tuple(
+            self._reason(rule, [row[index] for row in table])
+            for index, rule in enumerate(item.rules)
+        )
+        return status, reasons, (open_in[0] if open_in else self.env)
 
     def _reason(self, rule: model.Rule, results: list[bool]) -> Reason:
         """The reason for ``rule``; ``results`` says whether it holds in each variant."""
