@@ -16,6 +16,7 @@ from alternance_tui.advice.profiles import Answers
 from alternance_tui.flow.cond import Value
 from alternance_tui.wording.catalogue.diff import DIFF
 from alternance_tui.wording.formats import money, number
+from alternance_tui.wording.typography import typography
 
 SHOWN = 10  # profiles listed per group unless every one is asked for
 
@@ -52,7 +53,7 @@ def _pay_change(old: Amounts, new: Amounts, lang: str) -> str:
         was, now = before.get(key), after.get(key)
         shown = [money(v, lang) if v is not None else "—" for v in (was, now)]
         parts.append(f"{label}: {shown[0]} → {shown[1]}")
-    return "; ".join(parts)
+    return typography("; ".join(parts), lang)
 
 
 def change_text(change: Change, lang: str) -> str:
