@@ -118,18 +118,28 @@ def test_after_the_last_change_says_latest_known_values(bundle: Bundle, on: str)
     assert (amount, since) == (Decimal(SMIC[-1][2]), SMIC[-1][0])
 
 
-def test_later_year_says_its_values_are_not_known_yet(bundle: Bundle) -> None:
-    notes = advise(bundle, FULL_SMIC, "2027-03-01")["rate_notes"]
-    assert notes[0].startswith("Latest known values, from 1 June 2026")
+def test_later_year_says_plainly_the_figures_may_be_out_of_date(bundle: Bundle) -> None:
+    data = advise(bundle, FULL_SMIC, "2027-03-01")
+    notes = data["rate_notes"]
+    assert data["rates_may_be_outdated"] is True
+    # One warning per series that should have changed on 1 January 2027: the SMIC
+    # (monthly and hourly together) and the social-security ceiling.
     assert len(notes) == 2
-    assert "the values for 2027 are not known here yet" in notes[1]
-    assert "those in force from 1 June 2026" in notes[1]
+    assert notes[0].startswith("These figures may be out of date: the monthly gross minimum")
+    assert "no value from 1 January 2027 is recorded here yet" in notes[0]
+    assert "the last known value, in force since 1 June 2026" in notes[0]
+    assert "in force since 1 January 2026" in notes[1]
+
+
+def test_the_ordinary_case_is_not_outdated(bundle: Bundle) -> None:
+    assert advise(bundle, FULL_SMIC, "2026-12-31")["rates_may_be_outdated"] is False
+    assert advise(bundle, FULL_SMIC, "2026-01-01")["rates_may_be_outdated"] is False
 
 
 def test_later_year_in_french(bundle: Bundle) -> None:
     notes = advise(bundle, FULL_SMIC, "2027-03-01", lang="fr")["rate_notes"]
-    assert notes[0].startswith("Dernières valeurs connues, depuis le 1er juin 2026")
-    assert "les valeurs de 2027 ne sont pas encore connues ici" in notes[1]
+    assert notes[0].startswith("Ces montants sont peut-être périmés")
+    assert "aucune valeur à partir du 1er janvier 2027" in notes[0]
 
 
 def test_internship_later_year_uses_the_last_ceiling(bundle: Bundle) -> None:

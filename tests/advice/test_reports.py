@@ -129,6 +129,9 @@ def test_later_date_note_in_every_format(bundle: Bundle) -> None:
     for fmt in ("text", "markdown", "html"):
         out = _render(bundle, DONE_WHEN, fmt, "en", on="2026-07-01")
         assert "Latest known values, from 1 June 2026" in out
+        stale = _render(bundle, DONE_WHEN, fmt, "en", on="2027-01-01")
+        assert "These figures may be out of date" in stale
+        assert "Latest known values" not in stale
 
 
 def test_the_latest_reference_value_says_so_before_its_source(bundle: Bundle) -> None:

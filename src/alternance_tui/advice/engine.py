@@ -20,6 +20,7 @@ from alternance_tui.advice.result import (
     SectionResult,
     Status,
 )
+from alternance_tui.advice.staleness import stale_notes, stale_series
 from alternance_tui.advice.whatif import WhatIf
 from alternance_tui.flow.answers import show_value
 from alternance_tui.flow.cond import Value
@@ -258,25 +259,16 @@ class Advisor:
 
 
 def rate_notes(bundle: model.Bundle, as_of: dt.date, lang: str) -> tuple[str, ...]:
-    notes = []
+    """What a result says about the dates of its figures: "may be out of date" when
+    a known change has no value recorded (staleness.py), else "latest known values"
+    once past the last recorded change."""
+    stale = stale_series(bundle, as_of)
+    if stale:
+        return stale_notes(stale, lang)
     known_until = bundle.rates_known_until
     if known_until is not None and as_of > known_until:
-        notes.append(ADVICE(lang, "latest", date=date(known_until, lang)))
-    for series in bundle.rates.values():
-        latest = series.latest
-        if series.revised_every_january and as_of.year > latest.start.year:
-            notes.append(
-                ADVICE(
-                    lang,
-                    "not_known_yet",
-                    label=tr(series.label, lang),
-                    revised=tr(series.revised, lang),
-                    year=as_of.year,
-                    date=date(latest.start, lang),
-                )
-            )
-            break
-    return tuple(notes)
+        return (ADVICE(lang, "latest", date=date(known_until, lang)),)
+    return ()
 
 
 class Engine:
@@ -327,6 +319,7 @@ class Engine:
             outcome_title=tr(title, lang),
             sections=tuple(advisor.section(s) for s in bundle.sections),
             rate_notes=rate_notes(bundle, as_of, lang),
+            rates_may_be_outdated=bool(stale_series(bundle, as_of)),
         )
 
 
