@@ -60,6 +60,10 @@ class Session:
     saved_at: str = ""
     # Text typed in a number field and not accepted yet (e.g. "1" of "18").
     drafts: dict[str, str] = field(default_factory=dict)
+    # The rules the answers were saved under (advice.version.rules_version), and what
+    # they told the person then (advice.diff.snapshot), to say what changed on resume.
+    rules_version: str = ""
+    rules_results: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -71,6 +75,8 @@ class Session:
             "notes": self.notes,
             "saved_at": self.saved_at,
             "drafts": self.drafts,
+            "rules_version": self.rules_version,
+            "rules_results": self.rules_results,
         }
 
 
@@ -160,4 +166,6 @@ def _session_from(data: Mapping[str, Any]) -> Session:
         notes=str(data.get("notes", "")),
         saved_at=str(data.get("saved_at", "")),
         drafts={str(k): v for k, v in drafts.items() if isinstance(v, str)},
+        rules_version=str(data.get("rules_version", "")),
+        rules_results=rules if isinstance(rules := data.get("rules_results"), dict) else {},
     )

@@ -142,6 +142,7 @@ def to_json(rec: Recommendation, bundle: Bundle | None = None) -> dict[str, Any]
         "rates_known_until": rec.rates_known_until.isoformat() if rec.rates_known_until else None,
         "rate_notes": list(rec.rate_notes),
         "rates_may_be_outdated": rec.rates_may_be_outdated,
+        "rules_version": rec.rules_version,
         "lang": rec.lang,
         "answers": {k: answer_json(v) for k, v in rec.answers.items()},
         "outcome": rec.outcome,

@@ -21,6 +21,7 @@ from alternance_tui.advice.result import (
     Status,
 )
 from alternance_tui.advice.staleness import stale_notes, stale_series
+from alternance_tui.advice.version import rules_version
 from alternance_tui.advice.whatif import WhatIf
 from alternance_tui.flow.answers import show_value
 from alternance_tui.flow.cond import Value
@@ -320,6 +321,7 @@ class Engine:
             sections=tuple(advisor.section(s) for s in bundle.sections),
             rate_notes=rate_notes(bundle, as_of, lang),
             rates_may_be_outdated=bool(stale_series(bundle, as_of)),
+            rules_version=rules_version(bundle),
         )
 
 

@@ -315,6 +315,11 @@ class AlternanceApp(App[int]):
         self.resume_offer = None
         self._notices.extend(adopt(self.interview, session, keep_language=self.options.lang_given))
         self.lang = self.interview.lang
+        if self.bundle is not None:
+            from alternance_tui.tui.rulestamp import rules_notices
+
+            answers, as_of = self.interview.answers, self.as_of
+            self._notices.extend(rules_notices(session, self._engine(), answers, as_of, self.lang))
         self._flush_notices()
         self._step(lambda interview: interview.open_on(session.current), save=False)
 
@@ -374,7 +379,14 @@ class AlternanceApp(App[int]):
     # --- saving -------------------------------------------------------------------------
 
     def _session(self) -> Session | None:
-        return None if self.interview is None else session_of(self.interview, self.lang)
+        if self.interview is None:
+            return None
+        session = session_of(self.interview, self.lang)
+        if self.bundle is not None:
+            from alternance_tui.tui.rulestamp import stamp
+
+            stamp(session, self._engine(), self.interview.answers, self.as_of, self.lang)
+        return session
 
     def save_now(self) -> None:
         """Write the session at once (on quitting)."""

@@ -114,6 +114,14 @@ def diff_text(result: Diff, lang: str, *, every: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def person_lines(result: Diff, lang: str) -> list[str]:
+    """For one person (a resumed session): one line per item that changed."""
+    return [
+        f"• {c.title}: {DIFF(lang, f'kind_{c.kind}')}: {change_text(c, lang)}"
+        for c in result.changes
+    ]
+
+
 def _side(status: str, pay: Amounts, reasons: tuple[str, ...]) -> dict[str, Any]:
     return {"status": status, "pay": dict(pay), "reasons": list(reasons)}
 

@@ -41,6 +41,7 @@ REPORT = Catalogue(
             "fit": "Fits you",
             "open_courses": "Open to you",
             "closed_courses": "Not open yet",
+            "rules_version": "Rules version",
         },
         "fr": {
             "as_of": "Date de calcul",
@@ -72,6 +73,7 @@ REPORT = Catalogue(
             "fit": "Pour vous",
             "open_courses": "Accessibles",
             "closed_courses": "Pas encore accessibles",
+            "rules_version": "Version des règles",
         },
     },
 )
