@@ -40,14 +40,20 @@ def load(folder: Path) -> Bundle:
     return built
 
 
-def add_smic_2027(folder: Path, monthly: float, hourly: float) -> None:
-    """A made-up 2027 SMIC, added as docs/updating-rates.md says."""
+def next_january(bundle: Bundle) -> dt.date:
+    """The first 1 January after every SMIC value the data holds (2027 as written)."""
+    return dt.date(bundle.rates["smic_monthly"].latest.start.year + 1, 1, 1)
+
+
+def add_smic(folder: Path, on: dt.date, monthly: float, hourly: float) -> None:
+    """A made-up SMIC from ``on``, added as docs/updating-rates.md says: one line at
+    the end of each SMIC series."""
     rates = folder / "rates.toml"
     text = rates.read_text(encoding="utf-8")
     for series, value in (("smic_monthly", monthly), ("smic_hourly", hourly)):
         start = text.index(f'id = "{series}"')
         end = text.index("]\n", start)
-        line = f'  {{ from = 2027-01-01, value = {value}, source = "décret 2026-0000 (test)" }},\n'
+        line = f'  {{ from = {on.isoformat()}, value = {value}, source = "décret (test)" }},\n'
         text = text[:end] + line + text[end:]
     rates.write_text(text, encoding="utf-8")
 
@@ -143,16 +149,20 @@ def test_the_same_rules_give_an_empty_diff_and_exit_0(
 def test_a_synthetic_smic_change_changes_exactly_the_pay_that_follows_the_smic(
     tmp_path: Path,
 ) -> None:
+    old_bundle = load(default_flows_dir())
+    on = next_january(old_bundle)
+    last = old_bundle.rates["smic_monthly"].latest.value
+    monthly = round(last * 1.02, 2)
     new_folder = copy_flows(tmp_path, "new")
-    add_smic_2027(new_folder, 1900.00, 12.53)
-    day = dt.date(2027, 2, 1)
-    old_bundle, new_bundle = load(default_flows_dir()), load(new_folder)
+    add_smic(new_folder, on, monthly, 12.53)
+    new_bundle = load(new_folder)
+    day = on + dt.timedelta(days=31)
     old = Side(Engine(old_bundle), day, "old")
     new = Side(Engine(new_bundle), day, "new")
     result = diff(old, new, "en")
     assert {c.item for c in result.changes} == SMIC_ITEMS
     assert {c.kind for c in result.changes} == {"pay"}
-    ratio = 1900.00 / 1867.02
+    ratio = monthly / last
     for change in result.changes:
         moved = [
             (b, a) for (_, b), (_, a) in zip(change.old_pay, change.new_pay, strict=True) if b != a

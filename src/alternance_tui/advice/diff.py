@@ -16,6 +16,7 @@ from alternance_tui.advice.engine import Advisor, Engine
 from alternance_tui.advice.pay import estimate
 from alternance_tui.advice.profiles import Answers, ItemSpace, Space, item_profiles
 from alternance_tui.advice.result import GridPayResult, HourlyPayResult, PayResult
+from alternance_tui.flow.check.gcpause import paused_gc
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import tr
 from alternance_tui.flow.walk import condition_env, walk
@@ -122,7 +123,7 @@ class _Judge:
             if not state.complete:
                 return None
             env = condition_env(bundle.flow, state.answers)
-        key = tuple(env.get(n) for n in self.rule_names)
+        key = tuple(map(env.get, self.rule_names))
         verdict = self._verdicts.get(key)
         if verdict is None:
             advisor = Advisor(
@@ -136,8 +137,8 @@ class _Judge:
         status, reasons, chosen = verdict
         pay: Amounts = ()
         if item.pay is not None and status != "not_eligible":
-            pay_env = {**env, **chosen}
-            pay_key = tuple(pay_env.get(n) for n in self.pay_names)
+            pay_env = {**env, **chosen} if chosen else env
+            pay_key = tuple(map(pay_env.get, self.pay_names))
             known = self._pays.get(pay_key)
             if known is None:
                 result = estimate(
@@ -201,6 +202,13 @@ def _items(sides: Sequence[Side]) -> list[tuple[str, str]]:
 
 def diff(old: Side, new: Side, lang: str) -> Diff:
     """Every distinct profile whose recommendation differs between ``old`` and ``new``."""
+    # Tens of thousands of small tuples and dicts, none in a cycle: the collector's
+    # passes over them would cost as much as the work (as in the checker).
+    with paused_gc():
+        return _diff(old, new, lang)
+
+
+def _diff(old: Side, new: Side, lang: str) -> Diff:
     one = old.engine.bundle is new.engine.bundle
     bundles = (new.engine.bundle,) if one else (old.engine.bundle, new.engine.bundle)
     flows = tuple(b.flow for b in bundles)
