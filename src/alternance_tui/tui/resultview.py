@@ -99,6 +99,7 @@ class ResultsView:
     rate_notes: tuple[str, ...]
     sections: tuple[SectionView, ...]
     answers: tuple[AnswerLine, ...]
+    rules_version: str = ""  # advice.version.rules_version: which rules these results follow
 
     @property
     def advice(self) -> bool:
@@ -235,6 +236,7 @@ def results_view(rec: Recommendation, bundle: Bundle) -> ResultsView:
             for s in rec.sections
         ),
         answers=tuple(answer_lines(rec, flow)),
+        rules_version=rec.rules_version,
     )
 
 

@@ -104,6 +104,7 @@ TUI = Catalogue(
             "F2 : English · F3 : thème · Ctrl+N : recommencer · Ctrl+Q : quitter",
             "help_keys_kiosk": "Entrée : suivant · Échap (ou ⌫ hors saisie) : retour · F1 : aide · "
             "F2 : English · F3 : thème · Ctrl+N : recommencer",
+            "results_rules": "version des règles {version}",
         },
         "en": {
             "app_title": "IMPGT work-linked training",
@@ -194,6 +195,7 @@ TUI = Catalogue(
             "help_keys_kiosk": "Enter: next · Escape (or ⌫ outside a text field): back · "
             "F1: help · "
             "F2: Français · F3: theme · Ctrl+N: start again",
+            "results_rules": "rules version {version}",
         },
     },
 )
