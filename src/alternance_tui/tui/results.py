@@ -138,8 +138,6 @@ class ResultsScreen(Page):
                         f"{t(lang, 'results_as_of', date=view.as_of)} · "
                         f"{t(lang, 'results_known', date=view.known_until)}"
                     )
-                    if view.rules_version:
-                        meta += f" · {t(lang, 'results_rules', version=view.rules_version)}"
                     yield Static(meta, id="results-meta")
                 for note in view.rate_notes:
                     yield Static(f"ⓘ {note}", classes="rate-note", markup=False)
