@@ -13,6 +13,7 @@ from alternance_tui.advice.engine import recommend
 from alternance_tui.advice.model import Bundle
 from alternance_tui.advice.pay import RatesUnknown
 from alternance_tui.flow.answers import parse_answers
+from alternance_tui.wording import formats
 
 from .reference import (
     INTERNSHIP_HOURLY_BY_YEAR,
@@ -118,28 +119,38 @@ def test_after_the_last_change_says_latest_known_values(bundle: Bundle, on: str)
     assert (amount, since) == (Decimal(SMIC[-1][2]), SMIC[-1][0])
 
 
+def _next_january() -> dt.date:
+    """The first 1 January after the last SMIC value (of reference.py, as typed in)."""
+    return dt.date(int(SMIC[-1][0][:4]) + 1, 1, 1)
+
+
 def test_later_year_says_plainly_the_figures_may_be_out_of_date(bundle: Bundle) -> None:
-    data = advise(bundle, FULL_SMIC, "2027-03-01")
+    # Written from the data (reference.py) so that adding next year's values, as
+    # docs/updating-rates.md says, keeps it true: a year with no value yet.
+    missing = _next_january()
+    data = advise(bundle, FULL_SMIC, (missing + dt.timedelta(days=59)).isoformat())
     notes = data["rate_notes"]
     assert data["rates_may_be_outdated"] is True
-    # One warning per series that should have changed on 1 January 2027: the SMIC
-    # (monthly and hourly together) and the social-security ceiling.
-    assert len(notes) == 2
-    assert notes[0].startswith("These figures may be out of date: the monthly gross minimum")
-    assert "no value from 1 January 2027 is recorded here yet" in notes[0]
-    assert "the last known value, in force since 1 June 2026" in notes[0]
-    assert "in force since 1 January 2026" in notes[1]
+    smic = notes[0]
+    assert smic.startswith("These figures may be out of date: the monthly gross minimum")
+    assert f"no value from {formats.date(missing, 'en')} is recorded here yet" in smic
+    since = formats.date(dt.date.fromisoformat(SMIC[-1][0]), "en")
+    assert f"the last known value, in force since {since}" in smic
 
 
 def test_the_ordinary_case_is_not_outdated(bundle: Bundle) -> None:
-    assert advise(bundle, FULL_SMIC, "2026-12-31")["rates_may_be_outdated"] is False
+    last_day = _next_january() - dt.timedelta(days=1)
+    assert advise(bundle, FULL_SMIC, last_day.isoformat())["rates_may_be_outdated"] is False
     assert advise(bundle, FULL_SMIC, "2026-01-01")["rates_may_be_outdated"] is False
 
 
 def test_later_year_in_french(bundle: Bundle) -> None:
-    notes = advise(bundle, FULL_SMIC, "2027-03-01", lang="fr")["rate_notes"]
+    missing = _next_january()
+    notes = advise(bundle, FULL_SMIC, (missing + dt.timedelta(days=59)).isoformat(), lang="fr")[
+        "rate_notes"
+    ]
     assert notes[0].startswith("Ces montants sont peut-être périmés")
-    assert "aucune valeur à partir du 1er janvier 2027" in notes[0]
+    assert f"aucune valeur à partir du {formats.date(missing, 'fr')}" in notes[0]
 
 
 def test_internship_later_year_uses_the_last_ceiling(bundle: Bundle) -> None:
