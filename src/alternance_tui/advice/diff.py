@@ -91,6 +91,10 @@ class Facts:
         return self.status != "not_eligible"
 
 
+# The space of a single profile: each judge is asked once, so caches key on nothing.
+_ONE = ItemSpace((), {})
+
+
 class _Judge:
     """One item under one state of the rules. Its status and reasons read a few
     answers, its pay a few others: each is worked out once per distinct set of
@@ -238,16 +242,14 @@ def _diff(old: Side, new: Side, lang: str) -> Diff:
 def diff_one(old: Side, new: Side, answers: Mapping[str, Value], lang: str) -> Diff:
     """The diff for one person (a resumed session under other rules)."""
     given: Answers = tuple((k, v) for k, v in answers.items() if v is not None)
-    space = Space((old.engine.bundle, new.engine.bundle), (old.as_of, new.as_of))
     changes = []
     for section_id, item_id in _items((old, new)):
-        item_space = space.item(section_id, item_id)
         change = compare_item(
             section_id,
             item_id,
             given,
-            _Judge(old, section_id, item_id, item_space, lang).facts(given),
-            _Judge(new, section_id, item_id, item_space, lang).facts(given),
+            _Judge(old, section_id, item_id, _ONE, lang).facts(given),
+            _Judge(new, section_id, item_id, _ONE, lang).facts(given),
         )
         if change is not None:
             changes.append(change)
@@ -261,13 +263,12 @@ def snapshot(
     session resumed under other rules can say what changed for them (``since``),
     the old rules being gone by then. Empty when the answers make no whole path."""
     given: Answers = tuple((k, v) for k, v in answers.items() if v is not None)
-    space = Space((engine.bundle,), (as_of,))
     side = Side(engine, as_of, "")
     found: dict[str, Any] = {}
     for section_id, item_id in _items((side,)):
-        facts = _Judge(side, section_id, item_id, space.item(section_id, item_id), lang).facts(
-            given
-        )
+        # One profile: nothing to cache, so no enumeration space to work out (this
+        # runs at each autosave).
+        facts = _Judge(side, section_id, item_id, _ONE, lang).facts(given)
         if facts is None:
             return {}
         found[f"{section_id}/{item_id}"] = {
