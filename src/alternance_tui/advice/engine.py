@@ -10,11 +10,12 @@ from collections.abc import Mapping
 
 from alternance_tui.advice import model
 from alternance_tui.advice.compiled import CompiledRules
-from alternance_tui.advice.pay import RatesUnknown, estimate
+from alternance_tui.advice.pay import RatesUnknown, estimate, no_pay
 from alternance_tui.advice.result import (
     Depends,
     ItemResult,
     Note,
+    PayResult,
     Reason,
     Recommendation,
     SectionResult,
@@ -141,8 +142,10 @@ class Advisor:
             what_if.changes(self.variants[0]) if status == "not_eligible" and self.what_if else ()
         )
         pay_env = open_in[0] if open_in else self.env
-        pay = None
-        if item.pay is not None and status != "not_eligible":
+        pay: PayResult | None = None
+        if isinstance(item.pay, model.NoPay) and status != "not_eligible":
+            pay = no_pay(item.pay, open_in, self.lang, self.rules.holds)
+        elif item.pay is not None and status != "not_eligible":
             pay = estimate(
                 item.pay,
                 self.flow,
@@ -156,7 +159,7 @@ class Advisor:
         notes = tuple(
             Note(self.fill(n.text), n.source)
             for n in item.notes
-            if n.when is None or holds(n.when, pay_env)
+            if n.in_force(self.as_of) and (n.when is None or holds(n.when, pay_env))
         )
         fits = [f for f in item.fit if holds(f.when, self.env)]
         attributes = {

@@ -161,9 +161,6 @@ class Space:
                         _texts_names(item.pay, pay_reads)
                     if isinstance(item.pay, model.GridPay):
                         _grid_thresholds(item.pay, bundle.rates, self._dates, found.numbers)
-                    elif isinstance(item.pay, model.HourlyPay):
-                        months = found.numbers.setdefault(item.pay.months, set())
-                        months.add(item.pay.required_over_months)
         if found.relations:
             add_crossings(self.questions.values(), found.relations, found.numbers, set())
         values: dict[str, list[Value]] = {}

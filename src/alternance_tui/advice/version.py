@@ -24,13 +24,17 @@ _VERSIONS: dict[int, tuple[Bundle, str]] = {}
 
 
 def _dates(data: object) -> Iterator[dt.date]:
-    """Every date inside ``data`` (rates and any dated data a section brings), without
-    naming the fields, so that new dated data counts too."""
-    if isinstance(data, dt.date):
-        yield data
-    elif dataclasses.is_dataclass(data) and not isinstance(data, type):
+    """Every date something comes into force on inside ``data`` (a rate's ``start``, a
+    dated rule's ``start``), without naming where they sit, so that new dated data
+    counts too. An ``end`` (a rule's last day) is not a date rules took effect on."""
+    if dataclasses.is_dataclass(data) and not isinstance(data, type):
         for field in dataclasses.fields(data):
-            yield from _dates(getattr(data, field.name))
+            value = getattr(data, field.name)
+            if isinstance(value, dt.date):
+                if field.name == "start":
+                    yield value
+            else:
+                yield from _dates(value)
     elif isinstance(data, tuple | list):
         for element in data:
             yield from _dates(element)
