@@ -394,11 +394,13 @@ class AlternanceApp(AdvisorMixin, SizeGuard):
         session = session_of(self.interview, self.lang)
         if self.advisor is not None:
             session = self.advisor.fill(session)
-        if self.bundle is not None:
+        engine = self.engine
+        if engine is not None and engine.bundle is self.bundle:
             from alternance_tui.tui.rulestamp import stamp
 
-            # After the advisor's fill: the rules version of the rules in use now.
-            stamp(session, self._engine(), self.interview.answers, self.as_of, self.lang)
+            # After the advisor's fill: the rules in use now. Only once the engine is
+            # built (in the loading thread): a save never waits for it.
+            stamp(session, engine, self.interview.answers, self.as_of, self.lang)
         return session
 
     def save_now(self) -> None:
