@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
 
 
-def _fail(lines: Sequence[str], code: int = EXIT_BAD_INPUT) -> NoReturn:
+def fail(lines: Sequence[str], code: int = EXIT_BAD_INPUT) -> NoReturn:
     for line in lines:
         # Every message may quote input: escaped, so it cannot drive the terminal.
         print(printable(f"alternance: {line}"), file=sys.stderr)
@@ -48,7 +48,7 @@ def load_bundle_or_exit(path: Path | None, code: int = EXIT_BAD_INPUT) -> Bundle
     try:
         return load_bundle(path)
     except FlowError as exc:
-        _fail(exc.lines(), code)
+        fail(exc.lines(), code)
 
 
 def cmd_recommend(args: argparse.Namespace) -> int:
@@ -60,7 +60,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     if args.compare:
         return _recommend_compare(args, bundle)
     if not args.answers and not args.answer:
-        _fail(
+        fail(
             [
                 "recommend needs answers: --answers FILE.json (or -) and/or -a id=value, "
                 "e.g. -a age=20 -a employer_sector=private"
@@ -71,14 +71,14 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     try:
         answers = gather_answers(bundle, args.answers, args.answer, args.lang, notes)
     except BadInput as exc:
-        _fail(exc.lines)
+        fail(exc.lines)
     engine = Engine(bundle)
     try:
         rec = engine.recommend(answers, as_of=args.as_of or dt.date.today(), lang=args.lang)
     except IncompleteAnswers as exc:
-        _fail([f"{q}: {m}" for q, m in zip(exc.missing, exc.messages, strict=True)])
+        fail([f"{q}: {m}" for q, m in zip(exc.missing, exc.messages, strict=True)])
     except RatesUnknown as exc:
-        _fail([f"--as-of: {exc}"])
+        fail([f"--as-of: {exc}"])
     for line in notes:
         note(line, args.lang)
     for question in rec.unused(answers):
@@ -99,7 +99,7 @@ def _recommend_compare(args: argparse.Namespace, bundle: Bundle) -> int:
         try:
             base = gather_answers(bundle, args.answers, args.answer, args.lang)
         except BadInput as exc:
-            _fail(exc.lines)
+            fail(exc.lines)
     return cmd_compare(args, bundle, base)
 
 
@@ -111,7 +111,7 @@ def write_user_file(path: Path, text: str, lang: str, option: str = "--output") 
         write_output(path, text)
     except OutputError as exc:
         key = "output_failed" if exc.reason == "failed" else f"output_{exc.reason}"
-        _fail([f"{option}: {CLI(lang, key, file=path, detail=exc.detail)}"])
+        fail([f"{option}: {CLI(lang, key, file=path, detail=exc.detail)}"])
 
 
 def write_stdout(text: str, lang: str) -> None:
@@ -124,7 +124,7 @@ def write_stdout(text: str, lang: str) -> None:
         raise  # main() treats a reader that stopped early as no error
     except OSError as exc:
         _silence_stdout()
-        _fail([CLI(lang, "stdout_failed", detail=exc.strerror or exc)])
+        fail([CLI(lang, "stdout_failed", detail=exc.strerror or exc)])
 
 
 def _silence_stdout() -> None:
@@ -183,10 +183,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if args.public_url:
             origin_of(args.public_url)
     except ValueError as exc:
-        _fail([str(exc)])
+        fail([str(exc)])
     if args.host in ("0.0.0.0", "::", "") and not args.public_url:
         # The page names its websocket at the public URL: http://0.0.0.0:PORT is no address.
-        _fail([f"--host {args.host or '(all)'} needs --public-url, the address browsers use"])
+        fail([f"--host {args.host or '(all)'} needs --public-url, the address browsers use"])
     options = ServeOptions(
         host=args.host,
         port=args.port,
@@ -200,6 +200,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         fork=args.fork,
     )
     return serve(options)
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from alternance_tui.cli_diff import cmd_diff as run_diff
+
+    return run_diff(args)
 
 
 def cmd_sessions(args: argparse.Namespace) -> int:
@@ -216,7 +222,7 @@ def run_tui(argv: Sequence[str]) -> int:
         try:
             answers = read_answers_json(args.answers, args.lang)
         except BadInput as exc:
-            _fail(exc.lines)
+            fail(exc.lines)
     options = TuiOptions(
         flow=args.flow,
         lang=args.lang,
@@ -246,6 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "schema": cmd_schema,
                 "serve": cmd_serve,
                 "sessions": cmd_sessions,
+                "diff": cmd_diff,
             }[args.command]
             return handler(args)
         return run_tui(argv)

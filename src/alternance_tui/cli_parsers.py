@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     pass
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
-SUBCOMMANDS = ("recommend", "check", "graph", "schema", "serve", "sessions")
+SUBCOMMANDS = ("recommend", "check", "graph", "schema", "serve", "sessions", "diff")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -224,4 +224,8 @@ def _sub_parser() -> argparse.ArgumentParser:
     from alternance_tui.cli_sessions import add_parser as add_sessions
 
     add_sessions(subs, lang)
+
+    from alternance_tui.cli_diff import add_parser as add_diff
+
+    add_diff(subs, lang)
     return parser

@@ -90,6 +90,9 @@ class Session:
     active: str = "A"
     rules_version: str = ""
     notes_on_handout: bool = False
+    # What the answers got under those rules (advice.diff.snapshot), to say what
+    # changed for the person when the session is resumed under other rules.
+    rules_results: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -106,6 +109,7 @@ class Session:
             "active": self.active,
             "rules_version": self.rules_version,
             "notes_on_handout": self.notes_on_handout,
+            "rules_results": self.rules_results,
         }
 
 
@@ -282,6 +286,7 @@ def _session_from(data: object) -> Session:
         saved_at=str(data.get("saved_at", "")),
         drafts={str(k): v for k, v in drafts.items() if isinstance(v, str)},
         **_advisor_fields(data),
+        rules_results=rules if isinstance(rules := data.get("rules_results"), dict) else {},
     )
 
 

@@ -13,6 +13,7 @@ from alternance_tui.advice.engine import recommend
 from alternance_tui.advice.model import Bundle
 from alternance_tui.advice.pay import RatesUnknown
 from alternance_tui.flow.answers import parse_answers
+from alternance_tui.wording import formats
 
 from .reference import (
     INTERNSHIP_HOURLY_BY_YEAR,
@@ -118,18 +119,38 @@ def test_after_the_last_change_says_latest_known_values(bundle: Bundle, on: str)
     assert (amount, since) == (Decimal(SMIC[-1][2]), SMIC[-1][0])
 
 
-def test_later_year_says_its_values_are_not_known_yet(bundle: Bundle) -> None:
-    notes = advise(bundle, FULL_SMIC, "2027-03-01")["rate_notes"]
-    assert notes[0].startswith("Latest known values, from 1 June 2026")
-    assert len(notes) == 2
-    assert "the values for 2027 are not known here yet" in notes[1]
-    assert "those in force from 1 June 2026" in notes[1]
+def _next_january() -> dt.date:
+    """The first 1 January after the last SMIC value (of reference.py, as typed in)."""
+    return dt.date(int(SMIC[-1][0][:4]) + 1, 1, 1)
+
+
+def test_later_year_says_plainly_the_figures_may_be_out_of_date(bundle: Bundle) -> None:
+    # Written from the data (reference.py) so that adding next year's values, as
+    # docs/updating-rates.md says, keeps it true: a year with no value yet.
+    missing = _next_january()
+    data = advise(bundle, FULL_SMIC, (missing + dt.timedelta(days=59)).isoformat())
+    notes = data["rate_notes"]
+    assert data["rates_may_be_outdated"] is True
+    smic = notes[0]
+    assert smic.startswith("These figures may be out of date: the monthly gross minimum")
+    assert f"no value from {formats.date(missing, 'en')} is recorded here yet" in smic
+    since = formats.date(dt.date.fromisoformat(SMIC[-1][0]), "en")
+    assert f"the last known value, in force since {since}" in smic
+
+
+def test_the_ordinary_case_is_not_outdated(bundle: Bundle) -> None:
+    last_day = _next_january() - dt.timedelta(days=1)
+    assert advise(bundle, FULL_SMIC, last_day.isoformat())["rates_may_be_outdated"] is False
+    assert advise(bundle, FULL_SMIC, "2026-01-01")["rates_may_be_outdated"] is False
 
 
 def test_later_year_in_french(bundle: Bundle) -> None:
-    notes = advise(bundle, FULL_SMIC, "2027-03-01", lang="fr")["rate_notes"]
-    assert notes[0].startswith("Dernières valeurs connues, depuis le 1er juin 2026")
-    assert "les valeurs de 2027 ne sont pas encore connues ici" in notes[1]
+    missing = _next_january()
+    notes = advise(bundle, FULL_SMIC, (missing + dt.timedelta(days=59)).isoformat(), lang="fr")[
+        "rate_notes"
+    ]
+    assert notes[0].startswith("Ces montants sont peut-être périmés")
+    assert f"aucune valeur à partir du {formats.date(missing, 'fr')}" in notes[0]
 
 
 def test_internship_later_year_uses_the_last_ceiling(bundle: Bundle) -> None:

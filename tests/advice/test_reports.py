@@ -129,6 +129,11 @@ def test_later_date_note_in_every_format(bundle: Bundle) -> None:
     for fmt in ("text", "markdown", "html"):
         out = _render(bundle, DONE_WHEN, fmt, "en", on="2026-07-01")
         assert "Latest known values, from 1 June 2026" in out
+        assert bundle.rates_known_until is not None
+        january = f"{bundle.rates_known_until.year + 1}-01-01"  # a change with no value yet
+        stale = _render(bundle, DONE_WHEN, fmt, "en", on=january)
+        assert "These figures may be out of date" in stale
+        assert "Latest known values" not in stale
 
 
 def test_the_latest_reference_value_says_so_before_its_source(bundle: Bundle) -> None:

@@ -143,6 +143,8 @@ def to_json(rec: Recommendation, bundle: Bundle | None = None) -> dict[str, Any]
         "as_of": rec.as_of.isoformat(),
         "rates_known_until": rec.rates_known_until.isoformat() if rec.rates_known_until else None,
         "rate_notes": list(rec.rate_notes),
+        "rates_may_be_outdated": rec.rates_may_be_outdated,
+        "rules_version": rec.rules_version,
         "lang": rec.lang,
         "answers": {k: answer_json(v) for k, v in rec.answers.items()},
         "outcome": rec.outcome,

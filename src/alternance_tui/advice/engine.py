@@ -21,6 +21,8 @@ from alternance_tui.advice.result import (
     SectionResult,
     Status,
 )
+from alternance_tui.advice.staleness import stale_notes, stale_series
+from alternance_tui.advice.version import rules_version
 from alternance_tui.advice.whatif import WhatIf
 from alternance_tui.flow.answers import show_value
 from alternance_tui.flow.cond import Value
@@ -105,8 +107,12 @@ class Advisor:
         env: Mapping[str, Value],
         as_of: dt.date,
         lang: str,
+        *,
+        what_if: bool = True,
     ) -> None:
         self.bundle = bundle
+        # False: no "what would change it" (a diff compares status, reasons and pay only).
+        self.what_if = what_if
         self.rules = rules
         self.flow = bundle.flow
         self.env = env
@@ -132,7 +138,9 @@ class Advisor:
             for index, rule in enumerate(item.rules)
         )
         depends = self._depends(open_in) if status == "conditional" else ()
-        changes = what_if.changes(self.variants[0]) if status == "not_eligible" else ()
+        changes = (
+            what_if.changes(self.variants[0]) if status == "not_eligible" and self.what_if else ()
+        )
         pay_env = open_in[0] if open_in else self.env
         pay: PayResult | None = None
         if isinstance(item.pay, model.NoPay) and status != "not_eligible":
@@ -172,6 +180,27 @@ class Advisor:
             score=sum(f.points for f in fits),
             fit=tuple(self.fill(f.reason) for f in fits),
         )
+
+    def verdict(self, item: model.Item) -> tuple[Status, tuple[Reason, ...], Mapping[str, Value]]:
+        """What ``item`` makes of the answers without its pay: its status, its reasons,
+        and the answers its pay would be worked out with (as ``item`` does). For
+        `alternance diff`, which caches status and pay apart (they read different
+        answers); ``item`` stays the one path of a recommendation."""
+        truths = self.rules.rule_truths(item)
+        table = [[rule(v) is True for rule in truths] for v in self.variants]
+        open_in = [v for v, row in zip(self.variants, table, strict=True) if all(row)]
+        status: Status
+        if len(open_in) == len(self.variants):
+            status = "eligible"
+        elif open_in:
+            status = "conditional"
+        else:
+            status = "not_eligible"
+        reasons = tuple(
+            self._reason(rule, [row[index] for row in table])
+            for index, rule in enumerate(item.rules)
+        )
+        return status, reasons, (open_in[0] if open_in else self.env)
 
     def _reason(self, rule: model.Rule, results: list[bool]) -> Reason:
         """The reason for ``rule``; ``results`` says whether it holds in each variant."""
@@ -234,25 +263,16 @@ class Advisor:
 
 
 def rate_notes(bundle: model.Bundle, as_of: dt.date, lang: str) -> tuple[str, ...]:
-    notes = []
+    """What a result says about the dates of its figures: "may be out of date" when
+    a known change has no value recorded (staleness.py), else "latest known values"
+    once past the last recorded change."""
+    stale = stale_series(bundle, as_of)
+    if stale:
+        return stale_notes(stale, lang)
     known_until = bundle.rates_known_until
     if known_until is not None and as_of > known_until:
-        notes.append(ADVICE(lang, "latest", date=date(known_until, lang)))
-    for series in bundle.rates.values():
-        latest = series.latest
-        if series.revised_every_january and as_of.year > latest.start.year:
-            notes.append(
-                ADVICE(
-                    lang,
-                    "not_known_yet",
-                    label=tr(series.label, lang),
-                    revised=tr(series.revised, lang),
-                    year=as_of.year,
-                    date=date(latest.start, lang),
-                )
-            )
-            break
-    return tuple(notes)
+        return (ADVICE(lang, "latest", date=date(known_until, lang)),)
+    return ()
 
 
 class Engine:
@@ -303,6 +323,8 @@ class Engine:
             outcome_title=tr(title, lang),
             sections=tuple(advisor.section(s) for s in bundle.sections),
             rate_notes=rate_notes(bundle, as_of, lang),
+            rates_may_be_outdated=bool(stale_series(bundle, as_of)),
+            rules_version=rules_version(bundle),
         )
 
 

@@ -168,6 +168,9 @@ class Recommendation:
     outcome_title: str
     sections: tuple[SectionResult, ...]
     rate_notes: tuple[str, ...] = ()
+    # A series known to have changed by ``as_of`` has no value for it (staleness.py).
+    rates_may_be_outdated: bool = False
+    rules_version: str = ""  # version.rules_version of the bundle
 
     def section(self, section_id: str) -> SectionResult | None:
         for section in self.sections:

@@ -109,8 +109,9 @@ class AlternanceApp(AdvisorMixin, SizeGuard):
             from alternance_tui.advice.version import rules_version
             from alternance_tui.advisor_state import AdvisorState
 
-            known = bundle.rates_known_until if bundle is not None else None
-            self.advisor = AdvisorState(rules_version=rules_version(flow_path, known))
+            # The bundle may still be loading: each save stamps the version (rulestamp).
+            version = rules_version(bundle) if bundle is not None else ""
+            self.advisor = AdvisorState(rules_version=version)
         self._notices: list[Notice] = []
         self._start_requested = False
         self._restart_asked = 0.0
@@ -321,6 +322,11 @@ class AlternanceApp(AdvisorMixin, SizeGuard):
         self.resume_offer = None
         self._notices.extend(adopt(self.interview, session, keep_language=self.options.lang_given))
         self.lang = self.interview.lang
+        if self.bundle is not None:
+            from alternance_tui.tui.rulestamp import rules_notices
+
+            answers, as_of = self.interview.answers, self.as_of
+            self._notices.extend(rules_notices(session, self._engine(), answers, as_of, self.lang))
         self._flush_notices()
         self._step(lambda interview: interview.open_on(session.current), save=False)
 
@@ -386,7 +392,16 @@ class AlternanceApp(AdvisorMixin, SizeGuard):
         if self.interview is None:
             return None
         session = session_of(self.interview, self.lang)
-        return session if self.advisor is None else self.advisor.fill(session)
+        if self.advisor is not None:
+            session = self.advisor.fill(session)
+        engine = self.engine
+        if engine is not None and engine.bundle is self.bundle:
+            from alternance_tui.tui.rulestamp import stamp
+
+            # After the advisor's fill: the rules in use now. Only once the engine is
+            # built (in the loading thread): a save never waits for it.
+            stamp(session, engine, self.interview.answers, self.as_of, self.lang)
+        return session
 
     def save_now(self) -> None:
         self.autosave.at_exit()  # and wait for the disk: the app is ending

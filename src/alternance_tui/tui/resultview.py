@@ -108,6 +108,7 @@ class ResultsView:
     rate_notes: tuple[str, ...]
     sections: tuple[SectionView, ...]
     answers: tuple[AnswerLine, ...]
+    rules_version: str = ""  # advice.version.rules_version: which rules these results follow
 
     @property
     def advice(self) -> bool:
@@ -267,6 +268,7 @@ def results_view(rec: Recommendation, bundle: Bundle) -> ResultsView:
             for s in rec.sections
         ),
         answers=tuple(answer_lines(rec, flow)),
+        rules_version=rec.rules_version,
     )
 
 

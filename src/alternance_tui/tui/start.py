@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.model import Bundle
     from alternance_tui.interview import Interview
+    from alternance_tui.store import Session
     from alternance_tui.tui.options import TuiOptions
 
 
@@ -101,6 +102,7 @@ def prepared_interview(
         if session is not None:
             current = session.current
             notices.extend(adopt(interview, session, keep_language=options.lang_given))
+            notices.extend(_rules_notices(bundle, session, interview, options))
             given = True
     if options.answers:
         name = options.answers_file or "--answers"
@@ -113,3 +115,16 @@ def prepared_interview(
     if given:
         interview.open_on(current)
     return interview, notices
+
+
+def _rules_notices(
+    bundle: Bundle, session: Session, interview: Interview, options: TuiOptions
+) -> list[Notice]:
+    """Whether the session was saved under other rules, and what changed for it."""
+    import datetime as dt
+
+    from alternance_tui.advice.engine import Engine
+    from alternance_tui.tui.rulestamp import rules_notices
+
+    as_of = options.as_of or dt.date.today()
+    return rules_notices(session, Engine(bundle), interview.answers, as_of, interview.lang)

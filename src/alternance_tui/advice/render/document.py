@@ -77,6 +77,8 @@ class Document:
             self.paragraph(f"{as_of} · {known}")
         for note in rec.rate_notes:
             self.paragraph(note)
+        if rec.rules_version:
+            self.paragraph(f"{label(lang, 'rules_version')}: {rec.rules_version}")
         self.heading(label(lang, "answers"), 2)
         self.bullets([f"{a.label}: {a.value}" for a in answer_lines(rec, self.bundle.flow)])
         notes = {s.id: s.note for s in self.bundle.sections}

@@ -27,6 +27,9 @@ ADVICE = Catalogue(
             "missing": "“{question}” needs an answer: give it with -a {id}=… or in the "
             "answers file.",
             "agreement": "collective agreement minimum",
+            "may_be_outdated": "These figures may be out of date: the {label} changes every "
+            "1 January and no value from {missing} is recorded here yet. Amounts use the last "
+            "known value, in force since {since}.",
         },
         "fr": {
             "depends": "{question} : pas encore connu. Ouvert avec : {open} ; pas avec : {closed}.",
@@ -47,6 +50,9 @@ ADVICE = Catalogue(
             "missing": "« {question} » demande une réponse : donnez-la avec -a {id}=… ou dans "
             "le fichier de réponses.",
             "agreement": "minimum conventionnel",
+            "may_be_outdated": "Ces montants sont peut-être périmés : le {label} change chaque "
+            "1er janvier et aucune valeur à partir du {missing} n’est encore enregistrée ici. "
+            "Les montants utilisent la dernière valeur connue, en vigueur depuis le {since}.",
         },
     },
     # Their texts name the flow's labels, typed with plain spaces.

@@ -42,6 +42,7 @@ REPORT = Catalogue(
             "fit": "Fits you",
             "open_courses": "Open to you",
             "closed_courses": "Not open yet",
+            "rules_version": "Rules version",
         },
         "fr": {
             "as_of": "Date de calcul",
@@ -76,6 +77,7 @@ REPORT = Catalogue(
             "fit": "Pour vous",
             "open_courses": "Accessibles",
             "closed_courses": "Pas encore accessibles",
+            "rules_version": "Version des règles",
         },
     },
 )

@@ -1,0 +1,87 @@
+"""The rules version on every result and saved session, and what a session
+resumed under other rules is told."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from alternance_tui.advice.engine import Engine
+from alternance_tui.advice.load import check_bundle
+from alternance_tui.advice.model import Bundle
+from alternance_tui.advice.version import rules_version
+from alternance_tui.cli import main
+from alternance_tui.paths import default_flows_dir
+from alternance_tui.store import Session, SessionStore
+from alternance_tui.tui.rulestamp import rules_notices, stamp
+
+ANSWERS = {"age": 20, "employer_sector": "private", "diploma": "bac_general", "duration_months": 24}
+DAY = dt.date(2026, 9, 1)
+
+
+def load(folder: Path) -> Bundle:
+    built, problems, _ = check_bundle(folder / "alternance.toml")
+    assert built is not None, "\n".join(map(str, problems))
+    return built
+
+
+def edited_copy(tmp_path: Path) -> Path:
+    """The shipped flows with the SMIC of 1 June 2026 raised (a correction)."""
+    target = tmp_path / "flows"
+    shutil.copytree(default_flows_dir(), target)
+    rates = target / "rates.toml"
+    text = rates.read_text(encoding="utf-8")
+    rates.write_text(text.replace("value = 1867.02", "value = 1900.00", 1), encoding="utf-8")
+    return target
+
+
+def test_the_version_is_the_latest_date_and_a_hash_of_the_files(tmp_path: Path) -> None:
+    shipped = load(default_flows_dir())
+    version = rules_version(shipped)
+    latest = shipped.rates_known_until
+    assert latest is not None
+    assert re.fullmatch(latest.isoformat() + r"\+[0-9a-f]{8}", version)
+    assert rules_version(shipped) is version  # once per bundle
+    assert rules_version(load(default_flows_dir())) == version
+    edited = rules_version(load(edited_copy(tmp_path)))
+    assert edited.startswith(f"{latest.isoformat()}+") and edited != version
+
+
+def test_recommend_carries_the_rules_version(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["recommend", *[f"-a{k}={v}" for k, v in ANSWERS.items()], "--as-of", "2026-09-01"]
+    assert main([*args, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["rules_version"] == rules_version(load(default_flows_dir()))
+    for fmt, words in (("text", "Rules version: 20"), ("html", "Rules version: 20")):
+        assert main([*args, "--format", fmt, "--lang", "en"]) == 0
+        assert words in capsys.readouterr().out
+
+
+def test_a_session_resumed_under_other_rules_says_what_changed_for_that_person(
+    tmp_path: Path,
+) -> None:
+    old, new = Engine(load(default_flows_dir())), Engine(load(edited_copy(tmp_path)))
+    session = stamp(Session("alternance", answers=dict(ANSWERS)), old, ANSWERS, DAY, "en")
+    store = SessionStore(tmp_path / "sessions")
+    store.save(session)
+    loaded = store.load(lang="en").session
+    assert loaded is not None and loaded.rules_version == rules_version(old.bundle)
+    assert rules_notices(loaded, old, ANSWERS, DAY, "en") == []
+    [(text, severity)] = rules_notices(loaded, new, ANSWERS, DAY, "en")
+    assert severity == "warning"
+    assert "saved under other rules" in text
+    assert "Apprenticeship contract: pay changed: year 1: €" in text
+    assert "Internship" not in text  # its pay follows the ceiling, not the SMIC
+
+
+def test_a_session_saved_before_versions_says_nothing() -> None:
+    engine = Engine(load(default_flows_dir()))
+    assert (
+        rules_notices(Session("alternance", answers=dict(ANSWERS)), engine, ANSWERS, DAY, "en")
+        == []
+    )
