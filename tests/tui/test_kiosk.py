@@ -49,7 +49,8 @@ def kiosk_app(
     return AlternanceApp(options, facts_of(bundle), default_flow_path(), bundle)
 
 
-async def wait_until(pilot: Pilot[Any], condition: Any, timeout: float = 5.0) -> None:
+async def wait_until(pilot: Pilot[Any], condition: Any, timeout: float = 30.0) -> None:
+    """Until ``condition()``: generous, as a shared machine can be very slow."""
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, "timed out"
@@ -134,7 +135,7 @@ async def test_a_key_during_the_countdown_cancels_it_and_does_nothing_else(
         await answer_young_person(pilot)
         assert isinstance(app.screen, ReviewScreen) and app.kiosk is not None
         # Idle times that a loaded machine's slow key presses stay well within.
-        app.kiosk.set_times(1.0, 1.5)
+        app.kiosk.set_times(1.0, 30)
         answers = dict(app.interview.answers)  # type: ignore[union-attr]
         await wait_until(pilot, lambda: isinstance(app.screen, CountdownScreen))
         # Enter would open the results, Escape go back, F2 switch the language.
@@ -142,8 +143,7 @@ async def test_a_key_during_the_countdown_cancels_it_and_does_nothing_else(
         assert isinstance(app.screen, ReviewScreen)
         assert app.interview is not None and app.interview.answers == answers
         assert app.lang == "en" and app.kiosk.resets == 0
-        await pilot.pause(1.0)  # the countdown would have ended by now
-        assert app.kiosk.resets == 0
+        assert app.kiosk.countdown is None and app.kiosk._tick is None  # no reset pending
         await wait_until(pilot, lambda: isinstance(app.screen, CountdownScreen))
         await pilot.press("f2")
         assert isinstance(app.screen, ReviewScreen) and app.lang == "en"
@@ -179,7 +179,7 @@ async def test_the_countdown_ends_in_a_blank_welcome_screen(bundle: Bundle) -> N
         assert "Finish and erase" in screen_text(app)
         await pilot.press("f3")  # another theme
         assert app.kiosk is not None
-        app.kiosk.set_times(0.3, 1.5)
+        app.kiosk.set_times(0.3, 3)
         old_screens = {name: app.get_screen(name) for name in ("question", "review", "results")}
         await wait_until(pilot, lambda: isinstance(app.screen, CountdownScreen))
         await pilot.pause()
@@ -275,8 +275,9 @@ async def test_staff_leave_with_the_code_which_is_never_shown(bundle: Bundle) ->
         await pilot.press("ctrl+q")
         assert isinstance(app.screen, PinScreen)
         await pilot.press("4", "7", "1", "1")
-        assert "4711" not in screen_text(app).replace(app.screen.query_one(Input).value, "")
-        assert app.screen.query_one(Input).password
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "4711" not in shown and "••••" in shown
         await pilot.press("enter")
         await pilot.pause()
         assert app.return_code == 0 and not app.is_running
@@ -371,3 +372,20 @@ async def click_key_bar(pilot: Pilot[Any], bar: Any, label: str) -> None:
     text = str(bar.content)
     column = text.index(label)
     await tap_at(pilot, bar.region.x + 1 + column, bar.region.y)
+
+
+@pilot_test
+async def test_a_flow_loaded_under_the_countdown_waits_for_it(bundle: Bundle) -> None:
+    """Enter pressed before the flow has loaded starts the interview once it
+    has; if the countdown is up by then, the interview must not replace it."""
+    app = kiosk_app(bundle, idle=60, countdown=60)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.kiosk is not None
+        app.kiosk.start_countdown()
+        await pilot.pause()
+        app.action_start()  # what the loaded flow does for an early Enter
+        await pilot.pause()
+        assert isinstance(app.screen, CountdownScreen)
+        await pilot.press("x")
+        assert isinstance(app.screen, QuestionScreen)
+        assert len(app.screen_stack) == 2

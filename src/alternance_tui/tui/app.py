@@ -150,14 +150,15 @@ class AlternanceApp(App[int]):
         bundle = self.bundle
         if bundle is None:
             try:
-                bundle = load_flow_bundle(self.flow_path)
+                bundle = load_flow_bundle(self.flow_path, memory_only=self.options.kiosk)
             except StartProblem as exc:
                 self.call_from_thread(self._failed, exc.lines)
                 return
             except Exception as exc:  # never a traceback in front of a person
                 self.call_from_thread(self._failed, [f"{type(exc).__name__}: {exc}"])
                 return
-            remember_facts(self.flow_path, facts_of(bundle))
+            if not self.options.kiosk:  # a kiosk writes no file
+                remember_facts(self.flow_path, facts_of(bundle))
         # Imported here, off the first frame, so that the first question is quick.
         import alternance_tui.tui.question
         import alternance_tui.tui.review
@@ -234,7 +235,9 @@ class AlternanceApp(App[int]):
 
     def sync(self) -> None:
         """Show the place the interview is at, drawn from its current state."""
-        if self._small is not None:
+        if self._small is not None or self.screen.is_modal:
+            # Never switched out from under a prompt (the kiosk's countdown,
+            # a loading flow arriving under it): its closing syncs again.
             return
         screen = self._screen(self._place())
         if self.screen is not screen:
@@ -439,11 +442,14 @@ class AlternanceApp(App[int]):
 
             self.interview = Interview(self.bundle.flow, lang=self.lang)
             for name in REBUILT_ON_ERASE:
+                if not self.is_screen_installed(name):
+                    continue  # the app is closing
                 old = self.get_screen(name)
                 self.uninstall_screen(name)
+                # The new one first: the removal below lets other messages run.
+                self.install_screen(SCREENS[name](), name)
                 if old.is_mounted:
                     await old.remove()
-                self.install_screen(SCREENS[name](), name)
         cast("Page", welcome).show_state()
         self._check_size(self.size)
 

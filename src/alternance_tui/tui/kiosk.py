@@ -91,10 +91,10 @@ class Kiosk:
         self._used = True
         self._arm(self.idle_seconds)
         if isinstance(event, events.Key) and self.pin_screen is not None:
-            # Straight to the prompt: the app's own keys (F2, Ctrl+N...) would
+            # Straight to the prompt, in order, even before it is drawn: the
+            # app's own keys (F2, Ctrl+N...) and a digit typed fast would
             # otherwise act on the screen below it.
-            target = self.app.focused or self.app.screen
-            target._forward_event(event)
+            self.pin_screen.post_message(events.Key(event.key, event.character))
             return True
         return False
 
@@ -154,6 +154,7 @@ class Kiosk:
         screen, self.countdown = self.countdown, None
         if screen is not None and self.app.screen is screen:
             self.app.pop_screen()
+            self.app.sync()  # what changed below it meanwhile (the flow loaded)
         self._last = time.monotonic()
         self._arm(self.idle_seconds)
 
@@ -195,9 +196,11 @@ class Kiosk:
         screen, self.pin_screen = self.pin_screen, None
         if screen is not None and self.app.screen is screen:
             self.app.pop_screen()
+            self.app.sync()
 
     def _pin_given(self, code: str | None) -> None:
         self.pin_screen = None
+        self.app.sync()
         if code is None:  # cancelled
             return
         if hmac.compare_digest(code.encode(), self._pin.encode()):

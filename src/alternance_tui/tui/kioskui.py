@@ -6,17 +6,15 @@ Loaded only in kiosk mode; the logic lives in kiosk.py.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Middle, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from alternance_tui.wording.catalogue.tui import TUI as t
 
+MAX_PIN = 32
 KEYPAD_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", ",")
 
 
@@ -96,9 +94,13 @@ def _pad_button(label: str, name: str) -> Button:
 
 
 class PinScreen(ModalScreen[str | None]):
-    """The staff code, typed hidden; the code itself is never drawn."""
+    """The staff code, shown as dots only.
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+    The kiosk sends every key here while it is open (kiosk.py), in the order
+    typed, even before it is drawn: no text field whose focus a fast typist
+    could outrun, so no digit of the code ever lands on the screen below.
+    """
+
     DEFAULT_CSS = """
     PinScreen { align: center middle; }
     #pin-box {
@@ -106,6 +108,7 @@ class PinScreen(ModalScreen[str | None]):
         border: heavy $accent; background: $surface;
     }
     #pin-box Static { text-style: bold; margin-bottom: 1; }
+    #pin-dots { border: heavy $foreground; width: 36; height: 3; padding: 0 1; }
     #pin-buttons { height: auto; margin-top: 1; }
     #pin-buttons Button { margin-right: 2; }
     """
@@ -113,30 +116,41 @@ class PinScreen(ModalScreen[str | None]):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang
+        self.code = ""
 
     def compose(self) -> ComposeResult:
         with Middle(), Center(), Vertical(id="pin-box"):
             yield Static(t(self.lang, "pin_title"), markup=False)
             yield Static(t(self.lang, "pin_prompt"), markup=False)
-            yield Input(password=True, id="pin", max_length=32)
+            yield Static(id="pin-dots", markup=False)
             yield Keypad(id="pin-keypad")
             with Horizontal(id="pin-buttons"):
                 yield Button(t(self.lang, "pin_ok"), id="pin-ok", compact=True)
                 yield Button(t(self.lang, "pin_cancel"), id="pin-cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#pin", Input).focus()
+        self._show()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_key(self, event: events.Key) -> None:
         event.stop()
-        self.dismiss(event.value)
+        event.prevent_default()
+        if event.key == "enter":
+            self.dismiss(self.code)
+        elif event.key == "escape":
+            self.dismiss(None)
+        elif event.key == "backspace":
+            self.code = self.code[:-1]
+        elif event.is_printable and event.character and len(self.code) < MAX_PIN:
+            self.code += event.character
+        self._show()
+
+    def _show(self) -> None:
+        for dots in self.query("#pin-dots").results(Static):
+            dots.update("•" * len(self.code))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "pin-ok":
-            self.dismiss(self.query_one("#pin", Input).value)
-        else:
+            self.dismiss(self.code)
+        elif event.button.id == "pin-cancel":
             self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
