@@ -35,7 +35,7 @@ from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.load import load_bundle
 from alternance_tui.advice.model import Bundle
 from alternance_tui.flow.answers import parse_answers
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 
 TARGET_MS = 1.0
 AS_OF = dt.date(2026, 1, 1)
@@ -76,6 +76,7 @@ ANSWER_SETS: dict[str, dict[str, object]] = {
         "employer_sector": "private",
         "diploma": "master",
         "duration_months": 36,
+        "long_term_jobseeker_or_benefits": True,
         "agreement_minimum_eur": 2400,
     },
 }

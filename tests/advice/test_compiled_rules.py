@@ -1,5 +1,5 @@
 """The advice engine's compiled conditions (``CompiledRules.truth``, compiled by
-``flow.expr.compile_condition``) give exactly what the tree-walking evaluation
+``flow.cond.compile_condition``) give exactly what the tree-walking evaluation
 gives, value and type alike, for every condition of the shipped flow and data
 files. Conditions written to reach every operator are in tests/flow/test_compiled.py."""
 
@@ -12,7 +12,7 @@ from tests.answer_samples import sample_values
 
 from alternance_tui.advice.compiled import CompiledRules, conditions_in
 from alternance_tui.advice.model import Bundle
-from alternance_tui.flow.expr import Condition, Truth, Value, compile_condition, parse
+from alternance_tui.flow.cond import Condition, Truth, Value, compile_condition, parse
 
 
 def _flow_conditions(bundle: Bundle) -> Iterator[Condition]:

@@ -1,4 +1,4 @@
-"""`alternance recommend`: the command-line contract of DESIGN.md, through
+"""`alternance recommend`: the command-line contract of docs/contract.md, through
 ``cli.main()`` (and a subprocess where the process itself matters)."""
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def test_done_when_json(
     assert found["training"]["pay"] is None
     internship = found["internship"]
     assert internship["eligible"] is False
-    assert "24 months is beyond that" in " ".join(internship["reasons"])
+    assert "24 months at 35 h a week is beyond that" in " ".join(internship["reasons"])
 
 
 def test_done_when_in_french(
@@ -119,7 +119,7 @@ def test_done_when_text_in_french(
     assert f"1\u202f112,05{NBSP}€" in out
     assert "Contrat d’apprentissage — ✔ Ouvert pour vous" in out
     assert "Convention de stage — ✘ Pas ouvert pour vous" in out
-    assert f"Durée prévue{NBSP}: 6 mois ou moins" in out
+    assert f"Durée prévue{NBSP}: 6,09 mois ou moins" in out
 
 
 def test_language_defaults_to_the_locale(
@@ -218,12 +218,19 @@ def test_answer_not_asked_is_noted_not_used(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     args = [*DONE_WHEN, "-a", "employer_sector=public", "-a", "agreement_minimum_eur=3000"]
-    code, out, err = run(capsys, monkeypatch, [*args, "--format", "json"])
+    code, out, err = run(capsys, monkeypatch, [*args, "--format", "json", "--lang", "en"])
     assert code == 0
     assert "agreement_minimum_eur" not in json.loads(out)["answers"]
-    assert err == (
+    assert err.splitlines() == [
+        "alternance: note: -a employer_sector is given 2 times (private, public); "
+        "the last one, public, was used",
         "alternance: note: agreement_minimum_eur is not asked for these answers; "
-        "its value was not used\n"
+        "its value was not used",
+    ]
+    _, _, err = run(capsys, monkeypatch, [*args, "--format", "json", "--lang", "fr"])
+    assert err.splitlines()[1] == (
+        f"alternance: remarque: agreement_minimum_eur n’est pas demandé pour ces réponses{NBSP}; "
+        "sa valeur n’a pas servi"
     )
 
 
@@ -344,14 +351,23 @@ def test_malformed_json_on_stdin(
     assert line.startswith("alternance: --answers: standard input: line 1, column 12: not valid")
 
 
-@pytest.mark.parametrize(("text", "kind"), [("[1, 2]", "list"), ('"age=20"', "str"), ("20", "int")])
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("[1, 2]", "a list"),
+        ('"age=20"', "a text"),
+        ("20", "a number"),
+        ("null", "null (nothing)"),  # not "a NoneType"
+        ("true", "true or false"),
+    ],
+)
 def test_json_that_is_not_an_object(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, text: str, kind: str
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, text: str, found: str
 ) -> None:
     (line,) = _bad(capsys, monkeypatch, ["recommend", "--answers", "-"], stdin=text)
     assert line == (
         "alternance: --answers: standard input: expected a JSON object of question id -> "
-        f"answer, found a {kind}"
+        f"answer, found {found}"
     )
 
 

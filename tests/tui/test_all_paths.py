@@ -25,9 +25,9 @@ from alternance_tui.advice.document_json import to_json
 from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.model import Bundle
 from alternance_tui.cli import gather_answers
-from alternance_tui.flow import expr
-from alternance_tui.flow.check import PathExplorer
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow import cond
+from alternance_tui.flow.check.run import PathExplorer
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Question
 from alternance_tui.interview import Interview
 from alternance_tui.tui.resultview import Card, ResultsView, compute_results
@@ -37,8 +37,8 @@ from alternance_tui.wording.typography import typography
 STATUS_ORDER = {"eligible": 0, "conditional": 1, "not_eligible": 2}
 
 
-def advice_conditions(bundle: Bundle) -> list[expr.Condition]:
-    found: list[expr.Condition] = []
+def advice_conditions(bundle: Bundle) -> list[cond.Condition]:
+    found: list[cond.Condition] = []
     for section in bundle.sections:
         for item in section.items:
             for rule in item.rules:
@@ -57,9 +57,9 @@ def representative_answers(bundle: Bundle) -> dict[str, list[Value]]:
     numbers: dict[str, set[float]] = {}
     members: dict[str, set[str]] = {}
     for condition in advice_conditions(bundle):
-        for name, found in expr.thresholds(condition.tree).items():
+        for name, found in cond.thresholds(condition.tree).items():
             numbers.setdefault(name, set()).update(found)
-        for name, tested in expr.tested_members(condition.tree).items():
+        for name, tested in cond.tested_members(condition.tree).items():
             members.setdefault(name, set()).update(tested)
     # The flow's own arithmetic thresholds: a later contract year reaching 21.
     numbers.setdefault("age", set()).update({19, 20, 21})

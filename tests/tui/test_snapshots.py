@@ -23,7 +23,7 @@ YOUNG = {"age": 20, "employer_sector": "private", "diploma": "bac_general", "dur
 TO_AGE = ["enter"]
 TO_EMPLOYER = [*TO_AGE, "2", "0", "enter"]
 TO_DIPLOMA = [*TO_EMPLOYER, "1"]
-TO_INTERESTS = [*TO_DIPLOMA, "2", "2", "4", "enter", "enter", "enter"]
+TO_INTERESTS = [*TO_DIPLOMA, "2", "enter", "2", "4", "enter", "enter", "enter"]
 TO_JOBSEEKER = [*TO_AGE, "2", "7", "enter"]
 TO_REVIEW = [*TO_INTERESTS, "1", "3", "enter", "enter"]
 

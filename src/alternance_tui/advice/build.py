@@ -23,13 +23,28 @@ from alternance_tui.advice.schema import (
     NoteFile,
     RatesFile,
 )
-from alternance_tui.flow import expr
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow import cond
+from alternance_tui.flow.build import TextChecker, parse_checked_condition
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Text
 from alternance_tui.flow.problems import KeyPath, Problem
-from alternance_tui.flow.schema import TextChecker, compile_condition
 
+# Pay multiplies ages, months and hours with each other and with rates: bounded,
+# no product of them can overflow to infinity.
+PAY_ANSWER_MAX = 1_000_000
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def duplicate_items(advice: AdviceFile, file: str) -> list[Problem]:
+    """Items whose id an earlier item of the file already has."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for index, item in enumerate(advice.items):
+        if item.id in seen:
+            message = f'duplicate item id "{item.id}"'
+            problems.append(Problem(file, message, ("items", index, "id")))
+        seen.add(item.id)
+    return problems
 
 
 def build_rates(
@@ -98,18 +113,41 @@ class _AdviceBuilder:
                 )
             )
 
-    def condition(self, source: str | None, path: KeyPath) -> expr.Condition | None:
+    def condition(self, source: str | None, path: KeyPath) -> cond.Condition | None:
         if source is None:
             return None
-        return compile_condition(source, self.scope, self.file, path, self.problems)
+        return parse_checked_condition(source, self.scope, self.file, path, self.problems)
 
     def number_question(self, question_id: str, path: KeyPath) -> None:
+        """``question_id`` must be a number question that no one can answer with a
+        negative number: pay reads it as an age, months or hours, and a negative one
+        would give negative hours and amounts."""
         question = self.flow.questions.get(question_id)
         if question is None or question.kind != "number":
             self.problems.append(
                 Problem(
                     self.file,
                     f'"{question_id}" is not a number question of flow "{self.flow.id}"',
+                    path,
+                )
+            )
+        elif question.minimum is None or question.minimum < 0:
+            low = "no `min`" if question.minimum is None else f"min = {question.minimum:g}"
+            self.problems.append(
+                Problem(
+                    self.file,
+                    f'"{question_id}" accepts negative answers ({low} in flow '
+                    f'"{self.flow.id}"), which pay cannot use; give it min = 0 or more',
+                    path,
+                )
+            )
+        elif question.maximum is None or question.maximum > PAY_ANSWER_MAX:
+            high = "no `max`" if question.maximum is None else f"max = {question.maximum:g}"
+            self.problems.append(
+                Problem(
+                    self.file,
+                    f'"{question_id}" accepts answers too large for pay ({high} in flow '
+                    f'"{self.flow.id}"); give it a max of at most {PAY_ANSWER_MAX:,}',
                     path,
                 )
             )
@@ -126,8 +164,18 @@ class _AdviceBuilder:
         for index, note in enumerate(notes):
             n_path: KeyPath = (*path, index)
             self.text(note.text, (*n_path, "text"))
+            if note.from_ and note.until and note.until < note.from_:
+                self.problems.append(
+                    Problem(self.file, "`until` must not be before `from`", (*n_path, "until"))
+                )
             built.append(
-                model.Note(note.text, self.condition(note.when, (*n_path, "when")), note.source)
+                model.Note(
+                    note.text,
+                    self.condition(note.when, (*n_path, "when")),
+                    note.source,
+                    note.from_,
+                    note.until,
+                )
             )
         return tuple(built)
 
@@ -146,16 +194,13 @@ class _AdviceBuilder:
             self.check_text_raw(attribute.value, ("attributes", index, "value"))
             self.value_format(attribute.value, ("attributes", index, "value"))
             attributes.append(model.AttributeLabel(attribute.id, attribute.label, attribute.value))
+        # Each said just before its item's other problems, in the file's order.
+        duplicates = {p.path[1]: p for p in duplicate_items(advice, self.file)}
         items: list[model.Item] = []
-        seen: set[str] = set()
         for index, item in enumerate(advice.items):
-            path: KeyPath = ("items", index)
-            if item.id in seen:
-                self.problems.append(
-                    Problem(self.file, f'duplicate item id "{item.id}"', (*path, "id"))
-                )
-            seen.add(item.id)
-            items.append(self.item(item, path))
+            if index in duplicates:
+                self.problems.append(duplicates[index])
+            items.append(self.item(item, ("items", index)))
         return model.Section(
             advice.section,
             advice.title,
@@ -245,7 +290,13 @@ class _AdviceBuilder:
             self.text(pay.text, (*path, "text"))
             for index, route in enumerate(pay.routes):
                 self.text(route, (*path, "routes", index))
-            return model.NoPay(pay.text, tuple(pay.routes), pay.source)
+            cases = []
+            for index, case in enumerate(pay.cases):
+                c_path: KeyPath = (*path, "cases", index)
+                self.text(case.text, (*c_path, "text"))
+                condition = self.condition(case.when, (*c_path, "when"))
+                cases.append(model.Note(case.text, condition, case.source))
+            return model.NoPay(pay.text, tuple(pay.routes), pay.source, tuple(cases))
         self.series(pay.reference, (*path, "reference"))
         self.number_question(pay.months, (*path, "months"))
         notes = self.notes(pay.notes, (*path, "notes"))
@@ -256,10 +307,10 @@ class _AdviceBuilder:
                 pay.percent,
                 pay.months,
                 pay.weekly_hours,
-                pay.required_over_months,
-                pay.required_from_hours,
+                pay.bonus_from_hour,
                 pay.source,
                 notes,
+                pay.max_hours,
             )
         self.number_question(pay.age, (*path, "age"))
         bands = tuple(self.band(band, (*path, "bands", i)) for i, band in enumerate(pay.bands))

@@ -1,7 +1,7 @@
 """A bundle's advice conditions, compiled once when an engine is built.
 
 A recommendation evaluates the same few dozen conditions thousands of times;
-``flow.expr.compile_condition`` turns each into closures with exactly the
+``flow.cond.compile_condition`` turns each into closures with exactly the
 semantics of ``Condition.evaluate``. ``CompiledRules`` compiles every condition
 of a bundle's sections up front, and works out once what "what would change
 it" needs of each rule and item (the questions a rule reads, the thresholds an
@@ -18,8 +18,8 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from alternance_tui.advice import model
-from alternance_tui.flow import expr
-from alternance_tui.flow.expr import Condition, Truth, Value, compile_condition
+from alternance_tui.flow import cond
+from alternance_tui.flow.cond import Condition, Truth, Value, compile_condition
 
 RuleTruth = Callable[[Mapping[str, Value]], bool | None]
 """Whether a rule holds: True, False, or None when it depends on an answer not given."""
@@ -49,7 +49,7 @@ def rule_thresholds(rules: Iterable[model.Rule]) -> dict[str, set[float]]:
         conditions = [rule.when] if rule.when else []
         conditions += [a.when for a in rule.alternatives]
         for condition in conditions:
-            for name, values in expr.thresholds(condition.tree).items():
+            for name, values in cond.thresholds(condition.tree).items():
                 found.setdefault(name, set()).update(values)
     return found
 

@@ -10,11 +10,12 @@ from collections.abc import Mapping
 
 from alternance_tui.advice import model
 from alternance_tui.advice.compiled import CompiledRules
-from alternance_tui.advice.pay import RatesUnknown, estimate
+from alternance_tui.advice.pay import RatesUnknown, estimate, no_pay
 from alternance_tui.advice.result import (
     Depends,
     ItemResult,
     Note,
+    PayResult,
     Reason,
     Recommendation,
     SectionResult,
@@ -22,7 +23,7 @@ from alternance_tui.advice.result import (
 )
 from alternance_tui.advice.whatif import WhatIf
 from alternance_tui.flow.answers import show_value
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, tr
 from alternance_tui.flow.walk import condition_env, predicted_path, walk
 from alternance_tui.wording.catalogue.advice import ADVICE
@@ -133,8 +134,10 @@ class Advisor:
         depends = self._depends(open_in) if status == "conditional" else ()
         changes = what_if.changes(self.variants[0]) if status == "not_eligible" else ()
         pay_env = open_in[0] if open_in else self.env
-        pay = None
-        if item.pay is not None and status != "not_eligible":
+        pay: PayResult | None = None
+        if isinstance(item.pay, model.NoPay) and status != "not_eligible":
+            pay = no_pay(item.pay, open_in, self.lang, self.rules.holds)
+        elif item.pay is not None and status != "not_eligible":
             pay = estimate(
                 item.pay,
                 self.flow,
@@ -148,7 +151,7 @@ class Advisor:
         notes = tuple(
             Note(self.fill(n.text), n.source)
             for n in item.notes
-            if n.when is None or holds(n.when, pay_env)
+            if n.in_force(self.as_of) and (n.when is None or holds(n.when, pay_env))
         )
         fits = [f for f in item.fit if holds(f.when, self.env)]
         attributes = {

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from alternance_tui.flow.expr import Condition
+from alternance_tui.flow.cond import Condition
 from alternance_tui.flow.model import Flow, Text
 
 
@@ -66,6 +66,11 @@ class Note:
     text: Text
     when: Condition | None = None
     source: str | None = None
+    start: dt.date | None = None  # in force from this date (a dated rule), inclusive
+    end: dt.date | None = None  # ... up to this one, inclusive
+
+    def in_force(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +117,10 @@ class HourlyPay:
     percent: float
     months: str
     weekly_hours: str
-    required_over_months: float
-    required_from_hours: float
+    bonus_from_hour: float
     source: str
     notes: tuple[Note, ...] = ()
+    max_hours: float | None = None
     kind: Literal["hourly"] = "hourly"
 
 
@@ -124,6 +129,7 @@ class NoPay:
     text: Text
     routes: tuple[Text, ...] = ()
     source: str | None = None
+    cases: tuple[Note, ...] = ()  # a text for particular answers, the first that holds
     kind: Literal["none"] = "none"
 
 

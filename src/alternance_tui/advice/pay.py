@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from alternance_tui.advice import model
@@ -18,7 +18,7 @@ from alternance_tui.advice.result import (
     PayYear,
     Reference,
 )
-from alternance_tui.flow.expr import Condition, Value
+from alternance_tui.flow.cond import Condition, Value
 from alternance_tui.flow.model import Flow, tr
 from alternance_tui.wording.catalogue.advice import ADVICE
 
@@ -64,10 +64,16 @@ Holds = Callable[[Condition, Mapping[str, Value]], bool]
 
 
 def _notes(
-    notes: tuple[model.Note, ...], env: Mapping[str, Value], lang: str, holds: Holds
+    notes: tuple[model.Note, ...],
+    env: Mapping[str, Value],
+    lang: str,
+    holds: Holds,
+    as_of: dt.date,
 ) -> tuple[Note, ...]:
     return tuple(
-        Note(tr(n.text, lang), n.source) for n in notes if n.when is None or holds(n.when, env)
+        Note(tr(n.text, lang), n.source)
+        for n in notes
+        if n.in_force(as_of) and (n.when is None or holds(n.when, env))
     )
 
 
@@ -121,7 +127,7 @@ def grid_pay(
                 note=tr(band.note, lang) or None,
             )
         )
-    return GridPayResult(tuple(years), ref, pay.source, _notes(pay.notes, env, lang, holds))
+    return GridPayResult(tuple(years), ref, pay.source, _notes(pay.notes, env, lang, holds, as_of))
 
 
 def hourly_pay(
@@ -141,9 +147,9 @@ def hourly_pay(
     # finite decimal form, so a total of exactly x.xx5 rounds up as it should.
     per_month = weekly * 52 / 12
     hours = months * weekly * 52 / 12
-    required = months > Decimal(str(pay.required_over_months)) or hours >= Decimal(
-        str(pay.required_from_hours)
-    )
+    # Length is counted in hours of presence, not calendar months: the threshold
+    # is an hour, so a part-time internship of several months may owe nothing.
+    required = hours >= Decimal(str(pay.bonus_from_hour))
     return HourlyPayResult(
         bonus_required=required,
         hourly_min_eur=cents(hourly),
@@ -154,11 +160,11 @@ def hourly_pay(
         monthly_estimate_eur=cents(hourly * weekly * 52 / 12),
         months=float(months),
         weekly_hours=float(weekly),
-        required_over_months=pay.required_over_months,
-        required_from_hours=pay.required_from_hours,
+        bonus_from_hour=pay.bonus_from_hour,
+        max_hours=pay.max_hours,
         reference=ref,
         source=pay.source,
-        notes=_notes(pay.notes, env, lang, holds),
+        notes=_notes(pay.notes, env, lang, holds, as_of),
     )
 
 
@@ -175,4 +181,20 @@ def estimate(
         return grid_pay(pay, flow, env, rates, as_of, lang, holds)
     if isinstance(pay, model.HourlyPay):
         return hourly_pay(pay, env, rates, as_of, lang, holds)
+    return NoPayResult(tr(pay.text, lang), tuple(tr(r, lang) for r in pay.routes), pay.source)
+
+
+def no_pay(
+    pay: model.NoPay, envs: Sequence[Mapping[str, Value]], lang: str, holds: Holds
+) -> NoPayResult:
+    """What is said instead of an amount: the first case that holds for every set of
+    answers the item is open with (so an answer not known yet never picks one), else
+    the general text."""
+    for case in pay.cases:
+        if case.when is not None and envs and all(holds(case.when, env) for env in envs):
+            return NoPayResult(
+                tr(case.text, lang),
+                tuple(tr(r, lang) for r in pay.routes),
+                case.source or pay.source,
+            )
     return NoPayResult(tr(pay.text, lang), tuple(tr(r, lang) for r in pay.routes), pay.source)

@@ -73,8 +73,7 @@ def hourly_lines(pay: HourlyPayResult, lang: str) -> list[str]:
             months=w.number(pay.months, lang),
             weekly=w.number(pay.weekly_hours, lang),
             hours=w.number(pay.hours, lang),
-            over=w.number(pay.required_over_months, lang),
-            from_hours=w.number(pay.required_from_hours, lang, 0),
+            from_hours=w.number(pay.bonus_from_hour, lang, 0),
         ),
         label(
             lang,
@@ -90,6 +89,11 @@ def hourly_lines(pay: HourlyPayResult, lang: str) -> list[str]:
             total=w.money(pay.total_min_eur, lang),
             monthly=w.money(pay.monthly_estimate_eur, lang),
             per_month=w.number(pay.hours_per_month, lang),
+        ),
+        *(
+            [label(lang, "max_hours", max_hours=w.number(pay.max_hours, lang, 0))]
+            if pay.max_hours is not None
+            else []
         ),
     ]
 

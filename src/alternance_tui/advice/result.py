@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 
 Status = Literal["eligible", "conditional", "not_eligible"]
 
@@ -110,8 +110,8 @@ class HourlyPayResult:
     monthly_estimate_eur: float
     months: float
     weekly_hours: float
-    required_over_months: float
-    required_from_hours: float
+    bonus_from_hour: float
+    max_hours: float | None
     reference: Reference
     source: str
     notes: tuple[Note, ...] = ()

@@ -25,32 +25,33 @@ SourceText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 Percent = Annotated[float, Field(ge=0, le=1000)]
 
 
-class RateValue(_Strict):
+class RateValueFile(_Strict):
     from_: dt.date = Field(alias="from", description="the date the value takes effect")
-    value: float = Field(gt=0)
+    # Bounded so that no amount computed from it can overflow to infinity.
+    value: float = Field(gt=0, le=1e9)
     source: SourceText = Field(description="the legal text that sets it")
     note: TextField | None = None
 
     model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
 
 
-class RateSeries(_Strict):
+class RateSeriesFile(_Strict):
     id: NodeId
     label: TextField
     short: TextField = Field(description='a short name for table headings, e.g. "SMIC"')
     unit: Literal["EUR/month", "EUR/hour", "EUR"]
     revised: TextField | None = Field(None, description="when the value is usually revised")
     revised_every_january: bool = False
-    values: list[RateValue] = Field(min_length=1)
+    values: list[RateValueFile] = Field(min_length=1)
 
 
 class RatesFile(_Strict):
     kind: Literal["rates"]
     title: TextField | None = None
-    series: list[RateSeries] = Field(min_length=1)
+    series: list[RateSeriesFile] = Field(min_length=1)
 
 
-class Alternative(_Strict):
+class AlternativeFile(_Strict):
     when: str
     yes: TextField
     source: SourceText | None = None
@@ -59,7 +60,7 @@ class Alternative(_Strict):
 class RuleFile(_Strict):
     id: NodeId
     when: str | None = Field(None, description="the condition; or give `any` alternatives")
-    any: list[Alternative] = Field(default_factory=list)
+    any: list[AlternativeFile] = Field(default_factory=list)
     yes: TextField | None = Field(None, description="the reason shown when the rule holds")
     no: TextField = Field(description="the reason shown when it does not")
     source: SourceText
@@ -69,6 +70,12 @@ class NoteFile(_Strict):
     when: str | None = None
     text: TextField
     source: SourceText | None = None
+    from_: dt.date | None = Field(
+        None, alias="from", description="shown for dates from this one on (a dated rule)"
+    )
+    until: dt.date | None = Field(None, description="shown for dates up to this one, inclusive")
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
 
 
 class FitFile(_Strict):
@@ -114,15 +121,30 @@ class HourlyPayFile(_Strict):
     percent: Percent
     months: NodeId
     weekly_hours: NodeId
-    required_over_months: float = Field(ge=0)
-    required_from_hours: float = Field(ge=0)
+    bonus_from_hour: float = Field(
+        ge=0, description="the payment is compulsory from this hour of presence on"
+    )
+    max_hours: float | None = Field(
+        None, gt=0, description="the most hours of presence allowed, shown with the estimate"
+    )
     source: SourceText
     notes: list[NoteFile] = Field(default_factory=list)
+
+
+class NoPayCaseFile(_Strict):
+    when: str
+    text: TextField
+    source: SourceText | None = None
 
 
 class NoPayFile(_Strict):
     kind: Literal["none"]
     text: TextField
+    cases: list[NoPayCaseFile] = Field(
+        default_factory=list,
+        description="texts for particular answers: the first whose `when` holds for every "
+        "answer the item is open with replaces `text`",
+    )
     routes: list[TextField] = Field(default_factory=list)
     source: SourceText | None = None
 

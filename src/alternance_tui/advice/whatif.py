@@ -16,7 +16,7 @@ from alternance_tui.advice import model
 from alternance_tui.advice.compiled import CompiledRules
 from alternance_tui.advice.result import Change, ChangePart
 from alternance_tui.flow.answers import show_value
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Question, tr
 from alternance_tui.wording.catalogue.advice import ADVICE
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
-import stat
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from alternance_tui.flow.gcpause import paused_gc
-from alternance_tui.flow.problems import Problem
+from alternance_tui.flow.check.gcpause import paused_gc
+from alternance_tui.flow.problems import KeyPath, Problem
 from alternance_tui.flow.toml_lines import key_lines, line_of
+from alternance_tui.input_file import ReadRefused, read_bounded
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -42,26 +43,22 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
         return None, "", [Problem(name, message)]
 
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
+        # Regular files only, and never more than the limit: a pipe would wait
+        # for ever, a device such as /dev/zero never end.
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except ReadRefused as exc:
+        if exc.reason == "folder":
             return refuse("is a folder, not a TOML file")
-        if not stat.S_ISREG(info.st_mode):
-            # A pipe would wait for ever, a device such as /dev/zero never end.
+        if exc.reason == "not_regular":
             return refuse("is not a regular file (a device or a pipe?), not a TOML file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)  # never more, whatever stat said
-    except IsADirectoryError:
-        return refuse("is a folder, not a TOML file")
-    except FileNotFoundError:
-        return refuse("no such file")
-    except OSError as exc:
-        return refuse(f"cannot read the file: {exc.strerror or exc}")
-    if len(raw) > MAX_FILE_BYTES:
-        size = max(info.st_size, len(raw))
-        return refuse(
-            f"the file is too large ({size / 1024 / 1024:.1f} MiB); "
-            f"data files are limited to {MAX_FILE_BYTES // 1024 // 1024} MiB"
-        )
+        if exc.reason == "missing":
+            return refuse("no such file")
+        if exc.reason == "too_large":
+            return refuse(
+                f"the file is too large ({exc.size / 1024 / 1024:.1f} MiB); "
+                f"data files are limited to {MAX_FILE_BYTES // 1024 // 1024} MiB"
+            )
+        return refuse(f"cannot read the file: {exc.detail}")
     return parse_toml_bytes(raw, name)
 
 
@@ -120,7 +117,34 @@ def parse_toml_bytes(raw: bytes, name: str) -> tuple[dict[str, Any] | None, str,
         )
     except RecursionError:
         return None, text, [Problem(name, "the file nests tables or arrays too deeply to read")]
+    unusable = [Problem(name, message, path) for path, message in _unusable_numbers(data)]
+    if unusable:
+        return None, text, sorted(located(unusable, text), key=lambda p: p.line or 0)
     return data, text, []
+
+
+# TOML integers are 64-bit; tomllib reads longer ones, which no float can hold.
+_INTEGERS = range(-(2**63), 2**63)
+
+
+def _unusable_numbers(data: dict[str, Any]) -> list[tuple[KeyPath, str]]:
+    """The numbers no bound, rate or percentage can be: nan and inf (which TOML
+    allows, and which compare false with everything, so a bound of nan lets any
+    answer through) and integers too long for a float. Anywhere in the file."""
+    found: list[tuple[KeyPath, str]] = []
+    # A stack, not recursion: tomllib reads nesting deeper than a walk could follow.
+    stack: list[tuple[KeyPath, object]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in enumerate(value))
+        elif isinstance(value, float) and not math.isfinite(value):
+            found.append((path, f"must be a finite number, not {value}"))
+        elif isinstance(value, int) and value not in _INTEGERS:
+            found.append((path, "is too large a number (TOML integers are at most 2^63 - 1)"))
+    return found
 
 
 def _lower_first(message: str) -> str:

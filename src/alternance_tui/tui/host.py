@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from alternance_tui.flow.expr import Value
+    from alternance_tui.flow.cond import Value
     from alternance_tui.interview import Interview
     from alternance_tui.tui.facts import WelcomeFacts
     from alternance_tui.tui.options import TuiOptions

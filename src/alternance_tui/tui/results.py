@@ -27,7 +27,7 @@ from alternance_tui.wording.catalogue.tui import TUI as t
 
 if TYPE_CHECKING:
     from alternance_tui.advice.engine import Engine
-    from alternance_tui.flow.expr import Value
+    from alternance_tui.flow.cond import Value
 
 STATUS_CLASS = {"eligible": "-eligible", "conditional": "-conditional", "not_eligible": "-closed"}
 

@@ -30,7 +30,7 @@ from alternance_tui.advice.result import (
     Recommendation,
     Status,
 )
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import tr
 from alternance_tui.wording import formats as w
 from alternance_tui.wording.catalogue.tui import TUI as t

@@ -116,6 +116,13 @@ TUI = Catalogue(
             "pin_locked": "Trop d’essais : réessayez dans une minute.",
             "pin_cancel": "Annuler",
             "pin_ok": "Valider",
+            "autosave_failed_quit": "Impossible d’enregistrer la session en quittant ({error}) : "
+            "les dernières réponses ne sont peut-être pas enregistrées.",
+            "autosave_other_instance": "Une autre fenêtre d’alternance utilise déjà la session "
+            "enregistrée : celle-ci s’enregistre à part, sous le nom {name} "
+            "(alternance --resume {name}).",
+            "resume_bad_name": "« {name} » n’est pas un nom de session (lettres, chiffres, . _ - "
+            "seulement) : nouvel entretien.",
         },
         "en": {
             "app_title": "IMPGT work-linked training",
@@ -218,6 +225,12 @@ TUI = Catalogue(
             "pin_locked": "Too many tries: try again in a minute.",
             "pin_cancel": "Cancel",
             "pin_ok": "OK",
+            "autosave_failed_quit": "Could not save the session on quitting ({error}): "
+            "the latest answers may not be saved.",
+            "autosave_other_instance": "Another alternance window is already using the saved "
+            "session: this one saves apart, as {name} (alternance --resume {name}).",
+            "resume_bad_name": "“{name}” is not a session name (letters, digits, . _ - only): "
+            "a new interview.",
         },
     },
 )
