@@ -392,3 +392,19 @@ async def test_a_flow_loaded_under_the_countdown_waits_for_it(bundle: Bundle) ->
         await pilot.press("x")
         assert isinstance(app.screen, QuestionScreen)
         assert len(app.screen_stack) == 2
+
+
+@pilot_test
+async def test_keys_after_the_code_prompt_closes_go_nowhere_else(bundle: Bundle) -> None:
+    """Found by the monkey: Enter, Enter queued on the prompt closed it twice,
+    popping the page below it."""
+    app = kiosk_app(bundle, idle=60, pin="4711")
+    async with app.run_test(size=SIZE) as pilot:
+        app.post_message(events.Key("ctrl+q", "\x11"))
+        for _ in range(4):
+            app.post_message(events.Key("enter", "\r"))
+            app.post_message(events.Key("escape", "\x1b"))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.is_running and len(app.screen_stack) >= 2
+        assert isinstance(app.screen_stack[1], WelcomeScreen | QuestionScreen)

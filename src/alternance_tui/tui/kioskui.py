@@ -117,6 +117,7 @@ class PinScreen(ModalScreen[str | None]):
         super().__init__()
         self.lang = lang
         self.code = ""
+        self.closing = False
 
     def compose(self) -> ComposeResult:
         with Middle(), Center(), Vertical(id="pin-box"):
@@ -134,10 +135,12 @@ class PinScreen(ModalScreen[str | None]):
     def on_key(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
+        if self.closing:
+            return  # keys sent before it closed
         if event.key == "enter":
-            self.dismiss(self.code)
+            self.close(self.code)
         elif event.key == "escape":
-            self.dismiss(None)
+            self.close(None)
         elif event.key == "backspace":
             self.code = self.code[:-1]
         elif event.is_printable and event.character and len(self.code) < MAX_PIN:
@@ -151,6 +154,14 @@ class PinScreen(ModalScreen[str | None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "pin-ok":
-            self.dismiss(self.code)
+            self.close(self.code)
         elif event.button.id == "pin-cancel":
-            self.dismiss(None)
+            self.close(None)
+
+    def close(self, code: str | None) -> None:
+        """Once: keys typed after Enter may still be on their way here, and a
+        second dismissal would pop the screen below."""
+        if self.closing or self.app.screen is not self:
+            return
+        self.closing = True
+        self.dismiss(code)
