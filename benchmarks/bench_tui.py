@@ -61,7 +61,8 @@ JOURNEY: list[tuple[str, str, str]] = [
     ("", "\r", "How old will you be"),  # welcome -> first question (not an answer)
     ("20", "\r", "With what kind of employer"),
     ("", "1", "What is your highest diploma"),
-    ("", "2", "How many months would"),
+    ("", "2", "What is your situation today"),
+    ("", "\r", "How many months would"),
     ("24", "\r", "How many hours a week"),
     ("", "\r", "Do you know the collective"),
     ("", "\r", "Which fields interest you"),
@@ -69,7 +70,7 @@ JOURNEY: list[tuple[str, str, str]] = [
     ("", "\r", "Your answers"),  # last question -> review (a screen switch)
     ("", "\r", "Your work-linked options"),  # review -> results
 ]
-ANSWERS = slice(1, 8)  # the steps that are an answer leading to the next question
+ANSWERS = slice(1, 9)  # the steps that are an answer leading to the next question
 
 
 @dataclass
