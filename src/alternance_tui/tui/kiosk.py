@@ -62,6 +62,7 @@ class Kiosk:
         self.countdown: CountdownScreen | None = None
         self.pin_screen: PinScreen | None = None
         self._swallow_mouse_up = False
+        self._erasing = False
         self._wrong_pins = 0
         self._locked_until = 0.0
         self.resets = 0  # how many times everything was erased (tests read it)
@@ -72,6 +73,10 @@ class Kiosk:
         """Called by the app before it handles ``event``; True: swallowed."""
         if not isinstance(event, events.InputEvent | events.Resize) or event.is_forwarded:
             return False
+        if self._erasing:
+            # Nothing reaches a screen being rebuilt, and nothing is pushed
+            # over it: the next person starts once it is done.
+            return not isinstance(event, events.Resize)
         if isinstance(event, events.Resize):
             # The app reshapes its screen stack on resizes (the "too small"
             # screen); a kiosk prompt on top would be in its way.
@@ -108,7 +113,7 @@ class Kiosk:
 
     def _check_idle(self) -> None:
         self._idle_timer = None
-        if not self._used or self.countdown is not None:
+        if not self._used or self.countdown is not None or self._erasing:
             return
         quiet = time.monotonic() - self._last
         if quiet < self.idle_seconds:
@@ -165,6 +170,15 @@ class Kiosk:
 
     async def erase(self) -> None:
         """Everything forgotten at once (the countdown ran out, or "Finish and erase")."""
+        if self._erasing:
+            return  # one at a time: a second one would rebuild screens being rebuilt
+        self._erasing = True
+        try:
+            await self._erase()
+        finally:
+            self._erasing = False
+
+    async def _erase(self) -> None:
         self._stop_tick()
         if self._idle_timer is not None:
             self._idle_timer.stop()
@@ -185,6 +199,8 @@ class Kiosk:
     def ask_pin(self) -> None:
         """Ctrl+Q: the code prompt, when a code is configured and not locked."""
         if not self._pin or self.pin_screen is not None or self.countdown is not None:
+            return
+        if self._erasing:
             return
         if time.monotonic() < self._locked_until:
             self.app.notify(self._t("pin_locked"), severity="warning", timeout=4)
