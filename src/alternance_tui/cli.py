@@ -27,7 +27,7 @@ from alternance_tui.cli_parsers import (
     locale_language,
 )
 from alternance_tui.printable import printable
-from alternance_tui.tui.options import TuiOptions
+from alternance_tui.tui.options import PIN_VARIABLE, TuiOptions
 from alternance_tui.wording.catalogue.cli import CLI  # a few strings: cheap at start-up
 
 if TYPE_CHECKING:
@@ -234,6 +234,9 @@ def run_tui(argv: Sequence[str]) -> int:
         resume=args.resume,
         answers=answers,
         answers_file=args.answers,
+        idle_seconds=args.idle_seconds,
+        countdown_seconds=args.countdown_seconds,
+        exit_pin=args.exit_pin or os.environ.get(PIN_VARIABLE, ""),
     )
     from alternance_tui.tui.app import run
 

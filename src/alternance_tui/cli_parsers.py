@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from alternance_tui.printable import printable
+from alternance_tui.tui.options import COUNTDOWN_SECONDS, IDLE_SECONDS, PIN_VARIABLE
 
 if TYPE_CHECKING:
     pass
@@ -66,6 +67,16 @@ def _common(parser: argparse.ArgumentParser, *, lang_default: str) -> None:
     )
 
 
+def _positive_seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0, e.g. 90")
+    return seconds
+
+
 def _tui_parser(lang: str) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="alternance",
@@ -73,10 +84,46 @@ def _tui_parser(lang: str) -> argparse.ArgumentParser:
         f"courses are open. Subcommands: {', '.join(SUBCOMMANDS)} (alternance SUBCOMMAND -h).",
     )
     _common(parser, lang_default=lang)
-    parser.add_argument(
+    kiosk = parser.add_argument_group(
+        "kiosk mode",
+        "--kiosk is for a shared machine (a campus kiosk, or `alternance serve --kiosk`). "
+        "It writes no file at all: no session, no settings, no cache (the flow is checked "
+        "in memory; the welcome screen comes from facts shipped with the package). It "
+        "cannot be quit from the keyboard: Ctrl+Q, Ctrl+C, Ctrl+\\, Ctrl+Z do nothing, "
+        "unless a staff exit code is set, when Ctrl+Q asks for it (typed hidden). After "
+        '--idle-seconds without a key, a click or a wheel turn, it shows "Still there? '
+        'Press any key" for --countdown-seconds; any key or click cancels it (and does '
+        "nothing else); then every answer is erased and the welcome screen comes back in "
+        'the starting language. "Finish and erase" on the results does the same at '
+        "once. It starts in the kiosk theme (bold, high contrast, large buttons; F3 "
+        "changes it) with a number pad for touch screens. Run it under a supervisor that "
+        "restarts it (docs/kiosk.md).",
+    )
+    kiosk.add_argument(
         "--kiosk",
         action="store_true",
-        help="campus kiosk: no quitting, idle reset, nothing written to disk",
+        help="campus kiosk mode, as described above",
+    )
+    kiosk.add_argument(
+        "--idle-seconds",
+        type=_positive_seconds,
+        default=IDLE_SECONDS,
+        metavar="N",
+        help=f"kiosk: quiet seconds before the countdown (default: {IDLE_SECONDS:g})",
+    )
+    kiosk.add_argument(
+        "--countdown-seconds",
+        type=_positive_seconds,
+        default=COUNTDOWN_SECONDS,
+        metavar="N",
+        help=f"kiosk: length of the countdown (default: {COUNTDOWN_SECONDS:g})",
+    )
+    kiosk.add_argument(
+        "--exit-pin",
+        metavar="CODE",
+        help=f"kiosk: the staff exit code; prefer the environment variable {PIN_VARIABLE}, "
+        "as a command line can be read by every user of the machine (ps). Without a code "
+        "the kiosk cannot be left from the keyboard at all.",
     )
     parser.add_argument(
         "--ephemeral",

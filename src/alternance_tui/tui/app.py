@@ -34,7 +34,14 @@ from alternance_tui.tui.start import (
     starting_point,
     warm_results,
 )
-from alternance_tui.tui.themes import HIGH_CONTRAST, HIGH_CONTRAST_THEME, NAME_KEYS, ORDER
+from alternance_tui.tui.themes import (
+    HIGH_CONTRAST,
+    HIGH_CONTRAST_THEME,
+    KIOSK,
+    KIOSK_THEME,
+    NAME_KEYS,
+    theme_order,
+)
 from alternance_tui.wording.catalogue.tui import TUI as t
 from alternance_tui.wording.lookup import other
 
@@ -47,11 +54,14 @@ if TYPE_CHECKING:
     from alternance_tui.settings import Settings
     from alternance_tui.store import Session
     from alternance_tui.tui.host import Host
+    from alternance_tui.tui.kiosk import Kiosk
     from alternance_tui.tui.options import TuiOptions
 
 EXIT_BAD_INPUT = 2
 RESTART_WINDOW = 3.0  # seconds within which a second Ctrl+N confirms
 BACKGROUND_DELAY = 0.05  # seconds after the first frame before loading the flow
+KIOSK_CSS = Path(__file__).with_name("kiosk.tcss")
+REBUILT_ON_ERASE = ("question", "review", "results")  # screens that show answers
 
 
 class AlternanceApp(AdvisorMixin, SizeGuard):
@@ -86,6 +96,9 @@ class AlternanceApp(AdvisorMixin, SizeGuard):
         theme: str | None = None,
     ) -> None:
         super().__init__()
+        if options.kiosk:
+            # The kiosk's larger blocks: parsed only in kiosk mode (kiosk.tcss).
+            self.css_path = [*self.css_path, KIOSK_CSS]
         self.options = options
         self.lang = options.lang
         self.facts = facts
@@ -118,7 +131,15 @@ class AlternanceApp(AdvisorMixin, SizeGuard):
         self.register_theme(HIGH_CONTRAST_THEME)
         self.settings: Settings | None = None  # validated in the loading thread
         theme = self.remembered(theme)  # language and theme from last time (tui/advisor.py)
-        self.theme = theme if theme in ORDER else ORDER[0]
+        self.theme_cycle = theme_order(options.kiosk)
+        if options.kiosk:
+            self.register_theme(KIOSK_THEME)
+        self.theme = theme if theme in self.theme_cycle else self.theme_cycle[0]
+        self.kiosk: Kiosk | None = None
+        if options.kiosk:
+            from alternance_tui.tui.kiosk import Kiosk
+
+            self.kiosk = Kiosk(self)
         if bundle is not None:
             self._prepare(bundle)
 
@@ -133,7 +154,7 @@ class AlternanceApp(AdvisorMixin, SizeGuard):
 
     def on_mount(self) -> None:
         self._mounted = True
-        self.set_class(self.theme == HIGH_CONTRAST, "-high-contrast")
+        self._theme_classes()
         self.push_screen(self._screen(self._place()))
         if self.advisor is not None:
             self.action_sessions()
@@ -148,7 +169,9 @@ class AlternanceApp(AdvisorMixin, SizeGuard):
     @work(thread=True, exit_on_error=False, group="start")
     def _load_in_background(self) -> None:
         try:
-            bundle = loaded_for_questions(self.flow_path, self.bundle)
+            bundle = loaded_for_questions(
+                self.flow_path, self.bundle, memory_only=self.options.kiosk
+            )
         except StartProblem as exc:
             self.call_from_thread(self._failed, exc.lines)
             return
@@ -223,7 +246,9 @@ class AlternanceApp(AdvisorMixin, SizeGuard):
 
     def sync(self) -> None:
         """Show the place the interview is at, drawn from its current state."""
-        if self._small is not None or self.over_the_interview():
+        if self._small is not None or self.over_the_interview() or self.screen.is_modal:
+            # Never switched out from under a prompt (the kiosk's countdown, an
+            # advisor's dialog, a loading flow arriving under it): its closing syncs again.
             return
         screen = self._screen(self._place())
         if self.screen is not screen:
@@ -234,6 +259,10 @@ class AlternanceApp(AdvisorMixin, SizeGuard):
     # --- keys typed ahead (keyqueue.py) ---------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
+        # The kiosk first (kiosk.py): the key or tap that cancels the idle
+        # countdown must do nothing else, not even wait in the queue.
+        if self.kiosk is not None and self.kiosk.intercept(event):
+            return
         key = event if isinstance(event, events.Key) and not event.is_forwarded else None
         if key is not None and self._key_queue.hold(key):
             return
@@ -343,12 +372,16 @@ class AlternanceApp(AdvisorMixin, SizeGuard):
         self.set_language(other(self.lang))
 
     def action_theme(self) -> None:
-        index = ORDER.index(self.theme) if self.theme in ORDER else -1
-        self.theme = ORDER[(index + 1) % len(ORDER)]
-        self.set_class(self.theme == HIGH_CONTRAST, "-high-contrast")
+        index = self.theme_cycle.index(self.theme) if self.theme in self.theme_cycle else -1
+        self.theme = self.theme_cycle[(index + 1) % len(self.theme_cycle)]
+        self._theme_classes()
         self.remember_settings(theme=self.theme)
         name = t(self.lang, NAME_KEYS[self.theme])
         self.notify(t(self.lang, "theme_changed", name=name), timeout=3)
+
+    def _theme_classes(self) -> None:
+        self.set_class(self.theme in (HIGH_CONTRAST, KIOSK), "-high-contrast")
+        self.set_class(self.theme == KIOSK, "-kiosk")
 
     def action_help(self) -> None:
         from alternance_tui.tui.question import QuestionScreen
@@ -378,6 +411,9 @@ class AlternanceApp(AdvisorMixin, SizeGuard):
         self._step(lambda interview: interview.restart())
 
     async def action_quit(self) -> None:
+        if self.kiosk is not None:
+            self.kiosk.ask_pin()  # staff only, and only with a code configured
+            return
         if self.options.kiosk:
             return
         self.save_now()
@@ -387,6 +423,54 @@ class AlternanceApp(AdvisorMixin, SizeGuard):
         if self.options.kiosk:
             return
         super().action_help_quit()
+
+    # --- kiosk (kiosk.py) ------------------------------------------------------------------
+
+    def action_finish_erase(self) -> None:
+        """The results' "Finish and erase" (kiosk): what the idle countdown does, at once."""
+        if self.kiosk is not None:
+            # Later, from the app's own queue: the results screen, which may be
+            # the one asking, is removed by it and must not be waiting on it.
+            self.call_later(self.kiosk.erase)
+
+    async def erase_everything(self) -> None:
+        """A blank welcome screen in the starting language and theme, for the next
+        person: every answer, draft and offer dropped, and the screens that showed
+        answers rebuilt, so that no widget keeps what was typed or shown."""
+        # Whatever is on top of the page (a prompt, the "too small" screen) goes.
+        while len(self.screen_stack) > 2:
+            await self.pop_screen()
+        self._small = None
+        self.clear_notifications()
+        self._notices.clear()
+        self._offered, self.resume_offer, self.autosave.previous = None, None, None
+        self._start_requested, self._restart_asked = False, 0.0
+        self.help_open = False
+        self.lang = self.options.lang
+        self.visit += 1
+        if self.theme != self.theme_cycle[0]:
+            self.theme = self.theme_cycle[0]
+            self._theme_classes()
+        welcome = self.get_screen("welcome")
+        if self.screen is not welcome:
+            await self.switch_screen(welcome)
+        if self.interview is not None and self.bundle is not None:
+            from alternance_tui.interview import Interview
+
+            self.interview = Interview(self.bundle.flow, lang=self.lang)
+            for name in REBUILT_ON_ERASE:
+                if not self.is_screen_installed(name):
+                    continue  # the app is closing
+                old = self.get_screen(name)
+                self.uninstall_screen(name)
+                # The new one first: the removal below lets other messages run.
+                self.install_screen(SCREENS[name](), name)
+                if old.is_mounted:
+                    await old.remove()
+        cast("Page", welcome).show_state()
+        self._check_size(self.size)
+
+    # --- saving -------------------------------------------------------------------------
 
     def _session(self) -> Session | None:
         if self.interview is None:

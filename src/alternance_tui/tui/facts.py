@@ -17,7 +17,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from alternance_tui import __version__
 from alternance_tui.paths import cache_dir
@@ -63,16 +63,29 @@ def cached_facts(flow_path: Path) -> WelcomeFacts | None:
     if entry is None:
         return None
     try:
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        return WelcomeFacts(
-            flow_id=str(data["flow_id"]),
-            title={str(k): str(v) for k, v in data["title"].items()},
-            description={str(k): str(v) for k, v in data["description"].items()},
-            questions=int(data["questions"]),
-        )
+        return facts_from_json(json.loads(entry.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         # Missing or damaged: worked out again from the flow, never a crash.
         return None
+
+
+def facts_from_json(data: Any) -> WelcomeFacts:
+    """Facts from their JSON form; KeyError, TypeError... when it is not that."""
+    return WelcomeFacts(
+        flow_id=str(data["flow_id"]),
+        title={str(k): str(v) for k, v in data["title"].items()},
+        description={str(k): str(v) for k, v in data["description"].items()},
+        questions=int(data["questions"]),
+    )
+
+
+def facts_to_json(facts: WelcomeFacts) -> dict[str, Any]:
+    return {
+        "flow_id": facts.flow_id,
+        "title": facts.title,
+        "description": facts.description,
+        "questions": facts.questions,
+    }
 
 
 def facts_of(bundle: Bundle) -> WelcomeFacts:
@@ -92,16 +105,11 @@ def remember_facts(flow_path: Path, facts: WelcomeFacts) -> None:
     entry = _entry(flow_path)
     if entry is None:
         return
-    data = {
-        "flow_id": facts.flow_id,
-        "title": facts.title,
-        "description": facts.description,
-        "questions": facts.questions,
-    }
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         temporary = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        text = json.dumps(facts_to_json(facts), ensure_ascii=False)
+        temporary.write_text(text, encoding="utf-8")
         temporary.replace(entry)
     except OSError:
         pass

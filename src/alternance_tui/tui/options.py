@@ -11,6 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# Kiosk defaults (issue 12): long enough to read the results, short enough that
+# the next person never finds the last one's answers.
+IDLE_SECONDS = 90.0
+COUNTDOWN_SECONDS = 15.0
+PIN_VARIABLE = "ALTERNANCE_KIOSK_PIN"
+
 
 @dataclass(frozen=True)
 class TuiOptions:
@@ -27,3 +33,8 @@ class TuiOptions:
     resume: str | None = None
     answers: dict[str, Any] = field(default_factory=dict)
     answers_file: str | None = None
+    # Kiosk only: quiet seconds before the countdown, the countdown's length,
+    # and the staff exit code ("" when none: then nobody leaves from the keyboard).
+    idle_seconds: float = IDLE_SECONDS
+    countdown_seconds: float = COUNTDOWN_SECONDS
+    exit_pin: str = field(default="", repr=False)

@@ -77,6 +77,11 @@ class QuestionScreen(Page):
                         yield Static(id="number-unit", markup=False)
                     yield Static(id="number-range", markup=False)
                     yield Static(id="number-error", markup=False)
+                    if self.ui.options.kiosk:
+                        # A touch screen has no keyboard to type the number with.
+                        from alternance_tui.tui.kioskui import Keypad
+
+                        yield Keypad(id="keypad")
             yield Static(id="help", markup=False)
         with Horizontal(id="nav"):
             yield Button(id="back", compact=True)

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.markup import escape
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.resultview import Card, PayView, ResultsView, compute_results
@@ -116,6 +116,7 @@ class ResultsScreen(Page):
         Binding("r,e", "app.review", show=False),
         Binding("pagedown,space", "page(1)", show=False),
         Binding("pageup", "page(-1)", show=False),
+        Binding("ctrl+e", "app.finish_erase", show=False),  # kiosk only (the app checks)
     ]
 
     def __init__(self) -> None:
@@ -142,6 +143,11 @@ class ResultsScreen(Page):
                     yield Static(meta, id="results-meta")
                 for note in view.rate_notes:
                     yield Static(f"ⓘ {note}", classes="rate-note", markup=False)
+            if self.ui.options.kiosk:
+                # The next person must not find these results: one tap erases them.
+                yield Button(
+                    t(lang, "finish_erase"), id="finish-erase", variant="warning", compact=True
+                )
         with VerticalScroll(id="results-scroll"):
             if view is not None:
                 if view.text:
@@ -188,8 +194,19 @@ class ResultsScreen(Page):
                 ("Esc", t(lang, "key_review"), "app.step_back"),
                 ("Tab", t(lang, "key_cards"), "app.focus_next"),
                 ("^N", t(lang, "key_restart"), "app.restart"),
+                *self._kiosk_keys(),
             ]
         )
+
+    def _kiosk_keys(self) -> list[tuple[str, str, str]]:
+        if not self.ui.options.kiosk:
+            return []
+        return [("^E", t(self.lang, "key_finish_erase"), "app.finish_erase")]
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "finish-erase":
+            event.stop()
+            await self.run_action("app.finish_erase")
 
     def show_results(
         self, engine: Engine, answers: Mapping[str, Value], as_of: dt.date, lang: str

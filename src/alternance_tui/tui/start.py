@@ -32,29 +32,40 @@ class StartProblem(Exception):
         super().__init__("\n".join(self.lines))
 
 
-def load_flow_bundle(path: Path) -> Bundle:
-    from alternance_tui.advice.load import load_bundle
+def load_flow_bundle(path: Path, *, memory_only: bool = False) -> Bundle:
+    """The checked flow; ``memory_only`` (kiosk): checked afresh, no cache read
+    or written."""
+    from alternance_tui.advice.load import check_bundle, load_bundle
     from alternance_tui.flow.problems import FlowError
 
     try:
-        return load_bundle(path)
+        if not memory_only:
+            return load_bundle(path)
+        bundle, problems, _ = check_bundle(path)
+        if bundle is None:
+            raise FlowError(problems)
+        return bundle
     except FlowError as exc:
         raise StartProblem(exc.lines()) from None
     except OSError as exc:
         raise StartProblem([f"{path}: cannot read it ({exc.strerror or exc})"]) from None
 
 
-def loaded_for_questions(flow_path: Path, bundle: Bundle | None) -> Bundle:
+def loaded_for_questions(
+    flow_path: Path, bundle: Bundle | None, *, memory_only: bool = False
+) -> Bundle:
     """The flow (unless already loaded) and the question screens' modules,
-    loaded off the UI thread after the first frame; raises StartProblem."""
+    loaded off the UI thread after the first frame; raises StartProblem.
+    ``memory_only`` (kiosk): no cache read or written."""
     if bundle is None:
         try:
-            bundle = load_flow_bundle(flow_path)
+            bundle = load_flow_bundle(flow_path, memory_only=memory_only)
         except StartProblem:
             raise
         except Exception as exc:  # never a traceback in front of a person
             raise StartProblem([f"{type(exc).__name__}: {exc}"]) from None
-        remember_facts(flow_path, facts_of(bundle))
+        if not memory_only:  # a kiosk writes no file
+            remember_facts(flow_path, facts_of(bundle))
     # Imported here, off the first frame, so that the first question is quick.
     import alternance_tui.tui.question
     import alternance_tui.tui.review  # noqa: F401
@@ -72,15 +83,26 @@ def warm_results(bundle: Bundle) -> Engine:
 
 def starting_point(options: TuiOptions) -> tuple[Path, WelcomeFacts, Bundle | None]:
     """The flow's path, the welcome facts, and the flow when it is needed before
-    the first frame; raises StartProblem when the flow cannot be used."""
+    the first frame; raises StartProblem when the flow cannot be used.
+
+    A kiosk touches no user folder (no file written, none read): its facts are
+    those shipped with the package (shipped.py), and the flow is checked in
+    memory, after the first frame unless those facts do not match it."""
     flow_path = options.flow or default_flow_path()
-    facts = cached_facts(flow_path)
+    kiosk = options.kiosk
+    if kiosk:
+        from alternance_tui.tui.shipped import shipped_facts
+
+        facts = shipped_facts(flow_path)
+    else:
+        facts = cached_facts(flow_path)
     bundle = None
     # Advisor mode lists sessions (with their progress) before anything else.
     if facts is None or options.answers or options.resume is not None or options.advisor:
-        bundle = load_flow_bundle(flow_path)
+        bundle = load_flow_bundle(flow_path, memory_only=kiosk)
         facts = facts_of(bundle)
-        remember_facts(flow_path, facts)
+        if not kiosk:
+            remember_facts(flow_path, facts)
     return flow_path, facts, bundle
 
 

@@ -1,4 +1,6 @@
-"""The three themes: Textual's dark and light ones, and a high-contrast one.
+"""The themes: Textual's dark and light ones, a high-contrast one, and the
+kiosk's (high contrast too, first in kiosk mode, with kiosk.tcss's larger
+blocks; see docs/kiosk.md).
 
 The high-contrast theme is pure black and white with yellow for what has the
 focus; it never carries meaning by colour alone (every status also has words
@@ -12,12 +14,21 @@ from textual.theme import Theme
 DEFAULT = "textual-dark"
 LIGHT = "textual-light"
 HIGH_CONTRAST = "alternance-high-contrast"
+KIOSK = "alternance-kiosk"
 ORDER = (DEFAULT, LIGHT, HIGH_CONTRAST)
+KIOSK_ORDER = (KIOSK, DEFAULT, LIGHT, HIGH_CONTRAST)
 NAME_KEYS = {
     DEFAULT: "theme_default",
     LIGHT: "theme_light",
     HIGH_CONTRAST: "theme_high_contrast",
+    KIOSK: "theme_kiosk",
 }
+
+
+def theme_order(kiosk: bool) -> tuple[str, ...]:
+    """The themes F3 goes through, the first one the theme at start."""
+    return KIOSK_ORDER if kiosk else ORDER
+
 
 HIGH_CONTRAST_THEME = Theme(
     name=HIGH_CONTRAST,
@@ -54,4 +65,24 @@ HIGH_CONTRAST_THEME = Theme(
         "text-muted": "#FFFFFF",
         "foreground-muted": "#FFFFFF",
     },
+)
+
+# Read from a step away: white on black, the focus and the actions in yellow
+# on black (contrast 19.6:1), nothing dim; kiosk.tcss makes text bold and
+# blocks larger, as a terminal cannot make its letters larger.
+KIOSK_THEME = Theme(
+    name=KIOSK,
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FFFF00",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    boost="#000000",
+    success="#00FF00",
+    warning="#FFFF00",
+    error="#FF8080",
+    dark=True,
+    variables=dict(HIGH_CONTRAST_THEME.variables),
 )

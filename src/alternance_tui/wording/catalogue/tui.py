@@ -87,6 +87,7 @@ TUI = Catalogue(
             "theme_default": "sombre",
             "theme_light": "clair",
             "theme_high_contrast": "contraste élevé",
+            "theme_kiosk": "borne (grands blocs, contraste élevé)",
             "answers_problems": "Certaines réponses de {file} n’ont pas été reprises ; "
             "les autres l’ont été :",
             "resume_none": "Aucune session enregistrée{name} : nouvel entretien.",
@@ -104,6 +105,17 @@ TUI = Catalogue(
             "F2 : English · F3 : thème · Ctrl+N : recommencer · Ctrl+Q : quitter",
             "help_keys_kiosk": "Entrée : suivant · Échap (ou ⌫ hors saisie) : retour · F1 : aide · "
             "F2 : English · F3 : thème · Ctrl+N : recommencer",
+            "idle_title": "Vous êtes encore là ?",
+            "idle_press": "Appuyez sur une touche ou touchez l’écran pour continuer.",
+            "idle_seconds": "Sinon, tout s’efface dans {seconds} s.",
+            "finish_erase": "Terminer et tout effacer",
+            "key_finish_erase": "Terminer et effacer",
+            "pin_title": "Sortie réservée au personnel",
+            "pin_prompt": "Code, puis Entrée (Échap : annuler)",
+            "pin_wrong": "Code incorrect.",
+            "pin_locked": "Trop d’essais : réessayez dans une minute.",
+            "pin_cancel": "Annuler",
+            "pin_ok": "Valider",
             "autosave_failed_quit": "Impossible d’enregistrer la session en quittant ({error}) : "
             "les dernières réponses ne sont peut-être pas enregistrées.",
             "autosave_other_instance": "Une autre fenêtre d’alternance utilise déjà la session "
@@ -187,6 +199,7 @@ TUI = Catalogue(
             "theme_default": "dark",
             "theme_light": "light",
             "theme_high_contrast": "high contrast",
+            "theme_kiosk": "kiosk (large blocks, high contrast)",
             "answers_problems": "Some answers in {file} were not taken; the others were:",
             "resume_none": "No saved session{name}: a new interview.",
             "resumed": "Session resumed ({count} answers).",
@@ -202,6 +215,17 @@ TUI = Catalogue(
             "help_keys_kiosk": "Enter: next · Escape (or ⌫ outside a text field): back · "
             "F1: help · "
             "F2: Français · F3: theme · Ctrl+N: start again",
+            "idle_title": "Still there?",
+            "idle_press": "Press any key or touch the screen to go on.",
+            "idle_seconds": "Otherwise everything is erased in {seconds} s.",
+            "finish_erase": "Finish and erase",
+            "key_finish_erase": "Finish and erase",
+            "pin_title": "Staff exit",
+            "pin_prompt": "Code, then Enter (Escape: cancel)",
+            "pin_wrong": "Wrong code.",
+            "pin_locked": "Too many tries: try again in a minute.",
+            "pin_cancel": "Cancel",
+            "pin_ok": "OK",
             "autosave_failed_quit": "Could not save the session on quitting ({error}): "
             "the latest answers may not be saved.",
             "autosave_other_instance": "Another alternance window is already using the saved "
