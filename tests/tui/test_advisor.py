@@ -204,7 +204,8 @@ async def test_language_and_theme_are_remembered_but_not_in_kiosk_mode() -> None
     again = build_app(TuiOptions(lang="fr", as_of=AS_OF))
     assert again.lang == "en" and again.theme == "textual-light"
     kiosk = build_app(TuiOptions(lang="fr", as_of=AS_OF, kiosk=True))
-    assert kiosk.lang == "fr" and kiosk.theme == "textual-dark"
+    # A kiosk starts as every kiosk does (its own theme), never as the last person left it.
+    assert kiosk.lang == "fr" and kiosk.theme == "alternance-kiosk"
     before = settings_file.read_text(encoding="utf-8")
     async with kiosk.run_test(size=SIZE) as pilot:
         await pilot.press("f2", "f3")

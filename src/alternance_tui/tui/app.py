@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -20,8 +19,9 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import events, work
 from textual.binding import Binding, BindingType
 
+from alternance_tui.tui.actions import InterviewActions
 from alternance_tui.tui.advisor import AdvisorMixin
-from alternance_tui.tui.autosave import Autosave, Notice, adopt, session_of
+from alternance_tui.tui.autosave import Autosave, Notice, session_of
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.facts import WelcomeFacts
 from alternance_tui.tui.keyqueue import KeyQueue
@@ -35,15 +35,10 @@ from alternance_tui.tui.start import (
     warm_results,
 )
 from alternance_tui.tui.themes import (
-    HIGH_CONTRAST,
     HIGH_CONTRAST_THEME,
-    KIOSK,
     KIOSK_THEME,
-    NAME_KEYS,
     theme_order,
 )
-from alternance_tui.wording.catalogue.tui import TUI as t
-from alternance_tui.wording.lookup import other
 
 if TYPE_CHECKING:
     from alternance_tui.advice.engine import Engine
@@ -58,13 +53,11 @@ if TYPE_CHECKING:
     from alternance_tui.tui.options import TuiOptions
 
 EXIT_BAD_INPUT = 2
-RESTART_WINDOW = 3.0  # seconds within which a second Ctrl+N confirms
 BACKGROUND_DELAY = 0.05  # seconds after the first frame before loading the flow
 KIOSK_CSS = Path(__file__).with_name("kiosk.tcss")
-REBUILT_ON_ERASE = ("question", "review", "results")  # screens that show answers
 
 
-class AlternanceApp(AdvisorMixin, SizeGuard):
+class AlternanceApp(InterviewActions, AdvisorMixin, SizeGuard):
     # Absolute, so that subclasses (tests, benchmarks) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "alternance"
@@ -334,141 +327,6 @@ class AlternanceApp(AdvisorMixin, SizeGuard):
         if self._small is not None:
             self._small.show_size(self.size, lang)
         self.sync()
-
-    # --- actions (keys) -------------------------------------------------------------------
-
-    def action_start(self) -> None:
-        if self.interview is None and self._small is None:
-            self._start_requested = True
-        self._step(lambda interview: interview.begin())
-
-    def action_resume(self) -> None:
-        session = self._offered
-        if session is None or self.interview is None or self._small is not None:
-            return
-        self._offered = None
-        self.autosave.previous = None
-        self.resume_offer = None
-        self._notices.extend(adopt(self.interview, session, keep_language=self.options.lang_given))
-        self.lang = self.interview.lang
-        if self.bundle is not None:
-            from alternance_tui.tui.rulestamp import rules_notices
-
-            answers, as_of = self.interview.answers, self.as_of
-            self._notices.extend(rules_notices(session, self._engine(), answers, as_of, self.lang))
-        self._flush_notices()
-        self._step(lambda interview: interview.open_on(session.current), save=False)
-
-    def action_step_back(self) -> None:
-        self._step(lambda interview: interview.back())
-
-    def action_review(self) -> None:
-        self._step(lambda interview: interview.review(), new_visit=False)
-
-    def action_results(self) -> None:
-        self._step(lambda interview: interview.results())
-
-    def action_language(self) -> None:
-        self.set_language(other(self.lang))
-
-    def action_theme(self) -> None:
-        index = self.theme_cycle.index(self.theme) if self.theme in self.theme_cycle else -1
-        self.theme = self.theme_cycle[(index + 1) % len(self.theme_cycle)]
-        self._theme_classes()
-        self.remember_settings(theme=self.theme)
-        name = t(self.lang, NAME_KEYS[self.theme])
-        self.notify(t(self.lang, "theme_changed", name=name), timeout=3)
-
-    def _theme_classes(self) -> None:
-        self.set_class(self.theme in (HIGH_CONTRAST, KIOSK), "-high-contrast")
-        self.set_class(self.theme == KIOSK, "-kiosk")
-
-    def action_help(self) -> None:
-        from alternance_tui.tui.question import QuestionScreen
-
-        if isinstance(self.screen, QuestionScreen):
-            self.screen.toggle_help()
-            return
-        if self.show_glossary():  # on the results: the words they use (tui/advisor.py)
-            return
-        key = "help_keys_kiosk" if self.options.kiosk else "help_keys"
-        text = t(self.lang, key) + self.advisor_help()  # advisor mode's F4 to F9
-        self.notify(text, title=t(self.lang, "help_screen_title"), timeout=10)
-
-    def action_restart(self) -> None:
-        if self.interview is None or self._small is not None:
-            return
-        now = time.monotonic()
-        if now - self._restart_asked > RESTART_WINDOW:
-            self._restart_asked = now
-            self.notify(t(self.lang, "restart_confirm"), timeout=RESTART_WINDOW)
-            self.offer_forget()
-            return
-        self._restart_asked = 0.0
-        if self.interview.answers:
-            # Set aside, not thrown away: `alternance --resume previous` brings it back.
-            self.autosave.previous = self._session()
-        self._step(lambda interview: interview.restart())
-
-    async def action_quit(self) -> None:
-        if self.kiosk is not None:
-            self.kiosk.ask_pin()  # staff only, and only with a code configured
-            return
-        if self.options.kiosk:
-            return
-        self.save_now()
-        self.exit(0)
-
-    def action_help_quit(self) -> None:
-        if self.options.kiosk:
-            return
-        super().action_help_quit()
-
-    # --- kiosk (kiosk.py) ------------------------------------------------------------------
-
-    def action_finish_erase(self) -> None:
-        """The results' "Finish and erase" (kiosk): what the idle countdown does, at once."""
-        if self.kiosk is not None:
-            # Later, from the app's own queue: the results screen, which may be
-            # the one asking, is removed by it and must not be waiting on it.
-            self.call_later(self.kiosk.erase)
-
-    async def erase_everything(self) -> None:
-        """A blank welcome screen in the starting language and theme, for the next
-        person: every answer, draft and offer dropped, and the screens that showed
-        answers rebuilt, so that no widget keeps what was typed or shown."""
-        # Whatever is on top of the page (a prompt, the "too small" screen) goes.
-        while len(self.screen_stack) > 2:
-            await self.pop_screen()
-        self._small = None
-        self.clear_notifications()
-        self._notices.clear()
-        self._offered, self.resume_offer, self.autosave.previous = None, None, None
-        self._start_requested, self._restart_asked = False, 0.0
-        self.help_open = False
-        self.lang = self.options.lang
-        self.visit += 1
-        if self.theme != self.theme_cycle[0]:
-            self.theme = self.theme_cycle[0]
-            self._theme_classes()
-        welcome = self.get_screen("welcome")
-        if self.screen is not welcome:
-            await self.switch_screen(welcome)
-        if self.interview is not None and self.bundle is not None:
-            from alternance_tui.interview import Interview
-
-            self.interview = Interview(self.bundle.flow, lang=self.lang)
-            for name in REBUILT_ON_ERASE:
-                if not self.is_screen_installed(name):
-                    continue  # the app is closing
-                old = self.get_screen(name)
-                self.uninstall_screen(name)
-                # The new one first: the removal below lets other messages run.
-                self.install_screen(SCREENS[name](), name)
-                if old.is_mounted:
-                    await old.remove()
-        cast("Page", welcome).show_state()
-        self._check_size(self.size)
 
     # --- saving -------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ answers, and only staff can leave.
 
 - **Idle reset.** After ``idle_seconds`` without a key, a click (or tap) or a
   wheel turn, a countdown asks whether anyone is still there; when it runs out
-  the app forgets everything (``AlternanceApp.erase_everything``). A key or a
+  the app forgets everything (``erase.erase_everything``). A key or a
   click during the countdown only cancels it: it does not also act on the
   screen below. Mouse moves do not count as presence: a mouse nudged by a bag
   must not hold someone's results on screen.
@@ -187,7 +187,9 @@ class Kiosk:
         self.pin_screen = None
         self._used = False
         self.resets += 1
-        await self.app.erase_everything()
+        from alternance_tui.tui.erase import erase_everything
+
+        await erase_everything(self.app)
 
     def close_prompts(self) -> None:
         if self.countdown is not None:
