@@ -16,12 +16,15 @@ from alternance_tui.advice import model
 from alternance_tui.advice.schema import (
     AdviceFile,
     BandFile,
+    CycleFile,
     GridPayFile,
     HourlyPayFile,
     ItemFile,
     NoPayFile,
+    NetRuleFile,
     NoteFile,
     RatesFile,
+    ScheduleFile,
 )
 from alternance_tui.flow import expr
 from alternance_tui.flow.expr import Value
@@ -243,15 +246,86 @@ class _AdviceBuilder:
                 pay.required_from_hours,
                 pay.source,
                 notes,
+                self.net(pay.net, (*path, "net")),
             )
         self.number_question(pay.age, (*path, "age"))
         bands = tuple(self.band(band, (*path, "bands", i)) for i, band in enumerate(pay.bands))
         grid = model.GridPay(
-            pay.reference, pay.age, pay.months, pay.max_years, pay.source, bands, notes
+            pay.reference,
+            pay.age,
+            pay.months,
+            pay.max_years,
+            pay.source,
+            bands,
+            notes,
+            self.cycle(pay.cycle, (*path, "cycle")),
+            self.schedule(pay.schedule, (*path, "schedule")),
+            self.net(pay.net, (*path, "net")),
         )
         if not any(p.severity == "error" for p in self.problems):
             self.check_band_cover(grid, path)
         return grid
+
+    def cycle(self, cycle: CycleFile | None, path: KeyPath) -> model.Cycle | None:
+        if cycle is None:
+            return None
+        question = self.flow.questions.get(cycle.answer)
+        if question is None or question.kind != "choice":
+            self.problems.append(
+                Problem(
+                    self.file,
+                    f'"{cycle.answer}" is not a choice question of flow "{self.flow.id}"',
+                    (*path, "answer"),
+                )
+            )
+        else:
+            for choice in cycle.years:
+                if choice not in question.choice_ids:
+                    self.problems.append(
+                        Problem(
+                            self.file,
+                            f'"{choice}" is not a choice of "{cycle.answer}"',
+                            (*path, "years", choice),
+                        )
+                    )
+        self.text(cycle.note, (*path, "note"))
+        return model.Cycle(cycle.answer, dict(cycle.years), cycle.source, cycle.note)
+
+    def schedule(self, schedule: ScheduleFile | None, path: KeyPath) -> model.Schedule | None:
+        if schedule is None:
+            return None
+        self.number_question(schedule.start_month, (*path, "start_month"))
+        self.number_question(schedule.birth_month, (*path, "birth_month"))
+        return model.Schedule(schedule.start_month, schedule.birth_month, schedule.source)
+
+    def net(self, rules: list[NetRuleFile], path: KeyPath) -> tuple[model.NetRule, ...]:
+        built = []
+        for index, rule in enumerate(rules):
+            r_path: KeyPath = (*path, index)
+            self.text(rule.label, (*r_path, "label"))
+            self.text(rule.note, (*r_path, "note"))
+            deductions = []
+            for d_index, item in enumerate(rule.deductions):
+                d_path: KeyPath = (*r_path, "deductions", d_index)
+                self.text(item.label, (*d_path, "label"))
+                if item.of is not None:
+                    self.series(item.of, (*d_path, "of"))
+                deductions.append(
+                    model.Deduction(
+                        item.label, item.percent, item.source, item.above, item.of, item.base
+                    )
+                )
+            built.append(
+                model.NetRule(
+                    rule.label,
+                    rule.source,
+                    tuple(deductions),
+                    self.condition(rule.when, (*r_path, "when")),
+                    rule.from_,
+                    rule.note,
+                )
+            )
+        return tuple(built)
 
     def band(self, band: BandFile, path: KeyPath) -> model.Band:
         self.text(band.label, (*path, "label"))
@@ -280,6 +354,7 @@ class _AdviceBuilder:
             band.also_of,
             tuple(band.also_percent) if band.also_percent else None,
             band.note,
+            band.from_,
         )
 
     def check_band_cover(self, grid: model.GridPay, path: KeyPath) -> None:
@@ -299,13 +374,16 @@ class _AdviceBuilder:
                 domains.append([True, False])
             else:
                 domains.append([None])
-        for values in itertools.product(*domains):
+        dates = sorted({b.start for b in grid.bands if b.start is not None})
+        for values, day in itertools.product(itertools.product(*domains), dates or [None]):
             env = dict(zip(names, values, strict=True))
             for age in range(low, high + 1):
                 matching = [
                     b
                     for b in grid.bands
-                    if b.low <= age <= b.high and (b.when is None or b.when.holds(env))
+                    if b.low <= age <= b.high
+                    and (b.when is None or b.when.holds(env))
+                    and (b.start is None or (day is not None and b.start <= day))
                 ]
                 if not matching:
                     detail = ", ".join(f"{n} = {v!r}" for n, v in env.items())

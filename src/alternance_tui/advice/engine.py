@@ -44,9 +44,10 @@ class IncompleteAnswers(ValueError):
 def missing_answers(flow: Flow, answers: Mapping[str, Value]) -> list[str]:
     """Required questions on the (predicted) path that have no answer."""
     filled = dict(answers)
+    env = condition_env(flow, answers)
     for question in flow.questions.values():
         if question.id not in filled and not question.required:
-            filled[question.id] = question.default
+            filled[question.id] = env[question.id]
     path = predicted_path(flow, filled)
     return [q for q in path if flow.questions[q].required and answers.get(q) is None]
 

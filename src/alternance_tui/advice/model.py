@@ -85,6 +85,8 @@ class Band:
     also_of: str | None = None
     also_percent: tuple[float, ...] | None = None
     note: Text | None = None
+    # For contracts signed from this date (the grid of the day): None, always.
+    start: dt.date | None = None
 
     def percent_for(self, year: int) -> float:
         return self.percent[min(year, len(self.percent)) - 1]
@@ -92,6 +94,53 @@ class Band:
     def also_percent_for(self, year: int) -> float:
         table = self.also_percent or self.percent
         return table[min(year, len(table)) - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Deduction:
+    """``percent`` of ``base`` percent of the part of pay above ``above`` percent
+    of the series ``of`` (the whole pay when ``of`` is None)."""
+
+    label: Text
+    percent: float
+    source: str
+    above: float = 0
+    of: str | None = None
+    base: float = 100
+
+
+@dataclass(frozen=True, slots=True)
+class NetRule:
+    """What is deducted from gross pay, for contracts signed from ``start`` when
+    ``when`` holds; the latest such rule applies."""
+
+    label: Text
+    source: str
+    deductions: tuple[Deduction, ...]
+    when: Condition | None = None
+    start: dt.date | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cycle:
+    """Position in a cycle: a choice answer gives the cycle's length in years; a
+    contract shorter than the cycle starts at the grid year it would have reached."""
+
+    answer: str
+    years: Mapping[str, int]
+    source: str
+    note: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """Pay month by month: the month the contract starts, the month the person was
+    born; a new age applies from the first day of the month after the birthday."""
+
+    start_month: str
+    birth_month: str
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +152,9 @@ class GridPay:
     source: str
     bands: tuple[Band, ...]
     notes: tuple[Note, ...] = ()
+    cycle: Cycle | None = None
+    schedule: Schedule | None = None
+    net: tuple[NetRule, ...] = ()
     kind: Literal["grid"] = "grid"
 
 
@@ -116,6 +168,7 @@ class HourlyPay:
     required_from_hours: float
     source: str
     notes: tuple[Note, ...] = ()
+    net: tuple[NetRule, ...] = ()
     kind: Literal["hourly"] = "hourly"
 
 

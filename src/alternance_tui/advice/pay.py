@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 
 from alternance_tui.advice import model
@@ -13,12 +14,15 @@ from alternance_tui.advice.fast import holds
 from alternance_tui.advice.result import (
     GridPayResult,
     HourlyPayResult,
+    NetBasis,
     NoPayResult,
     Note,
+    PayMonth,
     PayResult,
     PayYear,
     Reference,
 )
+from alternance_tui.advice import words as w
 from alternance_tui.advice.words import cents, words
 from alternance_tui.flow.expr import Value
 from alternance_tui.flow.model import Flow, tr
@@ -60,6 +64,132 @@ def _notes(notes: tuple[model.Note, ...], env: Mapping[str, Value], lang: str) -
     )
 
 
+def _band(
+    pay: model.GridPay, age: int, env: Mapping[str, Value], as_of: dt.date
+) -> model.Band | None:
+    """The band for ``age`` in the grid in force for a contract signed on ``as_of``."""
+    found: model.Band | None = None
+    for band in pay.bands:
+        if not band.low <= age <= band.high or (band.start is not None and band.start > as_of):
+            continue
+        if band.when is not None and not holds(band.when, env):
+            continue
+        if found is None or (band.start or dt.date.min) > (found.start or dt.date.min):
+            found = band
+    return found
+
+
+def _net_rule(
+    rules: tuple[model.NetRule, ...], env: Mapping[str, Value], as_of: dt.date
+) -> model.NetRule | None:
+    """The latest rule in force on ``as_of`` (the signature date) whose condition holds."""
+    found: model.NetRule | None = None
+    for rule in rules:
+        if rule.start is not None and rule.start > as_of:
+            continue
+        if rule.when is not None and not holds(rule.when, env):
+            continue
+        if found is None or (rule.start or dt.date.min) > (found.start or dt.date.min):
+            found = rule
+    return found
+
+
+class Net:
+    """Net estimates by one rule: gross minus each deduction on its part of the pay."""
+
+    def __init__(
+        self,
+        rule: model.NetRule,
+        rates: Mapping[str, model.RateSeries],
+        as_of: dt.date,
+        lang: str,
+        hours: Decimal = Decimal(1),
+    ) -> None:
+        self.parts: list[tuple[Decimal, Decimal, Decimal]] = []
+        lines = []
+        for item in rule.deductions:
+            threshold = Decimal(0)
+            series_label = ""
+            if item.of is not None:
+                ref = reference(rates[item.of], as_of, lang)
+                # An hourly reference counts the hours of the period the amount is for.
+                per = hours if rates[item.of].unit == "EUR/hour" else Decimal(1)
+                threshold = Decimal(str(item.above)) / 100 * Decimal(str(ref.value)) * per
+                series_label = ref.short
+            rate = Decimal(str(item.percent)) / 100 * Decimal(str(item.base)) / 100
+            self.parts.append((threshold, rate, Decimal(str(item.percent))))
+            base = (
+                words(lang, "base_share", base=w.percent(item.base, lang))
+                if item.base != 100
+                else ""
+            )
+            key = "deduction" if item.of is not None and item.above else "deduction_all"
+            lines.append(
+                words(
+                    lang,
+                    key,
+                    label=tr(item.label, lang),
+                    percent=w.percent(item.percent, lang),
+                    base=base,
+                    above=w.percent(item.above, lang),
+                    series=series_label,
+                )
+                + f" ({item.source})"
+            )
+        self.basis = NetBasis(
+            tr(rule.label, lang), rule.source, tuple(lines), tr(rule.note, lang) or None
+        )
+
+    def __call__(self, gross: float) -> float:
+        amount = Decimal(str(gross))
+        deducted = sum(
+            (rate * max(Decimal(0), amount - threshold) for threshold, rate, _ in self.parts),
+            Decimal(0),
+        )
+        return cents(amount - deducted)
+
+
+def net_for(
+    rules: tuple[model.NetRule, ...],
+    env: Mapping[str, Value],
+    rates: Mapping[str, model.RateSeries],
+    as_of: dt.date,
+    lang: str,
+    hours: Decimal = Decimal(1),
+) -> Net | None:
+    rule = _net_rule(rules, env, as_of)
+    return None if rule is None else Net(rule, rates, as_of, lang, hours)
+
+
+def _grid_years(pay: model.GridPay, env: Mapping[str, Value], years: int) -> list[int]:
+    """The grid year of each contract year: a contract shorter than its cycle starts
+    where the cycle would stand (never below year 1)."""
+    cycle = pay.cycle
+    length = None
+    if cycle is not None:
+        length = cycle.years.get(str(env.get(cycle.answer)))
+    # Only a contract shorter than its cycle is shortened: never below year 1.
+    done = max(0, length - years) if length is not None else 0
+    return [done + k for k in range(1, years + 1)]
+
+
+def _birthday_steps(
+    schedule: model.Schedule | None, env: Mapping[str, Value], months: int
+) -> list[int] | None:
+    """For each contract month, how many years older than at the start the person
+    counts; None when the birth month is not known."""
+    if schedule is None:
+        return None
+    birth = _number(env, schedule.birth_month)
+    start = _number(env, schedule.start_month)
+    if birth is None or start is None:
+        return None
+    # Born in the start month: the birthday falls in month 1 (the age given is the
+    # age on the first day); the new age counts from the first day of the month after.
+    first = (int(birth) - int(start)) % 12 + 2
+    return [0 if m < first else (m - first) // 12 + 1 for m in range(1, months + 1)]
+
+
 def grid_pay(
     pay: model.GridPay,
     flow: Flow,
@@ -69,47 +199,101 @@ def grid_pay(
     lang: str,
 ) -> GridPayResult:
     ref = reference(rates[pay.reference], as_of, lang)
-    age = _number(env, pay.age) or 0
+    age = int(_number(env, pay.age) or 0)
     months = _number(env, pay.months) or 12
-    years = []
-    for year in range(1, contract_years(months, pay.max_years) + 1):
-        year_age = int(age) + year - 1
-        band = next(
-            (
-                b
-                for b in pay.bands
-                if b.low <= year_age <= b.high and (b.when is None or holds(b.when, env))
-            ),
-            None,
-        )
-        if band is None:  # the checker proves every age has a band; be safe all the same
-            continue
-        percent = band.percent_for(year)
-        amount = Decimal(str(percent)) / 100 * Decimal(str(ref.value))
-        basis: tuple[str, str, float, float] = ("reference", ref.label, ref.value, percent)
-        other = _number(env, band.also_of) if band.also_of else None
-        if band.also_of and other is not None:
-            other_percent = band.also_percent_for(year)
-            other_amount = Decimal(str(other_percent)) / 100 * Decimal(str(other))
-            if other_amount > amount:
-                amount = other_amount
-                label = tr(flow.questions[band.also_of].short, lang)
-                basis = ("answer", label, other, other_percent)
-        years.append(
-            PayYear(
-                year=year,
-                age=year_age,
-                band=tr(band.label, lang),
-                percent=percent,
-                monthly_gross_eur=cents(amount),
-                basis=basis[0],  # type: ignore[arg-type]
-                basis_label=basis[1],
-                basis_value=basis[2],
-                basis_percent=basis[3],
-                note=tr(band.note, lang) or None,
+    count = contract_years(months, pay.max_years)
+    grid_years = _grid_years(pay, env, count)
+    net = net_for(pay.net, env, rates, as_of, lang)
+    cells: dict[tuple[int, int], PayYear | None] = {}
+
+    def cell(year: int, year_age: int) -> PayYear | None:
+        key = (year_age, grid_years[year - 1])
+        if key not in cells:
+            cells[key] = _cell(pay, flow, env, ref, as_of, lang, year_age, grid_years[year - 1])
+        found = cells[key]
+        return None if found is None else replace(found, year=year)
+
+    steps = _birthday_steps(pay.schedule, env, min(math.ceil(months), 12 * pay.max_years))
+    schedule: list[PayMonth] = []
+    if steps is not None:
+        start = int(_number(env, pay.schedule.start_month) or 1) if pay.schedule else 1
+        for index, step in enumerate(steps):
+            found = cell(index // 12 + 1, age + step)
+            if found is None:
+                continue
+            schedule.append(
+                PayMonth(
+                    month=index + 1,
+                    calendar_month=(start - 1 + index) % 12 + 1,
+                    year=found.year,
+                    age=found.age,
+                    grid_year=found.grid_year,
+                    percent=found.percent,
+                    monthly_gross_eur=found.monthly_gross_eur,
+                    monthly_net_eur=net(found.monthly_gross_eur) if net else None,
+                )
             )
+    years = []
+    for year in range(1, count + 1):
+        # Year k: the age on its first month by the schedule, else age + k - 1.
+        year_age = age + (
+            steps[12 * (year - 1)] if steps and len(steps) > 12 * (year - 1) else year - 1
         )
-    return GridPayResult(tuple(years), ref, pay.source, _notes(pay.notes, env, lang))
+        found = cell(year, year_age)
+        if found is None:  # the checker proves every age has a band; be safe all the same
+            continue
+        if net is not None:
+            found = replace(found, monthly_net_eur=net(found.monthly_gross_eur))
+        years.append(found)
+    return GridPayResult(
+        tuple(years),
+        ref,
+        pay.source,
+        _notes(pay.notes, env, lang),
+        months=tuple(schedule),
+        net=net.basis if net else None,
+        cycle_source=pay.cycle.source if pay.cycle else None,
+        schedule_source=pay.schedule.source if pay.schedule and schedule else None,
+    )
+
+
+def _cell(
+    pay: model.GridPay,
+    flow: Flow,
+    env: Mapping[str, Value],
+    ref: Reference,
+    as_of: dt.date,
+    lang: str,
+    year_age: int,
+    grid_year: int,
+) -> PayYear | None:
+    band = _band(pay, year_age, env, as_of)
+    if band is None:
+        return None
+    percent = band.percent_for(grid_year)
+    amount = Decimal(str(percent)) / 100 * Decimal(str(ref.value))
+    basis: tuple[str, str, float, float] = ("reference", ref.label, ref.value, percent)
+    other = _number(env, band.also_of) if band.also_of else None
+    if band.also_of and other is not None:
+        other_percent = band.also_percent_for(grid_year)
+        other_amount = Decimal(str(other_percent)) / 100 * Decimal(str(other))
+        if other_amount > amount:
+            amount = other_amount
+            label = tr(flow.questions[band.also_of].short, lang)
+            basis = ("answer", label, other, other_percent)
+    return PayYear(
+        year=grid_year,
+        age=year_age,
+        band=tr(band.label, lang),
+        percent=percent,
+        monthly_gross_eur=cents(amount),
+        basis=basis[0],  # type: ignore[arg-type]
+        basis_label=basis[1],
+        basis_value=basis[2],
+        basis_percent=basis[3],
+        note=tr(band.note, lang) or None,
+        grid_year=grid_year,
+    )
 
 
 def hourly_pay(
@@ -131,14 +315,17 @@ def hourly_pay(
     required = months > Decimal(str(pay.required_over_months)) or hours >= Decimal(
         str(pay.required_from_hours)
     )
+    net = net_for(pay.net, env, rates, as_of, lang, per_month)
+    monthly = cents(hourly * weekly * 52 / 12)
+    total = cents(hourly * months * weekly * 52 / 12)
     return HourlyPayResult(
         bonus_required=required,
         hourly_min_eur=cents(hourly),
         percent=pay.percent,
         hours=cents(hours),
-        total_min_eur=cents(hourly * months * weekly * 52 / 12),
+        total_min_eur=total,
         hours_per_month=cents(per_month),
-        monthly_estimate_eur=cents(hourly * weekly * 52 / 12),
+        monthly_estimate_eur=monthly,
         months=float(months),
         weekly_hours=float(weekly),
         required_over_months=pay.required_over_months,
@@ -146,6 +333,14 @@ def hourly_pay(
         reference=ref,
         source=pay.source,
         notes=_notes(pay.notes, env, lang),
+        monthly_net_eur=net(monthly) if net else None,
+        # The whole period's deductions: thresholds scale with its hours.
+        total_net_eur=(
+            net_for(pay.net, env, rates, as_of, lang, hours)(total)  # type: ignore[misc]
+            if net
+            else None
+        ),
+        net=net.basis if net else None,
     )
 
 

@@ -14,7 +14,9 @@ from alternance_tui.advice.result import (
     GridPayResult,
     HourlyPayResult,
     ItemResult,
+    NetBasis,
     NoPayResult,
+    PayMonth,
     Recommendation,
     Reference,
 )
@@ -37,6 +39,15 @@ _LABELS: dict[str, dict[str, str]] = {
         "age": "Age",
         "percent": "% of the {ref}",
         "monthly": "Monthly gross",
+        "net": "Net (estimate)",
+        "grid_year": "Grid year",
+        "months": "Months",
+        "from_month": "From",
+        "month_rows": "Month by month (a new age counts from the month after the birthday)",
+        "net_basis": "Net estimate: {label} ({source})",
+        "net_total": "Estimated net: about {monthly} a month, {total} in all.",
+        "cycle": "Position in the training cycle ({source}): contract year {year} is paid "
+        "at the grid's year {grid}.",
         "basis": "Worked out on",
         "source": "Source",
         "reference": "{label}: {value} from {date}{latest} ({source})",
@@ -73,6 +84,15 @@ _LABELS: dict[str, dict[str, str]] = {
         "age": "Âge",
         "percent": "% du {ref}",
         "monthly": "Brut mensuel",
+        "net": "Net (estimation)",
+        "grid_year": "Année du barème",
+        "months": "Mois",
+        "from_month": "À partir de",
+        "month_rows": "Mois par mois (le nouvel âge compte dès le mois qui suit l’anniversaire)",
+        "net_basis": "Estimation du net : {label} ({source})",
+        "net_total": "Net estimé : environ {monthly} par mois, {total} au total.",
+        "cycle": "Place dans le cycle de formation ({source}) : l’année {year} du contrat "
+        "est payée au taux de la {grid}e année du barème.",
         "basis": "Calculé sur",
         "source": "Source",
         "reference": "{label} : {value} depuis le {date}{latest} ({source})",
@@ -126,6 +146,12 @@ def grid_table(pay: GridPayResult, lang: str) -> tuple[list[str], list[list[str]
         label(lang, "percent", ref=pay.reference.short),
         label(lang, "monthly"),
     ]
+    shifted = any(y.grid_year != y.year for y in pay.years)
+    if shifted:
+        header.insert(1, label(lang, "grid_year"))
+    net = pay.net is not None
+    if net:
+        header.append(label(lang, "net"))
     rows = []
     for y in pay.years:
         basis = ""
@@ -135,8 +161,82 @@ def grid_table(pay: GridPayResult, lang: str) -> tuple[list[str], list[list[str]
                 f"{w.money(y.basis_value, lang)})"
             )
         amount = w.money(y.monthly_gross_eur, lang) + basis
-        rows.append([str(y.year), str(y.age), w.percent(y.percent, lang), amount])
+        row = [str(y.year), str(y.age), w.percent(y.percent, lang), amount]
+        if shifted:
+            row.insert(1, str(y.grid_year))
+        if net:
+            row.append(_net_cell(y.monthly_net_eur, lang))
+        rows.append(row)
     return header, rows
+
+
+def _net_cell(value: float | None, lang: str) -> str:
+    return "" if value is None else "≈ " + w.money(value, lang)
+
+
+def month_runs(pay: GridPayResult) -> list[tuple[int, int, PayMonth]]:
+    """The month schedule as runs of months paid alike: (first, last, first month)."""
+    runs: list[tuple[int, int, PayMonth]] = []
+    for month in pay.months:
+        if runs:
+            first, _, head = runs[-1]
+            if (head.percent, head.monthly_gross_eur, head.age, head.year) == (
+                month.percent,
+                month.monthly_gross_eur,
+                month.age,
+                month.year,
+            ):
+                runs[-1] = (first, month.month, head)
+                continue
+        runs.append((month.month, month.month, month))
+    return runs
+
+
+def month_table(pay: GridPayResult, lang: str) -> tuple[list[str], list[list[str]]]:
+    """One row per run of months paid alike, with the calendar month it starts."""
+    header = [
+        label(lang, "months"),
+        label(lang, "from_month"),
+        label(lang, "year"),
+        label(lang, "age"),
+        label(lang, "percent", ref=pay.reference.short),
+        label(lang, "monthly"),
+    ]
+    if pay.net is not None:
+        header.append(label(lang, "net"))
+    rows = []
+    for first, last, head in month_runs(pay):
+        row = [
+            f"{first}–{last}" if last > first else str(first),
+            w.month_name(head.calendar_month, lang),
+            str(head.year),
+            str(head.age),
+            w.percent(head.percent, lang),
+            w.money(head.monthly_gross_eur, lang),
+        ]
+        if pay.net is not None:
+            row.append(_net_cell(head.monthly_net_eur, lang))
+        rows.append(row)
+    return header, rows
+
+
+def pay_lines(pay: GridPayResult, lang: str) -> list[str]:
+    """What the table rests on beyond the reference: the cycle, the net basis."""
+    lines = [
+        label(lang, "cycle", source=pay.cycle_source, year=y.year, grid=y.grid_year)
+        for y in pay.years
+        if pay.cycle_source and y.grid_year != y.year
+    ]
+    if pay.net is not None:
+        lines.append(net_line(pay.net, lang))
+    return lines
+
+
+def net_line(net: NetBasis, lang: str) -> str:
+    text = label(lang, "net_basis", label=net.label, source=net.source)
+    if net.deductions:
+        text += ": " + "; ".join(net.deductions)
+    return text + "."
 
 
 def hourly_lines(pay: HourlyPayResult, lang: str) -> list[str]:
@@ -167,6 +267,19 @@ def hourly_lines(pay: HourlyPayResult, lang: str) -> list[str]:
             monthly=w.money(pay.monthly_estimate_eur, lang),
             per_month=w.number(pay.hours_per_month, lang),
         ),
+        *(
+            [
+                label(
+                    lang,
+                    "net_total",
+                    monthly=w.money(pay.monthly_net_eur, lang),
+                    total=w.money(pay.total_net_eur or 0, lang),
+                ),
+                net_line(pay.net, lang),
+            ]
+            if pay.net is not None and pay.monthly_net_eur is not None
+            else []
+        ),
     ]
 
 
@@ -192,6 +305,17 @@ def _percent_key(series: str) -> str:
     return f"percent_of_{base}"
 
 
+def _net_json(net: NetBasis | None) -> dict[str, Any] | None:
+    if net is None:
+        return None
+    return {
+        "basis": net.label,
+        "source": net.source,
+        "deductions": list(net.deductions),
+        "note": net.note,
+    }
+
+
 def pay_json(item: ItemResult) -> dict[str, Any] | None:
     pay = item.pay
     if isinstance(pay, GridPayResult):
@@ -211,9 +335,33 @@ def pay_json(item: ItemResult) -> dict[str, Any] | None:
                     "basis_value": y.basis_value,
                     "basis_percent": _whole(y.basis_percent),
                     "note": y.note,
+                    "grid_year": y.grid_year,
+                    "monthly_net_eur": y.monthly_net_eur,
                 }
                 for y in pay.years
             ],
+            **(
+                {
+                    "months": [
+                        {
+                            "month": m.month,
+                            "calendar_month": m.calendar_month,
+                            "year": m.year,
+                            "age": m.age,
+                            "grid_year": m.grid_year,
+                            key: _whole(m.percent),
+                            "monthly_gross_eur": m.monthly_gross_eur,
+                            "monthly_net_eur": m.monthly_net_eur,
+                        }
+                        for m in pay.months
+                    ]
+                }
+                if pay.months
+                else {}
+            ),
+            "net": _net_json(pay.net),
+            "cycle_source": pay.cycle_source,
+            "schedule_source": pay.schedule_source,
             "notes": [{"text": n.text, "source": n.source} for n in pay.notes],
         }
     if isinstance(pay, HourlyPayResult):
@@ -225,6 +373,9 @@ def pay_json(item: ItemResult) -> dict[str, Any] | None:
             "hours": pay.hours,
             "hours_per_month": pay.hours_per_month,
             "monthly_estimate_eur": pay.monthly_estimate_eur,
+            "monthly_net_eur": pay.monthly_net_eur,
+            "total_net_eur": pay.total_net_eur,
+            "net": _net_json(pay.net),
             "percent": _whole(pay.percent),
             "required_over_months": _whole(pay.required_over_months),
             "required_from_hours": _whole(pay.required_from_hours),
@@ -419,11 +570,16 @@ class _Document:
         self.paragraph(f"{label(lang, 'pay')}:")
         if isinstance(pay, GridPayResult):
             self.table(*grid_table(pay, lang))
+            if pay.months:
+                self.paragraph(f"{label(lang, 'month_rows')} ({pay.schedule_source}):")
+                self.table(*month_table(pay, lang))
             self.paragraph(
                 f"{self.reference_line(pay.reference)} · {label(lang, 'source')}: {pay.source}"
             )
             notes = [y.note for y in pay.years if y.note]
-            self.bullets(list(dict.fromkeys(notes)) + [n.text for n in pay.notes])
+            self.bullets(
+                pay_lines(pay, lang) + list(dict.fromkeys(notes)) + [n.text for n in pay.notes]
+            )
         elif isinstance(pay, HourlyPayResult):
             self.bullets(
                 [

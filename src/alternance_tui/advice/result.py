@@ -88,6 +88,30 @@ class PayYear:
     basis_value: float
     basis_percent: float
     note: str | None = None
+    grid_year: int = 0  # the grid's year used (position in the cycle); 0: ``year``
+    monthly_net_eur: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PayMonth:
+    month: int  # 1 .. the contract's length
+    calendar_month: int  # 1 (January) .. 12
+    year: int
+    age: int
+    grid_year: int
+    percent: float
+    monthly_gross_eur: float
+    monthly_net_eur: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NetBasis:
+    """How a net estimate was made: which rule, what it deducts, set by what."""
+
+    label: str
+    source: str
+    deductions: tuple[str, ...]
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +120,10 @@ class GridPayResult:
     reference: Reference
     source: str
     notes: tuple[Note, ...] = ()
+    months: tuple[PayMonth, ...] = ()
+    net: NetBasis | None = None
+    cycle_source: str | None = None
+    schedule_source: str | None = None
     kind: Literal["grid"] = "grid"
 
 
@@ -115,6 +143,9 @@ class HourlyPayResult:
     reference: Reference
     source: str
     notes: tuple[Note, ...] = ()
+    monthly_net_eur: float | None = None
+    total_net_eur: float | None = None
+    net: NetBasis | None = None
     kind: Literal["hourly"] = "hourly"
 
 

@@ -95,6 +95,51 @@ class BandFile(_Strict):
     also_percent: list[Percent] | None = None
     label: TextField
     note: TextField | None = None
+    from_: dt.date | None = Field(
+        None,
+        alias="from",
+        description="for contracts signed from this date; of the bands for an age, "
+        "the latest in force applies",
+    )
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+
+
+class DeductionFile(_Strict):
+    label: TextField
+    percent: Percent = Field(description="percent of the base deducted")
+    above: Percent = Field(0, description="only on the part of pay above this percent of `of`")
+    of: NodeId | None = Field(None, description="the rates series `above` is a share of")
+    base: Percent = Field(100, description="percent of that part the rate applies to")
+    source: SourceText
+
+
+class NetRuleFile(_Strict):
+    when: str | None = Field(None, description="a condition on the answers")
+    from_: dt.date | None = Field(
+        None, alias="from", description="for contracts signed from this date"
+    )
+    label: TextField = Field(description="the basis, as a person reads it")
+    note: TextField | None = None
+    source: SourceText
+    deductions: list[DeductionFile] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+
+
+class CycleFile(_Strict):
+    answer: NodeId = Field(description="a choice question: the level the contract prepares")
+    years: dict[ChoiceId, Annotated[int, Field(ge=1, le=10)]] = Field(
+        description="the cycle's length in years, by choice; other choices: no shortening"
+    )
+    source: SourceText
+    note: TextField | None = None
+
+
+class ScheduleFile(_Strict):
+    start_month: NodeId = Field(description="a number question: month the contract starts")
+    birth_month: NodeId = Field(description="a number question (optional): month of birth")
+    source: SourceText
 
 
 class GridPayFile(_Strict):
@@ -106,6 +151,11 @@ class GridPayFile(_Strict):
     source: SourceText
     bands: list[BandFile] = Field(min_length=1)
     notes: list[NoteFile] = Field(default_factory=list)
+    cycle: CycleFile | None = None
+    schedule: ScheduleFile | None = None
+    net: list[NetRuleFile] = Field(
+        default_factory=list, description="net estimates; the latest in force that holds applies"
+    )
 
 
 class HourlyPayFile(_Strict):
@@ -118,6 +168,7 @@ class HourlyPayFile(_Strict):
     required_from_hours: float = Field(ge=0)
     source: SourceText
     notes: list[NoteFile] = Field(default_factory=list)
+    net: list[NetRuleFile] = Field(default_factory=list)
 
 
 class NoPayFile(_Strict):

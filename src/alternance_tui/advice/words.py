@@ -25,6 +25,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "{date} on.",
         "missing": "“{question}” needs an answer: give it with -a {id}=… or in the answers file.",
         "agreement": "collective agreement minimum",
+        "deduction": "{label}: {percent} of {base}the part above {above} of the {series}",
+        "deduction_all": "{label}: {percent} of {base}the whole amount",
+        "base_share": "{base} of ",
     },
     "fr": {
         "depends": "{question} : pas encore connu. Ouvert avec : {open} ; pas avec : {closed}.",
@@ -45,6 +48,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "missing": "« {question} » demande une réponse : donnez-la avec -a {id}=… ou dans "
         "le fichier de réponses.",
         "agreement": "minimum conventionnel",
+        "deduction": "{label} : {percent} de {base}la part au-delà de {above} du {series}",
+        "deduction_all": "{label} : {percent} de {base}la totalité",
+        "base_share": "{base} de ",
     },
 }
 
@@ -117,6 +123,14 @@ def number(value: float, lang: str, decimals: int = 2) -> str:
 
 def percent(value: float, lang: str) -> str:
     return number(value, lang) + ("\u00a0%" if lang == "fr" else "%")
+
+
+_MONTHS_EN = [dt.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
+
+
+def month_name(month: int, lang: str) -> str:
+    """The calendar month's name: 1 is January."""
+    return (_MONTHS_FR if lang == "fr" else _MONTHS_EN)[(month - 1) % 12]
 
 
 def date(value: dt.date, lang: str) -> str:

@@ -16,7 +16,15 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from alternance_tui.flow import expr
 from alternance_tui.flow.files import CHOICE_ID_PATTERN, LANGUAGE_PATTERN
-from alternance_tui.flow.model import Choice, Flow, NextRule, Outcome, Question, Text
+from alternance_tui.flow.model import (
+    Choice,
+    DerivedDefault,
+    Flow,
+    NextRule,
+    Outcome,
+    Question,
+    Text,
+)
 from alternance_tui.flow.problems import KeyPath, Problem, format_path
 
 NodeId = Annotated[
@@ -54,6 +62,11 @@ class NextFile(_Strict):
     goto: NodeId = Field(description="the id of a question or an outcome")
 
 
+class DerivedDefaultFile(_Strict):
+    when: str = Field(description="a condition on other answers")
+    value: Any = Field(description="the default while the condition holds")
+
+
 class QuestionFile(_Strict):
     id: NodeId
     kind: Literal["choice", "multi", "number", "yes_no"]
@@ -67,6 +80,10 @@ class QuestionFile(_Strict):
     unit: TextField | None = None
     optional: bool = False
     default: Any = None
+    defaults: list[DerivedDefaultFile] = Field(
+        default_factory=list,
+        description="defaults that follow other answers, tried in order before `default`",
+    )
     next: list[NextFile] | None = Field(
         None, description="rules tried in order; without it, the next question in the file"
     )
@@ -225,6 +242,7 @@ def build_flow(
         source=file,
         uses=tuple(model.uses),
     )
+    problems += check_derived_defaults(flow, file)
     return flow, problems
 
 
@@ -291,6 +309,7 @@ def _build_question(
         )
 
     default = _check_default(model, choice_ids, path, file, problems)
+    derived = _derived_defaults(model, choice_ids, path, scope, file, problems)
 
     rules: list[NextRule] = []
     if model.next is None:
@@ -334,6 +353,7 @@ def _build_question(
         default=default,
         next=tuple(rules),
         where=_where(path),
+        defaults=derived,
     )
 
 
@@ -391,17 +411,78 @@ def _check_kind_fields(
                 )
 
 
+def _derived_defaults(
+    model: QuestionFile,
+    choice_ids: set[str],
+    path: KeyPath,
+    scope: dict[str, expr.Variable],
+    file: str,
+    problems: list[Problem],
+) -> tuple[DerivedDefault, ...]:
+    built = []
+    for index, rule in enumerate(model.defaults):
+        where: KeyPath = (*path, "defaults", index)
+        if model.default is None:
+            problems.append(
+                Problem(file, "`defaults` needs a `default` for when none holds", where)
+            )
+        value = _check_default(
+            model.model_copy(update={"default": rule.value}),
+            choice_ids,
+            where,
+            file,
+            problems,
+            "value",
+        )
+        condition = compile_condition(rule.when, scope, file, (*where, "when"), problems)
+        if condition is not None and value is not None:
+            built.append(DerivedDefault(condition, value))
+    return tuple(built)
+
+
+def check_derived_defaults(flow: Flow, file: str) -> list[Problem]:
+    """Derived defaults read only questions without any (so one pass fills them
+    all), and no branching reads them: the checker proves paths with each
+    question's fixed `default`."""
+    problems = []
+    derived = {q.id for q in flow.questions.values() if q.defaults}
+    for question in flow.questions.values():
+        for index, rule in enumerate(question.defaults):
+            read = sorted(rule.when.names() & derived)
+            if read:
+                problems.append(
+                    Problem(
+                        file,
+                        f"this default reads {', '.join(read)}, whose default follows other "
+                        "answers too; read only questions with a fixed default",
+                        (*question.where, "defaults", index, "when"),
+                    )
+                )
+        for rule in question.next:
+            if rule.when is not None and (read := sorted(rule.when.names() & derived)):
+                problems.append(
+                    Problem(
+                        file,
+                        f"this condition reads {', '.join(read)}, whose default follows other "
+                        "answers; branching may read only questions with a fixed default",
+                        (*rule.where, "when"),
+                    )
+                )
+    return problems
+
+
 def _check_default(
     model: QuestionFile,
     choice_ids: set[str],
     path: KeyPath,
     file: str,
     problems: list[Problem],
+    key: str = "default",
 ) -> expr.Value:
     value = model.default
     if value is None:
         return None
-    where: KeyPath = (*path, "default")
+    where: KeyPath = (*path, key)
 
     def bad(message: str) -> expr.Value:
         problems.append(Problem(file, message, where))
