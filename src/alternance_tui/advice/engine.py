@@ -124,6 +124,13 @@ class Advisor:
         depends = self._depends(open_in) if status == "conditional" else ()
         changes = what_if.changes(self.variants[0]) if status == "not_eligible" else ()
         pay_env = open_in[0] if open_in else self.env
+        if self.unknown and pay_env is not self.env:
+            # An answer not known yet that no rule of the item reads stays "not known"
+            # for pay and notes: the data says what that means, rather than one guess.
+            read = set().union(*(rule_names(r) for r in item.rules)) if item.rules else set()
+            kept = {q: self.env[q] for q in self.unknown if q not in read}
+            if kept:
+                pay_env = {**pay_env, **kept}
         pay = None
         if item.pay is not None and status != "not_eligible":
             pay = estimate(item.pay, self.flow, pay_env, self.bundle.rates, self.as_of, self.lang)
