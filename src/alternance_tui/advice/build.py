@@ -8,6 +8,7 @@ answers in their {placeholders}, and every text has every language.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Mapping
@@ -20,8 +21,8 @@ from alternance_tui.advice.schema import (
     GridPayFile,
     HourlyPayFile,
     ItemFile,
-    NoPayFile,
     NetRuleFile,
+    NoPayFile,
     NoteFile,
     RatesFile,
     ScheduleFile,
@@ -374,8 +375,11 @@ class _AdviceBuilder:
                 domains.append([True, False])
             else:
                 domains.append([None])
-        dates = sorted({b.start for b in grid.bands if b.start is not None})
-        for values, day in itertools.product(itertools.product(*domains), dates or [None]):
+        # Each grid in force (by the date its bands start), every one covering every age.
+        dates: list[dt.date | None] = [
+            *sorted({b.start for b in grid.bands if b.start is not None})
+        ] or [None]
+        for values, day in itertools.product(itertools.product(*domains), dates):
             env = dict(zip(names, values, strict=True))
             for age in range(low, high + 1):
                 matching = [

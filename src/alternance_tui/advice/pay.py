@@ -10,6 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from alternance_tui.advice import model
+from alternance_tui.advice import words as w
 from alternance_tui.advice.fast import holds
 from alternance_tui.advice.result import (
     GridPayResult,
@@ -22,7 +23,6 @@ from alternance_tui.advice.result import (
     PayYear,
     Reference,
 )
-from alternance_tui.advice import words as w
 from alternance_tui.advice.words import cents, words
 from alternance_tui.flow.expr import Value
 from alternance_tui.flow.model import Flow, tr

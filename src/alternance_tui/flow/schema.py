@@ -447,8 +447,8 @@ def check_derived_defaults(flow: Flow, file: str) -> list[Problem]:
     problems = []
     derived = {q.id for q in flow.questions.values() if q.defaults}
     for question in flow.questions.values():
-        for index, rule in enumerate(question.defaults):
-            read = sorted(rule.when.names() & derived)
+        for index, derived_rule in enumerate(question.defaults):
+            read = sorted(derived_rule.when.names() & derived)
             if read:
                 problems.append(
                     Problem(
@@ -458,14 +458,14 @@ def check_derived_defaults(flow: Flow, file: str) -> list[Problem]:
                         (*question.where, "defaults", index, "when"),
                     )
                 )
-        for rule in question.next:
-            if rule.when is not None and (read := sorted(rule.when.names() & derived)):
+        for next_rule in question.next:
+            if next_rule.when is not None and (read := sorted(next_rule.when.names() & derived)):
                 problems.append(
                     Problem(
                         file,
                         f"this condition reads {', '.join(read)}, whose default follows other "
                         "answers; branching may read only questions with a fixed default",
-                        (*rule.where, "when"),
+                        (*next_rule.where, "when"),
                     )
                 )
     return problems
