@@ -113,3 +113,18 @@ def test_agreement_minimum_asked_when_a_month_can_be_at_21(bundle: Bundle) -> No
     assert "agreement_minimum_eur" in reaches_21.path
     never_21 = walk(flow, {**base, "age": 19, "duration_months": 12}, use_defaults=True)
     assert "agreement_minimum_eur" not in never_21.path
+
+
+@pytest.mark.parametrize(("on", "grid_year"), [("2020-03-31", 1), ("2020-04-01", 2)])
+def test_professional_licence_rule_holds_from_april_2020(
+    bundle: Bundle, on: str, grid_year: int
+) -> None:
+    answers = person(23, diploma="bac2", duration_months=12, entry_level="lpro")
+    item = contract(advise(bundle, answers, on), "apprenticeship")
+    assert [g for _, g, _, _ in _years(item)] == [grid_year]
+
+
+def test_grid_of_the_day_is_the_2019_grid(bundle: Bundle) -> None:
+    # Contracts signed from 1 January 2019 (décret 2018-1347): 27 % under 18, year 1.
+    item = contract(advise(bundle, person(16, duration_months=12), "2019-01-01"), "apprenticeship")
+    assert _years(item)[0][2] == 27

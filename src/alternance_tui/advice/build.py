@@ -238,6 +238,9 @@ class _AdviceBuilder:
         notes = self.notes(pay.notes, (*path, "notes"))
         if isinstance(pay, HourlyPayFile):
             self.number_question(pay.weekly_hours, (*path, "weekly_hours"))
+            for key in ("percent", "required_from_hours"):
+                if isinstance(getattr(pay, key), str):
+                    self.series(getattr(pay, key), (*path, key))
             return model.HourlyPay(
                 pay.reference,
                 pay.percent,
@@ -280,7 +283,7 @@ class _AdviceBuilder:
                 )
             )
         else:
-            for choice in cycle.years:
+            for choice in [*cycle.years, *cycle.since]:
                 if choice not in question.choice_ids:
                     self.problems.append(
                         Problem(
@@ -290,7 +293,9 @@ class _AdviceBuilder:
                         )
                     )
         self.text(cycle.note, (*path, "note"))
-        return model.Cycle(cycle.answer, dict(cycle.years), cycle.source, cycle.note)
+        return model.Cycle(
+            cycle.answer, dict(cycle.years), cycle.source, cycle.note, dict(cycle.since)
+        )
 
     def schedule(self, schedule: ScheduleFile | None, path: KeyPath) -> model.Schedule | None:
         if schedule is None:

@@ -131,6 +131,14 @@ class Cycle:
     years: Mapping[str, int]
     source: str
     note: Text | None = None
+    # A choice's length counts for contracts signed from this date only.
+    since: Mapping[str, dt.date] = field(default_factory=dict)
+
+    def length(self, choice: str, signed: dt.date) -> int | None:
+        start = self.since.get(choice)
+        if start is not None and signed < start:
+            return None
+        return self.years.get(choice)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +169,11 @@ class GridPay:
 @dataclass(frozen=True, slots=True)
 class HourlyPay:
     reference: str
-    percent: float
+    percent: float | str  # a number, or a dated series' id
     months: str
     weekly_hours: str
     required_over_months: float
-    required_from_hours: float
+    required_from_hours: float | str
     source: str
     notes: tuple[Note, ...] = ()
     net: tuple[NetRule, ...] = ()

@@ -161,13 +161,15 @@ def net_for(
     return None if rule is None else Net(rule, rates, as_of, lang, hours)
 
 
-def _grid_years(pay: model.GridPay, env: Mapping[str, Value], years: int) -> list[int]:
+def _grid_years(
+    pay: model.GridPay, env: Mapping[str, Value], years: int, signed: dt.date
+) -> list[int]:
     """The grid year of each contract year: a contract shorter than its cycle starts
     where the cycle would stand (never below year 1)."""
     cycle = pay.cycle
     length = None
     if cycle is not None:
-        length = cycle.years.get(str(env.get(cycle.answer)))
+        length = cycle.length(str(env.get(cycle.answer)), signed)
     # Only a contract shorter than its cycle is shortened: never below year 1.
     done = max(0, length - years) if length is not None else 0
     return [done + k for k in range(1, years + 1)]
@@ -202,7 +204,7 @@ def grid_pay(
     age = int(_number(env, pay.age) or 0)
     months = _number(env, pay.months) or 12
     count = contract_years(months, pay.max_years)
-    grid_years = _grid_years(pay, env, count)
+    grid_years = _grid_years(pay, env, count, as_of)
     net = net_for(pay.net, env, rates, as_of, lang)
     cells: dict[tuple[int, int], PayYear | None] = {}
 
@@ -296,6 +298,15 @@ def _cell(
     )
 
 
+def _dated(
+    value: float | str, rates: Mapping[str, model.RateSeries], as_of: dt.date, lang: str
+) -> float:
+    """A figure of the law: as written, or the value of its dated series on ``as_of``."""
+    if isinstance(value, str):
+        return reference(rates[value], as_of, lang).value
+    return value
+
+
 def hourly_pay(
     pay: model.HourlyPay,
     env: Mapping[str, Value],
@@ -307,21 +318,21 @@ def hourly_pay(
     months = Decimal(str(_number(env, pay.months) or 0))
     weekly = Decimal(str(_number(env, pay.weekly_hours) or 0))
     # The bonus is owed per hour at the published rate (4.50 EUR), rounded first.
-    hourly = Decimal(str(cents(Decimal(str(pay.percent)) / 100 * Decimal(str(ref.value)))))
+    percent = _dated(pay.percent, rates, as_of, lang)
+    from_hours = _dated(pay.required_from_hours, rates, as_of, lang)
+    hourly = Decimal(str(cents(Decimal(str(percent)) / 100 * Decimal(str(ref.value)))))
     # Divide last: every product below is then exact whenever its value has a
     # finite decimal form, so a total of exactly x.xx5 rounds up as it should.
     per_month = weekly * 52 / 12
     hours = months * weekly * 52 / 12
-    required = months > Decimal(str(pay.required_over_months)) or hours >= Decimal(
-        str(pay.required_from_hours)
-    )
+    required = months > Decimal(str(pay.required_over_months)) or hours >= Decimal(str(from_hours))
     net = net_for(pay.net, env, rates, as_of, lang, per_month)
     monthly = cents(hourly * weekly * 52 / 12)
     total = cents(hourly * months * weekly * 52 / 12)
     return HourlyPayResult(
         bonus_required=required,
         hourly_min_eur=cents(hourly),
-        percent=pay.percent,
+        percent=percent,
         hours=cents(hours),
         total_min_eur=total,
         hours_per_month=cents(per_month),
@@ -329,7 +340,7 @@ def hourly_pay(
         months=float(months),
         weekly_hours=float(weekly),
         required_over_months=pay.required_over_months,
-        required_from_hours=pay.required_from_hours,
+        required_from_hours=from_hours,
         reference=ref,
         source=pay.source,
         notes=_notes(pay.notes, env, lang),

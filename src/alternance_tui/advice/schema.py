@@ -38,7 +38,7 @@ class RateSeries(_Strict):
     id: NodeId
     label: TextField
     short: TextField = Field(description='a short name for table headings, e.g. "SMIC"')
-    unit: Literal["EUR/month", "EUR/hour", "EUR"]
+    unit: Literal["EUR/month", "EUR/hour", "EUR", "percent", "hours"]
     revised: TextField | None = Field(None, description="when the value is usually revised")
     revised_every_january: bool = False
     values: list[RateValue] = Field(min_length=1)
@@ -132,6 +132,10 @@ class CycleFile(_Strict):
     years: dict[ChoiceId, Annotated[int, Field(ge=1, le=10)]] = Field(
         description="the cycle's length in years, by choice; other choices: no shortening"
     )
+    since: dict[ChoiceId, dt.date] = Field(
+        default_factory=dict,
+        description="a choice's length counts for contracts signed from this date only",
+    )
     source: SourceText
     note: TextField | None = None
 
@@ -161,11 +165,13 @@ class GridPayFile(_Strict):
 class HourlyPayFile(_Strict):
     kind: Literal["hourly"]
     reference: NodeId
-    percent: Percent
+    percent: Percent | NodeId = Field(description="a number, or the id of a dated series")
     months: NodeId
     weekly_hours: NodeId
     required_over_months: float = Field(ge=0)
-    required_from_hours: float = Field(ge=0)
+    required_from_hours: Annotated[float, Field(ge=0)] | NodeId = Field(
+        description="a number, or the id of a dated series"
+    )
     source: SourceText
     notes: list[NoteFile] = Field(default_factory=list)
     net: list[NetRuleFile] = Field(default_factory=list)
