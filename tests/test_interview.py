@@ -43,6 +43,7 @@ def test_a_fresh_interview_asks_from_the_first_question_to_the_review(bundle: Bu
         "diploma",
         "entry_level",
         "duration_months",
+        "previous_apprenticeship",
         "start_month",
         "birth_month",
         "weekly_hours",
@@ -107,7 +108,7 @@ def test_enter_after_going_back_moves_one_step_not_to_the_end(bundle: Bundle) ->
     answer_all(interview, YOUNG)
     interview.back()  # review -> last question
     assert interview.current == "campus"
-    for _ in range(9):
+    for _ in range(10):
         interview.back()
     assert interview.current == "employer_sector"
     interview.answer("public")

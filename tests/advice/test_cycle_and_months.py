@@ -128,3 +128,22 @@ def test_grid_of_the_day_is_the_2019_grid(bundle: Bundle) -> None:
     # Contracts signed from 1 January 2019 (décret 2018-1347): 27 % under 18, year 1.
     item = contract(advise(bundle, person(16, duration_months=12), "2019-01-01"), "apprenticeship")
     assert _years(item)[0][2] == 27
+
+
+def test_same_level_one_year_contract_is_raised_by_15_points(bundle: Bundle) -> None:
+    base = person(22, duration_months=12, previous_apprenticeship="same_level")
+    item = contract(advise(bundle, base, "2026-01-01"), "apprenticeship")
+    assert _years(item) == [(1, 1, 68, 1239.66)]  # 53 % + 15 points
+    longer = contract(
+        advise(bundle, {**base, "duration_months": 24}, "2026-01-01"), "apprenticeship"
+    )
+    assert [p for _, _, p, _ in _years(longer)] == [53, 61]  # only for one year or less
+    assert any(n["source"] == "Code du travail D6222-30" for n in longer["pay"]["notes"])
+
+
+def test_previous_apprenticeship_says_at_least_its_last_year_rate(bundle: Bundle) -> None:
+    answers = person(22, duration_months=24, previous_apprenticeship="yes")
+    item = contract(advise(bundle, answers, "2026-01-01"), "apprenticeship")
+    assert any(n["source"] == "Code du travail D6222-29" for n in item["pay"]["notes"])
+    professionalisation = contract(advise(bundle, answers, "2026-01-01"), "professionalisation")
+    assert [y["percent_of_smic"] for y in professionalisation["pay"]["years"]] == [80, 80]

@@ -161,6 +161,7 @@ def test_progress_on_the_shipped_flow_never_goes_backwards(shipped: Flow) -> Non
         "diploma": "licence",
         "entry_level": "m1",
         "duration_months": 24,
+        "previous_apprenticeship": "none",
         "start_month": 9,
         "birth_month": None,
         "weekly_hours": 35,

@@ -32,6 +32,7 @@ async def answer_young_person(pilot: Pilot[int]) -> None:
     await pilot.press("2")  # general baccalaureate
     await pilot.press("enter")  # year of study: "a first year", pre-selected from the bac
     await pilot.press("2", "4", "enter")  # 24 months
+    await pilot.press("enter")  # no previous apprenticeship, the default
     await pilot.press("enter")  # starts in September, the default
     await pilot.press("enter")  # birth month: not given
     await pilot.press("enter")  # 35 h a week, the default
@@ -427,7 +428,7 @@ async def test_keys_typed_in_one_burst_answer_each_question_in_turn(make_app: Ma
             "entry_level": "other",
             "duration_months": 24,
         }
-        assert prompt(app) == "In which month would the contract start?"
+        assert prompt(app) == "Have you been an apprentice before?"
         # Backspace between characters is applied where it was typed.
         await type_in_one_burst(pilot, "3", "0", "backspace", "8", "left", "2")
         assert app.screen.query_one("#number-input", Input).value == "328"

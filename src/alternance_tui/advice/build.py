@@ -24,6 +24,7 @@ from alternance_tui.advice.schema import (
     NetRuleFile,
     NoPayFile,
     NoteFile,
+    RaiseFile,
     RatesFile,
     ScheduleFile,
 )
@@ -265,6 +266,7 @@ class _AdviceBuilder:
             self.cycle(pay.cycle, (*path, "cycle")),
             self.schedule(pay.schedule, (*path, "schedule")),
             self.net(pay.net, (*path, "net")),
+            self.raises(pay.raises, (*path, "raises")),
         )
         if not any(p.severity == "error" for p in self.problems):
             self.check_band_cover(grid, path)
@@ -296,6 +298,15 @@ class _AdviceBuilder:
         return model.Cycle(
             cycle.answer, dict(cycle.years), cycle.source, cycle.note, dict(cycle.since)
         )
+
+    def raises(self, raises: list[RaiseFile], path: KeyPath) -> tuple[model.Raise, ...]:
+        built = []
+        for index, item in enumerate(raises):
+            self.text(item.note, (*path, index, "note"))
+            condition = self.condition(item.when, (*path, index, "when"))
+            if condition is not None:
+                built.append(model.Raise(condition, item.points, item.source, item.note))
+        return tuple(built)
 
     def schedule(self, schedule: ScheduleFile | None, path: KeyPath) -> model.Schedule | None:
         if schedule is None:

@@ -44,6 +44,7 @@ def _advice_keys() -> list[str]:
         schema.NetRuleFile,
         schema.CycleFile,
         schema.ScheduleFile,
+        schema.RaiseFile,
         schema.GridPayFile,
         schema.HourlyPayFile,
         schema.NoPayFile,

@@ -142,6 +142,16 @@ class Cycle:
 
 
 @dataclass(frozen=True, slots=True)
+class Raise:
+    """``points`` added to every percentage of the grid while ``when`` holds."""
+
+    when: Condition
+    points: float
+    source: str
+    note: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Schedule:
     """Pay month by month: the month the contract starts, the month the person was
     born; a new age applies from the first day of the month after the birthday."""
@@ -163,6 +173,7 @@ class GridPay:
     cycle: Cycle | None = None
     schedule: Schedule | None = None
     net: tuple[NetRule, ...] = ()
+    raises: tuple[Raise, ...] = ()
     kind: Literal["grid"] = "grid"
 
 

@@ -247,11 +247,14 @@ def grid_pay(
         if net is not None:
             found = replace(found, monthly_net_eur=net(found.monthly_gross_eur))
         years.append(found)
+    raised = tuple(
+        Note(tr(r.note, lang), r.source) for r in pay.raises if r.note and holds(r.when, env)
+    )
     return GridPayResult(
         tuple(years),
         ref,
         pay.source,
-        _notes(pay.notes, env, lang),
+        raised + _notes(pay.notes, env, lang),
         months=tuple(schedule),
         net=net.basis if net else None,
         cycle_source=pay.cycle.source if pay.cycle else None,
@@ -272,12 +275,13 @@ def _cell(
     band = _band(pay, year_age, env, as_of)
     if band is None:
         return None
-    percent = band.percent_for(grid_year)
+    points = sum(r.points for r in pay.raises if holds(r.when, env))
+    percent = band.percent_for(grid_year) + points
     amount = Decimal(str(percent)) / 100 * Decimal(str(ref.value))
     basis: tuple[str, str, float, float] = ("reference", ref.label, ref.value, percent)
     other = _number(env, band.also_of) if band.also_of else None
     if band.also_of and other is not None:
-        other_percent = band.also_percent_for(grid_year)
+        other_percent = band.also_percent_for(grid_year) + points
         other_amount = Decimal(str(other_percent)) / 100 * Decimal(str(other))
         if other_amount > amount:
             amount = other_amount

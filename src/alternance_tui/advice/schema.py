@@ -140,6 +140,13 @@ class CycleFile(_Strict):
     note: TextField | None = None
 
 
+class RaiseFile(_Strict):
+    when: str = Field(description="a condition on the answers")
+    points: float = Field(ge=-100, le=100, description="percentage points added")
+    source: SourceText
+    note: TextField | None = None
+
+
 class ScheduleFile(_Strict):
     start_month: NodeId = Field(description="a number question: month the contract starts")
     birth_month: NodeId = Field(description="a number question (optional): month of birth")
@@ -159,6 +166,9 @@ class GridPayFile(_Strict):
     schedule: ScheduleFile | None = None
     net: list[NetRuleFile] = Field(
         default_factory=list, description="net estimates; the latest in force that holds applies"
+    )
+    raises: list[RaiseFile] = Field(
+        default_factory=list, description="points added to every percentage while a condition holds"
     )
 
 
