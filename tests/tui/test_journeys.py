@@ -417,9 +417,11 @@ async def test_keys_typed_in_one_burst_answer_each_question_in_turn(make_app: Ma
     app = make_app("en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
-        # age 20, a private company, general bac, the year of study offered, 24 months:
-        # all typed at once
-        await type_in_one_burst(pilot, "2", "0", "enter", "1", "2", "enter", "2", "4", "enter")
+        # age 20, a private company, general bac, the year of study offered, 24 months,
+        # no previous apprenticeship: all typed at once
+        await type_in_one_burst(
+            pilot, "2", "0", "enter", "1", "2", "enter", "2", "4", "enter", "enter"
+        )
         assert app.interview is not None
         assert app.interview.answers == {
             "age": 20,
@@ -427,8 +429,9 @@ async def test_keys_typed_in_one_burst_answer_each_question_in_turn(make_app: Ma
             "diploma": "bac_general",
             "entry_level": "other",
             "duration_months": 24,
+            "previous_apprenticeship": "none",
         }
-        assert prompt(app) == "Have you been an apprentice before?"
+        assert prompt(app) == "In which month would the contract start?"
         # Backspace between characters is applied where it was typed.
         await type_in_one_burst(pilot, "3", "0", "backspace", "8", "left", "2")
         assert app.screen.query_one("#number-input", Input).value == "328"
