@@ -141,6 +141,13 @@ def test_same_level_one_year_contract_is_raised_by_15_points(bundle: Bundle) -> 
     assert any(n["source"] == "Code du travail D6222-30" for n in longer["pay"]["notes"])
 
 
+def test_raise_never_takes_pay_above_the_smic(bundle: Bundle) -> None:
+    # 26 and over: already 100 %; D6222-31 caps the raise there.
+    answers = person(27, duration_months=12, previous_apprenticeship="same_level")
+    item = contract(advise(bundle, answers, "2026-01-01"), "apprenticeship")
+    assert [p for _, _, p, _ in _years(item)] == [100]
+
+
 def test_previous_apprenticeship_says_at_least_its_last_year_rate(bundle: Bundle) -> None:
     answers = person(22, duration_months=24, previous_apprenticeship="yes")
     item = contract(advise(bundle, answers, "2026-01-01"), "apprenticeship")

@@ -83,7 +83,8 @@ def test_rqth_apprenticeship_lasts_up_to_4_years(bundle: Bundle) -> None:
     answers = person(20, duration_months=48, situations=["rqth"])
     item = contract(advise(bundle, answers), "apprenticeship")
     assert item["eligible"] is True
-    assert len(item["pay"]["years"]) == 4
+    # The fourth year: the third year's 67 % + 15 points (R6222-48).
+    assert [y["percent_of_smic"] for y in item["pay"]["years"]] == [43, 61, 78, 93]
 
 
 def test_training_contract_names_an_organisation(bundle: Bundle) -> None:

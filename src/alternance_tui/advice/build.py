@@ -305,7 +305,11 @@ class _AdviceBuilder:
             self.text(item.note, (*path, index, "note"))
             condition = self.condition(item.when, (*path, index, "when"))
             if condition is not None:
-                built.append(model.Raise(condition, item.points, item.source, item.note))
+                built.append(
+                    model.Raise(
+                        condition, item.points, item.source, item.note, item.cap, item.from_year
+                    )
+                )
         return tuple(built)
 
     def schedule(self, schedule: ScheduleFile | None, path: KeyPath) -> model.Schedule | None:

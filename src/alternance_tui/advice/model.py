@@ -149,6 +149,8 @@ class Raise:
     points: float
     source: str
     note: Text | None = None
+    cap: float | None = None  # a raise stops at this percentage (never lowers a rate)
+    from_year: int = 1  # the first year of the grid it raises
 
 
 @dataclass(frozen=True, slots=True)

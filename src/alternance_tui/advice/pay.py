@@ -262,6 +262,13 @@ def grid_pay(
     )
 
 
+def _raised(percent: float, raises: list[model.Raise]) -> float:
+    for item in raises:
+        raised = percent + item.points
+        percent = raised if item.cap is None else max(percent, min(raised, item.cap))
+    return percent
+
+
 def _cell(
     pay: model.GridPay,
     flow: Flow,
@@ -275,13 +282,13 @@ def _cell(
     band = _band(pay, year_age, env, as_of)
     if band is None:
         return None
-    points = sum(r.points for r in pay.raises if holds(r.when, env))
-    percent = band.percent_for(grid_year) + points
+    raises = [r for r in pay.raises if grid_year >= r.from_year and holds(r.when, env)]
+    percent = _raised(band.percent_for(grid_year), raises)
     amount = Decimal(str(percent)) / 100 * Decimal(str(ref.value))
     basis: tuple[str, str, float, float] = ("reference", ref.label, ref.value, percent)
     other = _number(env, band.also_of) if band.also_of else None
     if band.also_of and other is not None:
-        other_percent = band.also_percent_for(grid_year) + points
+        other_percent = _raised(band.also_percent_for(grid_year), raises)
         other_amount = Decimal(str(other_percent)) / 100 * Decimal(str(other))
         if other_amount > amount:
             amount = other_amount

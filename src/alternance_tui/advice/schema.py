@@ -143,6 +143,8 @@ class CycleFile(_Strict):
 class RaiseFile(_Strict):
     when: str = Field(description="a condition on the answers")
     points: float = Field(ge=-100, le=100, description="percentage points added")
+    cap: Percent | None = Field(None, description="a raised percentage stops at this one")
+    from_year: int = Field(1, ge=1, le=10, description="the first year of the grid it raises")
     source: SourceText
     note: TextField | None = None
 
