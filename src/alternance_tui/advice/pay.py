@@ -209,30 +209,34 @@ def grid_pay(
     cells: dict[tuple[int, int], PayYear | None] = {}
 
     def cell(year: int, year_age: int) -> PayYear | None:
+        # Cached by age and grid year, with the net: a schedule repeats a few cells.
         key = (year_age, grid_years[year - 1])
         if key not in cells:
-            cells[key] = _cell(pay, flow, env, ref, as_of, lang, year_age, grid_years[year - 1])
-        found = cells[key]
-        return None if found is None else replace(found, year=year)
+            found = _cell(pay, flow, env, ref, as_of, lang, year_age, grid_years[year - 1])
+            if found is not None and net is not None:
+                found = replace(found, monthly_net_eur=net(found.monthly_gross_eur))
+            cells[key] = found
+        return cells[key]
 
     steps = _birthday_steps(pay.schedule, env, min(math.ceil(months), 12 * pay.max_years))
     schedule: list[PayMonth] = []
     if steps is not None:
         start = int(_number(env, pay.schedule.start_month) or 1) if pay.schedule else 1
         for index, step in enumerate(steps):
-            found = cell(index // 12 + 1, age + step)
+            year = index // 12 + 1
+            found = cell(year, age + step)
             if found is None:
                 continue
             schedule.append(
                 PayMonth(
-                    month=index + 1,
-                    calendar_month=(start - 1 + index) % 12 + 1,
-                    year=found.year,
-                    age=found.age,
-                    grid_year=found.grid_year,
-                    percent=found.percent,
-                    monthly_gross_eur=found.monthly_gross_eur,
-                    monthly_net_eur=net(found.monthly_gross_eur) if net else None,
+                    index + 1,
+                    (start - 1 + index) % 12 + 1,
+                    year,
+                    found.age,
+                    found.grid_year,
+                    found.percent,
+                    found.monthly_gross_eur,
+                    found.monthly_net_eur,
                 )
             )
     years = []
@@ -244,9 +248,7 @@ def grid_pay(
         found = cell(year, year_age)
         if found is None:  # the checker proves every age has a band; be safe all the same
             continue
-        if net is not None:
-            found = replace(found, monthly_net_eur=net(found.monthly_gross_eur))
-        years.append(found)
+        years.append(found if found.year == year else replace(found, year=year))
     raised = tuple(
         Note(tr(r.note, lang), r.source) for r in pay.raises if r.note and holds(r.when, env)
     )
