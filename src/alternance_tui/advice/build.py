@@ -21,6 +21,7 @@ from alternance_tui.advice.schema import (
     GridPayFile,
     HourlyPayFile,
     ItemFile,
+    LikePayFile,
     NetRuleFile,
     NoPayFile,
     NoteFile,
@@ -225,10 +226,17 @@ class _AdviceBuilder:
         )
 
     def pay(
-        self, pay: GridPayFile | HourlyPayFile | NoPayFile | None, path: KeyPath
+        self, pay: GridPayFile | HourlyPayFile | NoPayFile | LikePayFile | None, path: KeyPath
     ) -> model.Pay | None:
         if pay is None:
             return None
+        if isinstance(pay, LikePayFile):
+            self.text(pay.title, (*path, "title"))
+            answers = {
+                key: self.answer(key, value, (*path, "answers", key))
+                for key, value in pay.answers.items()
+            }
+            return model.LikePay(pay.item, answers, pay.title)
         if isinstance(pay, NoPayFile):
             self.text(pay.text, (*path, "text"))
             for index, route in enumerate(pay.routes):
@@ -298,6 +306,35 @@ class _AdviceBuilder:
         return model.Cycle(
             cycle.answer, dict(cycle.years), cycle.source, cycle.note, dict(cycle.since)
         )
+
+    def answer(self, question_id: str, value: Value, path: KeyPath) -> Value:
+        """An answer written in data: one the question itself would take."""
+        question = self.flow.questions.get(question_id)
+        if question is None:
+            self.problems.append(
+                Problem(self.file, f'"{question_id}" is not a question of this flow', path)
+            )
+            return value
+        if question.kind == "choice" and value not in question.choice_ids:
+            self.problems.append(
+                Problem(self.file, f"{value!r} is not a choice of {question_id}", path)
+            )
+        elif question.kind == "number" and not (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and (question.minimum is None or value >= question.minimum)
+            and (question.maximum is None or value <= question.maximum)
+        ):
+            self.problems.append(
+                Problem(self.file, f"{value!r} is not a number {question_id} can take", path)
+            )
+        elif question.kind == "yes_no" and not isinstance(value, bool):
+            self.problems.append(Problem(self.file, f"{question_id} takes true or false", path))
+        elif question.kind == "multi":
+            self.problems.append(
+                Problem(self.file, f"{question_id}: several-choice answers cannot be set", path)
+            )
+        return value
 
     def raises(self, raises: list[RaiseFile], path: KeyPath) -> tuple[model.Raise, ...]:
         built = []

@@ -7,6 +7,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from alternance_tui.advice import model
 from alternance_tui.advice.fast import holds
@@ -14,7 +15,9 @@ from alternance_tui.advice.pay import RatesUnknown, estimate
 from alternance_tui.advice.result import (
     Depends,
     ItemResult,
+    NoPayResult,
     Note,
+    PayResult,
     Reason,
     Recommendation,
     SectionResult,
@@ -104,6 +107,8 @@ class Advisor:
         self.lang = lang
         self.fill = _Filler(self.flow, env, lang)
         self.unknown, self.variants = _variants(self.flow, env)
+        # Items worked out so far, by id: a borrowed pay shows only if its item is open.
+        self.done: dict[str, ItemResult] = {}
 
     def item(self, item: model.Item, section: model.Section) -> ItemResult:
         what_if = WhatIf(self.flow, item, section.fixed, self.lang)
@@ -133,7 +138,7 @@ class Advisor:
                 pay_env = {**pay_env, **kept}
         pay = None
         if item.pay is not None and status != "not_eligible":
-            pay = estimate(item.pay, self.flow, pay_env, self.bundle.rates, self.as_of, self.lang)
+            pay = self._pay(item.pay, pay_env)
         notes = tuple(
             Note(self.fill(n.text), n.source)
             for n in item.notes
@@ -158,6 +163,29 @@ class Advisor:
             score=sum(f.points for f in fits),
             fit=tuple(self.fill(f.reason) for f in fits),
         )
+
+    def _pay(self, pay: model.Pay, env: Mapping[str, Value]) -> PayResult | None:
+        if not isinstance(pay, model.LikePay):
+            return estimate(pay, self.flow, env, self.bundle.rates, self.as_of, self.lang)
+        # Another item's pay, with some answers set: only while that item is open.
+        done = self.done.get(pay.item)
+        if done is not None and not done.eligible:
+            return None
+        target = next(i for s in self.bundle.sections for i in s.items if i.id == pay.item)
+        if target.pay is None or isinstance(target.pay, model.LikePay):
+            return None
+        found = estimate(
+            target.pay,
+            self.flow,
+            {**env, **pay.answers},
+            self.bundle.rates,
+            self.as_of,
+            self.lang,
+        )
+        if isinstance(found, NoPayResult):
+            return found
+        # The item's own card says its notes; here the table and its basis suffice.
+        return replace(found, title=tr(pay.title, self.lang), notes=())
 
     def _reason(self, rule: model.Rule, results: list[bool]) -> Reason:
         """The reason for ``rule``; ``results`` says whether it holds in each variant."""
@@ -213,6 +241,7 @@ class Advisor:
 
     def section(self, section: model.Section) -> SectionResult:
         items = [self.item(item, section) for item in section.items]
+        self.done.update((item.id, item) for item in items)
         if section.sort == "fit":
             position = {item.id: i for i, item in enumerate(section.items)}
             items.sort(key=lambda r: (not r.eligible, -r.score, position[r.id]))

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from alternance_tui.flow.expr import Condition
+from alternance_tui.flow.expr import Condition, Value
 from alternance_tui.flow.model import Flow, Text
 
 
@@ -201,9 +201,19 @@ class NoPay:
     kind: Literal["none"] = "none"
 
 
-Pay = GridPay | HourlyPay | NoPay
+@dataclass(frozen=True, slots=True)
+class LikePay:
+    """Another item's pay, worked out with some answers set (e.g. a course's level)."""
+
+    item: str
+    answers: Mapping[str, Value]
+    title: Text
+    kind: Literal["like"] = "like"
+
+
+Pay = GridPay | HourlyPay | NoPay | LikePay
 # Pydantic names the chosen pay `kind` in error locations ("pay.grid.bands"); reports drop it.
-PAY_KINDS = frozenset({"grid", "hourly", "none"})
+PAY_KINDS = frozenset({"grid", "hourly", "none", "like"})
 Attribute = str | int | float | Mapping[str, str]
 
 

@@ -380,4 +380,6 @@ def estimate(
         return grid_pay(pay, flow, env, rates, as_of, lang)
     if isinstance(pay, model.HourlyPay):
         return hourly_pay(pay, env, rates, as_of, lang)
+    if isinstance(pay, model.LikePay):
+        raise TypeError("a borrowed pay is worked out by the engine, which knows the items")
     return NoPayResult(tr(pay.text, lang), tuple(tr(r, lang) for r in pay.routes), pay.source)

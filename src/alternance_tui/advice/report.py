@@ -221,13 +221,14 @@ def month_table(pay: GridPayResult, lang: str) -> tuple[list[str], list[list[str
 
 
 def pay_lines(pay: GridPayResult, lang: str) -> list[str]:
-    """What the table rests on beyond the reference: the cycle, the net basis."""
+    """What the table rests on beyond the reference: the cycle, the net basis (not
+    for a pay borrowed from another item, whose own card says it)."""
     lines = [
         label(lang, "cycle", source=pay.cycle_source, year=y.year, grid=y.grid_year)
         for y in pay.years
         if pay.cycle_source and y.grid_year != y.year
     ]
-    if pay.net is not None:
+    if pay.net is not None and not pay.title:
         lines.append(net_line(pay.net, lang))
     return lines
 
@@ -322,6 +323,7 @@ def pay_json(item: ItemResult) -> dict[str, Any] | None:
         key = _percent_key(pay.reference.series)
         return {
             "kind": "grid",
+            **({"title": pay.title} if pay.title else {}),
             "source": pay.source,
             "reference": _reference_json(pay.reference),
             "years": [
@@ -567,7 +569,8 @@ class _Document:
         lang, pay = self.lang, item.pay
         if pay is None:
             return
-        self.paragraph(f"{label(lang, 'pay')}:")
+        title = pay.title if isinstance(pay, GridPayResult | HourlyPayResult) else ""
+        self.paragraph(f"{title or label(lang, 'pay')}:")
         if isinstance(pay, GridPayResult):
             self.table(*grid_table(pay, lang))
             if pay.months:

@@ -124,6 +124,7 @@ class GridPayResult:
     net: NetBasis | None = None
     cycle_source: str | None = None
     schedule_source: str | None = None
+    title: str = ""  # a heading of its own (another item's pay, borrowed); "" by default
     kind: Literal["grid"] = "grid"
 
 
@@ -146,6 +147,7 @@ class HourlyPayResult:
     monthly_net_eur: float | None = None
     total_net_eur: float | None = None
     net: NetBasis | None = None
+    title: str = ""
     kind: Literal["hourly"] = "hourly"
 
 

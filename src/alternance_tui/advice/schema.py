@@ -196,6 +196,15 @@ class NoPayFile(_Strict):
     source: SourceText | None = None
 
 
+class LikePayFile(_Strict):
+    kind: Literal["like"]
+    item: ChoiceId = Field(description="the id of an item, in any section, whose pay it is")
+    answers: dict[NodeId, str | int | float | bool] = Field(
+        default_factory=dict, description="answers set for this item (e.g. the level it prepares)"
+    )
+    title: TextField = Field(description="the heading of this pay, e.g. 'pay as an apprentice'")
+
+
 class ItemFile(_Strict):
     id: ChoiceId
     title: TextField
@@ -204,7 +213,9 @@ class ItemFile(_Strict):
     rules: list[RuleFile] = Field(default_factory=list)
     notes: list[NoteFile] = Field(default_factory=list)
     fit: list[FitFile] = Field(default_factory=list)
-    pay: GridPayFile | HourlyPayFile | NoPayFile | None = Field(None, discriminator="kind")
+    pay: GridPayFile | HourlyPayFile | NoPayFile | LikePayFile | None = Field(
+        None, discriminator="kind"
+    )
 
 
 class AdviceFile(_Strict):

@@ -73,7 +73,7 @@ def _block(title: str, lines: list[str]) -> Content:
 def _pay(pay: PayView, lang: str) -> ComposeResult:
     if pay.kind == "grid":
         table = Table(
-            title=t(lang, "results_pay"),
+            title=pay.title or t(lang, "results_pay"),
             title_justify="left",
             title_style="bold",
             box=box.SIMPLE_HEAD,

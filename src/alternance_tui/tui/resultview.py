@@ -61,6 +61,7 @@ class PayView:
     month_title: str = ""
     month_header: tuple[str, ...] = ()
     month_rows: tuple[tuple[str, ...], ...] = ()
+    title: str = ""  # a heading of its own (another item's pay); "" for the usual one
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,7 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
             ),
             month_header=tuple(month_header),
             month_rows=tuple(tuple(row) for row in month_rows),
+            title=pay.title,
         )
     if isinstance(pay, HourlyPayResult):
         return PayView(
@@ -225,6 +227,7 @@ def card(item: ItemResult, lang: str) -> Card:
             month_title=pay.month_title,
             month_header=pay.month_header,
             month_rows=pay.month_rows,
+            title=pay.title,
         )
     reasons = tuple(ReasonLine(MARKS[r.holds], typeset(r.text), r.source) for r in item.reasons)
     return Card(
