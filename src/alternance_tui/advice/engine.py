@@ -109,6 +109,7 @@ class Advisor:
         self.unknown, self.variants = _variants(self.flow, env)
         # Items worked out so far, by id: a borrowed pay shows only if its item is open.
         self.done: dict[str, ItemResult] = {}
+        self.borrowed: dict[tuple[str, str, frozenset[tuple[str, Value]]], PayResult] = {}
 
     def item(self, item: model.Item, section: model.Section) -> ItemResult:
         what_if = WhatIf(self.flow, item, section.fixed, self.lang)
@@ -171,21 +172,24 @@ class Advisor:
         done = self.done.get(pay.item)
         if done is not None and not done.eligible:
             return None
+        answers = {**env, **pay.answers}
+        # Courses of one level borrow the same pay: work each out once.
+        key = (pay.item, tr(pay.title, self.lang), frozenset(answers.items()))
+        if key in self.borrowed:
+            return self.borrowed[key]
         target = next(i for s in self.bundle.sections for i in s.items if i.id == pay.item)
         if target.pay is None or isinstance(target.pay, model.LikePay):
             return None
-        found = estimate(
-            target.pay,
-            self.flow,
-            {**env, **pay.answers},
-            self.bundle.rates,
-            self.as_of,
-            self.lang,
-        )
-        if isinstance(found, NoPayResult):
-            return found
-        # The item's own card says its notes; here the table and its basis suffice.
-        return replace(found, title=tr(pay.title, self.lang), notes=())
+        borrowed = target.pay
+        if isinstance(borrowed, model.GridPay) and borrowed.schedule is not None:
+            # The year table suffices on a borrowing card; the item's own card has the months.
+            borrowed = replace(borrowed, schedule=None)
+        found = estimate(borrowed, self.flow, answers, self.bundle.rates, self.as_of, self.lang)
+        if not isinstance(found, NoPayResult):
+            # The item's own card says its notes; here the table and its basis suffice.
+            found = replace(found, title=key[1], notes=())
+        self.borrowed[key] = found
+        return found
 
     def _reason(self, rule: model.Rule, results: list[bool]) -> Reason:
         """The reason for ``rule``; ``results`` says whether it holds in each variant."""

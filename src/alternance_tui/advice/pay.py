@@ -10,9 +10,9 @@ from dataclasses import replace
 from decimal import Decimal
 
 from alternance_tui.advice import model
-from alternance_tui.advice import words as w
 from alternance_tui.advice.fast import holds
 from alternance_tui.advice.result import (
+    Deduction,
     GridPayResult,
     HourlyPayResult,
     NetBasis,
@@ -105,45 +105,43 @@ class Net:
         lang: str,
         hours: Decimal = Decimal(1),
     ) -> None:
-        self.parts: list[tuple[Decimal, Decimal, Decimal]] = []
-        lines = []
+        self.parts: list[tuple[Decimal, Decimal]] = []
+        shown = []
         for item in rule.deductions:
             threshold = Decimal(0)
-            series_label = ""
+            series = ""
             if item.of is not None:
-                ref = reference(rates[item.of], as_of, lang)
+                series_data = rates[item.of]
+                value = series_data.at(as_of)
+                if value is None:
+                    raise RatesUnknown(
+                        words(lang, "before_known", date=series_data.values[0].start.isoformat())
+                    )
                 # An hourly reference counts the hours of the period the amount is for.
-                per = hours if rates[item.of].unit == "EUR/hour" else Decimal(1)
-                threshold = Decimal(str(item.above)) / 100 * Decimal(str(ref.value)) * per
-                series_label = ref.short
+                per = hours if series_data.unit == "EUR/hour" else Decimal(1)
+                threshold = Decimal(str(item.above)) / 100 * Decimal(str(value.value)) * per
+                series = tr(series_data.short, lang)
             rate = Decimal(str(item.percent)) / 100 * Decimal(str(item.base)) / 100
-            self.parts.append((threshold, rate, Decimal(str(item.percent))))
-            base = (
-                words(lang, "base_share", base=w.percent(item.base, lang))
-                if item.base != 100
-                else ""
-            )
-            key = "deduction" if item.of is not None and item.above else "deduction_all"
-            lines.append(
-                words(
-                    lang,
-                    key,
-                    label=tr(item.label, lang),
-                    percent=w.percent(item.percent, lang),
-                    base=base,
-                    above=w.percent(item.above, lang),
-                    series=series_label,
+            self.parts.append((threshold, rate))
+            # Words are the reports' business: the basis keeps the figures.
+            shown.append(
+                Deduction(
+                    tr(item.label, lang),
+                    item.percent,
+                    item.base,
+                    item.above if item.of is not None else 0,
+                    series,
+                    item.source,
                 )
-                + f" ({item.source})"
             )
         self.basis = NetBasis(
-            tr(rule.label, lang), rule.source, tuple(lines), tr(rule.note, lang) or None
+            tr(rule.label, lang), rule.source, tuple(shown), tr(rule.note, lang) or None
         )
 
     def __call__(self, gross: float) -> float:
         amount = Decimal(str(gross))
         deducted = sum(
-            (rate * max(Decimal(0), amount - threshold) for threshold, rate, _ in self.parts),
+            (rate * max(Decimal(0), amount - threshold) for threshold, rate in self.parts),
             Decimal(0),
         )
         return cents(amount - deducted)

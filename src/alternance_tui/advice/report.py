@@ -11,6 +11,7 @@ from typing import Any
 from alternance_tui.advice import words as w
 from alternance_tui.advice.model import Bundle
 from alternance_tui.advice.result import (
+    Deduction,
     GridPayResult,
     HourlyPayResult,
     ItemResult,
@@ -233,11 +234,27 @@ def pay_lines(pay: GridPayResult, lang: str) -> list[str]:
     return lines
 
 
+def deduction_text(item: Deduction, lang: str) -> str:
+    base = w.words(lang, "base_share", base=w.percent(item.base, lang)) if item.base != 100 else ""
+    return (
+        w.words(
+            lang,
+            "deduction" if item.above else "deduction_all",
+            label=item.label,
+            percent=w.percent(item.percent, lang),
+            base=base,
+            above=w.percent(item.above, lang),
+            series=item.series,
+        )
+        + f" ({item.source})"
+    )
+
+
 def net_line(net: NetBasis, lang: str) -> str:
     text = label(lang, "net_basis", label=net.label, source=net.source)
     if net.deductions:
-        text += ": " + "; ".join(net.deductions)
-    return text + "."
+        text += ": " + "; ".join(deduction_text(d, lang) for d in net.deductions)
+    return w.typography(text + ".", lang)
 
 
 def hourly_lines(pay: HourlyPayResult, lang: str) -> list[str]:
@@ -312,7 +329,17 @@ def _net_json(net: NetBasis | None) -> dict[str, Any] | None:
     return {
         "basis": net.label,
         "source": net.source,
-        "deductions": list(net.deductions),
+        "deductions": [
+            {
+                "label": d.label,
+                "percent": _whole(d.percent),
+                "of_percent": _whole(d.base),
+                "above_percent": _whole(d.above),
+                "above_of": d.series or None,
+                "source": d.source,
+            }
+            for d in net.deductions
+        ],
         "note": net.note,
     }
 

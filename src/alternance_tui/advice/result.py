@@ -105,12 +105,25 @@ class PayMonth:
 
 
 @dataclass(frozen=True, slots=True)
+class Deduction:
+    """``percent`` of ``base`` percent of the part of pay above ``above`` percent of
+    ``series`` (the whole pay when ``above`` is 0)."""
+
+    label: str
+    percent: float
+    base: float
+    above: float
+    series: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class NetBasis:
     """How a net estimate was made: which rule, what it deducts, set by what."""
 
     label: str
     source: str
-    deductions: tuple[str, ...]
+    deductions: tuple[Deduction, ...]
     note: str | None = None
 
 
