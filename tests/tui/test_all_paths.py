@@ -154,7 +154,7 @@ def check_card(card: Card, item: dict[str, Any], lang: str) -> None:
         months = pay.get("months", [])
         counted = 0
         for row in card.pay.month_rows:
-            first, _, last = row[0].partition("–")
+            first, _, last = row[0].split(" ")[0].partition("–")
             counted += int(last or first) - int(first) + 1
         assert counted == len(months)
         # The overview line at the top says the first year's amount too.

@@ -42,8 +42,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "monthly": "Monthly gross",
         "net": "Net (estimate)",
         "grid_year": "Grid year",
-        "months": "Months",
-        "from_month": "From",
+        "months": "Months (from)",
         "month_rows": "Month by month (a new age counts from the month after the birthday)",
         "net_basis": "Net estimate: {label} ({source})",
         "net_total": "Estimated net: about {monthly} a month, {total} in all.",
@@ -87,8 +86,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "monthly": "Brut mensuel",
         "net": "Net (estimation)",
         "grid_year": "Année du barème",
-        "months": "Mois",
-        "from_month": "À partir de",
+        "months": "Mois (à partir de)",
         "month_rows": "Mois par mois (le nouvel âge compte dès le mois qui suit l’anniversaire)",
         "net_basis": "Estimation du net : {label} ({source})",
         "net_total": "Net estimé : environ {monthly} par mois, {total} au total.",
@@ -194,11 +192,10 @@ def month_runs(pay: GridPayResult) -> list[tuple[int, int, PayMonth]]:
 
 
 def month_table(pay: GridPayResult, lang: str) -> tuple[list[str], list[list[str]]]:
-    """One row per run of months paid alike, with the calendar month it starts."""
+    """One row per run of months paid alike, with the calendar month it starts (the
+    contract year is in the yearly table; narrow enough for 80 columns)."""
     header = [
         label(lang, "months"),
-        label(lang, "from_month"),
-        label(lang, "year"),
         label(lang, "age"),
         label(lang, "percent", ref=pay.reference.short),
         label(lang, "monthly"),
@@ -207,10 +204,9 @@ def month_table(pay: GridPayResult, lang: str) -> tuple[list[str], list[list[str
         header.append(label(lang, "net"))
     rows = []
     for first, last, head in month_runs(pay):
+        span = f"{first}–{last}" if last > first else str(first)
         row = [
-            f"{first}–{last}" if last > first else str(first),
-            w.month_name(head.calendar_month, lang),
-            str(head.year),
+            f"{span} ({w.month_name(head.calendar_month, lang)})",
             str(head.age),
             w.percent(head.percent, lang),
             w.money(head.monthly_gross_eur, lang),
@@ -253,7 +249,8 @@ def deduction_text(item: Deduction, lang: str) -> str:
 def net_line(net: NetBasis, lang: str) -> str:
     text = label(lang, "net_basis", label=net.label, source=net.source)
     if net.deductions:
-        text += ": " + "; ".join(deduction_text(d, lang) for d in net.deductions)
+        joiner = " ; " if lang == "fr" else "; "
+        text += ": " + joiner.join(deduction_text(d, lang) for d in net.deductions)
     return w.typography(text + ".", lang)
 
 
