@@ -1,9 +1,10 @@
-"""How long one recommendation takes: ``recommend()`` on the shipped alternance flow.
+"""How long one recommendation takes: ``Engine.recommend()`` on the shipped alternance flow.
 
 Run: .venv/bin/python benchmarks/bench_recommend.py [--runs 2000] [--warmup 200] [--json]
 
 The issue's target is under 1 ms per recommendation. For each representative set
-of answers below, the bundle is loaded once, recommend() is called ``--warmup``
+of answers below, the bundle is loaded and its engine built once (as the app
+and the CLI do), recommend() is called ``--warmup``
 times, then ``--runs`` times, each call timed on its own; the median, the 95th
 percentile and the best are printed, with the process's CPU time per call over
 the same runs (steadier when other processes share the machine), in English and
@@ -31,12 +32,12 @@ import sys
 import time
 from collections.abc import Callable, Mapping
 
-from alternance_tui.advice.engine import recommend
+from alternance_tui.advice.document_json import to_json
+from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.load import load_bundle
 from alternance_tui.advice.model import Bundle
-from alternance_tui.advice.report import to_json
 from alternance_tui.flow.answers import parse_answers
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 
 TARGET_MS = 1.0
 AS_OF = dt.date(2026, 1, 1)
@@ -138,16 +139,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     bundle = load_bundle()
+    engine = Engine(bundle)
     results: dict[str, dict[str, float]] = {}
     for name, raw in ANSWER_SETS.items():
         answers = parsed(bundle, raw)
         for lang in ("en", "fr"):
 
             def call(answers: dict[str, Value] = answers, lang: str = lang) -> object:
-                return recommend(bundle, answers, as_of=AS_OF, lang=lang)
+                return engine.recommend(answers, as_of=AS_OF, lang=lang)
 
             results[f"{name} {lang}"] = summary(timings(call, args.runs, args.warmup))
-        rec = recommend(bundle, answers, as_of=AS_OF, lang="en")
+        rec = engine.recommend(answers, as_of=AS_OF, lang="en")
         json_only = summary(timings(lambda rec=rec: to_json(rec), args.runs, args.warmup))
         results[f"{name} en"]["to_json_ms"] = json_only["median_ms"]
 

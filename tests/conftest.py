@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from alternance_tui.advice.load import check_bundle, default_flow_path
 from alternance_tui.advice.model import Bundle
+
+# Hypothesis would keep its example database and constants cache in the
+# checkout; tests write only inside their own temporary folders.
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="alternance-hypothesis-"))
+settings.register_profile("no-database", database=None)
+settings.load_profile("no-database")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

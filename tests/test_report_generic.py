@@ -3,6 +3,7 @@ and every flow's outcome text reaches the person."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from alternance_tui.advice.engine import recommend
 from alternance_tui.advice.load import load_bundle
 from alternance_tui.advice.model import Bundle
-from alternance_tui.advice.report import render
+from alternance_tui.advice.render import render
 
 AS_OF = dt.date(2026, 1, 1)
 
@@ -54,3 +55,45 @@ def test_the_contracts_caveat_comes_from_the_data_after_the_contracts(
     assert shown.count(caveat) == 1
     last_contract = shown.index("Internship agreement" if lang == "en" else "Convention de stage")
     assert last_contract < shown.index(caveat) < shown.index(courses)
+
+
+def test_item_facts_are_the_attributes_the_advice_file_declares(bundle: Bundle) -> None:
+    """No attribute name is known to the code: the file says which to show, in
+    which order, and in which words, in the reports and on the results screen."""
+    from alternance_tui.advice.model import AttributeLabel
+    from alternance_tui.tui.resultview import results_view
+
+    declared = (
+        AttributeLabel("training", {"en": "Training", "fr": "Formation"}),
+        AttributeLabel(
+            "level", {"en": "Stage", "fr": "Étape"}, {"en": "<{value}>", "fr": "«{value}»"}
+        ),
+    )
+    sections = tuple(
+        dataclasses.replace(s, attributes=declared) if s.id == "courses" else s
+        for s in bundle.sections
+    )
+    own = dataclasses.replace(bundle, sections=sections)
+    answers = {"age": 20, "employer_sector": "private", "diploma": "m1", "duration_months": 12}
+    rec = recommend(own, answers, as_of=AS_OF, lang="en")
+    shown = render(rec, own, "text")
+    assert "Training: Initial or continuing training · Stage: <M1>" in shown
+    assert "Level:" not in shown and "Eduniversal" not in shown
+    courses = next(s for s in results_view(rec, own).sections if s.id == "courses")
+    assert {c.facts.split(" · ")[1] for c in courses.cards} >= {"Stage: <M1>", "Stage: <M2>"}
+
+
+def test_unused_answers_are_the_given_ones_off_the_path_taken(bundle: Bundle) -> None:
+    """What `alternance recommend` notes as not used: read from the recommendation,
+    whose answers are exactly the path's (defaults included)."""
+    given = {
+        "age": 20,
+        "jobseeker_or_benefits": True,  # asked only from 26
+        "employer_sector": "private",
+        "diploma": "m1",
+        "duration_months": 12,
+    }
+    rec = recommend(bundle, given, as_of=AS_OF, lang="en")
+    assert rec.unused(given) == ["jobseeker_or_benefits"]
+    assert "weekly_hours" in rec.answers  # a default on the path is not "unused"
+    assert rec.unused({**given, "weekly_hours": 35}) == ["jobseeker_or_benefits"]

@@ -12,13 +12,14 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from alternance_tui.tui.options import TuiOptions
+
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
-    from alternance_tui.flow.expr import Value
+    from alternance_tui.flow.cond import Value
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 SUBCOMMANDS = ("recommend", "check", "graph", "schema", "serve")
@@ -37,21 +38,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see: {self.prog} -h)\n")
-
-
-@dataclass(frozen=True)
-class TuiOptions:
-    """What the TUI is started with (see ``alternance --help``)."""
-
-    flow: Path | None = None
-    lang: str = "fr"
-    lang_given: bool = False  # --lang was given (else the locale's language)
-    as_of: dt.date | None = None
-    kiosk: bool = False
-    advisor: bool = False
-    resume: str | None = None
-    answers: dict[str, Any] = field(default_factory=dict)
-    answers_file: str | None = None
 
 
 def locale_language(environ: os._Environ[str] | dict[str, str] | None = None) -> str:
@@ -256,10 +242,9 @@ def gather_answers(
 
 
 def cmd_recommend(args: argparse.Namespace) -> int:
-    from alternance_tui.advice.engine import IncompleteAnswers, recommend
+    from alternance_tui.advice.engine import Engine, IncompleteAnswers
     from alternance_tui.advice.pay import RatesUnknown
-    from alternance_tui.advice.report import render
-    from alternance_tui.flow.walk import walk
+    from alternance_tui.advice.render import render
 
     bundle = load_bundle_or_exit(args.flow)
     if not args.answers and not args.answer:
@@ -273,14 +258,14 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         answers = gather_answers(bundle, args.answers, args.answer, args.lang)
     except BadInput as exc:
         _fail(exc.lines)
+    engine = Engine(bundle)
     try:
-        rec = recommend(bundle, answers, as_of=args.as_of or dt.date.today(), lang=args.lang)
+        rec = engine.recommend(answers, as_of=args.as_of or dt.date.today(), lang=args.lang)
     except IncompleteAnswers as exc:
         _fail([f"{q}: {m}" for q, m in zip(exc.missing, exc.messages, strict=True)])
     except RatesUnknown as exc:
         _fail([f"--as-of: {exc}"])
-    unused = sorted(set(answers) - set(walk(bundle.flow, answers, use_defaults=True).path))
-    for question in unused:
+    for question in rec.unused(answers):
         print(
             f"alternance: note: {question} is not asked for these answers; its value was not used",
             file=sys.stderr,

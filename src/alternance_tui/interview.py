@@ -21,16 +21,16 @@ from typing import Any, Literal
 from alternance_tui.flow.answers import (
     AnswerError,
     AnswerProblem,
-    format_number,
+    check_value,
     parse_answers,
-    parse_json,
     parse_text,
     show_value,
     to_json,
 )
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Question, tr
 from alternance_tui.flow.walk import Progress, Walk, condition_env, progress, walk
+from alternance_tui.wording import formats
 
 Place = Literal["welcome", "question", "review", "results"]
 # Where an edit started from the review returns once nothing required is missing.
@@ -126,7 +126,7 @@ class Interview:
         """
         if self.current is None:
             raise RuntimeError("no question is being asked")
-        return parse_json(self.flow.questions[self.current], to_json(value), self.lang)
+        return check_value(self.flow.questions[self.current], value, self.lang)
 
     def answer(self, value: Value) -> None:
         """Accept ``value`` for the current question and move on; AnswerError,
@@ -290,5 +290,5 @@ def _may_still_fit(question: Question, text: str) -> bool:
 def number_text(value: Value, lang: str) -> str:
     """A number answer as it is typed back into its field."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return format_number(value, lang)
+        return formats.number(value, lang)
     return ""

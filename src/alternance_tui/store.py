@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from alternance_tui.wording.catalogue.store import STORE
+
 FORMAT_VERSION = 1
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -102,7 +104,9 @@ class SessionStore:
         files = sorted(self.directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         return [p.stem for p in files]
 
-    def load(self, name: str = AUTOSAVE) -> LoadResult:
+    def load(self, name: str = AUTOSAVE, *, lang: str) -> LoadResult:
+        """The session saved as ``name``; ``lang`` is the language of the warning
+        given if it was damaged."""
         target = self.path(name)
         if not target.exists():
             return LoadResult(None)
@@ -118,12 +122,11 @@ class SessionStore:
             ValueError,
         ) as exc:
             aside = self._set_aside(target)
-            where = f" and kept as {aside.name}" if aside else ""
-            return LoadResult(
-                None,
-                f"The saved session {target.name} was damaged ({exc}); it "
-                f"was set aside{where}. Starting afresh.",
-            )
+            if aside is None:
+                warning = STORE(lang, "damaged", file=target.name, error=exc)
+            else:
+                warning = STORE(lang, "damaged_kept", file=target.name, error=exc, kept=aside.name)
+            return LoadResult(None, warning)
 
     def delete(self, name: str = AUTOSAVE) -> None:
         self.path(name).unlink(missing_ok=True)

@@ -6,23 +6,25 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from alternance_tui.advice.engine import recommend
+from alternance_tui.advice.document_json import to_json
+from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.model import Bundle
-from alternance_tui.advice.report import to_json
 from alternance_tui.flow.answers import parse_answers
 
 
 def advise(
-    bundle: Bundle,
+    bundle: Bundle | Engine,
     answers: Mapping[str, object],
     as_of: str | dt.date = "2026-01-01",
     lang: str = "en",
 ) -> dict[str, Any]:
-    """The JSON recommendation for answers written as in a JSON answers file."""
-    parsed, problems = parse_answers(bundle.flow, answers, lang)
+    """The JSON recommendation for answers written as in a JSON answers file (from
+    a fresh engine unless given one)."""
+    engine = bundle if isinstance(bundle, Engine) else Engine(bundle)
+    parsed, problems = parse_answers(engine.bundle.flow, answers, lang)
     assert not problems, problems
     when = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
-    return to_json(recommend(bundle, parsed, as_of=when, lang=lang))
+    return to_json(engine.recommend(parsed, as_of=when, lang=lang))
 
 
 def person(age: int, **answers: object) -> dict[str, object]:

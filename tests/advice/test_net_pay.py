@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from alternance_tui.advice.compiled import CompiledRules
 from alternance_tui.advice.model import Bundle, GridPay
 from alternance_tui.advice.pay import net_for
 
@@ -44,6 +45,7 @@ def test_net_within_1_percent_of_mon_entreprise(bundle: Bundle, case: dict[str, 
         bundle.rates,
         dt.date.fromisoformat(case["date"]),
         "en",
+        CompiledRules(bundle.sections).holds,
     )
     assert net is not None
     assert net(case["gross_eur"]) == pytest.approx(case["net_eur"], rel=0.01)

@@ -11,7 +11,7 @@ import pytest
 
 from alternance_tui.advice.engine import recommend
 from alternance_tui.advice.model import Bundle
-from alternance_tui.advice.report import render
+from alternance_tui.advice.render import render
 from alternance_tui.flow.answers import parse_answers
 
 from .support import person

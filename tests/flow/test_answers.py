@@ -6,19 +6,22 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.answer_samples import sample_values
 
+from alternance_tui.advice.model import Bundle
 from alternance_tui.flow.answers import (
     AnswerError,
-    format_number,
+    check_value,
     parse_answers,
     parse_json,
     parse_text,
     show_value,
     to_json,
 )
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.load import load_flow
 from alternance_tui.flow.model import Flow, Question
+from alternance_tui.wording import formats
 
 from .conftest import WriteFlow, outcomes_toml, question_toml
 
@@ -267,12 +270,35 @@ def test_large_numbers_are_grouped_as_each_language_writes_them(shipped: Flow) -
 def test_a_number_shown_back_reads_as_the_same_number(
     shipped: Flow, number: float, lang: str
 ) -> None:
-    # The review and an edited field show answers with format_number: typing
+    # The review and an edited field show answers with formats.number: typing
     # Enter on what is shown must never change the answer.
     question = shipped.questions["agreement_minimum_eur"]
-    assert parse_text(question, format_number(number, lang), lang) == number
+    assert parse_text(question, formats.number(number, lang), lang) == number
 
 
 def test_answers_go_to_json_as_json_types() -> None:
     assert to_json(frozenset({"b", "a"})) == ["a", "b"]
     assert to_json(3) == 3
+
+
+def test_a_value_in_memory_is_checked_as_its_json_form_would_be(bundle: Bundle) -> None:
+    """Interview checks what a screen hands it with check_value, not through JSON:
+    same value, same type, same refusal, for every question and every kind of value
+    (an answer typed ahead can land on a question of another kind)."""
+    flow = bundle.flow
+    values: list[Value] = [None, True, False, 0, 20, 2.5, 1e9, "", "20", "oui", "x"]
+    for question in flow.questions.values():
+        values += sample_values(question, (17, 18.5))
+        values += [frozenset({"nope"}), frozenset({"b", "a"})]
+    for question in flow.questions.values():
+        for value in values:
+            for lang in ("en", "fr"):
+                try:
+                    expected: object = parse_json(question, to_json(value), lang)
+                except AnswerError as exc:
+                    expected = ("refused", str(exc))
+                try:
+                    found: object = check_value(question, value, lang)
+                except AnswerError as exc:
+                    found = ("refused", str(exc))
+                assert found == expected and type(found) is type(expected), (question.id, value)

@@ -12,10 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from alternance_tui.flow.check import check_flow
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.build import build_flow
+from alternance_tui.flow.check.run import check_flow
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow
-from alternance_tui.flow.schema import FlowFile, build_flow
+from alternance_tui.flow.schema import FlowFile
 from alternance_tui.flow.walk import walk
 
 from .conftest import WriteFlow, outcomes_toml, problems_of, question_toml

@@ -1,5 +1,5 @@
-"""Compiled conditions (``expr.compile_tree``, ``expr.compile_condition``) give exactly
-what the tree-walking ``expr.evaluate`` gives, value and type alike, on conditions
+"""Compiled conditions (``cond.compile_tree``, ``cond.compile_condition``) give exactly
+what the tree-walking ``cond.evaluate`` gives, value and type alike, on conditions
 written to reach every operator, every specialised comparison and the three-valued
 corners, and on every condition of the shipped flow. The checker and the advice
 engine both run on these closures."""
@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.answer_samples import sample_values
 
-from alternance_tui.flow import expr
-from alternance_tui.flow.expr import Value, parse
+from alternance_tui.flow import cond
+from alternance_tui.flow.cond import Value, parse
 from alternance_tui.flow.load import load_flow
 
 from .conftest import BIKE, SHIPPED
@@ -130,9 +130,9 @@ def same(found: object, expected: object) -> bool:
 def test_written_conditions_compile_to_what_evaluation_gives(env: dict[str, Value]) -> None:
     for source in WRITTEN:
         condition = parse(source)
-        found, expected = expr.compile_tree(condition.tree)(env), expr.evaluate(condition.tree, env)
+        found, expected = cond.compile_tree(condition.tree)(env), cond.evaluate(condition.tree, env)
         assert same(found, expected), (source, found, expected)
-        truth, known = expr.compile_condition(condition)(env), condition.evaluate(env)
+        truth, known = cond.compile_condition(condition)(env), condition.evaluate(env)
         assert same(truth, known), (source, truth, known)
 
 
@@ -156,5 +156,5 @@ def test_every_condition_of_the_shipped_flows_compiles_to_what_evaluation_gives(
                     }
                     env[question.id] = value
                     for condition in conditions:
-                        found = expr.compile_condition(condition)(env)
+                        found = cond.compile_condition(condition)(env)
                         assert same(found, condition.evaluate(env)), condition.source

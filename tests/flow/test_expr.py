@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from alternance_tui.flow import expr
-from alternance_tui.flow.expr import ConditionError, Variable, parse
+from alternance_tui.flow import cond
+from alternance_tui.flow.cond import ConditionError, Variable, parse
 
 SCOPE = {
     "age": Variable("number"),
@@ -19,7 +19,7 @@ SCOPE = {
 }
 
 
-def holds(source: str, **answers: expr.Value) -> bool | None:
+def holds(source: str, **answers: cond.Value) -> bool | None:
     return parse(source).evaluate(answers)
 
 
@@ -51,7 +51,7 @@ def holds(source: str, **answers: expr.Value) -> bool | None:
     ],
 )
 def test_conditions_evaluate_as_written(
-    source: str, answers: dict[str, expr.Value], expected: bool
+    source: str, answers: dict[str, cond.Value], expected: bool
 ) -> None:
     assert parse(source).evaluate(answers) is expected
     assert parse(source).holds(answers) is expected
@@ -81,7 +81,7 @@ def test_the_source_is_kept_for_messages() -> None:
     ],
 )
 def test_unanswered_questions_make_conditions_unknown(
-    source: str, answers: dict[str, expr.Value], expected: bool | None
+    source: str, answers: dict[str, cond.Value], expected: bool | None
 ) -> None:
     condition = parse(source)
     assert condition.evaluate(answers) is expected
@@ -187,7 +187,7 @@ def test_only_text_is_a_condition() -> None:
 
 
 def problems(source: str) -> list[str]:
-    return expr.check(parse(source), SCOPE)
+    return cond.check(parse(source), SCOPE)
 
 
 @pytest.mark.parametrize(
@@ -265,7 +265,7 @@ def test_every_problem_of_a_condition_is_reported_at_once() -> None:
     ],
 )
 def test_compiled_conditions_give_what_evaluation_gives(
-    source: str, answers: dict[str, expr.Value]
+    source: str, answers: dict[str, cond.Value]
 ) -> None:
     tree = parse(source).tree
-    assert expr.compile_tree(tree)(answers) == expr.evaluate(tree, answers)
+    assert cond.compile_tree(tree)(answers) == cond.evaluate(tree, answers)

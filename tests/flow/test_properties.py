@@ -16,13 +16,14 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from alternance_tui.flow import expr
+from alternance_tui.flow import cond
 from alternance_tui.flow.answers import AnswerError, parse_json, parse_text
-from alternance_tui.flow.expr import ConditionError, Value
+from alternance_tui.flow.cond import ConditionError, Value
 from alternance_tui.flow.load import check_flow_file, flow_from_data, load_flow
 from alternance_tui.flow.model import Flow, Question
 from alternance_tui.flow.problems import Problem
-from alternance_tui.flow.walk import applicable, predicted_path, progress, walk
+from alternance_tui.flow.walk import predicted_path, progress, walk
+from alternance_tui.interview import Interview
 
 from .conftest import BIKE, SHIPPED
 
@@ -39,7 +40,7 @@ def _numbers_near(question: Question, flow: Flow) -> list[float]:
     for q in flow.questions.values():
         for rule in q.next:
             if rule.when is not None:
-                for value in expr.thresholds(rule.when.tree).get(question.id, set()):
+                for value in cond.thresholds(rule.when.tree).get(question.id, set()):
                     points.update((value - 1, value - 0.5, value, value + 0.5, value + 1))
     for bound in (question.minimum, question.maximum):
         if bound is not None:
@@ -108,7 +109,7 @@ def _check_state(flow: Flow, answers: dict[str, Value]) -> None:
         shown = progress(flow, answers, state.current)
         assert 1 <= shown.position <= shown.total
         assert predicted_path(flow, answers)[: len(state.path)] == state.path
-    assert set(applicable(flow, answers)) <= set(answers)
+    assert set(Interview(flow, answers=answers).applicable()) <= set(answers)
 
 
 def _finish(flow: Flow, answers: dict[str, Value], data: st.DataObject) -> str:
@@ -191,7 +192,7 @@ def test_wrongly_typed_answers_never_crash_the_walker(data: st.DataObject, flow_
     assert state.path[0] == flow.start
     walk(flow, answers, use_defaults=True)
     predicted_path(flow, answers)
-    applicable(flow, answers)
+    Interview(flow, answers=answers).applicable()
 
 
 @MODEST
@@ -280,18 +281,18 @@ TOKENS = [
 )
 def test_any_text_parses_or_raises_a_condition_error(source: str) -> None:
     try:
-        condition = expr.parse(source)
+        condition = cond.parse(source)
     except ConditionError as error:
         assert str(error)
         return
     scope = {
-        "age": expr.Variable("number"),
-        "x": expr.Variable("yes_no"),
-        "situations": expr.Variable("multi", frozenset({"a", "b"})),
+        "age": cond.Variable("number"),
+        "x": cond.Variable("yes_no"),
+        "situations": cond.Variable("multi", frozenset({"a", "b"})),
     }
-    expr.check(condition, scope)  # a list of messages, never an exception
+    cond.check(condition, scope)  # a list of messages, never an exception
     for env in ({}, {"age": 20, "x": True, "y": "a", "situations": frozenset({"a"})}):
-        assert expr.compile_tree(condition.tree)(env) == expr.evaluate(condition.tree, env)
+        assert cond.compile_tree(condition.tree)(env) == cond.evaluate(condition.tree, env)
         assert condition.evaluate(env) in (True, False, None)
 
 
@@ -302,7 +303,7 @@ def test_nesting_at_any_depth_parses_or_is_refused_cleanly(depth: int, op: str) 
         op, op * depth + "x"
     )
     with contextlib.suppress(ConditionError):
-        expr.parse(source)
+        cond.parse(source)
 
 
 # --- random small flows ------------------------------------------------------------------------
@@ -506,7 +507,7 @@ def _options(question: Question, flow: Flow) -> list[Value]:
                 for q in flow.questions.values()
                 for rule in q.next
                 if rule.when is not None
-                for value in expr.thresholds(rule.when.tree).get(question.id, set())
+                for value in cond.thresholds(rule.when.tree).get(question.id, set())
             }
         )
         points = set(thresholds)
@@ -573,8 +574,9 @@ DECIMAL_THRESHOLD = {
 def test_the_checker_finds_exactly_the_dead_ends_a_brute_force_walk_finds(
     data: dict[str, Any],
 ) -> None:
-    from alternance_tui.flow.check import check_flow
-    from alternance_tui.flow.schema import FlowFile, build_flow
+    from alternance_tui.flow.build import build_flow
+    from alternance_tui.flow.check.run import check_flow
+    from alternance_tui.flow.schema import FlowFile
 
     flow, problems = build_flow(FlowFile.model_validate(data), "random.toml")
     assert [p for p in problems if p.severity == "error"] == []

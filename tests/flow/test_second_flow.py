@@ -15,12 +15,13 @@ import pytest
 
 from alternance_tui.advice.load import check_paths, load_bundle
 from alternance_tui.flow.answers import parse_answers
-from alternance_tui.flow.check import check_flow
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.check.run import check_flow
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.graph import render_graph
 from alternance_tui.flow.load import check_flow_file, load_flow
 from alternance_tui.flow.model import Flow
-from alternance_tui.flow.walk import applicable, progress, walk
+from alternance_tui.flow.walk import progress, walk
+from alternance_tui.interview import Interview
 
 from .conftest import BIKE, SHIPPED
 
@@ -66,7 +67,7 @@ def test_every_outcome_is_reached_by_typed_answers(
     assert problems == []
     state = walk(bike, answers)
     assert state.outcome == outcome
-    assert applicable(bike, answers) == answers
+    assert Interview(bike, answers=answers).applicable() == answers
     # Progress counts the questions of this very path.
     last = state.path[-1]
     shown = progress(bike, {k: v for k, v in answers.items() if k != last}, last)
@@ -141,7 +142,7 @@ def test_the_engine_sources_name_nothing_of_the_domain() -> None:
 
     folder = Path(engine.__file__).parent
     words = _shipped_words() | {"smic", "apprenticeship", "apprentissage", "contract", "diploma"}
-    for source in folder.glob("*.py"):
+    for source in folder.rglob("*.py"):
         code = source.read_text(encoding="utf-8").lower()
         # Docstrings and comments may give examples; identifiers and messages may not.
         code_lines = [
@@ -157,7 +158,7 @@ def test_the_engine_sources_name_nothing_of_the_domain() -> None:
 def test_the_engine_does_not_import_the_ui() -> None:
     code = (
         "import sys\n"
-        "import alternance_tui.flow.load, alternance_tui.flow.walk, alternance_tui.flow.check\n"
+        "import alternance_tui.flow.load, alternance_tui.flow.walk, alternance_tui.flow.check.run\n"
         "import alternance_tui.flow.graph, alternance_tui.flow.answers, alternance_tui.flow.cache\n"
         f"alternance_tui.flow.load.load_flow(__import__('pathlib').Path({str(BIKE)!r}))\n"
         "assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual imported'\n"

@@ -7,17 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.build import build_flow
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow
-from alternance_tui.flow.schema import FlowFile, build_flow
+from alternance_tui.flow.schema import FlowFile
 from alternance_tui.flow.walk import (
     FlowLoopError,
-    applicable,
     condition_env,
     predicted_path,
     progress,
     walk,
 )
+from alternance_tui.interview import Interview
 
 from .conftest import HEADER, outcomes_toml, question_toml
 
@@ -79,28 +80,35 @@ def test_an_edit_drops_answers_that_no_longer_apply_but_the_caller_keeps_them(
     assert state.current == "distance_km"
     assert "suspension" not in state.answers  # not used on this path
     assert "suspension" in answers  # but not deleted
-    assert "suspension" not in applicable(bike, answers)
+    assert "suspension" not in Interview(bike, answers=answers).applicable()
 
     answers["usage"] = "trails"  # and back: what they typed is still there
     assert walk(bike, answers).outcome == "mountain_bike"
 
 
-def test_answers_further_on_are_kept_while_an_earlier_one_is_missing(bike: Flow) -> None:
-    # distance_km was cleared while editing; extras may apply again once it is
-    # answered, suspension cannot (usage is "city").
+def test_an_answer_further_on_applies_again_once_the_one_before_it_is_given(bike: Flow) -> None:
+    # distance_km was cleared while editing: its default (10 km) leads straight
+    # to a city bike, so extras does not apply, but it is kept and applies again
+    # once a longer distance is given; suspension cannot (usage is "city").
     answers: dict[str, Value] = {
         "usage": "city",
         "extras": frozenset({"cargo"}),
         "suspension": True,
     }
-    kept = applicable(bike, answers)
-    assert kept == {"usage": "city", "extras": frozenset({"cargo"})}
+    interview = Interview(bike, answers=answers)
+    assert interview.applicable() == {"usage": "city"}
+    interview.answers["distance_km"] = 20
+    assert interview.applicable() == {
+        "usage": "city",
+        "distance_km": 20,
+        "extras": frozenset({"cargo"}),
+    }
 
 
 def test_a_complete_walk_keeps_only_the_answers_on_its_path(bike: Flow) -> None:
     answers: dict[str, Value] = {"usage": "road", "distance_km": 50, "extras": frozenset()}
     assert walk(bike, answers).outcome == "road_bike"
-    assert applicable(bike, answers) == {"usage": "road", "distance_km": 50}
+    assert Interview(bike, answers=answers).applicable() == {"usage": "road", "distance_km": 50}
 
 
 def test_conditions_see_defaults_for_unanswered_questions(bike: Flow) -> None:

@@ -17,9 +17,9 @@ from textual.widgets import Button, Input, OptionList, Static
 
 from alternance_tui.advice.load import default_flow_path
 from alternance_tui.advice.model import Bundle
-from alternance_tui.cli import TuiOptions
 from alternance_tui.tui.app import AlternanceApp
 from alternance_tui.tui.facts import facts_of
+from alternance_tui.tui.options import TuiOptions
 from alternance_tui.tui.widgets import HangingChoice
 
 AS_OF = dt.date(2026, 1, 1)

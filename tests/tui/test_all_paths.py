@@ -21,24 +21,26 @@ from typing import Any
 import pytest
 from tests.tui.conftest import AS_OF
 
-from alternance_tui.advice import words
-from alternance_tui.advice.engine import recommend
+from alternance_tui.advice.document_json import to_json
+from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.model import Bundle
-from alternance_tui.advice.report import label, to_json
+from alternance_tui.advice.present import label
 from alternance_tui.cli import gather_answers
-from alternance_tui.flow import expr
-from alternance_tui.flow.check import PathExplorer
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow import cond
+from alternance_tui.flow.check.run import PathExplorer
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Question
 from alternance_tui.interview import Interview
 from alternance_tui.tui.resultview import Card, ResultsView, compute_results
+from alternance_tui.wording import formats
+from alternance_tui.wording.typography import typography
 
 STATUS_ORDER = {"eligible": 0, "conditional": 1, "not_eligible": 2}
 COLUMNS = ("year", "age", "percent", "monthly", "net")
 
 
-def advice_conditions(bundle: Bundle) -> list[expr.Condition]:
-    found: list[expr.Condition] = []
+def advice_conditions(bundle: Bundle) -> list[cond.Condition]:
+    found: list[cond.Condition] = []
     for section in bundle.sections:
         for item in section.items:
             for rule in item.rules:
@@ -57,9 +59,9 @@ def representative_answers(bundle: Bundle) -> dict[str, list[Value]]:
     numbers: dict[str, set[float]] = {}
     members: dict[str, set[str]] = {}
     for condition in advice_conditions(bundle):
-        for name, found in expr.thresholds(condition.tree).items():
+        for name, found in cond.thresholds(condition.tree).items():
             numbers.setdefault(name, set()).update(found)
-        for name, tested in expr.tested_members(condition.tree).items():
+        for name, tested in cond.tested_members(condition.tree).items():
             members.setdefault(name, set()).update(tested)
     # The flow's own arithmetic thresholds: a later contract year reaching 21.
     numbers.setdefault("age", set()).update({19, 20, 21})
@@ -114,21 +116,21 @@ def every_path(bundle: Bundle) -> Iterator[Interview]:
             stack.append(branch)
 
 
-def cli_json(bundle: Bundle, answers: dict[str, Any], lang: str, tmp: Path) -> dict[str, Any]:
+def cli_json(engine: Engine, answers: dict[str, Any], lang: str, tmp: Path) -> dict[str, Any]:
     """What `alternance recommend --answers FILE --format json` computes."""
     tmp.write_text(json.dumps(answers), encoding="utf-8")
-    parsed = gather_answers(bundle, str(tmp), [], lang)
-    return to_json(recommend(bundle, parsed, as_of=AS_OF, lang=lang))
+    parsed = gather_answers(engine.bundle, str(tmp), [], lang)
+    return to_json(engine.recommend(parsed, as_of=AS_OF, lang=lang))
 
 
 def check_card(card: Card, item: dict[str, Any], lang: str) -> None:
     assert card.title == item["title"]
-    assert [r.text for r in card.reasons] == [words.typography(r, lang) for r in item["reasons"]]
+    assert [r.text for r in card.reasons] == [typography(r, lang) for r in item["reasons"]]
     pay = item["pay"]
     if pay is None:
         if "pay_note" in item:
             assert card.pay is not None and card.pay.kind == "none"
-            assert card.pay.lines == (words.typography(item["pay_note"]["text"], lang),)
+            assert card.pay.lines == (typography(item["pay_note"]["text"], lang),)
         else:
             assert card.pay is None
         return
@@ -144,10 +146,10 @@ def check_card(card: Card, item: dict[str, Any], lang: str) -> None:
                 if (heading := label(lang, name, ref="SMIC")) in column
             }
             assert cell["year"] == str(year["year"]) and cell["age"] == str(year["age"])
-            assert cell["percent"] == words.percent(year[key], lang)
-            assert cell["monthly"].startswith(words.money(year["monthly_gross_eur"], lang))
+            assert cell["percent"] == formats.percent(year[key], lang)
+            assert cell["monthly"].startswith(formats.money(year["monthly_gross_eur"], lang))
             if year["monthly_net_eur"] is not None:
-                assert words.money(year["monthly_net_eur"], lang) in cell.get("net", "")
+                assert formats.money(year["monthly_net_eur"], lang) in cell.get("net", "")
             if year["grid_year"] != year["year"]:
                 assert row[column[label(lang, "grid_year")]] == str(year["grid_year"])
         # With a birth month, the month each rate starts: as many months as the JSON.
@@ -158,16 +160,16 @@ def check_card(card: Card, item: dict[str, Any], lang: str) -> None:
             counted += int(last or first) - int(first) + 1
         assert counted == len(months)
         # The overview line at the top says the first year's amount too.
-        first = words.money(pay["years"][0]["monthly_gross_eur"], lang)
+        first = formats.money(pay["years"][0]["monthly_gross_eur"], lang)
         assert first in card.headline or card.facts
         reference = pay["reference"]
-        assert words.money(reference["value"], lang) in card.pay.lines[0]
-        assert words.date(dt_date(reference["from"]), lang) in card.pay.lines[0]
-        assert words.typography(pay["source"], lang) in card.pay.lines[1]
+        assert formats.money(reference["value"], lang) in card.pay.lines[0]
+        assert formats.date(dt_date(reference["from"]), lang) in card.pay.lines[0]
+        assert typography(pay["source"], lang) in card.pay.lines[1]
     else:
         text = "\n".join(card.pay.lines)
-        assert words.money(pay["hourly_min_eur"], lang) in text
-        assert words.money(pay["total_min_eur"], lang) in text
+        assert formats.money(pay["hourly_min_eur"], lang) in text
+        assert formats.money(pay["total_min_eur"], lang) in text
         compulsory = {"en": "compulsory", "fr": "obligatoire"}[lang]
         assert (compulsory in card.pay.lines[0]) is pay["bonus_required"]
 
@@ -179,8 +181,8 @@ def dt_date(text: str) -> Any:
 
 
 def check_view(view: ResultsView, expected: dict[str, Any], lang: str) -> None:
-    assert view.as_of == words.date(AS_OF, lang)
-    assert view.known_until == words.date(dt_date(expected["rates_known_until"]), lang)
+    assert view.as_of == formats.date(AS_OF, lang)
+    assert view.known_until == formats.date(dt_date(expected["rates_known_until"]), lang)
     assert list(view.rate_notes) == expected["rate_notes"]
     sections = {s.id: s for s in view.sections}
     assert set(sections) == {"contracts", "courses"}
@@ -196,6 +198,7 @@ def check_view(view: ResultsView, expected: dict[str, Any], lang: str) -> None:
 
 
 def test_every_path_shows_what_recommend_says(bundle: Bundle, tmp_path: Path) -> None:
+    engine = Engine(bundle)
     paths = list(every_path(bundle))
     assert len(paths) >= 200  # a meaningful number of paths, not a handful
     seen_questions: set[str] = set()
@@ -204,10 +207,10 @@ def test_every_path_shows_what_recommend_says(bundle: Bundle, tmp_path: Path) ->
         seen_questions.update(interview.walk().path)
         for lang in ("fr", "en") if index % 4 == 0 else (("fr", "en")[index % 2],):
             interview.lang = lang
-            view, problem = compute_results(bundle, interview.applicable(), AS_OF, lang)
+            view, problem = compute_results(engine, interview.applicable(), AS_OF, lang)
             assert view is not None, problem
             # The CLI gets every answer typed, applicable or not: it must ignore the rest too.
-            expected = cli_json(bundle, interview.answers_json(), lang, tmp_path / "a.json")
+            expected = cli_json(engine, interview.answers_json(), lang, tmp_path / "a.json")
             check_view(view, expected, lang)
             statuses.update((c.id, c.status) for s in view.sections for c in s.cards)
     assert seen_questions == set(bundle.flow.questions)  # every question is on some path
@@ -239,6 +242,6 @@ def test_the_cli_itself_agrees_on_a_few_paths(
         )
         assert code == 0
         expected = json.loads(capsys.readouterr().out)
-        view, _ = compute_results(bundle, interview.applicable(), AS_OF, lang)
+        view, _ = compute_results(Engine(bundle), interview.applicable(), AS_OF, lang)
         assert view is not None
         check_view(view, expected, lang)

@@ -13,8 +13,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from alternance_tui.advice.load import load_bundle
-from alternance_tui.cli import TuiOptions
 from alternance_tui.tui.app import AlternanceApp, build_app
+from alternance_tui.tui.options import TuiOptions
 from alternance_tui.tui.question import QuestionScreen
 from alternance_tui.tui.results import ResultsScreen
 from alternance_tui.tui.review import ReviewScreen

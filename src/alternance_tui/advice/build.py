@@ -29,13 +29,28 @@ from alternance_tui.advice.schema import (
     RatesFile,
     ScheduleFile,
 )
-from alternance_tui.flow import expr
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow import cond
+from alternance_tui.flow.build import TextChecker, parse_checked_condition
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Text
 from alternance_tui.flow.problems import KeyPath, Problem
-from alternance_tui.flow.schema import TextChecker, compile_condition
 
+# Pay multiplies ages, months and hours with each other and with rates: bounded,
+# no product of them can overflow to infinity.
+PAY_ANSWER_MAX = 1_000_000
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def duplicate_items(advice: AdviceFile, file: str) -> list[Problem]:
+    """Items whose id an earlier item of the file already has."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for index, item in enumerate(advice.items):
+        if item.id in seen:
+            message = f'duplicate item id "{item.id}"'
+            problems.append(Problem(file, message, ("items", index, "id")))
+        seen.add(item.id)
+    return problems
 
 
 def build_rates(
@@ -104,18 +119,41 @@ class _AdviceBuilder:
                 )
             )
 
-    def condition(self, source: str | None, path: KeyPath) -> expr.Condition | None:
+    def condition(self, source: str | None, path: KeyPath) -> cond.Condition | None:
         if source is None:
             return None
-        return compile_condition(source, self.scope, self.file, path, self.problems)
+        return parse_checked_condition(source, self.scope, self.file, path, self.problems)
 
     def number_question(self, question_id: str, path: KeyPath) -> None:
+        """``question_id`` must be a number question that no one can answer with a
+        negative number: pay reads it as an age, months or hours, and a negative one
+        would give negative hours and amounts."""
         question = self.flow.questions.get(question_id)
         if question is None or question.kind != "number":
             self.problems.append(
                 Problem(
                     self.file,
                     f'"{question_id}" is not a number question of flow "{self.flow.id}"',
+                    path,
+                )
+            )
+        elif question.minimum is None or question.minimum < 0:
+            low = "no `min`" if question.minimum is None else f"min = {question.minimum:g}"
+            self.problems.append(
+                Problem(
+                    self.file,
+                    f'"{question_id}" accepts negative answers ({low} in flow '
+                    f'"{self.flow.id}"), which pay cannot use; give it min = 0 or more',
+                    path,
+                )
+            )
+        elif question.maximum is None or question.maximum > PAY_ANSWER_MAX:
+            high = "no `max`" if question.maximum is None else f"max = {question.maximum:g}"
+            self.problems.append(
+                Problem(
+                    self.file,
+                    f'"{question_id}" accepts answers too large for pay ({high} in flow '
+                    f'"{self.flow.id}"); give it a max of at most {PAY_ANSWER_MAX:,}',
                     path,
                 )
             )
@@ -145,16 +183,20 @@ class _AdviceBuilder:
                 self.problems.append(
                     Problem(self.file, f'"{name}" is not a question', ("fixed", index))
                 )
+        attributes = []
+        for index, attribute in enumerate(advice.attributes):
+            self.text(attribute.label, ("attributes", index, "label"))
+            # Its one placeholder is {value}, not a question: only the languages are checked.
+            self.check_text_raw(attribute.value, ("attributes", index, "value"))
+            self.value_format(attribute.value, ("attributes", index, "value"))
+            attributes.append(model.AttributeLabel(attribute.id, attribute.label, attribute.value))
+        # Each said just before its item's other problems, in the file's order.
+        duplicates = {p.path[1]: p for p in duplicate_items(advice, self.file)}
         items: list[model.Item] = []
-        seen: set[str] = set()
         for index, item in enumerate(advice.items):
-            path: KeyPath = ("items", index)
-            if item.id in seen:
-                self.problems.append(
-                    Problem(self.file, f'duplicate item id "{item.id}"', (*path, "id"))
-                )
-            seen.add(item.id)
-            items.append(self.item(item, path))
+            if index in duplicates:
+                self.problems.append(duplicates[index])
+            items.append(self.item(item, ("items", index)))
         return model.Section(
             advice.section,
             advice.title,
@@ -163,7 +205,17 @@ class _AdviceBuilder:
             tuple(advice.fixed),
             self.file,
             advice.note,
+            tuple(attributes),
         )
+
+    def value_format(self, text: Text | None, path: KeyPath) -> None:
+        """Reports fill it with str.format(value=...): any other brace would fail there."""
+        for lang, value in (text or {}).items():
+            try:
+                value.format(value="")
+            except (KeyError, IndexError, ValueError):
+                message = f"the {lang} text may name {{value}} and nothing else in braces"
+                self.problems.append(Problem(self.file, message, path))
 
     def item(self, item: ItemFile, path: KeyPath) -> model.Item:
         self.text(item.title, (*path, "title"))

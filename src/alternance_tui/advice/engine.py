@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from alternance_tui.advice import model
-from alternance_tui.advice.fast import holds
+from alternance_tui.advice.compiled import CompiledRules
 from alternance_tui.advice.pay import RatesUnknown, estimate
 from alternance_tui.advice.result import (
     Depends,
@@ -23,12 +23,13 @@ from alternance_tui.advice.result import (
     SectionResult,
     Status,
 )
-from alternance_tui.advice.whatif import WhatIf, rule_names
-from alternance_tui.advice.words import date, words
-from alternance_tui.flow.answers import format_number, show_value
-from alternance_tui.flow.expr import Value
+from alternance_tui.advice.whatif import WhatIf
+from alternance_tui.flow.answers import show_value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, tr
 from alternance_tui.flow.walk import condition_env, predicted_path, walk
+from alternance_tui.wording.catalogue.advice import ADVICE
+from alternance_tui.wording.formats import date, number
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 # Texts by language: plain dicts from the data files (tested first: the quick case).
@@ -74,7 +75,7 @@ class _Filler:
         value = self.env.get(question.id)
         if isinstance(value, int | float) and not isinstance(value, bool):
             # Texts say the unit themselves ("{age} ans", "{duration_months} months").
-            return format_number(value, self.lang)
+            return number(value, self.lang)
         return show_value(question, value, self.lang)
 
 
@@ -97,10 +98,19 @@ def _variants(flow: Flow, env: Mapping[str, Value]) -> tuple[list[str], list[dic
 
 
 class Advisor:
+    """One recommendation's work: the answers, the date and the language, over an
+    engine's compiled rules."""
+
     def __init__(
-        self, bundle: model.Bundle, env: Mapping[str, Value], as_of: dt.date, lang: str
+        self,
+        bundle: model.Bundle,
+        rules: CompiledRules,
+        env: Mapping[str, Value],
+        as_of: dt.date,
+        lang: str,
     ) -> None:
         self.bundle = bundle
+        self.rules = rules
         self.flow = bundle.flow
         self.env = env
         self.as_of = as_of
@@ -112,7 +122,7 @@ class Advisor:
         self.borrowed: dict[tuple[str, str, frozenset[tuple[str, Value]]], PayResult] = {}
 
     def item(self, item: model.Item, section: model.Section) -> ItemResult:
-        what_if = WhatIf(self.flow, item, section.fixed, self.lang)
+        what_if = WhatIf(self.flow, item, section.fixed, self.lang, self.rules)
         # Each rule for each variant of the answers, worked out once: rows are variants.
         table = [[rule(v) is True for rule in what_if.truths] for v in self.variants]
         open_in = [v for v, row in zip(self.variants, table, strict=True) if all(row)]
@@ -133,13 +143,14 @@ class Advisor:
         if self.unknown and pay_env is not self.env:
             # An answer not known yet that no rule of the item reads stays "not known"
             # for pay and notes: the data says what that means, rather than one guess.
-            read = set().union(*(rule_names(r) for r in item.rules)) if item.rules else set()
+            read = set().union(*(self.rules.rule_names(r) for r in item.rules))
             kept = {q: self.env[q] for q in self.unknown if q not in read}
             if kept:
                 pay_env = {**pay_env, **kept}
         pay = None
         if item.pay is not None and status != "not_eligible":
             pay = self._pay(item.pay, pay_env)
+        holds = self.rules.holds
         notes = tuple(
             Note(self.fill(n.text), n.source)
             for n in item.notes
@@ -167,7 +178,9 @@ class Advisor:
 
     def _pay(self, pay: model.Pay, env: Mapping[str, Value]) -> PayResult | None:
         if not isinstance(pay, model.LikePay):
-            return estimate(pay, self.flow, env, self.bundle.rates, self.as_of, self.lang)
+            return estimate(
+                pay, self.flow, env, self.bundle.rates, self.as_of, self.lang, self.rules.holds
+            )
         # Another item's pay, with some answers set: only while that item is open.
         done = self.done.get(pay.item)
         if done is not None and not done.eligible:
@@ -184,7 +197,15 @@ class Advisor:
         if isinstance(borrowed, model.GridPay) and borrowed.schedule is not None:
             # The year table suffices on a borrowing card; the item's own card has the months.
             borrowed = replace(borrowed, schedule=None)
-        found = estimate(borrowed, self.flow, answers, self.bundle.rates, self.as_of, self.lang)
+        found = estimate(
+            borrowed,
+            self.flow,
+            answers,
+            self.bundle.rates,
+            self.as_of,
+            self.lang,
+            self.rules.holds,
+        )
         if not isinstance(found, NoPayResult):
             # The item's own card says its notes; here the table and its basis suffice.
             found = replace(found, title=key[1], notes=())
@@ -193,7 +214,7 @@ class Advisor:
 
     def _reason(self, rule: model.Rule, results: list[bool]) -> Reason:
         """The reason for ``rule``; ``results`` says whether it holds in each variant."""
-        if self.unknown and rule_names(rule) & set(self.unknown):
+        if self.unknown and self.rules.rule_names(rule) & set(self.unknown):
             if all(results):
                 known: bool | None = True
             elif not any(results):
@@ -209,7 +230,7 @@ class Advisor:
             return Reason(rule.id, False, self.fill(rule.no), rule.source)
         if rule.when is not None:
             return Reason(rule.id, True, self.fill(rule.yes), rule.source)
-        alternative = next(a for a in rule.alternatives if holds(a.when, env))
+        alternative = next(a for a in rule.alternatives if self.rules.holds(a.when, env))
         return Reason(rule.id, True, self.fill(alternative.yes), alternative.source or rule.source)
 
     def _depends_text(self, results: list[bool]) -> str:
@@ -224,9 +245,9 @@ class Advisor:
         known = [c for c in question.choices if not c.unknown]
         label = tr(question.short, self.lang)
         if len(opening) == len(known):
-            return words(self.lang, "depends_all", question=label)
-        joiner = words(self.lang, "or")
-        return words(
+            return ADVICE(self.lang, "depends_all", question=label)
+        joiner = ADVICE(self.lang, "or")
+        return ADVICE(
             self.lang,
             "depends",
             question=label,
@@ -256,12 +277,12 @@ def rate_notes(bundle: model.Bundle, as_of: dt.date, lang: str) -> tuple[str, ..
     notes = []
     known_until = bundle.rates_known_until
     if known_until is not None and as_of > known_until:
-        notes.append(words(lang, "latest", date=date(known_until, lang)))
+        notes.append(ADVICE(lang, "latest", date=date(known_until, lang)))
     for series in bundle.rates.values():
         latest = series.latest
         if series.revised_every_january and as_of.year > latest.start.year:
             notes.append(
-                words(
+                ADVICE(
                     lang,
                     "not_known_yet",
                     label=tr(series.label, lang),
@@ -274,39 +295,60 @@ def rate_notes(bundle: model.Bundle, as_of: dt.date, lang: str) -> tuple[str, ..
     return tuple(notes)
 
 
+class Engine:
+    """The advice engine for one bundle: its rules compiled once, when it is built.
+
+    The app and `alternance recommend` each build one per bundle and keep it;
+    every recommendation then only evaluates.
+    """
+
+    def __init__(self, bundle: model.Bundle) -> None:
+        self.bundle = bundle
+        self.rules = CompiledRules(bundle.sections)
+
+    def recommend(
+        self, answers: Mapping[str, Value], *, as_of: dt.date, lang: str
+    ) -> Recommendation:
+        """The recommendation for ``answers``.
+
+        Raises IncompleteAnswers when a required answer is missing, and RatesUnknown
+        when ``as_of`` is before the first known reference values.
+        """
+        bundle = self.bundle
+        flow = bundle.flow
+        state = walk(flow, answers, use_defaults=True)
+        if not state.complete:
+            missing = missing_answers(flow, answers) or ([state.current] if state.current else [])
+            raise IncompleteAnswers(
+                missing,
+                [
+                    ADVICE(lang, "missing", question=tr(flow.questions[q].short, lang), id=q)
+                    for q in missing
+                ],
+            )
+        known_from = bundle.rates_known_from
+        if known_from is not None and as_of < known_from:
+            raise RatesUnknown(ADVICE(lang, "before_known", date=date(known_from, lang)))
+        env = condition_env(flow, state.answers)
+        advisor = Advisor(bundle, self.rules, env, as_of, lang)
+        outcome = state.outcome or ""
+        title = flow.outcomes[outcome].title if outcome in flow.outcomes else None
+        return Recommendation(
+            flow_id=flow.id,
+            lang=lang,
+            as_of=as_of,
+            rates_known_until=bundle.rates_known_until,
+            answers=dict(state.answers),
+            outcome=outcome,
+            outcome_title=tr(title, lang),
+            sections=tuple(advisor.section(s) for s in bundle.sections),
+            rate_notes=rate_notes(bundle, as_of, lang),
+        )
+
+
 def recommend(
     bundle: model.Bundle, answers: Mapping[str, Value], *, as_of: dt.date, lang: str
 ) -> Recommendation:
-    """The recommendation for ``answers``.
-
-    Raises IncompleteAnswers when a required answer is missing, and RatesUnknown
-    when ``as_of`` is before the first known reference values.
-    """
-    flow = bundle.flow
-    state = walk(flow, answers, use_defaults=True)
-    if not state.complete:
-        missing = missing_answers(flow, answers) or ([state.current] if state.current else [])
-        raise IncompleteAnswers(
-            missing,
-            [
-                words(lang, "missing", question=tr(flow.questions[q].short, lang), id=q)
-                for q in missing
-            ],
-        )
-    known_from = bundle.rates_known_from
-    if known_from is not None and as_of < known_from:
-        raise RatesUnknown(words(lang, "before_known", date=date(known_from, lang)))
-    env = condition_env(flow, state.answers)
-    advisor = Advisor(bundle, env, as_of, lang)
-    outcome = state.outcome or ""
-    return Recommendation(
-        flow_id=flow.id,
-        lang=lang,
-        as_of=as_of,
-        rates_known_until=bundle.rates_known_until,
-        answers=dict(state.answers),
-        outcome=outcome,
-        outcome_title=tr(flow.outcomes[outcome].title, lang) if outcome in flow.outcomes else "",
-        sections=tuple(advisor.section(s) for s in bundle.sections),
-        rate_notes=rate_notes(bundle, as_of, lang),
-    )
+    """One recommendation from a fresh ``Engine``: for a single call. Whatever makes
+    several keeps an Engine (compiling the rules is most of a first call's work)."""
+    return Engine(bundle).recommend(answers, as_of=as_of, lang=lang)

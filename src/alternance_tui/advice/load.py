@@ -26,7 +26,7 @@ def _keys(*models: Any) -> list[str]:
 def _rates_keys() -> list[str]:
     from alternance_tui.advice import schema
 
-    return _keys(schema.RatesFile, schema.RateSeries, schema.RateValue)
+    return _keys(schema.RatesFile, schema.RateSeriesFile, schema.RateValueFile)
 
 
 def _advice_keys() -> list[str]:
@@ -34,9 +34,10 @@ def _advice_keys() -> list[str]:
 
     return _keys(
         schema.AdviceFile,
+        schema.AttributeFile,
         schema.ItemFile,
         schema.RuleFile,
-        schema.Alternative,
+        schema.AlternativeFile,
         schema.NoteFile,
         schema.FitFile,
         schema.BandFile,
@@ -166,7 +167,7 @@ def _key(path: Path) -> str:
     """A path to compare by: resolved where possible (a link loop cannot be)."""
     try:
         return str(path.resolve())
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError, ValueError):  # ValueError: a NUL in the name
         return str(path.absolute())
 
 
@@ -208,9 +209,12 @@ def check_paths(paths: list[Path]) -> list[Problem]:
 
 
 def _check_alone(path: Path) -> list[Problem]:
-    """A data file no checked flow uses: its schema only."""
+    """A data file no checked flow uses: its schema, and what can be checked of it
+    without a flow (ids used twice, rates in date order, texts in the same
+    languages throughout); not its conditions, which read a flow's answers."""
     from pydantic import ValidationError
 
+    from alternance_tui.advice.build import build_rates, duplicate_items
     from alternance_tui.advice.schema import AdviceFile, RatesFile
 
     data, text, problems = read_toml(path)
@@ -218,26 +222,32 @@ def _check_alone(path: Path) -> list[Problem]:
         return problems
     name = display_name(path)
     kind = file_kind(data)
-    model: Any = {"rates": RatesFile, "advice": AdviceFile}.get(kind)
-    if model is None:
-        return [
-            Problem(
-                name,
-                f'unknown kind "{kind}": use "flow", "rates" or "advice"',
-                ("kind",),
-                line=None,
-            )
-        ]
+    if kind not in ("rates", "advice"):
+        message = f'unknown kind "{kind}": use "flow", "rates" or "advice"'
+        return located([Problem(name, message, ("kind",))], text)
     try:
-        model.model_validate(data)
+        if kind == "rates":
+            rates = RatesFile.model_validate(data)
+            _, problems = build_rates(rates, name, _languages(data))
+        else:
+            problems = duplicate_items(AdviceFile.model_validate(data), name)
     except ValidationError as exc:
         keys = _rates_keys() if kind == "rates" else _advice_keys()
         return located(schema_problems(exc, name, keys, PAY_KINDS), text)
     return [
+        *located(problems, text),
         Problem(
             name,
             "no flow checked here uses this file, so its conditions were not "
             "checked; check it with the flow that uses it",
             severity="warning",
-        )
+        ),
     ]
+
+
+def _languages(data: dict[str, Any]) -> list[str]:
+    """The languages of a rates file's first label: with no flow to say which
+    languages it needs, every other text must have the same."""
+    series = data.get("series")
+    label = series[0].get("label") if isinstance(series, list) and series else None
+    return sorted(label) if isinstance(label, dict) else []

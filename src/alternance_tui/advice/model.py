@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from alternance_tui.flow.expr import Condition, Value
+from alternance_tui.flow.cond import Condition, Value
 from alternance_tui.flow.model import Flow, Text
 
 
@@ -230,6 +230,15 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
+class AttributeLabel:
+    """How reports show one item attribute: ``Level: M1``, ``Eduniversal ranking: 15``."""
+
+    id: str
+    label: Text
+    value: Text | None = None  # "{value}e": how a value reads; None: as it is
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     id: str
     title: Text
@@ -238,6 +247,7 @@ class Section:
     fixed: tuple[str, ...] = ()
     source: str = ""
     note: Text | None = None
+    attributes: tuple[AttributeLabel, ...] = ()  # the ones reports show, in order
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from alternance_tui.advice import model
-from alternance_tui.advice.fast import holds
 from alternance_tui.advice.result import (
     Deduction,
     GridPayResult,
@@ -23,9 +22,15 @@ from alternance_tui.advice.result import (
     PayYear,
     Reference,
 )
-from alternance_tui.advice.words import cents, words
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Condition, Value
 from alternance_tui.flow.model import Flow, tr
+from alternance_tui.wording.catalogue.advice import ADVICE
+
+
+def cents(value: Decimal | float) -> float:
+    """Euros rounded to the cent, halves away from zero (as payslips round)."""
+    amount = value if isinstance(value, Decimal) else Decimal(str(value))
+    return float(amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 class RatesUnknown(ValueError):
@@ -35,7 +40,7 @@ class RatesUnknown(ValueError):
 def reference(series: model.RateSeries, as_of: dt.date, lang: str) -> Reference:
     value = series.at(as_of)
     if value is None:
-        raise RatesUnknown(words(lang, "before_known", date=series.values[0].start.isoformat()))
+        raise RatesUnknown(ADVICE(lang, "before_known", date=series.values[0].start.isoformat()))
     return Reference(
         series.id,
         tr(series.label, lang),
@@ -58,14 +63,20 @@ def contract_years(months: float, max_years: int) -> int:
     return max(1, min(max_years, math.ceil(months / 12)))
 
 
-def _notes(notes: tuple[model.Note, ...], env: Mapping[str, Value], lang: str) -> tuple[Note, ...]:
+Holds = Callable[[Condition, Mapping[str, Value]], bool]
+"""``CompiledRules.holds``: whether a condition of the bundle is known to be true."""
+
+
+def _notes(
+    notes: tuple[model.Note, ...], env: Mapping[str, Value], lang: str, holds: Holds
+) -> tuple[Note, ...]:
     return tuple(
         Note(tr(n.text, lang), n.source) for n in notes if n.when is None or holds(n.when, env)
     )
 
 
 def _band(
-    pay: model.GridPay, age: int, env: Mapping[str, Value], as_of: dt.date
+    pay: model.GridPay, age: int, env: Mapping[str, Value], as_of: dt.date, holds: Holds
 ) -> model.Band | None:
     """The band for ``age`` in the grid in force for a contract signed on ``as_of``."""
     found: model.Band | None = None
@@ -80,7 +91,7 @@ def _band(
 
 
 def _net_rule(
-    rules: tuple[model.NetRule, ...], env: Mapping[str, Value], as_of: dt.date
+    rules: tuple[model.NetRule, ...], env: Mapping[str, Value], as_of: dt.date, holds: Holds
 ) -> model.NetRule | None:
     """The latest rule in force on ``as_of`` (the signature date) whose condition holds."""
     found: model.NetRule | None = None
@@ -115,7 +126,7 @@ class Net:
                 value = series_data.at(as_of)
                 if value is None:
                     raise RatesUnknown(
-                        words(lang, "before_known", date=series_data.values[0].start.isoformat())
+                        ADVICE(lang, "before_known", date=series_data.values[0].start.isoformat())
                     )
                 # An hourly reference counts the hours of the period the amount is for.
                 per = hours if series_data.unit == "EUR/hour" else Decimal(1)
@@ -153,9 +164,10 @@ def net_for(
     rates: Mapping[str, model.RateSeries],
     as_of: dt.date,
     lang: str,
+    holds: Holds,
     hours: Decimal = Decimal(1),
 ) -> Net | None:
-    rule = _net_rule(rules, env, as_of)
+    rule = _net_rule(rules, env, as_of, holds)
     return None if rule is None else Net(rule, rates, as_of, lang, hours)
 
 
@@ -197,20 +209,21 @@ def grid_pay(
     rates: Mapping[str, model.RateSeries],
     as_of: dt.date,
     lang: str,
+    holds: Holds,
 ) -> GridPayResult:
     ref = reference(rates[pay.reference], as_of, lang)
     age = int(_number(env, pay.age) or 0)
     months = _number(env, pay.months) or 12
     count = contract_years(months, pay.max_years)
     grid_years = _grid_years(pay, env, count, as_of)
-    net = net_for(pay.net, env, rates, as_of, lang)
+    net = net_for(pay.net, env, rates, as_of, lang, holds)
     cells: dict[tuple[int, int], PayYear | None] = {}
 
     def cell(year: int, year_age: int) -> PayYear | None:
         # Cached by age and grid year, with the net: a schedule repeats a few cells.
         key = (year_age, grid_years[year - 1])
         if key not in cells:
-            found = _cell(pay, flow, env, ref, as_of, lang, year_age, grid_years[year - 1])
+            found = _cell(pay, flow, env, ref, as_of, lang, year_age, grid_years[year - 1], holds)
             if found is not None and net is not None:
                 found = replace(found, monthly_net_eur=net(found.monthly_gross_eur))
             cells[key] = found
@@ -254,7 +267,7 @@ def grid_pay(
         tuple(years),
         ref,
         pay.source,
-        raised + _notes(pay.notes, env, lang),
+        raised + _notes(pay.notes, env, lang, holds),
         months=tuple(schedule),
         net=net.basis if net else None,
         cycle_source=pay.cycle.source if pay.cycle else None,
@@ -278,8 +291,9 @@ def _cell(
     lang: str,
     year_age: int,
     grid_year: int,
+    holds: Holds,
 ) -> PayYear | None:
-    band = _band(pay, year_age, env, as_of)
+    band = _band(pay, year_age, env, as_of, holds)
     if band is None:
         return None
     raises = [r for r in pay.raises if grid_year >= r.from_year and holds(r.when, env)]
@@ -324,6 +338,7 @@ def hourly_pay(
     rates: Mapping[str, model.RateSeries],
     as_of: dt.date,
     lang: str,
+    holds: Holds,
 ) -> HourlyPayResult:
     ref = reference(rates[pay.reference], as_of, lang)
     months = Decimal(str(_number(env, pay.months) or 0))
@@ -337,7 +352,7 @@ def hourly_pay(
     per_month = weekly * 52 / 12
     hours = months * weekly * 52 / 12
     required = months > Decimal(str(pay.required_over_months)) or hours >= Decimal(str(from_hours))
-    net = net_for(pay.net, env, rates, as_of, lang, per_month)
+    net = net_for(pay.net, env, rates, as_of, lang, holds, per_month)
     monthly = cents(hourly * weekly * 52 / 12)
     total = cents(hourly * months * weekly * 52 / 12)
     return HourlyPayResult(
@@ -354,11 +369,11 @@ def hourly_pay(
         required_from_hours=from_hours,
         reference=ref,
         source=pay.source,
-        notes=_notes(pay.notes, env, lang),
+        notes=_notes(pay.notes, env, lang, holds),
         monthly_net_eur=net(monthly) if net else None,
         # The whole period's deductions: thresholds scale with its hours.
         total_net_eur=(
-            net_for(pay.net, env, rates, as_of, lang, hours)(total)  # type: ignore[misc]
+            net_for(pay.net, env, rates, as_of, lang, holds, hours)(total)  # type: ignore[misc]
             if net
             else None
         ),
@@ -373,11 +388,12 @@ def estimate(
     rates: Mapping[str, model.RateSeries],
     as_of: dt.date,
     lang: str,
+    holds: Holds,
 ) -> PayResult:
     if isinstance(pay, model.GridPay):
-        return grid_pay(pay, flow, env, rates, as_of, lang)
+        return grid_pay(pay, flow, env, rates, as_of, lang, holds)
     if isinstance(pay, model.HourlyPay):
-        return hourly_pay(pay, env, rates, as_of, lang)
+        return hourly_pay(pay, env, rates, as_of, lang, holds)
     if isinstance(pay, model.LikePay):
         raise TypeError("a borrowed pay is worked out by the engine, which knows the items")
     return NoPayResult(tr(pay.text, lang), tuple(tr(r, lang) for r in pay.routes), pay.source)

@@ -7,11 +7,11 @@ evaluates a rule itself.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 
 Status = Literal["eligible", "conditional", "not_eligible"]
 
@@ -220,3 +220,8 @@ class Recommendation:
             if section.id == section_id:
                 return section
         return None
+
+    def unused(self, given: Iterable[str]) -> list[str]:
+        """The ``given`` answers the path never asked, sorted: ``answers`` holds every
+        question on the path taken (with its default when not given), and no other."""
+        return sorted(set(given) - set(self.answers))

@@ -25,32 +25,33 @@ SourceText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 Percent = Annotated[float, Field(ge=0, le=1000)]
 
 
-class RateValue(_Strict):
+class RateValueFile(_Strict):
     from_: dt.date = Field(alias="from", description="the date the value takes effect")
-    value: float = Field(gt=0)
+    # Bounded so that no amount computed from it can overflow to infinity.
+    value: float = Field(gt=0, le=1e9)
     source: SourceText = Field(description="the legal text that sets it")
     note: TextField | None = None
 
     model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
 
 
-class RateSeries(_Strict):
+class RateSeriesFile(_Strict):
     id: NodeId
     label: TextField
     short: TextField = Field(description='a short name for table headings, e.g. "SMIC"')
     unit: Literal["EUR/month", "EUR/hour", "EUR", "percent", "hours"]
     revised: TextField | None = Field(None, description="when the value is usually revised")
     revised_every_january: bool = False
-    values: list[RateValue] = Field(min_length=1)
+    values: list[RateValueFile] = Field(min_length=1)
 
 
 class RatesFile(_Strict):
     kind: Literal["rates"]
     title: TextField | None = None
-    series: list[RateSeries] = Field(min_length=1)
+    series: list[RateSeriesFile] = Field(min_length=1)
 
 
-class Alternative(_Strict):
+class AlternativeFile(_Strict):
     when: str
     yes: TextField
     source: SourceText | None = None
@@ -59,7 +60,7 @@ class Alternative(_Strict):
 class RuleFile(_Strict):
     id: NodeId
     when: str | None = Field(None, description="the condition; or give `any` alternatives")
-    any: list[Alternative] = Field(default_factory=list)
+    any: list[AlternativeFile] = Field(default_factory=list)
     yes: TextField | None = Field(None, description="the reason shown when the rule holds")
     no: TextField = Field(description="the reason shown when it does not")
     source: SourceText
@@ -205,6 +206,14 @@ class LikePayFile(_Strict):
     title: TextField = Field(description="the heading of this pay, e.g. 'pay as an apprentice'")
 
 
+class AttributeFile(_Strict):
+    id: NodeId = Field(description="the key of the attribute in the items' [items.attributes]")
+    label: TextField = Field(description="what reports call it, e.g. Level")
+    value: TextField | None = Field(
+        None, description='how a value reads, {value} standing for it, e.g. "{value}e"'
+    )
+
+
 class ItemFile(_Strict):
     id: ChoiceId
     title: TextField
@@ -232,6 +241,11 @@ class AdviceFile(_Strict):
     )
     note: TextField | None = Field(
         None, description="shown after the section, e.g. what its figures are and are not"
+    )
+    attributes: list[AttributeFile] = Field(
+        default_factory=list,
+        description="the item attributes reports show beside each item, in this order; "
+        "the others are in the JSON only",
     )
     items: list[ItemFile] = Field(min_length=1)
     source_url: str | None = None

@@ -13,97 +13,40 @@ import itertools
 from collections.abc import Callable, Iterable, Mapping
 
 from alternance_tui.advice import model
-from alternance_tui.advice.fast import per_object, truth
+from alternance_tui.advice.compiled import CompiledRules
 from alternance_tui.advice.result import Change, ChangePart
-from alternance_tui.advice.words import words
-from alternance_tui.flow import expr
 from alternance_tui.flow.answers import show_value
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Question, tr
+from alternance_tui.wording.catalogue.advice import ADVICE
 
 Opens = Callable[[Mapping[str, Value]], bool]
 MAX_PAIRS = 6
 
 
-RuleTruth = Callable[[Mapping[str, Value]], bool | None]
-
-
-@per_object
-def rule_truth(rule: model.Rule) -> RuleTruth:
-    """Whether ``rule`` holds for some answers: its condition, or the first of its
-    alternatives that holds (None when that depends on an unanswered question)."""
-    if rule.when is not None:
-        return truth(rule.when)
-    alternatives = tuple(truth(a.when) for a in rule.alternatives)
-
-    def any_alternative(env: Mapping[str, Value]) -> bool | None:
-        unknown = False
-        for alternative in alternatives:
-            result = alternative(env)
-            if result is True:
-                return True
-            if result is None:
-                unknown = True
-        return None if unknown else False
-
-    return any_alternative
-
-
-def rule_holds(rule: model.Rule, env: Mapping[str, Value]) -> bool | None:
-    return rule_truth(rule)(env)
-
-
-@per_object
-def rule_truths(item: model.Item) -> tuple[RuleTruth, ...]:
-    """rule_truth of each rule of ``item``, in order."""
-    return tuple(rule_truth(rule) for rule in item.rules)
-
-
-@per_object
-def _names_of(rule: model.Rule) -> frozenset[str]:
-    names = rule.when.names() if rule.when else set()
-    for alternative in rule.alternatives:
-        names |= alternative.when.names()
-    return frozenset(names)
-
-
-def rule_names(rule: model.Rule) -> set[str]:
-    """The questions a rule reads."""
-    return set(_names_of(rule))
-
-
-@per_object
-def _thresholds_of(item: model.Item) -> dict[str, set[float]]:
-    """rule_thresholds(item.rules), worked out once per item (items never change)."""
-    return rule_thresholds(item.rules)
-
-
-def rule_thresholds(rules: Iterable[model.Rule]) -> dict[str, set[float]]:
-    found: dict[str, set[float]] = {}
-    for rule in rules:
-        conditions = [rule.when] if rule.when else []
-        conditions += [a.when for a in rule.alternatives]
-        for condition in conditions:
-            for name, values in expr.thresholds(condition.tree).items():
-                found.setdefault(name, set()).update(values)
-    return found
-
-
 class WhatIf:
-    def __init__(self, flow: Flow, item: model.Item, fixed: Iterable[str], lang: str) -> None:
+    def __init__(
+        self,
+        flow: Flow,
+        item: model.Item,
+        fixed: Iterable[str],
+        lang: str,
+        rules: CompiledRules,
+    ) -> None:
         self.flow = flow
         self.item = item
         self.fixed = set(fixed)
         self.lang = lang
-        self.bounds = _thresholds_of(item)
-        self.truths = rule_truths(item)
+        self.bounds = rules.thresholds(item)
+        self.truths = rules.rule_truths(item)
+        self.names = rules.rule_names
 
     def opens(self, env: Mapping[str, Value]) -> bool:
         return all(rule(env) is True for rule in self.truths)
 
     def changes(self, env: Mapping[str, Value]) -> tuple[Change, ...]:
         failing = [
-            _names_of(rule)
+            self.names(rule)
             for rule, truth_of in zip(self.item.rules, self.truths, strict=True)
             if truth_of(env) is not True
         ]
@@ -127,7 +70,7 @@ class WhatIf:
         reading = tuple(
             truth_of
             for rule, truth_of in zip(self.item.rules, self.truths, strict=True)
-            if question_id in _names_of(rule)
+            if question_id in self.names(rule)
         )
         return lambda env: all(rule(env) is True for rule in reading)
 
@@ -173,19 +116,19 @@ class WhatIf:
             have = env.get(question.id)
             have_set = have if isinstance(have, frozenset) else frozenset()
             added = [next(iter(v - have_set)) for v in values if isinstance(v, frozenset)]
-            shown = words(self.lang, "or").join(
+            shown = ADVICE(self.lang, "or").join(
                 show_value(question, frozenset({a}), self.lang) for a in added
             )
             return ChangePart(
                 question.id,
-                words(self.lang, "add", question=label, values=shown),
+                ADVICE(self.lang, "add", question=label, values=shown),
                 tuple(added),
                 fixed=question.id in self.fixed,
             )
-        shown = words(self.lang, "or").join(show_value(question, v, self.lang) for v in values)
+        shown = ADVICE(self.lang, "or").join(show_value(question, v, self.lang) for v in values)
         return ChangePart(
             question.id,
-            words(self.lang, "one_of", question=label, values=shown),
+            ADVICE(self.lang, "one_of", question=label, values=shown),
             tuple(values),
             fixed=question.id in self.fixed,
         )
@@ -250,11 +193,11 @@ class WhatIf:
         low_text = show_value(question, low, self.lang) if low is not None else ""
         high_text = show_value(question, high, self.lang) if high is not None else ""
         if low is not None and high is not None:
-            text = words(self.lang, "range_between", question=label, low=low_text, high=high_text)
+            text = ADVICE(self.lang, "range_between", question=label, low=low_text, high=high_text)
         elif high is not None:
-            text = words(self.lang, "range_at_most", question=label, high=high_text)
+            text = ADVICE(self.lang, "range_at_most", question=label, high=high_text)
         elif low is not None:
-            text = words(self.lang, "range_at_least", question=label, low=low_text)
+            text = ADVICE(self.lang, "range_at_least", question=label, low=low_text)
         else:
             text = label
         return ChangePart(question.id, text, low=low, high=high, fixed=question.id in self.fixed)
@@ -267,7 +210,9 @@ class WhatIf:
                     if not self.opens(self._with(env, **{first.id: a, second.id: b})):
                         continue
                     parts = (self._part(first, [a], env), self._part(second, [b], env))
-                    found.append(Change(parts, words(self.lang, "and").join(p.text for p in parts)))
+                    found.append(
+                        Change(parts, ADVICE(self.lang, "and").join(p.text for p in parts))
+                    )
                     if len(found) >= MAX_PAIRS:
                         return tuple(found)
         return tuple(found)

@@ -11,51 +11,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Question, tr
-
-_MESSAGES: dict[str, dict[str, str]] = {
-    "en": {
-        "empty": "An answer is needed here.",
-        "not_number": "“{text}” is not a number: type digits, e.g. {example}.",
-        "not_whole": "Enter a whole number (no decimals).",
-        "range": "Enter a number between {min} and {max}{unit}.",
-        "at_least": "Enter a number of at least {min}{unit}.",
-        "at_most": "Enter a number of at most {max}{unit}.",
-        "not_choice": "“{text}” is not one of the choices: {choices}.",
-        "not_yes_no": "Answer yes or no, not “{text}”.",
-        "not_list": "Give a list of choices: {choices}.",
-        "unknown_question": "“{text}” is not a question of this interview. Questions: {choices}.",
-        "yes": "yes",
-        "no": "no",
-    },
-    # French typography: a no-break space inside « » and before ":", so that a
-    # line never breaks between a word and its punctuation.
-    "fr": {
-        "empty": "Une réponse est nécessaire ici.",
-        "not_number": "«\u00a0{text}\u00a0» n’est pas un nombre\u00a0: "
-        "tapez des chiffres, par ex. {example}.",
-        "not_whole": "Entrez un nombre entier (sans décimales).",
-        "range": "Entrez un nombre entre {min} et {max}{unit}.",
-        "at_least": "Entrez un nombre d’au moins {min}{unit}.",
-        "at_most": "Entrez un nombre d’au plus {max}{unit}.",
-        "not_choice": "«\u00a0{text}\u00a0» ne fait pas partie des choix\u00a0: {choices}.",
-        "not_yes_no": "Répondez oui ou non, pas «\u00a0{text}\u00a0».",
-        "not_list": "Donnez une liste de choix\u00a0: {choices}.",
-        "unknown_question": "«\u00a0{text}\u00a0» n’est pas une question de cet entretien. "
-        "Questions\u00a0: {choices}.",
-        "yes": "oui",
-        "no": "non",
-    },
-}
+from alternance_tui.wording import formats
+from alternance_tui.wording.catalogue.answers import ANSWERS
 
 _YES = {"yes", "y", "oui", "o", "true", "1", "vrai"}
 _NO = {"no", "n", "non", "false", "0", "faux"}
-
-
-def message(lang: str, key: str, **values: object) -> str:
-    table = _MESSAGES.get(lang, _MESSAGES["en"])
-    return table[key].format(**values)
 
 
 class AnswerError(ValueError):
@@ -66,20 +28,6 @@ class AnswerError(ValueError):
 class AnswerProblem:
     question: str
     message: str
-
-
-def format_number(value: float, lang: str = "en") -> str:
-    """A number as a person of ``lang`` writes it: "20,000" and "12.5" in
-    English, "20 000" (narrow no-break space) and "12,5" in French.
-    ``parse_number`` reads every one of these back to the same value."""
-    if float(value).is_integer():
-        text = f"{int(value):,}"
-    else:
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "fr":
-        # Grouping commas to U+202F first, so the decimal point can become a comma.
-        return text.replace(",", "\u202f").replace(".", ",")
-    return text
 
 
 def _unit(question: Question, lang: str) -> str:
@@ -107,25 +55,25 @@ def _normalise_number(text: str, lang: str) -> str:
 def parse_number(question: Question, text: str, lang: str) -> float | int:
     cleaned = _normalise_number(text, lang)
     if not cleaned:
-        raise AnswerError(message(lang, "empty"))
+        raise AnswerError(ANSWERS(lang, "empty"))
     try:
         number = float(cleaned)
     except ValueError:
-        example = format_number(
+        example = formats.number(
             question.default
             if isinstance(question.default, int | float)
             else question.minimum or 10,
             lang,
         )
-        raise AnswerError(message(lang, "not_number", text=text.strip(), example=example)) from None
+        raise AnswerError(ANSWERS(lang, "not_number", text=text.strip(), example=example)) from None
     return check_number(question, number, lang)
 
 
 def check_number(question: Question, number: float, lang: str) -> float | int:
     if not math.isfinite(number):
-        raise AnswerError(message(lang, "not_number", text=str(number), example="10"))
+        raise AnswerError(ANSWERS(lang, "not_number", text=str(number), example="10"))
     if question.integer and not number.is_integer():
-        raise AnswerError(message(lang, "not_whole"))
+        raise AnswerError(ANSWERS(lang, "not_whole"))
     low, high = question.minimum, question.maximum
     if (low is not None and number < low) or (high is not None and number > high):
         unit = _unit(question, lang)
@@ -134,11 +82,11 @@ def check_number(question: Question, number: float, lang: str) -> float | int:
         else:
             key = "at_least" if low is not None else "at_most"
         raise AnswerError(
-            message(
+            ANSWERS(
                 lang,
                 key,
-                min=format_number(low or 0, lang),
-                max=format_number(high or 0, lang),
+                min=formats.number(low or 0, lang),
+                max=formats.number(high or 0, lang),
                 unit=unit,
             )
         )
@@ -159,7 +107,7 @@ def _match_choice(question: Question, text: str, lang: str) -> str:
         labels = [choice.id, *choice.label.values()]
         if any(folded == label.casefold() for label in labels):
             return choice.id
-    raise AnswerError(message(lang, "not_choice", text=wanted, choices=_choice_list(question)))
+    raise AnswerError(ANSWERS(lang, "not_choice", text=wanted, choices=_choice_list(question)))
 
 
 def parse_text(question: Question, text: str, lang: str = "en") -> Value:
@@ -178,7 +126,7 @@ def parse_text(question: Question, text: str, lang: str = "en") -> Value:
         return True
     if folded in _NO:
         return False
-    raise AnswerError(message(lang, "not_yes_no", text=text.strip()))
+    raise AnswerError(ANSWERS(lang, "not_yes_no", text=text.strip()))
 
 
 def parse_json(question: Question, raw: object, lang: str = "en") -> Value:
@@ -186,22 +134,33 @@ def parse_json(question: Question, raw: object, lang: str = "en") -> Value:
     if raw is None:
         if question.optional or question.default is not None:
             return None
-        raise AnswerError(message(lang, "empty"))
+        raise AnswerError(ANSWERS(lang, "empty"))
     if isinstance(raw, str):
         return parse_text(question, raw, lang)
     if question.kind == "number":
         if isinstance(raw, bool) or not isinstance(raw, int | float):
-            raise AnswerError(message(lang, "not_number", text=str(raw), example="10"))
+            raise AnswerError(ANSWERS(lang, "not_number", text=str(raw), example="10"))
         return check_number(question, float(raw), lang)
     if question.kind == "yes_no":
         if isinstance(raw, bool):
             return raw
-        raise AnswerError(message(lang, "not_yes_no", text=str(raw)))
+        raise AnswerError(ANSWERS(lang, "not_yes_no", text=str(raw)))
     if question.kind == "multi":
         if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
             return frozenset(_match_choice(question, item, lang) for item in raw)
-        raise AnswerError(message(lang, "not_list", choices=_choice_list(question)))
-    raise AnswerError(message(lang, "not_choice", text=str(raw), choices=_choice_list(question)))
+        raise AnswerError(ANSWERS(lang, "not_list", choices=_choice_list(question)))
+    raise AnswerError(ANSWERS(lang, "not_choice", text=str(raw), choices=_choice_list(question)))
+
+
+def check_value(question: Question, value: Value, lang: str = "en") -> Value:
+    """``value``, an answer already held in memory, as ``question`` takes it, or
+    AnswerError: parse_json's checks without going through JSON's form."""
+    if isinstance(value, frozenset):
+        if question.kind == "multi":
+            # In order, so that an unknown choice is named as a JSON file would name it.
+            return frozenset(_match_choice(question, item, lang) for item in sorted(value))
+        return parse_json(question, sorted(value), lang)  # not a set: the error shows it
+    return parse_json(question, value, lang)
 
 
 def parse_answers(
@@ -216,7 +175,7 @@ def parse_answers(
             problems.append(
                 AnswerProblem(
                     question_id,
-                    message(
+                    ANSWERS(
                         lang,
                         "unknown_question",
                         text=question_id,
@@ -247,9 +206,9 @@ def show_value(question: Question, value: Value, lang: str) -> str:
     if value is None:
         return "—"
     if question.kind == "yes_no":
-        return message(lang, "yes" if value else "no")
+        return ANSWERS(lang, "yes" if value else "no")
     if question.kind == "number" and isinstance(value, int | float):
-        return format_number(value, lang) + _unit(question, lang)
+        return formats.number(value, lang) + _unit(question, lang)
     if question.kind == "choice" and isinstance(value, str):
         choice = question.choice(value)
         return tr(choice.label, lang) if choice else value

@@ -35,12 +35,12 @@ def _digest(data: bytes) -> str:
 @functools.cache
 def code_fingerprint() -> str:
     """A hash of the engine's own source: the classes the cache pickles and the code
-    that builds them live in flow/ and advice/."""
+    that builds them live in flow/ and advice/, sub-packages included."""
     package = Path(__file__).resolve().parent.parent
     hasher = hashlib.sha256(f"{_FORMAT}:{__version__}:{sys.version_info[:2]}".encode())
     for folder in ("flow", "advice"):
-        for source in sorted((package / folder).glob("*.py")):
-            hasher.update(source.name.encode())
+        for source in sorted((package / folder).rglob("*.py")):
+            hasher.update(source.relative_to(package).as_posix().encode())
             try:
                 hasher.update(source.read_bytes())
             except OSError:

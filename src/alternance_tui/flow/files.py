@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import stat
 import tomllib
@@ -10,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from alternance_tui.flow.gcpause import paused_gc
-from alternance_tui.flow.problems import Problem
+from alternance_tui.flow.check.gcpause import paused_gc
+from alternance_tui.flow.problems import KeyPath, Problem
 from alternance_tui.flow.toml_lines import key_lines, line_of
 
 if TYPE_CHECKING:
@@ -120,7 +121,34 @@ def parse_toml_bytes(raw: bytes, name: str) -> tuple[dict[str, Any] | None, str,
         )
     except RecursionError:
         return None, text, [Problem(name, "the file nests tables or arrays too deeply to read")]
+    unusable = [Problem(name, message, path) for path, message in _unusable_numbers(data)]
+    if unusable:
+        return None, text, sorted(located(unusable, text), key=lambda p: p.line or 0)
     return data, text, []
+
+
+# TOML integers are 64-bit; tomllib reads longer ones, which no float can hold.
+_INTEGERS = range(-(2**63), 2**63)
+
+
+def _unusable_numbers(data: dict[str, Any]) -> list[tuple[KeyPath, str]]:
+    """The numbers no bound, rate or percentage can be: nan and inf (which TOML
+    allows, and which compare false with everything, so a bound of nan lets any
+    answer through) and integers too long for a float. Anywhere in the file."""
+    found: list[tuple[KeyPath, str]] = []
+    # A stack, not recursion: tomllib reads nesting deeper than a walk could follow.
+    stack: list[tuple[KeyPath, object]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in enumerate(value))
+        elif isinstance(value, float) and not math.isfinite(value):
+            found.append((path, f"must be a finite number, not {value}"))
+        elif isinstance(value, int) and value not in _INTEGERS:
+            found.append((path, "is too large a number (TOML integers are at most 2^63 - 1)"))
+    return found
 
 
 def _lower_first(message: str) -> str:

@@ -10,15 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from alternance_tui.flow.check.gcpause import paused_gc
 from alternance_tui.flow.files import display_name, located, read_toml, schema_problems
-from alternance_tui.flow.gcpause import paused_gc
 from alternance_tui.flow.model import Flow
 from alternance_tui.flow.problems import FlowError, Problem
 
 
 def file_kind(data: dict[str, Any]) -> str:
+    """The file's ``kind`` ("flow" when it has none). One that is not text
+    (``kind = 1979-05-27``) is given as written, to be refused like any
+    unknown kind, not read as a flow."""
     kind = data.get("kind", "flow")
-    return kind if isinstance(kind, str) else "flow"
+    return kind if isinstance(kind, str) else str(kind)
 
 
 def flow_from_data(
@@ -28,8 +31,9 @@ def flow_from_data(
     # Deferred: pydantic is only needed when a flow is not in the cache.
     from pydantic import ValidationError
 
-    from alternance_tui.flow.check import check_flow
-    from alternance_tui.flow.schema import FlowFile, build_flow
+    from alternance_tui.flow.build import build_flow
+    from alternance_tui.flow.check.run import check_flow
+    from alternance_tui.flow.schema import FlowFile
 
     name = display_name(path)
     with paused_gc():
@@ -50,9 +54,8 @@ def check_flow_file(path: Path) -> tuple[Flow | None, list[Problem]]:
         return None, problems
     kind = file_kind(data)
     if kind != "flow":
-        return None, [
-            Problem(display_name(path), f'kind = "{kind}": this is not a flow file', ("kind",))
-        ]
+        message = f'kind = "{kind}": this is not a flow file'
+        return None, located([Problem(display_name(path), message, ("kind",))], text)
     return flow_from_data(data, text, path)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from alternance_tui.flow.expr import Condition, Value, Variable
+from alternance_tui.flow.cond import Condition, Value, Variable
 
 QuestionKind = Literal["choice", "multi", "number", "yes_no"]
 

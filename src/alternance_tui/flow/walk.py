@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Question
 
 
@@ -170,24 +170,3 @@ def progress(flow: Flow, answers: Mapping[str, Value], question_id: str) -> Prog
     path = predicted_path(flow, answers)
     position = path.index(question_id) + 1 if question_id in path else len(walk(flow, answers).path)
     return Progress(position, max(position, len(path)))
-
-
-def applicable(flow: Flow, answers: Mapping[str, Value]) -> dict[str, Value]:
-    """The answers that still apply: those on the path the answers themselves lead to.
-
-    Answers to questions that can still come after the first unanswered one are
-    kept too, since they may apply once it is answered; answers to questions no
-    longer reachable (a branch left by changing an earlier answer) are not.
-    """
-    state = walk(flow, answers)
-    ahead: set[str] = set()
-    if state.current is not None:
-        stack = [state.current]
-        while stack:
-            node = stack.pop()
-            question = flow.questions.get(node)
-            if question is None or node in ahead:
-                continue
-            ahead.add(node)
-            stack.extend(rule.goto for rule in question.next)
-    return {q: v for q, v in answers.items() if q in state.path or q in ahead}

@@ -8,19 +8,20 @@ from textual.screen import Screen
 from textual.visual import VisualType
 from textual.widgets import Static
 
-from alternance_tui.tui.texts import t
 from alternance_tui.tui.widgets import KeyBar
+from alternance_tui.wording.catalogue.tui import TUI as t
 
 if TYPE_CHECKING:
-    from alternance_tui.tui.app import AlternanceApp
+    from alternance_tui.tui.host import Host
 
 
 class Page(Screen[None]):
     """A screen of the interview; ``show_state`` redraws it from the app's state."""
 
     @property
-    def ui(self) -> AlternanceApp:
-        return cast("AlternanceApp", self.app)
+    def ui(self) -> Host:
+        """The app, through what a screen may ask of it (host.py)."""
+        return cast("Host", self.app)
 
     @property
     def lang(self) -> str:

@@ -13,12 +13,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, OptionList, Static
 
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Question, tr
 from alternance_tui.interview import check_typing, number_text
 from alternance_tui.tui.base import Page
-from alternance_tui.tui.texts import t
 from alternance_tui.tui.widgets import ChoiceList, KeyBar, NumberInput
+from alternance_tui.wording.catalogue.tui import TUI as t
 
 YES, NO = "yes", "no"
 # Letters for yes and no, in both languages: Y/O (oui) and N.
@@ -27,7 +27,7 @@ PROGRESS_CELLS = 10
 
 
 def _range_text(question: Question, lang: str) -> str:
-    from alternance_tui.flow.answers import format_number
+    from alternance_tui.wording.formats import number
 
     unit = tr(question.unit, lang)
     unit = f" {unit}" if unit else ""
@@ -36,14 +36,14 @@ def _range_text(question: Question, lang: str) -> str:
         return t(
             lang,
             "number_range",
-            min=format_number(low, lang),
-            max=format_number(high, lang),
+            min=number(low, lang),
+            max=number(high, lang),
             unit=unit,
         )
     if low is not None:
-        return t(lang, "number_at_least", min=format_number(low, lang), unit=unit)
+        return t(lang, "number_at_least", min=number(low, lang), unit=unit)
     if high is not None:
-        return t(lang, "number_at_most", max=format_number(high, lang), unit=unit)
+        return t(lang, "number_at_most", max=number(high, lang), unit=unit)
     return ""
 
 
@@ -260,7 +260,7 @@ class QuestionScreen(Page):
             interview.drafts.pop(question.id, None)
         else:
             interview.drafts[question.id] = event.value
-            self.ui.changed()
+            self.ui.typed()
 
     def action_submit(self) -> None:
         question = self.question

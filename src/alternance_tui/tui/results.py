@@ -7,7 +7,9 @@ every card and the scroll follows.
 
 from __future__ import annotations
 
-from typing import ClassVar
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar
 
 from rich import box
 from rich.table import Table
@@ -19,9 +21,13 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from alternance_tui.tui.base import Page
-from alternance_tui.tui.resultview import Card, PayView, ResultsView
-from alternance_tui.tui.texts import t
+from alternance_tui.tui.resultview import Card, PayView, ResultsView, compute_results
 from alternance_tui.tui.widgets import KeyBar
+from alternance_tui.wording.catalogue.tui import TUI as t
+
+if TYPE_CHECKING:
+    from alternance_tui.advice.engine import Engine
+    from alternance_tui.flow.cond import Value
 
 STATUS_CLASS = {"eligible": "-eligible", "conditional": "-conditional", "not_eligible": "-closed"}
 
@@ -130,6 +136,7 @@ class ResultsScreen(Page):
         super().__init__()
         self.view: ResultsView | None = None
         self.error: str = ""
+        self.shown_for: object = None  # what the results shown were computed from
 
     def compose(self) -> ComposeResult:
         view, lang = self.view, self.lang
@@ -195,6 +202,20 @@ class ResultsScreen(Page):
             ]
         )
 
+    def show_results(
+        self, engine: Engine, answers: Mapping[str, Value], as_of: dt.date, lang: str
+    ) -> None:
+        """Compute and show the results for ``answers``, unless they are shown already."""
+        key = (lang, as_of, tuple(sorted(answers.items(), key=lambda kv: kv[0])))
+        if key == self.shown_for:
+            return
+        self.shown_for = key
+        try:
+            view, problem = compute_results(engine, answers, as_of, lang)
+        except Exception as exc:  # a bug in the advice: say so on screen, keep the answers
+            view, problem = None, f"{type(exc).__name__}: {exc}"
+        self.show_view(view, t(lang, "results_failed", message=problem) if problem else "")
+
     def show_view(self, view: ResultsView | None, error: str = "") -> None:
         self.view, self.error = view, error
         if self.is_mounted:
@@ -233,6 +254,7 @@ def _overview(cards: tuple[Card, ...]) -> Content:
 
 
 def _answers(view: ResultsView, lang: str) -> Static:
-    colon = " : " if lang == "fr" else ": "
-    lines = [f"{line.label}{colon}{line.value}" for line in view.answers]
+    lines = [
+        t(lang, "answer_line", question=line.label, answer=line.value) for line in view.answers
+    ]
     return Static("\n".join(lines), classes="answers", markup=False)

@@ -13,8 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from alternance_tui.advice import words as w
-from alternance_tui.advice.report import (
+from alternance_tui.advice.present import (
+    AnswerLine,
+    answer_lines,
+    facts_line,
     grid_table,
     hourly_lines,
     label,
@@ -30,13 +32,15 @@ from alternance_tui.advice.result import (
     Recommendation,
     Status,
 )
-from alternance_tui.flow.answers import show_value
-from alternance_tui.flow.expr import Value
-from alternance_tui.flow.model import Flow, Text, tr
-from alternance_tui.tui.texts import t
+from alternance_tui.flow.cond import Value
+from alternance_tui.flow.model import tr
+from alternance_tui.wording import formats as w
+from alternance_tui.wording.catalogue.tui import TUI as t
+from alternance_tui.wording.typography import colon, typography
 
 if TYPE_CHECKING:
-    from alternance_tui.advice.model import Bundle
+    from alternance_tui.advice.engine import Engine
+    from alternance_tui.advice.model import AttributeLabel, Bundle
 
 MARKS: dict[bool | None, str] = {True: "✔", False: "✘", None: "◐"}
 _ORDER: dict[Status, int] = {"eligible": 0, "conditional": 1, "not_eligible": 2}
@@ -94,13 +98,6 @@ class SectionView:
 
 
 @dataclass(frozen=True, slots=True)
-class AnswerLine:
-    question: str
-    label: str
-    value: str
-
-
-@dataclass(frozen=True, slots=True)
 class ResultsView:
     title: str
     text: str
@@ -128,7 +125,7 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
             rows=tuple(tuple(row) for row in rows),
             lines=(
                 reference_line(pay.reference, lang),
-                f"{label(lang, 'source')}{_colon(lang)}{pay.source}",
+                f"{label(lang, 'source')}{colon(lang)}{pay.source}",
                 *pay_lines(pay, lang),
             ),
             notes=tuple(dict.fromkeys([*notes, *(n.text for n in pay.notes)])),
@@ -145,7 +142,7 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
             lines=(
                 *hourly_lines(pay, lang),
                 reference_line(pay.reference, lang),
-                f"{label(lang, 'source')}{_colon(lang)}{pay.source}",
+                f"{label(lang, 'source')}{colon(lang)}{pay.source}",
             ),
             notes=tuple(n.text for n in pay.notes),
         )
@@ -154,29 +151,11 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
     return None
 
 
-def _colon(lang: str) -> str:
-    """French puts a (thin) space before a colon."""
-    return "\u00a0: " if lang == "fr" else ": "
-
-
-def _facts(item: ItemResult, lang: str) -> str:
-    colon = _colon(lang)
-    facts = [
-        f"{label(lang, key)}{colon}{item.attributes[key]}"
-        for key in ("level", "campus", "rhythm")
-        if key in item.attributes
-    ]
-    if "ranking" in item.attributes:
-        rank = label(lang, "rank", rank=item.attributes["ranking"])
-        facts.append(f"{label(lang, 'ranking')}{colon}{rank}")
-    return " · ".join(facts)
-
-
-def headline(item: ItemResult, lang: str) -> str:
-    """The one thing to know about an item, for the overview at the top: where
-    and at what level for a course; what it pays, or what would open it, for
-    anything else."""
-    facts = _facts(item, lang)
+def headline(item: ItemResult, lang: str, declared: Sequence[AttributeLabel] = ()) -> str:
+    """The one thing to know about an item, for the overview at the top: its facts
+    (where and at what level, for a course); what it pays, or what would open it,
+    for anything else."""
+    facts = facts_line(item, declared, lang, colon(lang))
     if facts:
         return facts
     pay = item.pay
@@ -210,10 +189,12 @@ def headline(item: ItemResult, lang: str) -> str:
     return ""
 
 
-def card(item: ItemResult, lang: str) -> Card:
+def card(item: ItemResult, lang: str, declared: Sequence[AttributeLabel] = ()) -> Card:
+    """``declared``: the attributes the item's advice file shows (its facts)."""
+
     def typeset(text: str) -> str:
         # As the text report does: French spacing before ":" and the like.
-        return w.typography(text, lang)
+        return typography(text, lang)
 
     pay = pay_view(item, lang)
     if pay is not None:
@@ -236,7 +217,7 @@ def card(item: ItemResult, lang: str) -> Card:
         status=item.status,
         badge=label(lang, item.status),
         summary=typeset(item.summary),
-        facts=_facts(item, lang),
+        facts=facts_line(item, declared, lang, colon(lang)),
         reasons=reasons,
         fit=tuple(map(typeset, item.fit)),
         changes=tuple(typeset(c.text) for c in item.changes),
@@ -249,7 +230,7 @@ def card(item: ItemResult, lang: str) -> Card:
         ),
         pay=pay,
         notes=tuple(typeset(n.text + (f" ({n.source})" if n.source else "")) for n in item.notes),
-        headline=typeset(headline(item, lang)),
+        headline=typeset(headline(item, lang, declared)),
     )
 
 
@@ -259,18 +240,12 @@ def ordered(items: Sequence[ItemResult]) -> list[ItemResult]:
     return sorted(items, key=lambda item: _ORDER[item.status])
 
 
-def results_view(
-    rec: Recommendation, flow: Flow, notes: Mapping[str, Text | None] | None = None
-) -> ResultsView:
-    """``notes``: each section's note from the data, by section id."""
+def results_view(rec: Recommendation, bundle: Bundle) -> ResultsView:
     lang = rec.lang
-    notes = notes or {}
+    flow = bundle.flow
+    notes = {s.id: s.note for s in bundle.sections}
+    declared = {s.id: s.attributes for s in bundle.sections}
     outcome = flow.outcomes.get(rec.outcome)
-    answers = tuple(
-        AnswerLine(q, tr(flow.questions[q].short, lang), show_value(flow.questions[q], v, lang))
-        for q, v in rec.answers.items()
-        if q in flow.questions
-    )
     return ResultsView(
         title=rec.outcome_title or tr(flow.title, lang),
         text=tr(outcome.text, lang) if outcome else "",
@@ -281,31 +256,30 @@ def results_view(
             SectionView(
                 s.id,
                 s.title,
-                tuple(card(i, lang) for i in ordered(s.items)),
-                w.typography(tr(notes.get(s.id), lang), lang),
+                tuple(card(i, lang, declared.get(s.id, ())) for i in ordered(s.items)),
+                typography(tr(notes.get(s.id), lang), lang),
             )
             for s in rec.sections
         ),
-        answers=answers,
+        answers=tuple(answer_lines(rec, flow)),
     )
 
 
 def compute_results(
-    bundle: Bundle, answers: Mapping[str, Value], as_of: dt.date, lang: str
+    engine: Engine, answers: Mapping[str, Value], as_of: dt.date, lang: str
 ) -> tuple[ResultsView | None, str]:
     """The results screen for ``answers``, or why there are none (in ``lang``).
 
-    This is the one place the app turns answers into results: the same
-    ``recommend()`` as `alternance recommend`, then the view-model above.
+    This is the one place the app turns answers into results: the same engine as
+    `alternance recommend`, then the view-model above.
     """
-    from alternance_tui.advice.engine import IncompleteAnswers, recommend
+    from alternance_tui.advice.engine import IncompleteAnswers
     from alternance_tui.advice.pay import RatesUnknown
 
     try:
-        recommendation = recommend(bundle, answers, as_of=as_of, lang=lang)
+        recommendation = engine.recommend(answers, as_of=as_of, lang=lang)
     except IncompleteAnswers as exc:
         return None, "; ".join(exc.messages)
     except RatesUnknown as exc:
         return None, str(exc)
-    notes = {s.id: s.note for s in bundle.sections}
-    return results_view(recommendation, bundle.flow, notes), ""
+    return results_view(recommendation, engine.bundle), ""

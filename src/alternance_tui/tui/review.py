@@ -15,8 +15,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from alternance_tui.tui.base import Page
-from alternance_tui.tui.texts import t
 from alternance_tui.tui.widgets import KeyBar
+from alternance_tui.wording.catalogue.tui import TUI as t
 
 GO_ON = "__go_on__"
 LABEL_WIDTH = 28

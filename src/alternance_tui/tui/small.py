@@ -8,7 +8,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static
 
-from alternance_tui.tui.texts import t
+from alternance_tui.wording.catalogue.tui import TUI as t
 
 
 class TooSmallScreen(Screen[None]):

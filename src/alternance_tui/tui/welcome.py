@@ -14,8 +14,9 @@ from textual.markup import escape
 from textual.widgets import Button, Static
 
 from alternance_tui.tui.base import Page
-from alternance_tui.tui.texts import LANGUAGES, t
 from alternance_tui.tui.widgets import ChoiceList, KeyBar
+from alternance_tui.wording.catalogue.tui import TUI as t
+from alternance_tui.wording.lookup import LANGUAGES
 
 LANGUAGE_LABELS = {"fr": "Français", "en": "English"}
 

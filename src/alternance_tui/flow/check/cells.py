@@ -14,7 +14,7 @@ import itertools
 import math
 from collections.abc import Mapping
 
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Question
 
 MAX_TESTED_MEMBERS = 10
@@ -32,7 +32,7 @@ class Cell:
     def __init__(self, value: Value) -> None:
         self.value = value
         # What the tests on its question make of it, as bits (see
-        # PathExplorer._sign_cells); for an answer whose cells are never merged, a
+        # signatures.sign_cells); for an answer whose cells are never merged, a
         # number of its own. Never 0 but for ABSENT.
         self.signature = 0
 
@@ -101,7 +101,7 @@ def make_cells(
         ]
     if question.optional:
         cells.append(Cell(None))
-    if opaque:  # (the others are signed by PathExplorer._sign_cells)
+    if opaque:  # (the others are signed by signatures.sign_cells)
         for number, cell in enumerate(cells, 1):
             cell.signature = number
     return cells

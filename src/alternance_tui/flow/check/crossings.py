@@ -18,9 +18,9 @@ import itertools
 import math
 from collections.abc import Callable, Iterable
 
-from alternance_tui.flow import expr
-from alternance_tui.flow.cells import number_points
-from alternance_tui.flow.expr import Value
+from alternance_tui.flow import cond
+from alternance_tui.flow.check.cells import number_points
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Question
 
 # Combinations of the other answers' numbers tried per answer in a comparison that
@@ -32,7 +32,7 @@ MAX_CROSSINGS = 8
 
 def add_crossings(
     questions: Iterable[Question],
-    ties: Iterable[tuple[expr.Node, expr.Node]],
+    ties: Iterable[tuple[cond.Node, cond.Node]],
     thresholds: dict[str, set[float]],
     opaque: set[str],
 ) -> None:
@@ -51,9 +51,9 @@ def add_crossings(
     numbers = {q.id: q for q in questions if q.kind == "number"}
     relations = []
     for left, right in ties:
-        names = sorted(n for n in expr.names_in(left) | expr.names_in(right) if n in numbers)
+        names = sorted(n for n in cond.names_in(left) | cond.names_in(right) if n in numbers)
         if names:
-            relations.append((names, expr.compile_tree(expr.Arith("-", left, right))))
+            relations.append((names, cond.compile_tree(cond.Arith("-", left, right))))
     involved = {name for names, _ in relations for name in names}
     bounds = {name: thresholds.setdefault(name, set()) for name in involved}
     # Each number tried multiplies the paths through every answer it is carried
@@ -94,7 +94,7 @@ def add_crossings(
 
 
 def _crossings(
-    difference: expr.Evaluator,
+    difference: cond.Evaluator,
     env: dict[str, Value],
     question: Question,
     points: list[float],

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from alternance_tui.flow.condition_tree import (
+from alternance_tui.flow.cond.tree import (
     BoolOp,
     Compare,
     ComparisonOp,

@@ -1,13 +1,13 @@
 """The tree conditions are compiled into, and what it evaluates to.
 
-``expr.parse`` turns the text of a condition into this small tree (and keeps
+``parse`` (parser.py) turns the text of a condition into this small tree (and keeps
 the text with it in a ``Condition``); this module evaluates it itself, so that
 nothing a flow file contains ever reaches ``eval`` or ``exec``.
 
 Evaluation uses three-valued logic: a question that was not answered (and has
 no default) is *unknown*, and so is any comparison that involves it. ``and`` /
 ``or`` / ``not`` follow Kleene's rules, so ``unknown or True`` is ``True``.
-``evaluate`` is the reference: the closures of condition_compile.py give
+``evaluate`` is the reference: the closures of closures.py give
 exactly what it gives, and are tested against it.
 """
 

@@ -7,7 +7,7 @@ it"). ``compile_tree`` turns a tree once into nested closures that give exactly
 what ``evaluate`` gives, without walking the tree and testing node types at each
 call: comparisons are specialised by operator, and an answer compared with a
 constant (``age <= 29``, ``"rqth" in situations``) is read straight from the
-answers, which is most conditions. ``evaluate`` (condition_tree.py) stays the
+answers, which is most conditions. ``evaluate`` (tree.py) stays the
 reference they are tested against.
 """
 
@@ -17,7 +17,7 @@ import operator
 from collections.abc import Callable, Mapping
 from typing import cast
 
-from alternance_tui.flow.condition_tree import (
+from alternance_tui.flow.cond.tree import (
     ArithmeticOp,
     BoolOp,
     Compare,
@@ -150,7 +150,7 @@ def _compiled_bool(decisive: bool, operands: tuple[Evaluator, ...]) -> Evaluator
 
 
 def _pair_function(op: ComparisonOp) -> _Pair:
-    """``_compare`` (condition_tree.py) for one operator."""
+    """``_compare`` (tree.py) for one operator."""
     if op in _ORDER:
         order = _ORDER[op]
 

@@ -1,20 +1,9 @@
-"""The condition language of flow files, and its parser.
+"""Parsing conditions: source text to the engine's own tree (tree.py).
 
-Conditions such as ``age <= 29 or "rqth" in situations`` are parsed with
-Python's ``ast`` module, but only a whitelist of node types is accepted and the
-result is compiled into a small tree of the engine's own, which it evaluates
-itself: nothing a flow file contains ever reaches ``eval`` or ``exec``.
-
-This module parses. The rest of the language has modules of its own, and every
-name of it can be imported from here:
-
-- condition_tree.py: the tree, the values answers take, ``Condition`` and the
-  three-valued ``evaluate`` (an unanswered question is *unknown*);
-- condition_compile.py: ``compile_tree`` and ``compile_condition``, the same
-  evaluation as closures, for the checker's and the advice's hot loops;
-- condition_analysis.py: ``analyse`` and ``thresholds``, ``tested_members``:
-  what the checker needs to know of a condition;
-- condition_typecheck.py: ``check`` against the questions in scope (``Variable``).
+Conditions are parsed with Python's ``ast`` module, but only a whitelist of node
+types is accepted and the result is compiled into a tree of the engine's own,
+which it evaluates itself: nothing a flow file contains ever reaches ``eval`` or
+``exec``.
 """
 
 from __future__ import annotations
@@ -23,20 +12,7 @@ import ast
 import math
 from typing import Literal
 
-from alternance_tui.flow.condition_analysis import (
-    Analysis,
-    analyse,
-    analyse_one_constant,
-    tested_members,
-    thresholds,
-)
-from alternance_tui.flow.condition_compile import (
-    Evaluator,
-    Truth,
-    compile_condition,
-    compile_tree,
-)
-from alternance_tui.flow.condition_tree import (
+from alternance_tui.flow.cond.tree import (
     Arith,
     ArithmeticOp,
     BoolOp,
@@ -50,49 +26,7 @@ from alternance_tui.flow.condition_tree import (
     Not,
     Scalar,
     Seq,
-    Value,
-    evaluate,
-    names_in,
-    walk_nodes,
 )
-from alternance_tui.flow.condition_typecheck import Variable, VarKind, check
-
-__all__ = [
-    "MAX_DEPTH",
-    "MAX_SOURCE_LENGTH",
-    "RESERVED_NAMES",
-    "Analysis",
-    "Arith",
-    "ArithmeticOp",
-    "BoolOp",
-    "Compare",
-    "ComparisonOp",
-    "Condition",
-    "ConditionError",
-    "Const",
-    "Evaluator",
-    "Name",
-    "Neg",
-    "Node",
-    "Not",
-    "Scalar",
-    "Seq",
-    "Truth",
-    "Value",
-    "VarKind",
-    "Variable",
-    "analyse",
-    "analyse_one_constant",
-    "check",
-    "compile_condition",
-    "compile_tree",
-    "evaluate",
-    "names_in",
-    "parse",
-    "tested_members",
-    "thresholds",
-    "walk_nodes",
-]
 
 MAX_SOURCE_LENGTH = 2000
 MAX_DEPTH = 50

@@ -1,13 +1,13 @@
 """What a condition tells the checker and the advice: the answers it reads, the
 numbers and choices it tests them against, and the comparisons that tie answers
-together (which the checker resolves in crossings.py).
+together (which the checker resolves in check/crossings.py).
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from alternance_tui.flow.condition_tree import (
+from alternance_tui.flow.cond.tree import (
     Arith,
     BoolOp,
     Compare,
@@ -40,7 +40,7 @@ class Analysis(NamedTuple):
     # Comparisons that no single threshold describes, as (left side, right side):
     # arithmetic over answers (``age + months / 12 > 21``, ``-age < -20``) or an
     # answer against another (``months > age``). Where they change outcome depends
-    # on the other answers; the checker works it out (see crossings.py).
+    # on the other answers; the checker works it out (see check/crossings.py).
     relations: list[tuple[Node, Node]]
 
 

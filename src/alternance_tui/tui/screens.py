@@ -1,0 +1,46 @@
+"""The app's screens by name, for Textual's screen registry (``App.SCREENS``).
+
+Each is built the first time it is shown and then kept: the question screen
+is refilled per question rather than rebuilt. The imports are inside the
+factories so that only the welcome screen is loaded before the first frame.
+The names are the interview's places (``Interview.place``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.screen import Screen
+
+
+def _welcome() -> Screen[Any]:
+    from alternance_tui.tui.welcome import WelcomeScreen
+
+    return WelcomeScreen()
+
+
+def _question() -> Screen[Any]:
+    from alternance_tui.tui.question import QuestionScreen
+
+    return QuestionScreen()
+
+
+def _review() -> Screen[Any]:
+    from alternance_tui.tui.review import ReviewScreen
+
+    return ReviewScreen()
+
+
+def _results() -> Screen[Any]:
+    from alternance_tui.tui.results import ResultsScreen
+
+    return ResultsScreen()
+
+
+SCREENS: dict[str, Callable[[], Screen[Any]]] = {
+    "welcome": _welcome,
+    "question": _question,
+    "review": _review,
+    "results": _results,
+}

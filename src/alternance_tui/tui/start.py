@@ -1,0 +1,87 @@
+"""Before the app runs: where the flow is, what the welcome screen says, and
+whether the flow must be loaded before the first frame.
+
+A normal start draws the welcome screen from cached facts and loads the flow
+later, in a thread (see app.py); answers given up front need it at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alternance_tui.paths import default_flow_path
+from alternance_tui.tui.autosave import Autosave, Notice, adopt
+from alternance_tui.tui.facts import WelcomeFacts, cached_facts, facts_of, remember_facts
+from alternance_tui.wording.catalogue.tui import TUI as t
+
+if TYPE_CHECKING:
+    from alternance_tui.advice.model import Bundle
+    from alternance_tui.interview import Interview
+    from alternance_tui.tui.options import TuiOptions
+
+
+class StartProblem(Exception):
+    """The app cannot start; each line says what and how to fix it."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = list(lines)
+        super().__init__("\n".join(self.lines))
+
+
+def load_flow_bundle(path: Path) -> Bundle:
+    from alternance_tui.advice.load import load_bundle
+    from alternance_tui.flow.problems import FlowError
+
+    try:
+        return load_bundle(path)
+    except FlowError as exc:
+        raise StartProblem(exc.lines()) from None
+    except OSError as exc:
+        raise StartProblem([f"{path}: cannot read it ({exc.strerror or exc})"]) from None
+
+
+def starting_point(options: TuiOptions) -> tuple[Path, WelcomeFacts, Bundle | None]:
+    """The flow's path, the welcome facts, and the flow when it is needed before
+    the first frame; raises StartProblem when the flow cannot be used."""
+    flow_path = options.flow or default_flow_path()
+    facts = cached_facts(flow_path)
+    bundle = None
+    if facts is None or options.answers or options.resume is not None:
+        bundle = load_flow_bundle(flow_path)
+        facts = facts_of(bundle)
+        remember_facts(flow_path, facts)
+    return flow_path, facts, bundle
+
+
+def prepared_interview(
+    bundle: Bundle, options: TuiOptions, lang: str, autosave: Autosave
+) -> tuple[Interview, list[Notice]]:
+    """The interview for ``bundle`` with the answers given at start (``--resume``,
+    then ``--answers`` over them), open where they lead; and what to tell the
+    person about them."""
+    from alternance_tui.interview import Interview
+
+    interview = Interview(bundle.flow, lang=lang)
+    notices: list[Notice] = []
+    current: str | None = None
+    given = False
+    if options.resume is not None:
+        session, found = autosave.read(options.resume, bundle.flow.id, lang, announce_missing=True)
+        notices.extend(found)
+        if session is not None:
+            current = session.current
+            notices.extend(adopt(interview, session, keep_language=options.lang_given))
+            given = True
+    if options.answers:
+        name = options.answers_file or "--answers"
+        problems = interview.load_answers(options.answers)
+        if problems:
+            lines = [f"• {p.question}: {p.message}" for p in problems]
+            text = "\n".join([t(interview.lang, "answers_problems", file=name), *lines])
+            notices.append((text, "warning"))
+        given = True
+    if given:
+        interview.open_on(current)
+    return interview, notices

@@ -1,0 +1,54 @@
+"""The advice engine's own words: what a rule depends on, what would change an
+answer, which rates a date uses. The contracts' and courses' words are in the
+flow's data files."""
+
+from __future__ import annotations
+
+from alternance_tui.wording.lookup import Catalogue
+
+ADVICE = Catalogue(
+    "advice",
+    {
+        "en": {
+            "depends": "{question}: not known yet. Open with: {open}; not with: {closed}.",
+            "depends_all": "{question}: not known yet; open whatever it turns out to be.",
+            "range_between": "{question}: between {low} and {high}",
+            "range_at_most": "{question}: {high} or less",
+            "range_at_least": "{question}: {low} or more",
+            "one_of": "{question}: {values}",
+            "add": "{question}: {values}",
+            "or": " or ",
+            "and": " and ",
+            "latest": "Latest known values, from {date}: an estimate for a later date uses them.",
+            "not_known_yet": "The {label} is revised {revised}; the values for {year} are not "
+            "known here yet, so amounts use those in force from {date}.",
+            "before_known": "No reference values are known before {date}: choose a date from "
+            "{date} on.",
+            "missing": "“{question}” needs an answer: give it with -a {id}=… or in the "
+            "answers file.",
+            "agreement": "collective agreement minimum",
+        },
+        "fr": {
+            "depends": "{question} : pas encore connu. Ouvert avec : {open} ; pas avec : {closed}.",
+            "depends_all": "{question} : pas encore connu ; ouvert dans tous les cas.",
+            "range_between": "{question} : entre {low} et {high}",
+            "range_at_most": "{question} : {high} ou moins",
+            "range_at_least": "{question} : {low} ou plus",
+            "one_of": "{question} : {values}",
+            "add": "{question} : {values}",
+            "or": " ou ",
+            "and": " et ",
+            "latest": "Dernières valeurs connues, depuis le {date} : une estimation pour une date "
+            "ultérieure les utilise.",
+            "not_known_yet": "Le {label} est révisé {revised} ; les valeurs de {year} ne sont pas "
+            "encore connues ici : les montants utilisent celles en vigueur depuis le {date}.",
+            "before_known": "Aucune valeur de référence n’est connue avant le {date} : choisissez "
+            "une date à partir du {date}.",
+            "missing": "« {question} » demande une réponse : donnez-la avec -a {id}=… ou dans "
+            "le fichier de réponses.",
+            "agreement": "minimum conventionnel",
+        },
+    },
+    # Their texts name the flow's labels, typed with plain spaces.
+    typeset=True,
+)
