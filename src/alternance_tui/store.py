@@ -15,6 +15,7 @@ import json
 import os
 import re
 import tempfile
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,22 +24,40 @@ from typing import Any
 from alternance_tui.wording.catalogue.store import STORE
 
 FORMAT_VERSION = 1
+# A write takes milliseconds: a temporary file this old was left by a killed one.
+ORPHAN_AGE = 10.0
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
+def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half.
+
+    ``durable=False`` does not wait for the disk (an fsync can take tens of
+    milliseconds on a busy machine): the file is still whole for readers and
+    after the process is killed, and ``sync_file`` makes it survive a power cut.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def sync_file(path: Path) -> None:
+    """Wait until ``path`` and its folder entry are on the disk."""
+    for target, flags in ((path, os.O_RDONLY), (path.parent, os.O_RDONLY | os.O_DIRECTORY)):
+        handle = os.open(target, flags)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
 
 
 def data_dir() -> Path:
@@ -92,10 +111,11 @@ class SessionStore:
         safe = _SAFE_NAME.sub("_", name).strip("._") or self.AUTOSAVE
         return self.directory / f"{safe}.json"
 
-    def save(self, session: Session, name: str = AUTOSAVE) -> Path:
+    def save(self, session: Session, name: str = AUTOSAVE, *, durable: bool = True) -> Path:
         session.saved_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         target = self.path(name)
-        write_atomic(target, json.dumps(session.to_json(), ensure_ascii=False, indent=2))
+        text = json.dumps(session.to_json(), ensure_ascii=False, indent=2)
+        write_atomic(target, text, durable=durable)
         return target
 
     def names(self) -> list[str]:
@@ -130,6 +150,39 @@ class SessionStore:
 
     def delete(self, name: str = AUTOSAVE) -> None:
         self.path(name).unlink(missing_ok=True)
+
+    def lock(self, name: str = AUTOSAVE) -> int | None:
+        """Hold session ``name`` for this process until it ends (even killed):
+        the open lock file's descriptor; None if another process holds it.
+        Where locks cannot be taken (no fcntl, a read-only folder) the session
+        is not held, and saving says what went wrong if it fails too."""
+        try:
+            import fcntl
+        except ImportError:  # not on POSIX
+            return -1
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            handle = os.open(self.path(name).with_suffix(".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            return -1
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(handle)
+            return None
+        return handle
+
+    def remove_orphans(self, older_than: float = ORPHAN_AGE) -> None:
+        """Remove temporary files that a killed write left behind."""
+        if not self.directory.is_dir():
+            return
+        now = time.time()
+        for orphan in self.directory.glob(".*.tmp"):
+            try:
+                if now - orphan.stat().st_mtime > older_than:
+                    orphan.unlink()
+            except OSError:
+                continue  # gone already, or not ours to remove
 
     @staticmethod
     def _set_aside(target: Path) -> Path | None:

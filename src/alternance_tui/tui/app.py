@@ -1,14 +1,11 @@
 """The Textual app: the interview from the welcome screen to the results.
 
 Start-up is kept close to a bare Textual app: the welcome screen is drawn from
-cached facts (facts.py) and the flow engine, the question screens and then
-the advice engine load in a thread once it is on screen. Answers given up
-front (``--answers``, ``--resume``) need the flow at once, so they load it
-before the first frame instead.
-
-Where the person is and where each key leads is decided by
-``alternance_tui.interview`` (pure, unit-tested); this module connects it to
-the screens, the disk (autosave) and the terminal (size, theme, language).
+cached facts and the flow loads in a thread once it is on screen (start.py).
+Where each key leads is decided by ``alternance_tui.interview`` (pure,
+unit-tested); this module connects it to the screens (screens.py, through
+host.py), the disk (autosave.py) and the terminal (size, theme, language, and
+keys typed ahead: keyqueue.py).
 """
 
 from __future__ import annotations
@@ -21,18 +18,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, work
-from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 
 from alternance_tui.tui.autosave import Autosave, Notice, adopt, session_of
-from alternance_tui.tui.facts import WelcomeFacts, facts_of, remember_facts
+from alternance_tui.tui.base import Page
+from alternance_tui.tui.facts import WelcomeFacts
+from alternance_tui.tui.keyqueue import KeyQueue
 from alternance_tui.tui.screens import SCREENS
+from alternance_tui.tui.size_guard import SizeGuard
 from alternance_tui.tui.start import (
     StartProblem,
-    load_flow_bundle,
+    loaded_for_questions,
     prepared_interview,
     starting_point,
+    warm_results,
 )
 from alternance_tui.tui.themes import HIGH_CONTRAST, HIGH_CONTRAST_THEME, NAME_KEYS, ORDER
 from alternance_tui.wording.catalogue.tui import TUI as t
@@ -44,18 +43,15 @@ if TYPE_CHECKING:
     from alternance_tui.flow.cond import Value
     from alternance_tui.interview import Interview, Place
     from alternance_tui.store import Session
-    from alternance_tui.tui.base import Page
     from alternance_tui.tui.host import Host
     from alternance_tui.tui.options import TuiOptions
-    from alternance_tui.tui.small import TooSmallScreen
 
-MINIMUM = Size(60, 20)
 EXIT_BAD_INPUT = 2
 RESTART_WINDOW = 3.0  # seconds within which a second Ctrl+N confirms
 BACKGROUND_DELAY = 0.05  # seconds after the first frame before loading the flow
 
 
-class AlternanceApp(App[int]):
+class AlternanceApp(SizeGuard):
     # Absolute, so that subclasses (tests, benchmarks) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "alternance"
@@ -94,12 +90,11 @@ class AlternanceApp(App[int]):
         self.visit = 0
         self.resume_offer: tuple[int, str] | None = None
         self._offered: Session | None = None
-        self.autosave = Autosave(self, self._session, kiosk=options.kiosk)
+        self.autosave = Autosave(self, self._session, lambda: self.lang, kiosk=options.kiosk)
+        self._key_queue = KeyQueue(self, self._ready_for_keys)
         self._notices: list[Notice] = []
         self._start_requested = False
         self._restart_asked = 0.0
-        self._mounted = False
-        self._small: TooSmallScreen | None = None  # shown while the window is too small
         self.register_theme(HIGH_CONTRAST_THEME)
         self.theme = theme if theme in ORDER else ORDER[0]
         if bundle is not None:
@@ -128,40 +123,28 @@ class AlternanceApp(App[int]):
 
     @work(thread=True, exit_on_error=False, group="start")
     def _load_in_background(self) -> None:
-        bundle = self.bundle
-        if bundle is None:
-            try:
-                bundle = load_flow_bundle(self.flow_path)
-            except StartProblem as exc:
-                self.call_from_thread(self._failed, exc.lines)
-                return
-            except Exception as exc:  # never a traceback in front of a person
-                self.call_from_thread(self._failed, [f"{type(exc).__name__}: {exc}"])
-                return
-            remember_facts(self.flow_path, facts_of(bundle))
-        # Imported here, off the first frame, so that the first question is quick.
-        import alternance_tui.tui.question
-        import alternance_tui.tui.review
-
+        try:
+            bundle = loaded_for_questions(self.flow_path, self.bundle)
+        except StartProblem as exc:
+            self.call_from_thread(self._failed, exc.lines)
+            return
         if self.bundle is None:
             self.call_from_thread(self._flow_ready, bundle)
-        store = self.autosave.store
+        session = None
+        store = self.autosave.store  # taken now: which session this instance writes
         if self.options.resume is None and not self.options.answers and store is not None:
             # A damaged autosave is set aside here, with a warning to show.
             flow_id = bundle.flow.id
             session, notices = self.autosave.read("", flow_id, self.lang, announce_missing=False)
             self._notices.extend(notices)
-            self.call_from_thread(self._offer_resume, session)
-        # Build the advice engine and warm the results screen while the person reads.
-        import alternance_tui.tui.results  # noqa: F401
-        from alternance_tui.advice.engine import Engine
-
+        self.call_from_thread(self._offer_resume, session)
         if self.engine is None:
-            self.engine = Engine(bundle)
+            self.engine = warm_results(bundle)
 
     def _flow_ready(self, bundle: Bundle) -> None:
         self._prepare(bundle)
         if self._start_requested:
+            self._start_requested = False
             self.action_start()
 
     def _offer_resume(self, session: Session | None) -> None:
@@ -179,12 +162,12 @@ class AlternanceApp(App[int]):
     def _failed(self, lines: Sequence[str]) -> None:
         from alternance_tui.tui.small import ProblemScreen
 
-        text = "\n".join(
-            [t(self.lang, "flow_failed"), "", *lines, "", t(self.lang, "flow_failed_hint")]
-        )
-        self.switch_screen(ProblemScreen(text))
+        self._start_requested = False
+        self.switch_screen(ProblemScreen.flow_failed(lines, self.lang))
 
     def _flush_notices(self) -> None:
+        self._notices.extend(self.autosave.notices)
+        self.autosave.notices.clear()
         for message, severity in self._notices:
             self.notify(message, severity=severity, timeout=12)
         self._notices.clear()
@@ -223,27 +206,25 @@ class AlternanceApp(App[int]):
         if screen.is_mounted:
             screen.show_state()
 
-    # --- size -------------------------------------------------------------------------
+    # --- keys typed ahead (keyqueue.py) ---------------------------------------------------
 
-    def on_resize(self, event: events.Resize) -> None:
-        # Before on_mount there is no screen of ours to cover yet.
-        if self._mounted:
-            self._check_size(event.size)
+    async def on_event(self, event: events.Event) -> None:
+        key = event if isinstance(event, events.Key) and not event.is_forwarded else None
+        if key is not None and self._key_queue.hold(key):
+            return
+        target = None if key is None else self.focused or self.screen
+        await super().on_event(event)
+        if target is not None:
+            self._key_queue.forwarded(target)
 
-    def _check_size(self, size: Size) -> None:
-        small = size.width < MINIMUM.width or size.height < MINIMUM.height
-        if small and self._small is None:
-            from alternance_tui.tui.small import TooSmallScreen
+    def put_back_key(self, event: events.Key) -> None:  # by widgets.py
+        self._key_queue.put_back(event)
 
-            # A new one each time: a popped screen that is not installed is gone.
-            self._small = TooSmallScreen(MINIMUM)
-            self.push_screen(self._small)
-        if small and self._small is not None:
-            self._small.show_size(size, self.lang)
-        elif not small and self._small is not None:
-            self._small = None
-            self.pop_screen()
-            self.sync()
+    def _ready_for_keys(self) -> bool:  # the screen is there, with a widget to take keys
+        if not self._mounted or self._start_requested:
+            return False
+        screen = self.screen
+        return not isinstance(screen, Page) or (screen.is_mounted and screen.focused is not None)
 
     # --- one step of the interview --------------------------------------------------------
 
@@ -258,7 +239,7 @@ class AlternanceApp(App[int]):
         if new_visit:
             self.visit += 1
         if save:
-            self.autosave.soon()
+            self.autosave.write()
         self.sync()
 
     # --- what the screens call (the Host protocol, host.py) -------------------------------
@@ -282,7 +263,7 @@ class AlternanceApp(App[int]):
             self.interview.keep(value)
         except AnswerError:
             return
-        self.autosave.soon()
+        self.autosave.write()
 
     def typed(self) -> None:
         self.autosave.soon()
@@ -371,14 +352,15 @@ class AlternanceApp(App[int]):
             return
         super().action_help_quit()
 
-    # --- saving -------------------------------------------------------------------------
-
     def _session(self) -> Session | None:
         return None if self.interview is None else session_of(self.interview, self.lang)
 
     def save_now(self) -> None:
-        """Write the session at once (on quitting)."""
-        self.autosave.now(self.lang)
+        self.autosave.at_exit()  # and wait for the disk: the app is ending
+
+    def on_unmount(self) -> None:
+        self.save_now()
+        self.autosave.close()
 
 
 if TYPE_CHECKING:

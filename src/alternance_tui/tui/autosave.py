@@ -1,6 +1,7 @@
 """The interview's session on disk: read at start, written as the person goes.
 
-The app tells it what happened (``soon`` for typing, ``now`` on quitting) and
+The app tells it what happened (``write`` for a step of the interview,
+``soon`` for typing, ``at_exit`` on quitting) and
 hands it the session to write; reading a saved session and taking its answers
 (``read``, ``adopt``) and setting the old one aside as ``previous`` on a fresh
 start live here too. Kiosk mode has no store: every call does nothing.
@@ -11,8 +12,13 @@ never before the welcome screen is drawn.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import queue
 import sys
+import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from alternance_tui.wording.catalogue.tui import TUI as t
@@ -25,6 +31,7 @@ if TYPE_CHECKING:
     from alternance_tui.store import Session, SessionStore
 
 AUTOSAVE_DELAY = 0.3  # seconds of quiet before what is being typed is written
+MAX_INSTANCES = 9  # instances on one data folder, each with its own session
 
 Severity = Literal["information", "warning", "error"]
 Notice = tuple[str, Severity]
@@ -65,33 +72,68 @@ def adopt(interview: Interview, session: Session, *, keep_language: bool) -> lis
 
 
 class Autosave:
-    """Writes the session of ``snapshot()`` (None: nothing to write yet)."""
+    """Writes the session of ``snapshot()`` (None: nothing to write yet).
+
+    Every write happens on the UI thread, in the order things happened, and
+    before the screen that follows is drawn: an answer shown as accepted is in
+    the file even if the app is killed the next instant. The wait for the disk
+    itself (fsync) is left to a thread, so that it never holds up a frame.
+
+    One instance at a time owns the ``autosave`` session (a lock beside it); a
+    second one on the same data folder saves as ``autosave-2`` and says so,
+    rather than overwrite the first one's answers.
+    """
 
     def __init__(
         self,
         app: App[Any],
         snapshot: Callable[[], Session | None],
+        language: Callable[[], str],
         *,
         kiosk: bool,
     ) -> None:
         self._app = app
         self._snapshot = snapshot
+        self._language = language
         self._kiosk = kiosk
+        self._closed = False
         self._store: SessionStore | None = None
+        self._opening = threading.Lock()
         self._timer: Timer | None = None
+        self._syncing: queue.SimpleQueue[Path] | None = None  # files to wait for the disk on
+        self.name = "autosave"  # the session this instance writes
+        self.previous_name = "previous"
+        self.lock: int | None = None
+        self.notices: list[Notice] = []  # for the app to show
         # The session found at start, to be kept as "previous" once a new one is written.
         self.previous: Session | None = None
 
     @property
     def store(self) -> SessionStore | None:
-        """Where sessions are saved; None in kiosk mode, which writes nothing."""
-        if self._kiosk:
+        """Where sessions are saved; None in kiosk mode, which writes nothing,
+        and once the app has ended."""
+        if self._kiosk or self._closed:
             return None
-        if self._store is None:
-            from alternance_tui.store import SessionStore
+        with self._opening:  # first used from the loading thread or the UI thread
+            if self._store is None:
+                from alternance_tui.store import SessionStore
 
-            self._store = SessionStore()
+                store = SessionStore()
+                self._claim(store)
+                store.remove_orphans()
+                self._store = store
         return self._store
+
+    def _claim(self, store: SessionStore) -> None:
+        for number in range(1, MAX_INSTANCES + 1):
+            suffix = "" if number == 1 else f"-{number}"
+            self.lock = store.lock(f"autosave{suffix}")
+            if self.lock is not None:
+                self.name, self.previous_name = f"autosave{suffix}", f"previous{suffix}"
+                break
+        if self.name != store.AUTOSAVE:
+            message = t(self._language(), "autosave_other_instance", name=self.name)
+            self.notices.append((message, "warning"))
 
     def read(
         self, name: str, flow_id: str, lang: str, *, announce_missing: bool
@@ -101,6 +143,11 @@ class Autosave:
         if store is None:
             return None, []
         notices: list[Notice] = []
+        if name and store.path(name) == store.path(store.AUTOSAVE) and name != store.AUTOSAVE:
+            # A name made only of characters a file name cannot hold ("é") is
+            # not the autosave: opening it would look like the wrong session.
+            notices.append((t(lang, "resume_bad_name", name=name), "warning"))
+            return None, notices
         loaded = store.load(name or store.AUTOSAVE, lang=lang)
         if loaded.warning:
             notices.append((loaded.warning, "warning"))
@@ -116,39 +163,59 @@ class Autosave:
         return session, notices
 
     def soon(self) -> None:
-        """Something a person did: save it shortly (debounced, off the UI thread)."""
+        """Text being typed: save it once the typing pauses."""
         if self.store is None:
             return
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self._app.set_timer(AUTOSAVE_DELAY, self._write_soon)
+        self._timer = self._app.set_timer(AUTOSAVE_DELAY, self.write)
 
-    def _write_soon(self) -> None:
-        self._timer = None
-        session = self._snapshot()
-        if session is not None:
-            previous, self.previous = self.previous, None
-            self._app.run_worker(
-                lambda: self._write(session, previous),
-                thread=True,
-                group="autosave",
-                exit_on_error=False,
-            )
-
-    def _write(self, session: Session, previous: Session | None) -> None:
+    def write(self) -> None:
+        """Save now, before the next screen is drawn; the disk is waited for in a thread."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         store = self.store
-        if store is None:
+        session = self._snapshot()
+        if store is None or session is None:
             return
+        written = []
         try:
-            if previous is not None:
-                store.save(previous, "previous")
-            store.save(session)
+            if self.previous is not None:
+                written.append(store.save(self.previous, self.previous_name, durable=False))
+                self.previous = None
+            written.append(store.save(session, self.name, durable=False))
         except OSError as exc:
             message = t(session.lang, "autosave_failed", error=exc.strerror or exc)
-            self._app.call_from_thread(self._app.notify, message, severity="warning")
+            self._app.notify(message, severity="warning")
+            return
+        if self._syncing is None:
+            # One plain thread for the whole session: a Textual worker per
+            # answer cost more CPU than the write itself.
+            self._syncing = queue.SimpleQueue()
+            threading.Thread(target=self._sync, args=(self._syncing,), daemon=True).start()
+        for path in written:
+            self._syncing.put(path)
 
-    def now(self, lang: str) -> None:
-        """Write the session at once (on quitting); a failure goes to standard error."""
+    @staticmethod
+    def _sync(paths: queue.SimpleQueue[Path]) -> None:
+        from alternance_tui.store import sync_file
+
+        while True:
+            path = paths.get()
+            # Replaced meanwhile, or a disk error that the next write reports.
+            with contextlib.suppress(OSError):
+                sync_file(path)
+
+    def close(self) -> None:
+        """Let another instance have this session; nothing is written after this."""
+        self._closed = True
+        if self.lock is not None and self.lock >= 0:
+            os.close(self.lock)
+        self.lock = None
+
+    def at_exit(self) -> None:
+        """Save, and wait for the disk, as the app ends; a failure goes to standard error."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -158,12 +225,13 @@ class Autosave:
             return
         try:
             if self.previous is not None:
-                store.save(self.previous, "previous")
+                store.save(self.previous, self.previous_name)
                 self.previous = None
             if session.answers or session.drafts:
-                store.save(session)
+                store.save(session, self.name)
         except OSError as exc:
+            error = exc.strerror or exc
             print(
-                f"alternance: {t(lang, 'autosave_failed', error=exc.strerror or exc)}",
+                f"alternance: {t(self._language(), 'autosave_failed_quit', error=error)}",
                 file=sys.stderr,
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.geometry import Size
@@ -47,6 +49,12 @@ class ProblemScreen(Screen[None]):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
+
+    @classmethod
+    def flow_failed(cls, lines: Sequence[str], lang: str) -> ProblemScreen:
+        """The flow cannot be used: ``lines`` say why, then how to fix it."""
+        hint = t(lang, "flow_failed_hint")
+        return cls("\n".join([t(lang, "flow_failed"), "", *lines, "", hint]))
 
     def compose(self) -> ComposeResult:
         yield Static(self.text, id="problem", markup=False)

@@ -17,6 +17,7 @@ from alternance_tui.tui.facts import WelcomeFacts, cached_facts, facts_of, remem
 from alternance_tui.wording.catalogue.tui import TUI as t
 
 if TYPE_CHECKING:
+    from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.model import Bundle
     from alternance_tui.interview import Interview
     from alternance_tui.tui.options import TuiOptions
@@ -40,6 +41,32 @@ def load_flow_bundle(path: Path) -> Bundle:
         raise StartProblem(exc.lines()) from None
     except OSError as exc:
         raise StartProblem([f"{path}: cannot read it ({exc.strerror or exc})"]) from None
+
+
+def loaded_for_questions(flow_path: Path, bundle: Bundle | None) -> Bundle:
+    """The flow (unless already loaded) and the question screens' modules,
+    loaded off the UI thread after the first frame; raises StartProblem."""
+    if bundle is None:
+        try:
+            bundle = load_flow_bundle(flow_path)
+        except StartProblem:
+            raise
+        except Exception as exc:  # never a traceback in front of a person
+            raise StartProblem([f"{type(exc).__name__}: {exc}"]) from None
+        remember_facts(flow_path, facts_of(bundle))
+    # Imported here, off the first frame, so that the first question is quick.
+    import alternance_tui.tui.question
+    import alternance_tui.tui.review  # noqa: F401
+
+    return bundle
+
+
+def warm_results(bundle: Bundle) -> Engine:
+    """Build the advice engine and load the results screen while the person reads."""
+    import alternance_tui.tui.results  # noqa: F401
+    from alternance_tui.advice.engine import Engine
+
+    return Engine(bundle)
 
 
 def starting_point(options: TuiOptions) -> tuple[Path, WelcomeFacts, Bundle | None]:

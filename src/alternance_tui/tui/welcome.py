@@ -7,7 +7,10 @@ engine is loaded: keep its imports to textual's basics.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.markup import escape
@@ -22,6 +25,11 @@ LANGUAGE_LABELS = {"fr": "Français", "en": "English"}
 
 
 class WelcomeScreen(Page):
+    # Tab can leave the focus on the page itself (it scrolls), where Enter
+    # did nothing: the screen starts then. The list and the buttons take
+    # Enter themselves first.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "app.start", show=False)]
+
     # Few widgets on purpose: this is the first frame, and each widget costs
     # styling and layout time before it can be drawn.
     def compose(self) -> ComposeResult:
@@ -36,6 +44,9 @@ class WelcomeScreen(Page):
 
     def on_mount(self) -> None:
         languages = self.query_one("#welcome-language", ChoiceList)
+        # Called at once, not by message: Enter then "2" typed together must
+        # start the interview before the "2" can reach this list (keyqueue.py).
+        languages.on_picked = self.picked
         languages.load(LANGUAGES, [LANGUAGE_LABELS[code] for code in LANGUAGES], {self.lang})
         self.show_state()
         languages.focus()
@@ -80,12 +91,11 @@ class WelcomeScreen(Page):
                 Button(label, id="resume", compact=True)
             )
 
-    def on_choice_list_picked(self, message: ChoiceList.Picked) -> None:
-        message.stop()
-        chosen = next(iter(message.ids), self.lang)
+    def picked(self, ids: frozenset[str], submit: bool) -> None:
+        chosen = next(iter(ids), self.lang)
         if chosen != self.lang:
             self.ui.set_language(chosen)
-        if message.submit:
+        if submit:
             self.ui.action_start()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

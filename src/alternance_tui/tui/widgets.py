@@ -43,10 +43,16 @@ async def handled_in_order(widget: Widget, event: events.Key) -> bool:
     that is no longer this widget's goes back to the app, as if typed now, to
     reach whatever has the focus.
     """
-    if widget.app.focused is not widget:
+    app = widget.app
+    if app.focused is not widget:
         event.stop()
         event.prevent_default()
-        widget.app.post_message(events.Key(event.key, event.character))
+        # An app that queues keys typed ahead (app.py) takes it back first in line.
+        put_back: Callable[[events.Key], None] | None = getattr(app, "put_back_key", None)
+        if put_back is not None:
+            put_back(event)
+        else:
+            app.post_message(events.Key(event.key, event.character))
         return True
     for binding in widget._bindings.key_to_bindings.get(event.key, ()):
         if not binding.priority:

@@ -105,6 +105,13 @@ TUI = Catalogue(
             "F2 : English · F3 : thème · Ctrl+N : recommencer · Ctrl+Q : quitter",
             "help_keys_kiosk": "Entrée : suivant · Échap (ou ⌫ hors saisie) : retour · F1 : aide · "
             "F2 : English · F3 : thème · Ctrl+N : recommencer",
+            "autosave_failed_quit": "Impossible d’enregistrer la session en quittant ({error}) : "
+            "les dernières réponses ne sont peut-être pas enregistrées.",
+            "autosave_other_instance": "Une autre fenêtre d’alternance utilise déjà la session "
+            "enregistrée : celle-ci s’enregistre à part, sous le nom {name} "
+            "(alternance --resume {name}).",
+            "resume_bad_name": "« {name} » n’est pas un nom de session (lettres, chiffres, . _ - "
+            "seulement) : nouvel entretien.",
         },
         "en": {
             "app_title": "IMPGT work-linked training",
@@ -196,6 +203,12 @@ TUI = Catalogue(
             "help_keys_kiosk": "Enter: next · Escape (or ⌫ outside a text field): back · "
             "F1: help · "
             "F2: Français · F3: theme · Ctrl+N: start again",
+            "autosave_failed_quit": "Could not save the session on quitting ({error}): "
+            "the latest answers may not be saved.",
+            "autosave_other_instance": "Another alternance window is already using the saved "
+            "session: this one saves apart, as {name} (alternance --resume {name}).",
+            "resume_bad_name": "“{name}” is not a session name (letters, digits, . _ - only): "
+            "a new interview.",
         },
     },
 )
