@@ -290,3 +290,30 @@ def test_an_optional_number_left_empty_is_no_answer(bundle: Bundle) -> None:
     assert check_typing(question, "1 900,50", "fr").value == 1900.5
     assert number_text(1900.5, "fr") == "1\u202f900,5"
     assert number_text(None, "fr") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("٢", "“٢” is not written with the digits 0 to 9: type 2."),
+        ("２０", "“２０” is not written with the digits 0 to 9: type 20."),
+        ("1_9", "“1_9” is not written with the digits 0 to 9: type 19."),
+        ("2e1", "“2e1” is not written with the digits 0 to 9: type 20."),
+    ],
+)
+def test_the_number_field_reads_numbers_as_the_command_line_does(
+    bundle: Bundle, text: str, error: str
+) -> None:
+    # Shown at once, while typing: more digits cannot make these right.
+    typed = check_typing(bundle.flow.questions["age"], text, "en")
+    assert (typed.ok, typed.error) == (False, error)
+
+
+def test_answers_given_up_front_with_huge_numbers_are_reported_not_a_crash(
+    bundle: Bundle,
+) -> None:
+    # What `alternance --answers` and `--resume` hand to the interview.
+    interview = Interview(bundle.flow, lang="en")
+    problems = interview.load_answers({"age": 10**400, "employer_sector": "private"})
+    assert [p.question for p in problems] == ["age"]
+    assert interview.answers == {"employer_sector": "private"}

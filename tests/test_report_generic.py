@@ -97,3 +97,15 @@ def test_unused_answers_are_the_given_ones_off_the_path_taken(bundle: Bundle) ->
     assert rec.unused(given) == ["jobseeker_or_benefits"]
     assert "weekly_hours" in rec.answers  # a default on the path is not "unused"
     assert rec.unused({**given, "weekly_hours": 35}) == ["jobseeker_or_benefits"]
+
+
+def test_markdown_shows_html_from_a_flow_as_text(tmp_path: Path, bike_path: Path) -> None:
+    text = bike_path.read_text(encoding="utf-8").replace(
+        "Longer rides without arriving tired.", "<script>alert(1)</script> & <b>bold</b>"
+    )
+    (tmp_path / "bike.toml").write_text(text, encoding="utf-8")
+    bike = load_bundle(tmp_path / "bike.toml")
+    rec = recommend(bike, {"usage": "road", "distance_km": 20}, as_of=AS_OF, lang="en")
+    shown = render(rec, bike, "markdown")
+    assert "<script>" not in shown and "<b>" not in shown
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in shown

@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from alternance_tui.printable import excerpt, printable
 from alternance_tui.tui.options import TuiOptions
+from alternance_tui.wording.catalogue.cli import CLI  # a few strings: cheap at start-up
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
     from alternance_tui.flow.cond import Value
+    from alternance_tui.input_file import Duplicate
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 SUBCOMMANDS = ("recommend", "check", "graph", "schema", "serve")
@@ -37,7 +42,8 @@ class _Parser(argparse.ArgumentParser):
     """Argument errors as one clear line (what, and where to read more), not a usage block."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see: {self.prog} -h)\n")
+        line = printable(f"{self.prog}: error: {message} (see: {self.prog} -h)")
+        self.exit(EXIT_BAD_INPUT, line + "\n")
 
 
 def locale_language(environ: os._Environ[str] | dict[str, str] | None = None) -> str:
@@ -171,7 +177,8 @@ def _sub_parser() -> argparse.ArgumentParser:
 
 def _fail(lines: Sequence[str], code: int = EXIT_BAD_INPUT) -> NoReturn:
     for line in lines:
-        print(f"alternance: {line}", file=sys.stderr)
+        # Every message may quote input: escaped, so it cannot drive the terminal.
+        print(printable(f"alternance: {line}"), file=sys.stderr)
     raise SystemExit(code)
 
 
@@ -185,57 +192,171 @@ def load_bundle_or_exit(path: Path | None, code: int = EXIT_BAD_INPUT) -> Bundle
         _fail(exc.lines(), code)
 
 
-def read_answers_json(source: str) -> dict[str, Any]:
-    """The object in a JSON answers file (``-`` for standard input)."""
-    name = "standard input" if source == "-" else source
+_ANSWERS_EXAMPLE = '{"age": 20, "employer_sector": "private"}'
+
+
+@dataclass(frozen=True)
+class AnswersFile:
+    """The object of a JSON answers file, and the keys it gives more than once."""
+
+    name: str
+    answers: dict[str, Any]
+    duplicates: list[Duplicate]
+
+
+def _mib(size: int, lang: str) -> str:
+    from alternance_tui.wording import formats
+
+    return CLI(lang, "size_mib", size=formats.number(round(size / 1024 / 1024, 1), lang))
+
+
+def read_answers_file(source: str, lang: str = "en") -> AnswersFile:
+    """The object in a JSON answers file (``-`` for standard input), read as the
+    flow files are: a regular file or a pipe into standard input, at most
+    ``MAX_BYTES``, so that /dev/zero, a FIFO or a folder is refused, not waited on."""
+    from alternance_tui.input_file import (
+        MAX_BYTES,
+        JsonRefused,
+        ReadRefused,
+        parse_json,
+        read_bounded,
+        read_stream_bounded,
+    )
+
+    name = CLI(lang, "stdin") if source == "-" else source
+
+    def refused(key: str, **values: object) -> BadInput:
+        return BadInput([f"--answers: {CLI(lang, key, file=name, **values)}"])
+
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BadInput([f"--answers: {name}: no such file"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput([f"--answers: {name}: cannot read it ({exc})"]) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BadInput(
-            [
-                f"--answers: {name}: line {exc.lineno}, column {exc.colno}: not valid "
-                f"JSON ({exc.msg}); expected an object such as "
-                '{"age": 20, "employer_sector": "private"}'
-            ]
+        raw = read_stream_bounded(sys.stdin) if source == "-" else read_bounded(Path(source))
+        document = parse_json(raw)
+    except ReadRefused as exc:
+        limit = _mib(MAX_BYTES, lang)
+        # Standard input is read only up to the limit: its whole size is not known.
+        known = exc.size > MAX_BYTES + 1
+        size = _mib(exc.size, lang) if known else CLI(lang, "more_than", size=limit)
+        raise refused(f"file_{exc.reason}", size=size, limit=limit, detail=exc.detail) from None
+    except JsonRefused as exc:
+        raise refused(
+            f"json_{exc.reason}",
+            line=exc.line,
+            column=exc.column,
+            detail=exc.detail,
+            example=_ANSWERS_EXAMPLE,
         ) from None
+    data = document.data
     if not isinstance(data, dict):
-        raise BadInput(
-            [
-                f"--answers: {name}: expected a JSON object of question id -> answer, "
-                f"found a {type(data).__name__}"
-            ]
-        )
-    return data
+        raise refused("json_not_object", found=CLI(lang, _json_kind(data)))
+    return AnswersFile(name, data, document.duplicates)
+
+
+def _json_kind(data: object) -> str:
+    """The message key naming a JSON value's kind as a person says it."""
+    if data is None:
+        return "json_null"
+    if isinstance(data, bool):
+        return "json_bool"
+    if isinstance(data, int | float):
+        return "json_number"
+    return "json_text" if isinstance(data, str) else "json_list"
+
+
+def read_answers_json(source: str, lang: str = "en") -> dict[str, Any]:
+    """The object in a JSON answers file (``-`` for standard input)."""
+    return read_answers_file(source, lang).answers
+
+
+def _note(line: str, lang: str) -> None:
+
+    print(printable(f"alternance: {CLI(lang, 'note')}: {line}"), file=sys.stderr)
+
+
+def _json_text(value: object) -> str:
+    from alternance_tui.flow.answers import json_text
+
+    return json_text(value)
+
+
+def _shown_json(value: object) -> str:
+    return excerpt(_json_text(value))
 
 
 def gather_answers(
-    bundle: Bundle, answers_file: str | None, pairs: Sequence[str], lang: str
+    bundle: Bundle,
+    answers_file: str | None,
+    pairs: Sequence[str],
+    lang: str,
+    notes: list[str] | None = None,
 ) -> dict[str, Value]:
+    """Every answer given, the file's then ``-a``'s. An answer given twice (or
+    ``-a`` over the file) adds a line to ``notes`` saying which one was used."""
     from alternance_tui.flow.answers import parse_answers
 
+    notes = [] if notes is None else notes
     flow = bundle.flow
     problems: list[str] = []
     answers: dict[str, Value] = {}
+    from_file: dict[str, Any] = {}
+    file_name = ""
     if answers_file:
-        parsed, found = parse_answers(flow, read_answers_json(answers_file), lang)
+        document = read_answers_file(answers_file, lang)
+        from_file, file_name = document.answers, document.name
+        for duplicate in document.duplicates:
+            values = [_shown_json(v) for v in duplicate.values]
+            if len(set(values)) == 1:
+                continue  # the same answer twice: nothing was chosen
+            notes.append(
+                CLI(
+                    lang,
+                    "duplicate_key",
+                    file=file_name,
+                    id=excerpt(duplicate.key),
+                    count=len(values),
+                    values=", ".join(values),
+                    value=values[-1],
+                )
+            )
+        parsed, found = parse_answers(flow, from_file, lang)
         answers.update(parsed)
-        problems += [f"--answers: {p.question}: {p.message}" for p in found]
-    raw: dict[str, str] = {}
+        problems += [f"--answers: {excerpt(p.question)}: {p.message}" for p in found]
+    given: dict[str, list[str]] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            problems.append(f"-a {pair}: write it as id=value, e.g. -a age=20")
+            problems.append(f"-a {excerpt(pair)}: {CLI(lang, 'not_pair')}")
             continue
-        raw[key.strip()] = value
+        given.setdefault(key.strip(), []).append(value)
+    for key, values in given.items():
+        if len(set(values)) > 1:
+            shown = [excerpt(v) for v in values]
+            notes.append(
+                CLI(
+                    lang,
+                    "duplicate_a",
+                    id=excerpt(key),
+                    count=len(shown),
+                    values=", ".join(shown),
+                    value=shown[-1],
+                )
+            )
+        if key in from_file and values[-1] not in (from_file[key], _json_text(from_file[key])):
+            old = _shown_json(from_file[key])
+            shown_value = excerpt(values[-1])
+            notes.append(
+                CLI(
+                    lang,
+                    "a_over_file",
+                    id=excerpt(key),
+                    value=shown_value,
+                    old=old,
+                    file=file_name,
+                )
+            )
+    raw = {key: values[-1] for key, values in given.items()}
     parsed, found = parse_answers(flow, raw, lang, from_text=True)
     answers.update(parsed)
-    problems += [f"-a {p.question}: {p.message}" for p in found]
+    problems += [f"-a {excerpt(p.question)}: {p.message}" for p in found]
     if problems:
         raise BadInput(problems)
     return answers
@@ -254,8 +375,10 @@ def cmd_recommend(args: argparse.Namespace) -> int:
                 "e.g. -a age=20 -a employer_sector=private"
             ]
         )
+    # Said only once the answers are taken: on bad input, the problems say it all.
+    notes: list[str] = []
     try:
-        answers = gather_answers(bundle, args.answers, args.answer, args.lang)
+        answers = gather_answers(bundle, args.answers, args.answer, args.lang, notes)
     except BadInput as exc:
         _fail(exc.lines)
     engine = Engine(bundle)
@@ -265,22 +388,51 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         _fail([f"{q}: {m}" for q, m in zip(exc.missing, exc.messages, strict=True)])
     except RatesUnknown as exc:
         _fail([f"--as-of: {exc}"])
+    for note in notes:
+        _note(note, args.lang)
     for question in rec.unused(answers):
-        print(
-            f"alternance: note: {question} is not asked for these answers; its value was not used",
-            file=sys.stderr,
-        )
+        _note(CLI(args.lang, "not_used", question=question), args.lang)
     text = render(rec, bundle, args.format)
     if args.output:
-        from alternance_tui.store import write_atomic
-
-        try:
-            write_atomic(args.output, text)
-        except OSError as exc:
-            _fail([f"--output: {args.output}: cannot write it ({exc.strerror or exc})"])
+        write_user_file(args.output, text, args.lang)
     else:
-        sys.stdout.write(text)
+        write_stdout(text, args.lang)
     return EXIT_OK
+
+
+def write_user_file(path: Path, text: str, lang: str, option: str = "--output") -> None:
+    """``text`` into the file a person named (see output_file), or exit 2 saying why."""
+    from alternance_tui.output_file import OutputError, write_output
+
+    try:
+        write_output(path, text)
+    except OutputError as exc:
+        key = "output_failed" if exc.reason == "failed" else f"output_{exc.reason}"
+        _fail([f"{option}: {CLI(lang, key, file=path, detail=exc.detail)}"])
+
+
+def write_stdout(text: str, lang: str) -> None:
+    """``text`` on standard output; a write error (a full disk) is exit 2, not 0."""
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # main() treats a reader that stopped early as no error
+    except OSError as exc:
+        _silence_stdout()
+        _fail([CLI(lang, "stdout_failed", detail=exc.strerror or exc)])
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the flush at exit does
+    not fail a second time with a traceback-like "Exception ignored" message."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -289,7 +441,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     paths = args.flows or [default_flows_dir()]
     problems = check_paths(paths)
     for problem in problems:
-        print(problem)
+        print(printable(str(problem)))  # a flow's text may hold control characters
     errors = sum(1 for p in problems if p.severity == "error")
     if errors:
         print(f"{errors} problem(s) found", file=sys.stderr)
@@ -302,7 +454,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
     from alternance_tui.flow.graph import render_graph
 
     bundle = load_bundle_or_exit(args.flow, EXIT_PROBLEMS)
-    sys.stdout.write(render_graph(bundle.flow, args.format, args.lang))
+    write_stdout(render_graph(bundle.flow, args.format, args.lang), args.lang)
     return EXIT_OK
 
 
@@ -316,7 +468,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     schema = Model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema.setdefault("title", f"alternance-tui {args.kind} file")
-    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    write_stdout(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", locale_language())
     return EXIT_OK
 
 
@@ -332,7 +484,7 @@ def run_tui(argv: Sequence[str]) -> int:
     answers: dict[str, Any] = {}
     if args.answers:
         try:
-            answers = read_answers_json(args.answers)
+            answers = read_answers_json(args.answers, args.lang)
         except BadInput as exc:
             _fail(exc.lines)
     options = TuiOptions(

@@ -14,6 +14,7 @@ Pure Python: no textual import, so it is tested (and reasoned about) alone.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -24,6 +25,7 @@ from alternance_tui.flow.answers import (
     check_value,
     parse_answers,
     parse_text,
+    plain_number,
     show_value,
     to_json,
 )
@@ -263,18 +265,17 @@ def check_typing(question: Question, text: str, lang: str, *, final: bool = Fals
     try:
         return Typed(parse_text(question, text, lang), True, "")
     except AnswerError as exc:
-        if not final and _may_still_fit(question, text):
+        if not final and _may_still_fit(question, text, lang):
             return Typed(None, False, "")
         return Typed(None, False, str(exc))
 
 
-def _may_still_fit(question: Question, text: str) -> bool:
-    cleaned = text.strip().replace(",", ".")
-    if cleaned in ("", "-", "+"):
+def _may_still_fit(question: Question, text: str, lang: str) -> bool:
+    if text.strip() in ("", "-", "+"):
         return True
-    try:
-        number = float(cleaned)
-    except ValueError:
+    # Read as the field reads a number, so "٢" or "1_" shows its error at once.
+    number = plain_number(text, lang)
+    if number is None or not math.isfinite(number):
         return False
     low, high = question.minimum, question.maximum
     if low is None or number >= low or number < 0 or not number.is_integer():

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from alternance_tui.input_file import MAX_BYTES, JsonRefused, ReadRefused, parse_json, read_bounded
 from alternance_tui.wording.catalogue.store import STORE
 
 FORMAT_VERSION = 1
@@ -131,22 +132,31 @@ class SessionStore:
         if not target.exists():
             return LoadResult(None)
         try:
-            data = json.loads(target.read_text(encoding="utf-8"))
+            # Bounded, and regular files only: a session name that is a FIFO
+            # or a device would otherwise hang the start or read for ever.
+            data = parse_json(read_bounded(target, MAX_BYTES)).data
             return LoadResult(_session_from(data))
+        except ReadRefused as exc:
+            if exc.reason == "missing":
+                return LoadResult(None)
+            return self._damaged(target, exc, lang)
         except (
             OSError,
-            UnicodeDecodeError,
-            json.JSONDecodeError,
+            JsonRefused,
             KeyError,
             TypeError,
             ValueError,
         ) as exc:
-            aside = self._set_aside(target)
-            if aside is None:
-                warning = STORE(lang, "damaged", file=target.name, error=exc)
-            else:
-                warning = STORE(lang, "damaged_kept", file=target.name, error=exc, kept=aside.name)
-            return LoadResult(None, warning)
+            return self._damaged(target, exc, lang)
+
+    def _damaged(self, target: Path, exc: Exception, lang: str) -> LoadResult:
+        error = _why(exc, lang)
+        aside = self._set_aside(target)
+        if aside is None:
+            warning = STORE(lang, "damaged", file=target.name, error=error)
+        else:
+            warning = STORE(lang, "damaged_kept", file=target.name, error=error, kept=aside.name)
+        return LoadResult(None, warning)
 
     def delete(self, name: str = AUTOSAVE) -> None:
         self.path(name).unlink(missing_ok=True)
@@ -195,7 +205,21 @@ class SessionStore:
         return aside
 
 
-def _session_from(data: Mapping[str, Any]) -> Session:
+def _why(exc: Exception, lang: str) -> str:
+    if isinstance(exc, ReadRefused):
+        if exc.reason in ("folder", "not_regular"):
+            return STORE(lang, f"why_{exc.reason}")
+        if exc.reason == "too_large":
+            return STORE(lang, "why_too_large", size=f"{exc.size / 1024 / 1024:.1f}")
+        return exc.detail or exc.reason
+    if isinstance(exc, JsonRefused):
+        if exc.reason == "too_deep":
+            return STORE(lang, "why_too_deep")
+        return STORE(lang, "why_json", detail=exc.detail, line=exc.line)
+    return str(exc)
+
+
+def _session_from(data: object) -> Session:
     if not isinstance(data, Mapping) or data.get("version") != FORMAT_VERSION:
         raise ValueError("not a session file of this version")
     answers = data["answers"]

@@ -218,12 +218,19 @@ def test_answer_not_asked_is_noted_not_used(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     args = [*DONE_WHEN, "-a", "employer_sector=public", "-a", "agreement_minimum_eur=3000"]
-    code, out, err = run(capsys, monkeypatch, [*args, "--format", "json"])
+    code, out, err = run(capsys, monkeypatch, [*args, "--format", "json", "--lang", "en"])
     assert code == 0
     assert "agreement_minimum_eur" not in json.loads(out)["answers"]
-    assert err == (
+    assert err.splitlines() == [
+        "alternance: note: -a employer_sector is given 2 times (private, public); "
+        "the last one, public, was used",
         "alternance: note: agreement_minimum_eur is not asked for these answers; "
-        "its value was not used\n"
+        "its value was not used",
+    ]
+    _, _, err = run(capsys, monkeypatch, [*args, "--format", "json", "--lang", "fr"])
+    assert err.splitlines()[1] == (
+        f"alternance: remarque: agreement_minimum_eur n’est pas demandé pour ces réponses{NBSP}; "
+        "sa valeur n’a pas servi"
     )
 
 
@@ -344,14 +351,23 @@ def test_malformed_json_on_stdin(
     assert line.startswith("alternance: --answers: standard input: line 1, column 12: not valid")
 
 
-@pytest.mark.parametrize(("text", "kind"), [("[1, 2]", "list"), ('"age=20"', "str"), ("20", "int")])
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("[1, 2]", "a list"),
+        ('"age=20"', "a text"),
+        ("20", "a number"),
+        ("null", "null (nothing)"),  # not "a NoneType"
+        ("true", "true or false"),
+    ],
+)
 def test_json_that_is_not_an_object(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, text: str, kind: str
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, text: str, found: str
 ) -> None:
     (line,) = _bad(capsys, monkeypatch, ["recommend", "--answers", "-"], stdin=text)
     assert line == (
         "alternance: --answers: standard input: expected a JSON object of question id -> "
-        f"answer, found a {kind}"
+        f"answer, found {found}"
     )
 
 

@@ -302,3 +302,79 @@ def test_a_value_in_memory_is_checked_as_its_json_form_would_be(bundle: Bundle) 
                 except AnswerError as exc:
                     found = ("refused", str(exc))
                 assert found == expected and type(found) is type(expected), (question.id, value)
+
+
+# --- numbers not written plainly, and numbers too long for a float (issue 9) ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "french"),
+    [
+        # Each says how to write it: plain digits, the way the answer is shown back.
+        ("1_9", "“1_9” is not written with the digits 0 to 9: type 19.", "tapez 19."),
+        ("2e1", "“2e1” is not written with the digits 0 to 9: type 20.", "tapez 20."),
+        ("٢٠", "“٢٠” is not written with the digits 0 to 9: type 20.", "tapez 20."),
+        ("２０", "“２０” is not written with the digits 0 to 9: type 20.", "tapez 20."),
+        ("２０，５", "type 20.5.", "tapez 20,5."),
+    ],
+)
+def test_numbers_not_written_with_plain_digits_say_how_to_write_them(
+    shipped: Flow, text: str, english: str, french: str
+) -> None:
+    question = shipped.questions["duration_months"]
+    assert _refused(question, text, "en").endswith(english)
+    assert _refused(question, text, "fr").endswith(french)
+    assert "n’est pas écrit avec les chiffres 0 à 9" in _refused(question, text, "fr")
+
+
+def test_a_number_too_long_for_a_float_is_out_of_range_not_infinite(shipped: Flow) -> None:
+    age = shipped.questions["age"]
+    assert _refused(age, "9" * 100_000, "en") == "Enter a number between 15 and 99 years."
+    assert _refused(age, "-" + "9" * 400, "fr") == "Entrez un nombre entre 15 et 99 ans."
+
+
+def test_a_number_too_long_without_a_bound_says_too_many_digits(write_flow: WriteFlow) -> None:
+    path = write_flow(
+        question_toml("low", "number", extra="min = 2", next_rules=[(None, "done")]),
+        outcomes_toml("done"),
+    )
+    refused = _refused(load_flow(path).questions["low"], "9" * 100_000, "en")
+    # The 100,000 digits are quoted by their first ones, not echoed whole.
+    assert refused == f"“{'9' * 39}…” has too many digits: type a number such as 2."
+    with pytest.raises(AnswerError, match="too many digits"):
+        parse_json(load_flow(path).questions["low"], 10**400, "en")
+
+
+@pytest.mark.parametrize("raw", [10**400, -(10**400), 1e308 * 10], ids=["huge", "-huge", "inf"])
+def test_a_json_number_too_large_for_a_float_is_out_of_range(shipped: Flow, raw: object) -> None:
+    for question in shipped.questions.values():
+        if question.kind != "number":
+            continue
+        with pytest.raises(AnswerError, match=r"Enter a number|too many digits"):
+            parse_json(question, raw, "en")
+
+
+def test_answers_with_huge_numbers_are_problems_not_crashes(shipped: Flow) -> None:
+    raw = {q.id: 10**400 for q in shipped.questions.values() if q.kind == "number"}
+    answers, problems = parse_answers(shipped, raw, "en")
+    assert answers == {}
+    assert sorted(p.question for p in problems) == sorted(raw)
+
+
+def test_control_characters_in_an_answer_are_shown_escaped(shipped: Flow) -> None:
+    refused = _refused(shipped.questions["age"], "\x1b]0;PWNED\x07", "en")
+    assert "\x1b" not in refused and "\x07" not in refused
+    assert refused.startswith("“\\x1b]0;PWNED\\x07” is not a number")
+    _, problems = parse_answers(shipped, {"\x1b[2J": 1}, "en")
+    assert problems[0].message.startswith("“\\x1b[2J” is not a question")
+
+
+def test_a_value_nested_deeper_than_python_recurses_is_named_not_a_crash(shipped: Flow) -> None:
+    nested: list[object] = []
+    for _ in range(5000):  # deeper than json.dumps or str() can go
+        nested = [nested]
+    _, problems = parse_answers(shipped, {"age": nested, "diploma": {"a": nested}}, "en")
+    assert [p.message for p in problems] == [
+        "“[…]” is not a number: type digits, e.g. 15.",
+        "“{…}” is not one of the choices: " + problems[1].message.split("choices: ")[1],
+    ]

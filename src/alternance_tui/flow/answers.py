@@ -6,13 +6,16 @@ right, e.g. "Enter a whole number between 15 and 99 (years)".
 
 from __future__ import annotations
 
+import json
 import math
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Question, tr
+from alternance_tui.printable import excerpt
 from alternance_tui.wording import formats
 from alternance_tui.wording.catalogue.answers import ANSWERS
 
@@ -36,6 +39,11 @@ def _unit(question: Question, lang: str) -> str:
 
 
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+")
+# The one way a number is written: ASCII digits, an optional sign and one decimal
+# separator. Python's float() also takes "1_9", "2e1", "inf" and digits of every
+# script ("٢٠", "２０"); those are refused with what to type instead, so that the
+# field and the command line read a number the way a person sees it written.
+_PLAIN = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
 def _normalise_number(text: str, lang: str) -> str:
@@ -52,29 +60,71 @@ def _normalise_number(text: str, lang: str) -> str:
     return cleaned.replace(",", ".")  # a decimal comma: 12,5
 
 
-def parse_number(question: Question, text: str, lang: str) -> float | int:
+def plain_number(text: str, lang: str) -> float | None:
+    """The number ``text`` holds when written as the README says (ASCII digits,
+    the language's separators), else None. Infinite when it has more digits
+    than a float holds: the range check then says which numbers fit."""
     cleaned = _normalise_number(text, lang)
-    if not cleaned:
-        raise AnswerError(ANSWERS(lang, "empty"))
+    return float(cleaned) if _PLAIN.fullmatch(cleaned) else None
+
+
+def _meant(text: str, lang: str) -> float | None:
+    """The number a person most likely meant by a text that is not written
+    plainly ("２０", "٢٠", "1_9", "2e1"), when it can be told and written back."""
+    folded = unicodedata.normalize("NFKC", text)  # full-width digits and signs
+    folded = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in folded).replace(
+        "_", ""
+    )
     try:
-        number = float(cleaned)
+        number = float(_normalise_number(folded, lang))
     except ValueError:
-        example = formats.number(
-            question.default
-            if isinstance(question.default, int | float)
-            else question.minimum or 10,
-            lang,
-        )
-        raise AnswerError(ANSWERS(lang, "not_number", text=text.strip(), example=example)) from None
-    return check_number(question, number, lang)
+        return None
+    if not math.isfinite(number) or plain_number(formats.number(number, lang), lang) != number:
+        return None
+    return number
 
 
-def check_number(question: Question, number: float, lang: str) -> float | int:
-    if not math.isfinite(number):
-        raise AnswerError(ANSWERS(lang, "not_number", text=str(number), example="10"))
-    if question.integer and not number.is_integer():
-        raise AnswerError(ANSWERS(lang, "not_whole"))
+def _example(question: Question, lang: str) -> str:
+    default = question.default
+    return formats.number(
+        default if isinstance(default, int | float) else question.minimum or 10, lang
+    )
+
+
+def parse_number(question: Question, text: str, lang: str) -> float | int:
+    if not _normalise_number(text, lang):
+        raise AnswerError(ANSWERS(lang, "empty"))
+    number = plain_number(text, lang)
+    if number is None:
+        shown = excerpt(text.strip())
+        meant = _meant(text, lang)
+        if meant is not None:
+            example = formats.number(meant, lang)
+            raise AnswerError(ANSWERS(lang, "not_plain_number", text=shown, example=example))
+        example = _example(question, lang)
+        raise AnswerError(ANSWERS(lang, "not_number", text=shown, example=example))
+    return check_number(question, number, lang, text)
+
+
+def _as_float(raw: int | float) -> float:
+    try:
+        return float(raw)
+    except OverflowError:  # an int of hundreds of digits, from JSON
+        return -math.inf if raw < 0 else math.inf
+
+
+def check_number(question: Question, number: float, lang: str, text: str = "") -> float | int:
+    if math.isnan(number):
+        raise AnswerError(ANSWERS(lang, "not_number", text="NaN", example=_example(question, lang)))
     low, high = question.minimum, question.maximum
+    if math.isinf(number) and (low if number < 0 else high) is None:
+        # No bound on that side to say instead: a range message would be wrong.
+        shown = excerpt(text.strip() or str(number))
+        raise AnswerError(
+            ANSWERS(lang, "too_many_digits", text=shown, example=_example(question, lang))
+        )
+    if question.integer and not number.is_integer() and math.isfinite(number):
+        raise AnswerError(ANSWERS(lang, "not_whole"))
     if (low is not None and number < low) or (high is not None and number > high):
         unit = _unit(question, lang)
         if low is not None and high is not None:
@@ -107,7 +157,9 @@ def _match_choice(question: Question, text: str, lang: str) -> str:
         labels = [choice.id, *choice.label.values()]
         if any(folded == label.casefold() for label in labels):
             return choice.id
-    raise AnswerError(ANSWERS(lang, "not_choice", text=wanted, choices=_choice_list(question)))
+    raise AnswerError(
+        ANSWERS(lang, "not_choice", text=excerpt(wanted), choices=_choice_list(question))
+    )
 
 
 def parse_text(question: Question, text: str, lang: str = "en") -> Value:
@@ -126,7 +178,7 @@ def parse_text(question: Question, text: str, lang: str = "en") -> Value:
         return True
     if folded in _NO:
         return False
-    raise AnswerError(ANSWERS(lang, "not_yes_no", text=text.strip()))
+    raise AnswerError(ANSWERS(lang, "not_yes_no", text=excerpt(text.strip())))
 
 
 def parse_json(question: Question, raw: object, lang: str = "en") -> Value:
@@ -139,17 +191,22 @@ def parse_json(question: Question, raw: object, lang: str = "en") -> Value:
         return parse_text(question, raw, lang)
     if question.kind == "number":
         if isinstance(raw, bool) or not isinstance(raw, int | float):
-            raise AnswerError(ANSWERS(lang, "not_number", text=str(raw), example="10"))
-        return check_number(question, float(raw), lang)
+            shown = excerpt(json_text(raw))
+            raise AnswerError(
+                ANSWERS(lang, "not_number", text=shown, example=_example(question, lang))
+            )
+        return check_number(question, _as_float(raw), lang)
     if question.kind == "yes_no":
         if isinstance(raw, bool):
             return raw
-        raise AnswerError(ANSWERS(lang, "not_yes_no", text=str(raw)))
+        raise AnswerError(ANSWERS(lang, "not_yes_no", text=excerpt(json_text(raw))))
     if question.kind == "multi":
         if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
             return frozenset(_match_choice(question, item, lang) for item in raw)
         raise AnswerError(ANSWERS(lang, "not_list", choices=_choice_list(question)))
-    raise AnswerError(ANSWERS(lang, "not_choice", text=str(raw), choices=_choice_list(question)))
+    raise AnswerError(
+        ANSWERS(lang, "not_choice", text=excerpt(json_text(raw)), choices=_choice_list(question))
+    )
 
 
 def check_value(question: Question, value: Value, lang: str = "en") -> Value:
@@ -178,7 +235,7 @@ def parse_answers(
                     ANSWERS(
                         lang,
                         "unknown_question",
-                        text=question_id,
+                        text=excerpt(question_id),
                         choices=", ".join(flow.questions),
                     ),
                 )
@@ -192,6 +249,16 @@ def parse_answers(
         except AnswerError as exc:
             problems.append(AnswerProblem(question_id, str(exc)))
     return answers, problems
+
+
+def json_text(raw: object) -> str:
+    """A JSON value as the file writes it (true, null, [...]), to quote it back."""
+    try:
+        return json.dumps(raw, ensure_ascii=False)
+    except RecursionError:  # str() would recurse as deep: name it by its start
+        return "[…]" if isinstance(raw, list) else "{…}"
+    except (TypeError, ValueError):
+        return str(raw)
 
 
 def to_json(value: Value) -> object:

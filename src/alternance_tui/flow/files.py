@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import math
 import re
-import stat
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from alternance_tui.flow.check.gcpause import paused_gc
 from alternance_tui.flow.problems import KeyPath, Problem
 from alternance_tui.flow.toml_lines import key_lines, line_of
+from alternance_tui.input_file import ReadRefused, read_bounded
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -43,26 +43,22 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
         return None, "", [Problem(name, message)]
 
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
+        # Regular files only, and never more than the limit: a pipe would wait
+        # for ever, a device such as /dev/zero never end.
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except ReadRefused as exc:
+        if exc.reason == "folder":
             return refuse("is a folder, not a TOML file")
-        if not stat.S_ISREG(info.st_mode):
-            # A pipe would wait for ever, a device such as /dev/zero never end.
+        if exc.reason == "not_regular":
             return refuse("is not a regular file (a device or a pipe?), not a TOML file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)  # never more, whatever stat said
-    except IsADirectoryError:
-        return refuse("is a folder, not a TOML file")
-    except FileNotFoundError:
-        return refuse("no such file")
-    except OSError as exc:
-        return refuse(f"cannot read the file: {exc.strerror or exc}")
-    if len(raw) > MAX_FILE_BYTES:
-        size = max(info.st_size, len(raw))
-        return refuse(
-            f"the file is too large ({size / 1024 / 1024:.1f} MiB); "
-            f"data files are limited to {MAX_FILE_BYTES // 1024 // 1024} MiB"
-        )
+        if exc.reason == "missing":
+            return refuse("no such file")
+        if exc.reason == "too_large":
+            return refuse(
+                f"the file is too large ({exc.size / 1024 / 1024:.1f} MiB); "
+                f"data files are limited to {MAX_FILE_BYTES // 1024 // 1024} MiB"
+            )
+        return refuse(f"cannot read the file: {exc.detail}")
     return parse_toml_bytes(raw, name)
 
 

@@ -24,6 +24,9 @@ ANSWERS = Catalogue(
             "Questions: {choices}.",
             "yes": "yes",
             "no": "no",
+            # Numbers not written with plain digits, or with too many (issue 9).
+            "not_plain_number": "“{text}” is not written with the digits 0 to 9: type {example}.",
+            "too_many_digits": "“{text}” has too many digits: type a number such as {example}.",
         },
         # French typography: a no-break space inside « » and before ":", so that a
         # line never breaks between a word and its punctuation.
@@ -42,6 +45,11 @@ ANSWERS = Catalogue(
             "Questions\u00a0: {choices}.",
             "yes": "oui",
             "no": "non",
+            # Numbers not written with plain digits, or with too many (issue 9).
+            "not_plain_number": "«\u00a0{text}\u00a0» n’est pas écrit avec les chiffres 0 à 9"
+            "\u00a0: tapez {example}.",
+            "too_many_digits": "«\u00a0{text}\u00a0» a trop de chiffres\u00a0: "
+            "tapez un nombre comme {example}.",
         },
     },
 )

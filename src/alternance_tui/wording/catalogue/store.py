@@ -13,12 +13,24 @@ STORE = Catalogue(
             "and kept as {kept}. Starting afresh.",
             "damaged": "The saved session {file} was damaged ({error}); it was set aside. "
             "Starting afresh.",
+            # Why a session file could not be read (issue 9).
+            "why_folder": "it is a folder",
+            "why_not_regular": "it is not a regular file but a device or a pipe",
+            "why_too_large": "it is too large: {size} MiB",
+            "why_too_deep": "not valid JSON: nested too deeply",
+            "why_json": "not valid JSON: {detail} at line {line}",
         },
         "fr": {
             "damaged_kept": "La session enregistrée {file} était endommagée ({error}) ; elle a "
             "été mise de côté sous le nom {kept}. Nouvel entretien.",
             "damaged": "La session enregistrée {file} était endommagée ({error}) ; elle a été "
             "mise de côté. Nouvel entretien.",
+            # Why a session file could not be read (issue 9).
+            "why_folder": "c’est un dossier",
+            "why_not_regular": "ce n’est pas un fichier ordinaire mais un périphérique ou un tube",
+            "why_too_large": "il est trop gros : {size} Mio",
+            "why_too_deep": "JSON invalide : imbriqué trop profondément",
+            "why_json": "JSON invalide : {detail} à la ligne {line}",
         },
     },
     typeset=True,

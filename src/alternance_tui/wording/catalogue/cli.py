@@ -1,0 +1,94 @@
+"""What the command line says about the files it reads and writes (answers,
+``-o FILE``, standard output) and about answers given more than once."""
+
+from __future__ import annotations
+
+from alternance_tui.wording.lookup import Catalogue
+
+# French typography is written into these texts: they quote file names and
+# answers as typed, which the typesetting rules must not touch.
+CLI = Catalogue(
+    "cli",
+    {
+        "en": {
+            "note": "note",
+            "not_used": "{question} is not asked for these answers; its value was not used",
+            "not_pair": "write it as id=value, e.g. -a age=20",
+            "stdin": "standard input",
+            "file_missing": "{file}: no such file",
+            "file_folder": "{file}: is a folder; give a JSON file (or - for standard input)",
+            "file_not_regular": "{file}: is not a regular file (a device or a pipe?); "
+            "give a JSON file, or - and pipe it in",
+            "file_too_large": "{file}: is too large ({size}); an answers file is at most {limit}",
+            "file_unreadable": "{file}: cannot read it ({detail})",
+            "json_not_utf8": "{file}: line {line}: not UTF-8 text ({detail}); save it as UTF-8",
+            "json_syntax": "{file}: line {line}, column {column}: not valid JSON ({detail}); "
+            "expected an object such as {example}",
+            "json_too_deep": "{file}: lists or objects nested too deeply to read; "
+            "expected an object such as {example}",
+            "json_not_object": "{file}: expected a JSON object of question id -> answer, "
+            "found {found}",
+            "json_null": "null (nothing)",
+            "json_list": "a list",
+            "json_text": "a text",
+            "json_number": "a number",
+            "json_bool": "true or false",
+            "duplicate_key": "{file}: “{id}” is given {count} times ({values}); "
+            "the last one, {value}, was used",
+            "duplicate_a": "-a {id} is given {count} times ({values}); "
+            "the last one, {value}, was used",
+            "a_over_file": "-a {id}={value} was used instead of {old} from {file}",
+            "output_folder": "{file}: is a folder; give a file name, e.g. {file}/handout.html",
+            "output_refused": "{file}: is a disk or a socket, not a file; give a file name",
+            "output_no_reader": "{file}: is a pipe that no program is reading; "
+            "start the reader first",
+            "output_failed": "{file}: cannot write it ({detail})",
+            "stdout_failed": "standard output: cannot write the result ({detail})",
+            "size_mib": "{size} MiB",
+            "more_than": "more than {size}",
+        },
+        "fr": {
+            "note": "remarque",
+            "not_used": "{question} n’est pas demandé pour ces réponses\u00a0; "
+            "sa valeur n’a pas servi",
+            "not_pair": "écrivez-la id=valeur, par ex. -a age=20",
+            "stdin": "l’entrée standard",
+            "file_missing": "{file}\u00a0: fichier introuvable",
+            "file_folder": "{file}\u00a0: c’est un dossier\u00a0; donnez un fichier JSON "
+            "(ou - pour l’entrée standard)",
+            "file_not_regular": "{file}\u00a0: ce n’est pas un fichier ordinaire (un périphérique, "
+            "un tube\u00a0?)\u00a0; donnez un fichier JSON, ou - et redirigez-le",
+            "file_too_large": "{file}\u00a0: trop gros ({size})\u00a0; un fichier de réponses "
+            "fait au plus {limit}",
+            "file_unreadable": "{file}\u00a0: lecture impossible ({detail})",
+            "json_not_utf8": "{file}\u00a0: ligne {line}\u00a0: ce n’est pas du texte UTF-8 "
+            "({detail})\u00a0; enregistrez-le en UTF-8",
+            "json_syntax": "{file}\u00a0: ligne {line}, colonne {column}\u00a0: JSON invalide "
+            "({detail})\u00a0; attendu un objet comme {example}",
+            "json_too_deep": "{file}\u00a0: listes ou objets imbriqués trop profondément\u00a0; "
+            "attendu un objet comme {example}",
+            "json_not_object": "{file}\u00a0: attendu un objet JSON identifiant de question -> "
+            "réponse, trouvé {found}",
+            "json_null": "null (rien)",
+            "json_list": "une liste",
+            "json_text": "un texte",
+            "json_number": "un nombre",
+            "json_bool": "true ou false",
+            "duplicate_key": "{file}\u00a0: «\u00a0{id}\u00a0» est donné {count} fois "
+            "({values})\u00a0; le dernier, {value}, a servi",
+            "duplicate_a": "-a {id} est donné {count} fois ({values})\u00a0; "
+            "le dernier, {value}, a servi",
+            "a_over_file": "-a {id}={value} a servi à la place de {old} de {file}",
+            "output_folder": "{file}\u00a0: c’est un dossier\u00a0; donnez un nom de fichier, "
+            "par ex. {file}/fiche.html",
+            "output_refused": "{file}\u00a0: c’est un disque ou une socket, pas un fichier\u00a0; "
+            "donnez un nom de fichier",
+            "output_no_reader": "{file}\u00a0: c’est un tube qu’aucun programme ne lit\u00a0; "
+            "lancez d’abord le lecteur",
+            "output_failed": "{file}\u00a0: écriture impossible ({detail})",
+            "stdout_failed": "sortie standard\u00a0: impossible d’écrire le résultat ({detail})",
+            "size_mib": "{size}\u00a0Mio",
+            "more_than": "plus de {size}",
+        },
+    },
+)
