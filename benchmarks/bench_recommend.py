@@ -86,6 +86,7 @@ ANSWER_SETS: dict[str, dict[str, object]] = {
         "employer_sector": "private",
         "diploma": "master",
         "duration_months": 36,
+        "long_term_jobseeker_or_benefits": True,
         "agreement_minimum_eur": 2400,
     },
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,8 +17,11 @@ from alternance_tui.advice.model import Bundle
 # Hypothesis would keep its example database and constants cache in the
 # checkout; tests write only inside their own temporary folders.
 set_hypothesis_home_dir(tempfile.mkdtemp(prefix="alternance-hypothesis-"))
-settings.register_profile("no-database", database=None)
-settings.load_profile("no-database")
+# Derandomized: a run on CI tries the same examples as the run before it, so a
+# red build is reproducible; widen the search with HYPOTHESIS_PROFILE=explore.
+settings.register_profile("no-database", database=None, derandomize=True)
+settings.register_profile("explore", database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "no-database"))
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -31,6 +35,8 @@ def _isolated(
     base = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("ALTERNANCE_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("ALTERNANCE_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("ALTERNANCE_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("ALTERNANCE_DOCUMENTS_DIR", str(base / "documents"))
     for key in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         monkeypatch.delenv(key, raising=False)
     yield

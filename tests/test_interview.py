@@ -41,6 +41,7 @@ def test_a_fresh_interview_asks_from_the_first_question_to_the_review(bundle: Bu
         "age",
         "employer_sector",
         "diploma",
+        "status",
         "entry_level",
         "duration_months",
         "previous_apprenticeship",
@@ -108,7 +109,7 @@ def test_enter_after_going_back_moves_one_step_not_to_the_end(bundle: Bundle) ->
     answer_all(interview, YOUNG)
     interview.back()  # review -> last question
     assert interview.current == "campus"
-    for _ in range(10):
+    for _ in range(11):
         interview.back()
     assert interview.current == "employer_sector"
     interview.answer("public")
@@ -119,7 +120,7 @@ def test_enter_after_going_back_moves_one_step_not_to_the_end(bundle: Bundle) ->
 def test_year_of_study_is_preselected_from_the_diploma(bundle: Bundle) -> None:
     interview = Interview(bundle.flow)
     interview.begin()
-    for value in (22, "private", "m1"):
+    for value in (22, "private", "m1", "unknown"):  # the situation: rather not say
         interview.answer(value)
     assert interview.current == "entry_level"
     assert interview.shown_value("entry_level") == "m2"

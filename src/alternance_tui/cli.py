@@ -1,4 +1,4 @@
-"""The ``alternance`` command: the TUI by default, and the subcommands of DESIGN.md.
+"""The ``alternance`` command: the TUI by default, and the subcommands of docs/contract.md.
 
 Imports are deferred to the subcommand that needs them, so that starting the
 TUI pays for neither pydantic nor the advice engine.
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from alternance_tui.input_file import Duplicate
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
-SUBCOMMANDS = ("recommend", "check", "graph", "schema", "serve")
+SUBCOMMANDS = ("recommend", "check", "graph", "schema", "serve", "sessions")
 
 
 class BadInput(Exception):
@@ -99,6 +99,12 @@ def _tui_parser(lang: str) -> argparse.ArgumentParser:
         help="campus kiosk: no quitting, idle reset, nothing written to disk",
     )
     parser.add_argument(
+        "--ephemeral",
+        action="store_true",
+        help="a private session: no resume offer, nothing read from or saved to the data "
+        "folder (what `alternance serve` starts for each browser)",
+    )
+    parser.add_argument(
         "--advisor",
         action="store_true",
         help="advisor mode: notes, scenario comparison, handout export",
@@ -140,6 +146,14 @@ def _sub_parser() -> argparse.ArgumentParser:
         metavar="ID=VALUE",
         help="one answer; repeat for more",
     )
+    rec.add_argument(
+        "--compare",
+        action="append",
+        default=[],
+        metavar="FILE_B.json",
+        help="compare with these answers (over --answers'; repeat for C), or a saved session "
+        "with scenarios: side by side, what differs marked",
+    )
     rec.add_argument("--format", choices=("json", "text", "markdown", "html"), default="text")
     rec.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
@@ -167,11 +181,69 @@ def _sub_parser() -> argparse.ArgumentParser:
     schema = subs.add_parser("schema", help="JSON Schema of the data files, for editors")
     schema.add_argument("kind", nargs="?", choices=("flow", "rates", "advice"), default="flow")
 
-    serve = subs.add_parser("serve", help="serve the app to a web browser (textual-serve)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--kiosk", action="store_true")
-    serve.add_argument("--lang", choices=("fr", "en"), default=lang)
+    serve = subs.add_parser(
+        "serve",
+        help="serve the app to web browsers (textual-serve)",
+        description="Serves the interview to web browsers: one app process per browser tab. "
+        "Each tab is a private session (no resume offer, nothing read from or saved to the "
+        "data folder) unless --per-user-sessions is given. Only pages of the allowed origins "
+        "may open a session. Every file the page loads comes from this server.",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use, e.g. https://alternance.example.org behind a reverse "
+        "proxy (default: http://HOST:PORT; needed with --host 0.0.0.0); its origin is allowed",
+    )
+    serve.add_argument(
+        "--allow-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="another origin whose pages may open a session, e.g. https://example.org; "
+        "repeat for more (default: only the public URL's, and its loopback twins)",
+    )
+    serve.add_argument(
+        "--per-user-sessions",
+        action="store_true",
+        help="each browser (a random cookie) keeps its own saved sessions under the data "
+        "folder, offered again on its next visit; never another browser's",
+    )
+    serve.add_argument(
+        "--max-sessions",
+        type=int,
+        default=0,
+        metavar="N",
+        help="at most N sessions at once; a browser beyond them is told to try again "
+        "(default: no limit; see benchmarks/README.md for what a machine holds)",
+    )
+    serve.add_argument(
+        "--no-fork",
+        dest="fork",
+        action="store_false",
+        help="start a new Python for each session, as textual-serve does, instead of forking "
+        "it from a process that has loaded the app once (slower, more memory)",
+    )
+    serve.add_argument(
+        "--kiosk", action="store_true", help="each session in kiosk mode (see alternance --help)"
+    )
+    serve.add_argument(
+        "--lang", choices=("fr", "en"), default=lang, help=f"language (default: {lang})"
+    )
+    serve.add_argument(
+        "--as-of",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        help="the date the legal rates are taken at (default: each session's today)",
+    )
+
+    from alternance_tui.cli_sessions import add_parser as add_sessions
+
+    add_sessions(subs, lang)
     return parser
 
 
@@ -248,7 +320,8 @@ def read_answers_file(source: str, lang: str = "en") -> AnswersFile:
     data = document.data
     if not isinstance(data, dict):
         raise refused("json_not_object", found=CLI(lang, _json_kind(data)))
-    return AnswersFile(name, data, document.duplicates)
+    # A saved session file is taken as it is: its answers (scenario A).
+    return AnswersFile(name, session_answers(data), document.duplicates)
 
 
 def _json_kind(data: object) -> str:
@@ -280,6 +353,16 @@ def _json_text(value: object) -> str:
 
 def _shown_json(value: object) -> str:
     return excerpt(_json_text(value))
+
+
+def session_answers(data: dict[str, Any]) -> dict[str, Any]:
+    """A saved session file is taken as it is: its answers (scenario A) are used."""
+    from alternance_tui.store import FORMAT_VERSION
+
+    answers = data.get("answers")
+    if data.get("version") == FORMAT_VERSION and "flow" in data and isinstance(answers, dict):
+        return answers
+    return data
 
 
 def gather_answers(
@@ -368,6 +451,8 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     from alternance_tui.advice.render import render
 
     bundle = load_bundle_or_exit(args.flow)
+    if args.compare:
+        return _recommend_compare(args, bundle)
     if not args.answers and not args.answer:
         _fail(
             [
@@ -398,6 +483,18 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     else:
         write_stdout(text, args.lang)
     return EXIT_OK
+
+
+def _recommend_compare(args: argparse.Namespace, bundle: Bundle) -> int:
+    from alternance_tui.cli_compare import cmd_compare
+
+    base = None
+    if args.answers or args.answer:
+        try:
+            base = gather_answers(bundle, args.answers, args.answer, args.lang)
+        except BadInput as exc:
+            _fail(exc.lines)
+    return cmd_compare(args, bundle, base)
 
 
 def write_user_file(path: Path, text: str, lang: str, option: str = "--output") -> None:
@@ -473,9 +570,36 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from alternance_tui.serve import serve
+    from alternance_tui.serve import ServeOptions, origin_of, serve
 
-    return serve(args.host, args.port, kiosk=args.kiosk, lang=args.lang)
+    try:
+        extra = tuple(origin_of(value) for value in args.allow_origin)
+        if args.public_url:
+            origin_of(args.public_url)
+    except ValueError as exc:
+        _fail([str(exc)])
+    if args.host in ("0.0.0.0", "::", "") and not args.public_url:
+        # The page names its websocket at the public URL: http://0.0.0.0:PORT is no address.
+        _fail([f"--host {args.host or '(all)'} needs --public-url, the address browsers use"])
+    options = ServeOptions(
+        host=args.host,
+        port=args.port,
+        lang=args.lang,
+        kiosk=args.kiosk,
+        as_of=args.as_of,
+        public_url=args.public_url,
+        allowed_origins=extra,
+        per_user_sessions=args.per_user_sessions,
+        max_sessions=max(0, args.max_sessions),
+        fork=args.fork,
+    )
+    return serve(options)
+
+
+def cmd_sessions(args: argparse.Namespace) -> int:
+    from alternance_tui.cli_sessions import cmd_sessions as run_sessions
+
+    return run_sessions(args)
 
 
 def run_tui(argv: Sequence[str]) -> int:
@@ -493,6 +617,7 @@ def run_tui(argv: Sequence[str]) -> int:
         lang_given=any(a == "--lang" or a.startswith("--lang=") for a in argv),
         as_of=args.as_of,
         kiosk=args.kiosk,
+        ephemeral=args.ephemeral,
         advisor=args.advisor,
         resume=args.resume,
         answers=answers,
@@ -514,6 +639,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "graph": cmd_graph,
                 "schema": cmd_schema,
                 "serve": cmd_serve,
+                "sessions": cmd_sessions,
             }[args.command]
             return handler(args)
         return run_tui(argv)

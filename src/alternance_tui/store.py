@@ -16,6 +16,7 @@ import os
 import re
 import tempfile
 import time
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,6 +81,15 @@ class Session:
     saved_at: str = ""
     # Text typed in a number field and not accepted yet (e.g. "1" of "18").
     drafts: dict[str, str] = field(default_factory=dict)
+    # Advisor mode (issue 11): the name the advisor gave, the other scenarios'
+    # answers ("B", "C"; ``answers`` is scenario A), the one being edited, the
+    # rules version the session was last seen with, and whether the notes go
+    # on the handout. Older files simply lack them.
+    name: str = ""
+    scenarios: dict[str, dict[str, Any]] = field(default_factory=dict)
+    active: str = "A"
+    rules_version: str = ""
+    notes_on_handout: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,6 +101,11 @@ class Session:
             "notes": self.notes,
             "saved_at": self.saved_at,
             "drafts": self.drafts,
+            "name": self.name,
+            "scenarios": self.scenarios,
+            "active": self.active,
+            "rules_version": self.rules_version,
+            "notes_on_handout": self.notes_on_handout,
         }
 
 
@@ -108,9 +123,31 @@ class SessionStore:
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory or data_dir() / "sessions"
 
+    PREVIOUS = "previous"
+
     def path(self, name: str) -> Path:
-        safe = _SAFE_NAME.sub("_", name).strip("._") or self.AUTOSAVE
-        return self.directory / f"{safe}.json"
+        return self.directory / f"{safe_name(name) or self.AUTOSAVE}.json"
+
+    def exists(self, name: str) -> bool:
+        return self.path(name).exists()
+
+    def named(self) -> list[str]:
+        """The sessions an advisor named, newest first (not the autosave nor ``previous``)."""
+        return [n for n in self.names() if n not in (self.AUTOSAVE, self.PREVIOUS)]
+
+    def rename(self, old: str, new: str) -> Path:
+        """Move session ``old`` to ``new``; FileExistsError if ``new`` is taken."""
+        source, target = self.path(old), self.path(new)
+        if target.exists() and target != source:
+            raise FileExistsError(target)
+        loaded = self.load(old, lang="en").session
+        if loaded is None:
+            raise FileNotFoundError(source)
+        loaded.name = new
+        self.save(loaded, new)
+        if target != source:
+            source.unlink(missing_ok=True)
+        return target
 
     def save(self, session: Session, name: str = AUTOSAVE, *, durable: bool = True) -> Path:
         session.saved_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -205,6 +242,13 @@ class SessionStore:
         return aside
 
 
+def safe_name(name: str) -> str:
+    """A session name as a file name: accents dropped ("Zoé" -> "Zoe"), anything
+    but letters, digits, dot, dash and underscore replaced, no leading dot."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return _SAFE_NAME.sub("_", plain.strip()).strip("._")[:64]
+
+
 def _why(exc: Exception, lang: str) -> str:
     if isinstance(exc, ReadRefused):
         if exc.reason in ("folder", "not_regular"):
@@ -237,4 +281,21 @@ def _session_from(data: object) -> Session:
         notes=str(data.get("notes", "")),
         saved_at=str(data.get("saved_at", "")),
         drafts={str(k): v for k, v in drafts.items() if isinstance(v, str)},
+        **_advisor_fields(data),
     )
+
+
+def _advisor_fields(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The advisor's additions, each checked on its own: a bad one is dropped, not fatal."""
+    scenarios = data.get("scenarios", {})
+    if not isinstance(scenarios, dict):
+        scenarios = {}
+    active = data.get("active", "A")
+    kept = {str(k): v for k, v in scenarios.items() if isinstance(v, dict)}
+    return {
+        "name": str(data.get("name", "")),
+        "scenarios": kept,
+        "active": active if active == "A" or active in kept else "A",
+        "rules_version": str(data.get("rules_version", "")),
+        "notes_on_handout": data.get("notes_on_handout") is True,
+    }

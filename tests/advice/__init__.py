@@ -1,1 +1,1 @@
-"""Tests of the advice engine against the law (rules-reference.md) and the IMPGT page."""
+"""Tests of the advice engine against the law (docs/rules/) and the IMPGT page."""

@@ -1,10 +1,10 @@
-"""The tables of ../shared/sources/rules-reference.md, typed in by hand, and what the
-tests compute from them.
+"""The tables of the project's rules notes (docs/rules/*.md) and source page
+(docs/sources/*.md), typed in by hand, and what the tests compute from them.
 
 Expected amounts in the tests come from here, never from the code under test:
 percentage x reference value, rounded half up to the cent, as payslips round.
-test_reference_tables.py checks these tables against the markdown file itself
-when it is there, so a transcription slip cannot hide.
+test_reference_tables.py checks these tables against the markdown files
+themselves, so a transcription slip cannot hide.
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 
-REFERENCE_MD = Path(__file__).resolve().parents[3] / "shared" / "sources" / "rules-reference.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+# Where the tables live: every rules note and source page of the repository, in a
+# fixed order (a table is found by its header line, whichever file holds it).
+REFERENCE_MDS = sorted([*(DOCS / "rules").glob("*.md"), *(DOCS / "sources").glob("*.md")])
 
 # SMIC, metropolitan France: (from, hourly, monthly, legal source)
 SMIC: list[tuple[str, str, str, str]] = [
@@ -84,10 +87,9 @@ INTERNSHIP_HOURLY_BY_YEAR: dict[int, str] = {
     2025: "4.35",
     2026: "4.50",
 }
-BONUS_OVER_MONTHS = 2  # more than 2 months ...
-BONUS_FROM_HOUR = 44 * 7 + 1  # ... or from the 309th hour
-INTERNSHIP_MAX_MONTHS = 6
-INTERNSHIP_MAX_HOURS = 924
+# Length in hours of presence (D124-6): 7 hours a day, 22 days a month.
+BONUS_FROM_HOUR = 2 * 22 * 7 + 1  # more than 2 months: from the 309th hour
+INTERNSHIP_MAX_HOURS = 6 * 22 * 7  # 6 months: 924 hours
 
 # The dates the issue asks amounts at, and the SMIC in force on each.
 DATES = ["2021-06-15", "2023-03-01", "2026-01-01", "2026-07-01"]

@@ -35,6 +35,7 @@ def person(age: int, **answers: object) -> dict[str, object]:
         "employer_sector": "private",
         "diploma": "licence",
         "duration_months": 36,
+        "status": "employee",
         # No position in a cycle: the grid's own years (tests of the cycle set it).
         "entry_level": "other",
     }
@@ -45,6 +46,10 @@ def person(age: int, **answers: object) -> dict[str, object]:
     if age >= 30:
         base["situations"] = ["rqth"]
     base.update(answers)
+    duration = base["duration_months"]
+    if isinstance(duration, int | float) and duration > 24:
+        # Beyond 24 months the professionalisation contract's length asks this.
+        base.setdefault("long_term_jobseeker_or_benefits", True)
     return base
 
 

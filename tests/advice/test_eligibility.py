@@ -30,6 +30,8 @@ def _apprenticeship(bundle: Bundle, age: int, **answers: object) -> dict[str, ob
     if age >= 26:
         base["jobseeker_or_benefits"] = False
     base.update(answers)
+    if int(str(base["duration_months"])) > 24:
+        base.setdefault("long_term_jobseeker_or_benefits", False)
     return contract(advise(bundle, base), "apprenticeship")
 
 
@@ -165,16 +167,17 @@ def test_professionalisation_notes_opco_within_5_days(bundle: Bundle) -> None:
     assert "approved by the course’s director" in notes
 
 
-# --- training contract: no age limit, public or private, no amount ---------------------
+# --- training contract: from 16, no upper age limit, public or private, no amount -------
+# (whom it is for and what it pays: test_training_contract.py)
 
 
-@pytest.mark.parametrize("age", [15, 16, 26, 45, 99])
+@pytest.mark.parametrize("age", [16, 26, 45, 99])
 @pytest.mark.parametrize("sector", ["private", "public"])
 def test_training_contract_at_any_age(bundle: Bundle, age: int, sector: str) -> None:
     answers = person(age, employer_sector=sector, jobseeker_or_benefits=False, situations=[])
     item = contract(advise(bundle, answers), "training")
     assert item["eligible"] is True
-    assert item["reasons"][0] == "No age limit."
+    assert item["reasons"][0] == "No upper age limit."
 
 
 def test_training_contract_gives_no_amount_and_lists_funding(bundle: Bundle) -> None:
@@ -195,17 +198,17 @@ def test_training_contract_gives_no_amount_and_lists_funding(bundle: Bundle) -> 
 def test_training_contract_not_with_a_private_individual(bundle: Bundle) -> None:
     item = contract(advise(bundle, person(20, employer_sector="individual")), "training")
     assert item["eligible"] is False
-    assert "not with a private individual" in item["reasons"][1]
+    assert "not with a private individual" in str(_rule(item, "host")["text"])
 
 
 # --- employer not known yet: each possibility ------------------------------------------
 
 
 def test_unknown_employer_covers_each_possibility(bundle: Bundle) -> None:
-    data = advise(bundle, person(22, employer_sector="unknown", duration_months=5))
+    data = advise(bundle, person(22, employer_sector="unknown", duration_months=6))
     status = {c["id"]: c["status"] for c in data["contracts"]}
     assert status == {
-        "apprenticeship": "not_eligible",  # 5 months, whoever the employer
+        "apprenticeship": "eligible",  # with any of the three employers
         "professionalisation": "conditional",
         "training": "conditional",
         "internship": "conditional",

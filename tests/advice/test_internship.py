@@ -1,5 +1,7 @@
 """The internship agreement: the hourly bonus minimum of each year, when the bonus is
-compulsory, the total for the planned hours, and the 6 months / 924 hours limit."""
+compulsory (from the 309th hour of presence), the total for the planned hours, and the
+924 hours of presence per academic year limit. Length is counted in hours of presence
+(D124-6), never in calendar months."""
 
 from __future__ import annotations
 
@@ -12,11 +14,10 @@ from alternance_tui.advice.model import Bundle
 
 from .reference import (
     BONUS_FROM_HOUR,
-    BONUS_OVER_MONTHS,
     INTERNSHIP_HOURLY_BY_YEAR,
     INTERNSHIP_MAX_HOURS,
-    INTERNSHIP_MAX_MONTHS,
     INTERNSHIP_PERCENT,
+    day,
     half_up,
     internship_hours,
     percent_of,
@@ -61,23 +62,85 @@ def test_hourly_minimum_of_each_year(bundle: Bundle, on: str) -> None:
     [
         (1, 35, False),
         (2, 35, False),  # 2 months at 35 h: 303.33 hours, not compulsory
-        (2.01, 35, True),  # just over 2 months: compulsory
-        (2.01, 10, True),  # ... whatever the hours
+        (2.01, 35, False),  # 304.85 hours: calendar months no longer decide
+        (2.04, 35, True),  # 309.4 hours: from the 309th hour
+        (3, 15, False),  # 195 hours over three months: no bonus is owed
+        (8, 15, True),  # 520 hours
         (2, 38, True),  # 2 months at 38 h: 329.33 hours, from the 309th hour
         (1.5, 48, True),  # 312 hours in 6 weeks and a half
         (1.5, 47.5, False),  # 308.75 hours: the 309th hour is not reached
         (6, 35, True),
     ],
 )
-def test_bonus_compulsory_over_2_months_or_from_the_309th_hour(
+def test_bonus_compulsory_from_the_309th_hour_of_presence(
     bundle: Bundle, months: float, weekly: float, required: bool
 ) -> None:
     hours = internship_hours(months, weekly)
-    assert required == (months > BONUS_OVER_MONTHS or hours >= BONUS_FROM_HOUR)
+    assert required == (hours >= BONUS_FROM_HOUR)
     pay = _internship(bundle, months, weekly)["pay"]
     assert isinstance(pay, dict)
     assert pay["bonus_required"] is required
-    assert (pay["required_over_months"], pay["required_from_hours"]) == (2, 309)
+    assert (pay["bonus_from_hour"], pay["max_hours"]) == (BONUS_FROM_HOUR, INTERNSHIP_MAX_HOURS)
+    assert "required_over_months" not in pay
+
+
+@pytest.mark.parametrize(
+    ("months", "required", "line"),
+    [
+        (
+            3,
+            False,
+            "A bonus is optional for 3 months at 15 h a week (195 hours of presence: "
+            "it is owed only from hour 309).",
+        ),
+        (
+            8,
+            True,
+            "A bonus is compulsory for 8 months at 15 h a week (520 hours of presence: "
+            "it is owed from hour 309).",
+        ),
+    ],
+)
+def test_part_time_internship_is_decided_on_hours(
+    bundle: Bundle, months: float, required: bool, line: str
+) -> None:
+    """At 15 h a week, 8 months (520 hours) is allowed and 3 months (195 hours) owes no
+    bonus: both would be decided otherwise on calendar months."""
+    from alternance_tui.advice.engine import recommend
+    from alternance_tui.advice.present import hourly_lines
+    from alternance_tui.advice.result import HourlyPayResult
+    from alternance_tui.flow.answers import parse_answers
+
+    answers = person(22, duration_months=months, weekly_hours=15)
+    item = _internship(bundle, months, 15)
+    assert item["eligible"] is True
+    assert item["pay"]["bonus_required"] is required  # type: ignore[index]
+    duration = next(r for r in item["rules"] if r["id"] == "duration")
+    assert duration["holds"] is True
+    assert "924 hours of presence" in duration["text"]
+    parsed, _ = parse_answers(bundle.flow, answers, "en")
+    rec = recommend(bundle, parsed, as_of=day("2026-01-01"), lang="en")
+    found = rec.section("contracts")
+    assert found is not None
+    pay = next(i for i in found.items if i.id == "internship").pay
+    assert isinstance(pay, HourlyPayResult)
+    lines = hourly_lines(pay, "en")
+    assert lines[0] == line
+    assert lines[-1] == "At most 924 hours of presence per academic year with one host."
+
+
+def test_the_rule_and_the_pay_name_the_same_limit(bundle: Bundle) -> None:
+    """The `duration` rule compares with 924 and the pay block shows max_hours: one
+    figure in two places of the data, kept equal here."""
+    section = next(s for s in bundle.sections if s.id == "contracts")
+    item = next(i for i in section.items if i.id == "internship")
+    rule = next(r for r in item.rules if r.id == "duration")
+    assert rule.when is not None
+    assert item.pay is not None and item.pay.kind == "hourly"
+    # The pay names the dated series; its value today is the rule's figure.
+    assert isinstance(item.pay.max_hours, str)
+    assert bundle.rates[item.pay.max_hours].latest.value == INTERNSHIP_MAX_HOURS
+    assert rule.when.source.endswith(f"<= {INTERNSHIP_MAX_HOURS}")
 
 
 @pytest.mark.parametrize(
@@ -104,7 +167,7 @@ def test_total_for_the_planned_hours(bundle: Bundle, months: float, weekly: floa
 
 
 def test_done_when_internship_figures(bundle: Bundle) -> None:
-    """DESIGN.md's example: 455 hours at 4.50 EUR = 2047.50 EUR."""
+    """docs/contract.md's example: 455 hours at 4.50 EUR = 2047.50 EUR."""
     pay = _internship(bundle, 3, 35)["pay"]
     assert isinstance(pay, dict)
     assert (pay["hourly_min_eur"], pay["hours"], pay["total_min_eur"]) == (4.5, 455.0, 2047.5)
@@ -121,33 +184,48 @@ def test_half_cent_total_rounds_up(bundle: Bundle) -> None:
     ("months", "weekly", "possible"),
     [
         (6, 35, True),  # 910 hours
-        (6.01, 35, False),  # over 6 months
-        (7, 20, False),  # over 6 months though only 606.67 hours
+        (6.09, 35, True),  # 923.65 hours: the calendar's 6 months do not decide
+        (6.1, 35, False),  # 925.17 hours: over 924
+        (8, 15, True),  # 520 hours over 8 months
+        (12, 17, True),  # 884 hours over a whole academic year
+        (13, 10, False),  # 563.33 hours, but longer than an academic year
         (6, 36, False),  # 936 hours: over 924
         (5.9, 36, True),  # 920.4 hours
         (24, 35, False),
     ],
 )
-def test_at_most_6_months_and_924_hours(
+def test_at_most_924_hours_of_presence_per_academic_year(
     bundle: Bundle, months: float, weekly: float, possible: bool
 ) -> None:
     hours = internship_hours(months, weekly)
-    assert possible == (months <= INTERNSHIP_MAX_MONTHS and hours <= INTERNSHIP_MAX_HOURS)
+    assert possible == (months <= 12 and hours <= INTERNSHIP_MAX_HOURS)
     item = _internship(bundle, months, weekly)
     assert item["eligible"] is possible
     duration = next(r for r in item["rules"] if r["id"] == "duration")
-    assert duration["holds"] is possible
-    assert "6 months (924 hours)" in duration["text"]
+    assert duration["holds"] is (hours <= INTERNSHIP_MAX_HOURS)
+    assert "924 hours of presence" in duration["text"]
     if not possible:
         assert item["pay"] is None
-        assert "Not as an internship" in duration["text"]
+        assert "Not as an internship" in " ".join(item["reasons"])
 
 
 def test_24_months_is_not_an_internship_and_says_what_would_be(bundle: Bundle) -> None:
     item = _internship(bundle, 24)
     assert item["eligible"] is False
-    assert changes(item) == ["Planned length: 6 months or less"]
-    assert item["what_would_change"][0]["answers"] == {"duration_months": {"min": None, "max": 6.0}}
+    # 924 / (35 x 52 / 12) = 6.09 months at 35 h a week
+    assert changes(item) == ["Planned length: 6.09 months or less"]
+    assert item["what_would_change"][0]["answers"] == {
+        "duration_months": {"min": None, "max": 6.09}
+    }
+
+
+def test_more_than_an_academic_year_says_so(bundle: Bundle) -> None:
+    item = _internship(bundle, 13, 10)
+    assert item["eligible"] is False
+    year = next(r for r in item["rules"] if r["id"] == "academic_year")
+    assert year["holds"] is False
+    assert "longer than a year" in year["text"]
+    assert changes(item) == ["Planned length: 12 months or less"]
 
 
 def test_too_many_hours_names_both_ways_to_fit(bundle: Bundle) -> None:
@@ -181,7 +259,7 @@ def test_internship_rate_and_threshold_are_dated_series(bundle: Bundle) -> None:
     section = next(s for s in bundle.sections if s.id == "contracts")
     pay = next(i for i in section.items if i.id == "internship").pay
     assert isinstance(pay, HourlyPay)
-    assert isinstance(pay.percent, str) and isinstance(pay.required_from_hours, str)
+    assert isinstance(pay.percent, str) and isinstance(pay.bonus_from_hour, str)
     rate = bundle.rates[pay.percent]
     assert [(v.start.isoformat(), v.value) for v in rate.values][-1] == ("2015-09-01", 15)
-    assert bundle.rates[pay.required_from_hours].latest.value == 309
+    assert bundle.rates[pay.bonus_from_hour].latest.value == 309

@@ -69,7 +69,8 @@ def test_professionalisation_page_statements(english: dict[str, dict[str, object
 def test_training_contract_page_statements(english: dict[str, dict[str, object]]) -> None:
     text = _words(english["training"])
     assert "public or private organisation" in text
-    assert "no age limit" in text
+    # "No age limit": no upper one; the lower one is the end of compulsory schooling.
+    assert "No upper age limit" in text
 
 
 def test_internship_page_statements(english: dict[str, dict[str, object]]) -> None:

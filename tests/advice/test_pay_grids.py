@@ -1,7 +1,7 @@
 """Apprenticeship and professionalisation pay: every cell of both grids, at the
 dates of the issue, on each side of every age band boundary, for years 1 to 3,
 with and without a collective-agreement minimum. Expected euros are percentage x
-reference value from rules-reference.md, rounded half up to the cent."""
+reference value from the rules notes (docs/rules/), rounded half up to the cent."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`alternance recommend`: the command-line contract of DESIGN.md, through
+"""`alternance recommend`: the command-line contract of docs/contract.md, through
 ``cli.main()`` (and a subprocess where the process itself matters)."""
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def test_done_when_json(
     assert found["training"]["pay"] is None
     internship = found["internship"]
     assert internship["eligible"] is False
-    assert "24 months is beyond that" in " ".join(internship["reasons"])
+    assert "24 months at 35 h a week is beyond that" in " ".join(internship["reasons"])
 
 
 def test_done_when_in_french(
@@ -119,7 +119,7 @@ def test_done_when_text_in_french(
     assert f"1\u202f112,05{NBSP}€" in out
     assert "Contrat d’apprentissage — ✔ Ouvert pour vous" in out
     assert "Convention de stage — ✘ Pas ouvert pour vous" in out
-    assert f"Durée prévue{NBSP}: 6 mois ou moins" in out
+    assert f"Durée prévue{NBSP}: 6,09 mois ou moins" in out
 
 
 def test_language_defaults_to_the_locale(

@@ -1,5 +1,6 @@
-"""The reference tables the tests use are the ones of rules-reference.md, and the
-dated values in flows/rates.toml are those tables, row by row."""
+"""The reference tables the tests use are the ones of the project's rules notes and
+source page (docs/), and the dated values in flows/rates.toml are those tables, row
+by row."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from .reference import (
     PROFESSIONALISATION,
     PSS,
     PSS_2019,
-    REFERENCE_MD,
+    REFERENCE_MDS,
     SMIC,
     day,
     half_up,
@@ -38,9 +39,8 @@ def _rows(text: str, header: str) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def markdown() -> str:
-    if not REFERENCE_MD.is_file():
-        pytest.skip(f"{REFERENCE_MD} is not beside this checkout")
-    return REFERENCE_MD.read_text(encoding="utf-8")
+    assert REFERENCE_MDS, "docs/rules and docs/sources hold the reference tables"
+    return "\n\n".join(path.read_text(encoding="utf-8") for path in REFERENCE_MDS)
 
 
 def test_smic_table_is_the_reference(markdown: str) -> None:
@@ -63,7 +63,7 @@ def test_apprenticeship_grid_is_the_reference(markdown: str) -> None:
 
 
 def test_professionalisation_grid_is_the_reference(markdown: str) -> None:
-    rows = _rows(markdown, "| age          | qualification below")
+    rows = _rows(markdown, "| age          | base rate")
     assert [r[0] for r in rows] == ["under 21", "21 to 25", "26 and over"]
     assert [(int(r[1].rstrip(" %")), int(r[2].rstrip(" %"))) for r in rows[:2]] == [
         (band[2], band[3]) for band in PROFESSIONALISATION[:2]
@@ -73,8 +73,8 @@ def test_professionalisation_grid_is_the_reference(markdown: str) -> None:
 
 def test_internship_hourly_minimums_are_the_reference(markdown: str) -> None:
     found = re.search(
-        r"(\d\.\d\d) EUR \(2020 to 2022\), (\d\.\d\d) \(2023\), "
-        r"(\d\.\d\d) \(2024 and 2025\), (\d\.\d\d) \(2026\)",
+        r"(\d\.\d\d) EUR \(2020 to 2022\),\s+(\d\.\d\d) \(2023\),\s+"
+        r"(\d\.\d\d) \(2024 and 2025\),\s+(\d\.\d\d) \(2026\)",
         markdown,
     )
     assert found is not None

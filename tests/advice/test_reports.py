@@ -27,7 +27,7 @@ BUSY = person(
     31,
     employer_sector="unknown",
     diploma="m1",
-    duration_months=5,
+    duration_months=6,
     situations=["top_athlete", "rqth"],
     interests=["security", "culture"],
     campus="marseille",

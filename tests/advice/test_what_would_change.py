@@ -107,4 +107,4 @@ def test_in_french(bundle: Bundle) -> None:
     assert changes(contract(data, "professionalisation")) == [
         "Employeur\u00a0: Une entreprise ou association privée"
     ]
-    assert changes(contract(data, "internship")) == ["Durée prévue\u00a0: 6 mois ou moins"]
+    assert changes(contract(data, "internship")) == ["Durée prévue\u00a0: 6,09 mois ou moins"]

@@ -167,6 +167,7 @@ def test_progress_on_the_shipped_flow_never_goes_backwards(shipped: Flow) -> Non
         "jobseeker_or_benefits": True,
         "employer_sector": "private",
         "diploma": "licence",
+        "status": "jobseeker",
         "entry_level": "m1",
         "duration_months": 24,
         "previous_apprenticeship": "none",

@@ -30,6 +30,7 @@ async def answer_young_person(pilot: Pilot[int]) -> None:
     await pilot.press("2", "0", "enter")  # age
     await pilot.press("1")  # a private company
     await pilot.press("2")  # general baccalaureate
+    await pilot.press("enter")  # current situation: "rather not say", the default
     await pilot.press("enter")  # year of study: "a first year", pre-selected from the bac
     await pilot.press("2", "4", "enter")  # 24 months
     await pilot.press("enter")  # no previous apprenticeship, the default
@@ -417,16 +418,17 @@ async def test_keys_typed_in_one_burst_answer_each_question_in_turn(make_app: Ma
     app = make_app("en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
-        # age 20, a private company, general bac, the year of study offered, 24 months,
-        # no previous apprenticeship: all typed at once
+        # age 20, a private company, general bac, an employee, the year of study
+        # offered, 24 months, no previous apprenticeship: all typed at once
         await type_in_one_burst(
-            pilot, "2", "0", "enter", "1", "2", "enter", "2", "4", "enter", "enter"
+            pilot, "2", "0", "enter", "1", "2", "2", "enter", "2", "4", "enter", "enter"
         )
         assert app.interview is not None
         assert app.interview.answers == {
             "age": 20,
             "employer_sector": "private",
             "diploma": "bac_general",
+            "status": "employee",
             "entry_level": "other",
             "duration_months": 24,
             "previous_apprenticeship": "none",

@@ -23,10 +23,10 @@ YOUNG = {"age": 20, "employer_sector": "private", "diploma": "bac_general", "dur
 TO_AGE = ["enter"]
 TO_EMPLOYER = [*TO_AGE, "2", "0", "enter"]
 TO_DIPLOMA = [*TO_EMPLOYER, "1"]
-# general bac, the year of study offered, 24 months, then the defaults and optional
-# answers left empty: previous apprenticeship, start month, birth month, hours a
-# week, agreement minimum.
-TO_INTERESTS = [*TO_DIPLOMA, "2", "enter", "2", "4", "enter", *["enter"] * 5]
+# general bac, the situation and the year of study left at their defaults, 24 months,
+# then the defaults and optional answers left empty: previous apprenticeship, start
+# month, birth month, hours a week, agreement minimum.
+TO_INTERESTS = [*TO_DIPLOMA, "2", "enter", "enter", "2", "4", "enter", *["enter"] * 5]
 TO_JOBSEEKER = [*TO_AGE, "2", "7", "enter"]
 TO_REVIEW = [*TO_INTERESTS, "1", "3", "enter", "enter"]
 

@@ -170,8 +170,18 @@ class _AdviceBuilder:
         for index, note in enumerate(notes):
             n_path: KeyPath = (*path, index)
             self.text(note.text, (*n_path, "text"))
+            if note.from_ and note.until and note.until < note.from_:
+                self.problems.append(
+                    Problem(self.file, "`until` must not be before `from`", (*n_path, "until"))
+                )
             built.append(
-                model.Note(note.text, self.condition(note.when, (*n_path, "when")), note.source)
+                model.Note(
+                    note.text,
+                    self.condition(note.when, (*n_path, "when")),
+                    note.source,
+                    note.from_,
+                    note.until,
+                )
             )
         return tuple(built)
 
@@ -293,13 +303,19 @@ class _AdviceBuilder:
             self.text(pay.text, (*path, "text"))
             for index, route in enumerate(pay.routes):
                 self.text(route, (*path, "routes", index))
-            return model.NoPay(pay.text, tuple(pay.routes), pay.source)
+            cases = []
+            for index, case in enumerate(pay.cases):
+                c_path: KeyPath = (*path, "cases", index)
+                self.text(case.text, (*c_path, "text"))
+                condition = self.condition(case.when, (*c_path, "when"))
+                cases.append(model.Note(case.text, condition, case.source))
+            return model.NoPay(pay.text, tuple(pay.routes), pay.source, tuple(cases))
         self.series(pay.reference, (*path, "reference"))
         self.number_question(pay.months, (*path, "months"))
         notes = self.notes(pay.notes, (*path, "notes"))
         if isinstance(pay, HourlyPayFile):
             self.number_question(pay.weekly_hours, (*path, "weekly_hours"))
-            for key in ("percent", "required_from_hours"):
+            for key in ("percent", "bonus_from_hour", "max_hours"):
                 if isinstance(getattr(pay, key), str):
                     self.series(getattr(pay, key), (*path, key))
             return model.HourlyPay(
@@ -307,11 +323,11 @@ class _AdviceBuilder:
                 pay.percent,
                 pay.months,
                 pay.weekly_hours,
-                pay.required_over_months,
-                pay.required_from_hours,
+                pay.bonus_from_hour,
                 pay.source,
                 notes,
                 self.net(pay.net, (*path, "net")),
+                pay.max_hours,
             )
         self.number_question(pay.age, (*path, "age"))
         bands = tuple(self.band(band, (*path, "bands", i)) for i, band in enumerate(pay.bands))

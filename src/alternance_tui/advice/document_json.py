@@ -1,6 +1,6 @@
-"""A recommendation as DESIGN.md's JSON document: the public, stable contract of
-`alternance recommend --format json`. Field names and shapes here change only
-with DESIGN.md."""
+"""A recommendation as the JSON document of docs/contract.md: the public, stable
+contract of `alternance recommend --format json`. Field names and shapes here change
+only with docs/contract.md."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def _reference_json(ref: Reference) -> dict[str, Any]:
 
 
 def _percent_key(series: str) -> str:
-    # "smic_monthly" -> "percent_of_smic": the DESIGN.md field name, from the series id.
+    # "smic_monthly" -> "percent_of_smic": the docs/contract.md field name, from the series id.
     base = series.removesuffix("_monthly").removesuffix("_hourly")
     return f"percent_of_{base}"
 
@@ -126,8 +126,10 @@ def pay_json(item: ItemResult) -> dict[str, Any] | None:
             "total_net_eur": pay.total_net_eur,
             "net": _net_json(pay.net),
             "percent": _whole(pay.percent),
-            "required_over_months": _whole(pay.required_over_months),
-            "required_from_hours": _whole(pay.required_from_hours),
+            "bonus_from_hour": _whole(pay.bonus_from_hour),
+            "max_hours": _whole(pay.max_hours) if pay.max_hours is not None else None,
+            # The name before bonus_from_hour, kept for readers of older output.
+            "required_from_hours": _whole(pay.bonus_from_hour),
             "reference": _reference_json(pay.reference),
             "source": pay.source,
             "notes": [{"text": n.text, "source": n.source} for n in pay.notes],
@@ -185,7 +187,7 @@ def item_json(item: ItemResult) -> dict[str, Any]:
 
 
 def to_json(rec: Recommendation, bundle: Bundle | None = None) -> dict[str, Any]:
-    """The recommendation as DESIGN.md's JSON; with the bundle, the outcome's text too."""
+    """The recommendation as docs/contract.md's JSON; with the bundle, the outcome's text too."""
     data: dict[str, Any] = {
         "flow": rec.flow_id,
         "as_of": rec.as_of.isoformat(),

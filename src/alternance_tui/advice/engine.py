@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from alternance_tui.advice import model
 from alternance_tui.advice.compiled import CompiledRules
-from alternance_tui.advice.pay import RatesUnknown, estimate
+from alternance_tui.advice.pay import RatesUnknown, estimate, no_pay
 from alternance_tui.advice.result import (
     Depends,
     ItemResult,
@@ -147,14 +147,17 @@ class Advisor:
             kept = {q: self.env[q] for q in self.unknown if q not in read}
             if kept:
                 pay_env = {**pay_env, **kept}
-        pay = None
-        if item.pay is not None and status != "not_eligible":
+        pay: PayResult | None = None
+        if isinstance(item.pay, model.NoPay) and status != "not_eligible":
+            # What is said instead of an amount: a case only if it holds wherever open.
+            pay = no_pay(item.pay, open_in, self.lang, self.rules.holds)
+        elif item.pay is not None and status != "not_eligible":
             pay = self._pay(item.pay, pay_env)
         holds = self.rules.holds
         notes = tuple(
             Note(self.fill(n.text), n.source)
             for n in item.notes
-            if n.when is None or holds(n.when, pay_env)
+            if n.in_force(self.as_of) and (n.when is None or holds(n.when, pay_env))
         )
         fits = [f for f in item.fit if holds(f.when, self.env)]
         attributes = {

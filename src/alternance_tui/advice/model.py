@@ -66,6 +66,11 @@ class Note:
     text: Text
     when: Condition | None = None
     source: str | None = None
+    start: dt.date | None = None  # in force from this date (a dated rule), inclusive
+    end: dt.date | None = None  # ... up to this one, inclusive
+
+    def in_force(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,11 +190,11 @@ class HourlyPay:
     percent: float | str  # a number, or a dated series' id
     months: str
     weekly_hours: str
-    required_over_months: float
-    required_from_hours: float | str
+    bonus_from_hour: float | str  # a number, or a dated series' id
     source: str
     notes: tuple[Note, ...] = ()
     net: tuple[NetRule, ...] = ()
+    max_hours: float | str | None = None  # a number, or a dated series' id
     kind: Literal["hourly"] = "hourly"
 
 
@@ -198,6 +203,7 @@ class NoPay:
     text: Text
     routes: tuple[Text, ...] = ()
     source: str | None = None
+    cases: tuple[Note, ...] = ()  # a text for particular answers, the first that holds
     kind: Literal["none"] = "none"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -68,10 +68,16 @@ Holds = Callable[[Condition, Mapping[str, Value]], bool]
 
 
 def _notes(
-    notes: tuple[model.Note, ...], env: Mapping[str, Value], lang: str, holds: Holds
+    notes: tuple[model.Note, ...],
+    env: Mapping[str, Value],
+    lang: str,
+    holds: Holds,
+    as_of: dt.date,
 ) -> tuple[Note, ...]:
     return tuple(
-        Note(tr(n.text, lang), n.source) for n in notes if n.when is None or holds(n.when, env)
+        Note(tr(n.text, lang), n.source)
+        for n in notes
+        if n.in_force(as_of) and (n.when is None or holds(n.when, env))
     )
 
 
@@ -267,7 +273,7 @@ def grid_pay(
         tuple(years),
         ref,
         pay.source,
-        raised + _notes(pay.notes, env, lang, holds),
+        raised + _notes(pay.notes, env, lang, holds, as_of),
         months=tuple(schedule),
         net=net.basis if net else None,
         cycle_source=pay.cycle.source if pay.cycle else None,
@@ -345,13 +351,15 @@ def hourly_pay(
     weekly = Decimal(str(_number(env, pay.weekly_hours) or 0))
     # The bonus is owed per hour at the published rate (4.50 EUR), rounded first.
     percent = _dated(pay.percent, rates, as_of, lang)
-    from_hours = _dated(pay.required_from_hours, rates, as_of, lang)
+    from_hours = _dated(pay.bonus_from_hour, rates, as_of, lang)
     hourly = Decimal(str(cents(Decimal(str(percent)) / 100 * Decimal(str(ref.value)))))
     # Divide last: every product below is then exact whenever its value has a
     # finite decimal form, so a total of exactly x.xx5 rounds up as it should.
     per_month = weekly * 52 / 12
     hours = months * weekly * 52 / 12
-    required = months > Decimal(str(pay.required_over_months)) or hours >= Decimal(str(from_hours))
+    # Length is counted in hours of presence, not calendar months: the threshold
+    # is an hour, so a part-time internship of several months may owe nothing.
+    required = hours >= Decimal(str(from_hours))
     net = net_for(pay.net, env, rates, as_of, lang, holds, per_month)
     monthly = cents(hourly * weekly * 52 / 12)
     total = cents(hourly * months * weekly * 52 / 12)
@@ -365,11 +373,11 @@ def hourly_pay(
         monthly_estimate_eur=monthly,
         months=float(months),
         weekly_hours=float(weekly),
-        required_over_months=pay.required_over_months,
-        required_from_hours=from_hours,
+        bonus_from_hour=from_hours,
+        max_hours=None if pay.max_hours is None else _dated(pay.max_hours, rates, as_of, lang),
         reference=ref,
         source=pay.source,
-        notes=_notes(pay.notes, env, lang, holds),
+        notes=_notes(pay.notes, env, lang, holds, as_of),
         monthly_net_eur=net(monthly) if net else None,
         # The whole period's deductions: thresholds scale with its hours.
         total_net_eur=(
@@ -396,4 +404,20 @@ def estimate(
         return hourly_pay(pay, env, rates, as_of, lang, holds)
     if isinstance(pay, model.LikePay):
         raise TypeError("a borrowed pay is worked out by the engine, which knows the items")
+    return NoPayResult(tr(pay.text, lang), tuple(tr(r, lang) for r in pay.routes), pay.source)
+
+
+def no_pay(
+    pay: model.NoPay, envs: Sequence[Mapping[str, Value]], lang: str, holds: Holds
+) -> NoPayResult:
+    """What is said instead of an amount: the first case that holds for every set of
+    answers the item is open with (so an answer not known yet never picks one), else
+    the general text."""
+    for case in pay.cases:
+        if case.when is not None and envs and all(holds(case.when, env) for env in envs):
+            return NoPayResult(
+                tr(case.text, lang),
+                tuple(tr(r, lang) for r in pay.routes),
+                case.source or pay.source,
+            )
     return NoPayResult(tr(pay.text, lang), tuple(tr(r, lang) for r in pay.routes), pay.source)

@@ -174,8 +174,7 @@ def hourly_lines(pay: HourlyPayResult, lang: str) -> list[str]:
             months=w.number(pay.months, lang),
             weekly=w.number(pay.weekly_hours, lang),
             hours=w.number(pay.hours, lang),
-            over=w.number(pay.required_over_months, lang),
-            from_hours=w.number(pay.required_from_hours, lang, 0),
+            from_hours=w.number(pay.bonus_from_hour, lang, 0),
         ),
         label(
             lang,
@@ -203,6 +202,11 @@ def hourly_lines(pay: HourlyPayResult, lang: str) -> list[str]:
                 net_line(pay.net, lang),
             ]
             if pay.net is not None and pay.monthly_net_eur is not None
+            else []
+        ),
+        *(
+            [label(lang, "max_hours", max_hours=w.number(pay.max_hours, lang, 0))]
+            if pay.max_hours is not None
             else []
         ),
     ]

@@ -152,8 +152,8 @@ class HourlyPayResult:
     monthly_estimate_eur: float
     months: float
     weekly_hours: float
-    required_over_months: float
-    required_from_hours: float
+    bonus_from_hour: float
+    max_hours: float | None
     reference: Reference
     source: str
     notes: tuple[Note, ...] = ()

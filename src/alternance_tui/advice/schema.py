@@ -70,6 +70,12 @@ class NoteFile(_Strict):
     when: str | None = None
     text: TextField
     source: SourceText | None = None
+    from_: dt.date | None = Field(
+        None, alias="from", description="shown for dates from this one on (a dated rule)"
+    )
+    until: dt.date | None = Field(None, description="shown for dates up to this one, inclusive")
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
 
 
 class FitFile(_Strict):
@@ -181,18 +187,34 @@ class HourlyPayFile(_Strict):
     percent: Percent | NodeId = Field(description="a number, or the id of a dated series")
     months: NodeId
     weekly_hours: NodeId
-    required_over_months: float = Field(ge=0)
-    required_from_hours: Annotated[float, Field(ge=0)] | NodeId = Field(
-        description="a number, or the id of a dated series"
+    bonus_from_hour: Annotated[float, Field(ge=0)] | NodeId = Field(
+        description="the payment is compulsory from this hour of presence on: a number, "
+        "or the id of a dated series"
+    )
+    max_hours: Annotated[float, Field(gt=0)] | NodeId | None = Field(
+        None,
+        description="the most hours of presence allowed, shown with the estimate: a number, "
+        "or the id of a dated series",
     )
     source: SourceText
     notes: list[NoteFile] = Field(default_factory=list)
     net: list[NetRuleFile] = Field(default_factory=list)
 
 
+class NoPayCaseFile(_Strict):
+    when: str
+    text: TextField
+    source: SourceText | None = None
+
+
 class NoPayFile(_Strict):
     kind: Literal["none"]
     text: TextField
+    cases: list[NoPayCaseFile] = Field(
+        default_factory=list,
+        description="texts for particular answers: the first whose `when` holds for every "
+        "answer the item is open with replaces `text`",
+    )
     routes: list[TextField] = Field(default_factory=list)
     source: SourceText | None = None
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import events, work
 from textual.binding import Binding, BindingType
 
+from alternance_tui.tui.advisor import AdvisorMixin
 from alternance_tui.tui.autosave import Autosave, Notice, adopt, session_of
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.facts import WelcomeFacts
@@ -40,8 +41,10 @@ from alternance_tui.wording.lookup import other
 if TYPE_CHECKING:
     from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.model import Bundle
+    from alternance_tui.advisor_state import AdvisorState
     from alternance_tui.flow.cond import Value
     from alternance_tui.interview import Interview, Place
+    from alternance_tui.settings import Settings
     from alternance_tui.store import Session
     from alternance_tui.tui.host import Host
     from alternance_tui.tui.options import TuiOptions
@@ -51,7 +54,7 @@ RESTART_WINDOW = 3.0  # seconds within which a second Ctrl+N confirms
 BACKGROUND_DELAY = 0.05  # seconds after the first frame before loading the flow
 
 
-class AlternanceApp(SizeGuard):
+class AlternanceApp(AdvisorMixin, SizeGuard):
     # Absolute, so that subclasses (tests, benchmarks) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "alternance"
@@ -62,6 +65,12 @@ class AlternanceApp(SizeGuard):
         Binding("f2", "language", "Language", show=False, priority=True),
         Binding("f3", "theme", "Theme", show=False, priority=True),
         Binding("ctrl+n", "restart", "Start again", show=False, priority=True),
+        # Advisor mode (tui/advisor.py); each does nothing outside it.
+        Binding("f4", "notes", "Notes", show=False, priority=True),
+        Binding("f5", "compare", "Scenarios", show=False, priority=True),
+        Binding("f6", "handout", "Handout", show=False, priority=True),
+        Binding("f7", "sessions", "Sessions", show=False, priority=True),
+        Binding("f9", "forget", "Forget me", show=False, priority=True),
         Binding("escape", "step_back", "Back", show=False),
         # A text field takes Backspace first, so it only goes back elsewhere.
         Binding("backspace", "step_back", "Back", show=False),
@@ -90,12 +99,24 @@ class AlternanceApp(SizeGuard):
         self.visit = 0
         self.resume_offer: tuple[int, str] | None = None
         self._offered: Session | None = None
-        self.autosave = Autosave(self, self._session, lambda: self.lang, kiosk=options.kiosk)
+        # Kiosk and ephemeral (browser) sessions neither read nor write a session.
+        self.autosave = Autosave(
+            self, self._session, lambda: self.lang, kiosk=options.kiosk or options.ephemeral
+        )
         self._key_queue = KeyQueue(self, self._ready_for_keys)
+        self.advisor: AdvisorState | None = None
+        if options.advisor:
+            from alternance_tui.advice.version import rules_version
+            from alternance_tui.advisor_state import AdvisorState
+
+            known = bundle.rates_known_until if bundle is not None else None
+            self.advisor = AdvisorState(rules_version=rules_version(flow_path, known))
         self._notices: list[Notice] = []
         self._start_requested = False
         self._restart_asked = 0.0
         self.register_theme(HIGH_CONTRAST_THEME)
+        self.settings: Settings | None = None  # validated in the loading thread
+        theme = self.remembered(theme)  # language and theme from last time (tui/advisor.py)
         self.theme = theme if theme in ORDER else ORDER[0]
         if bundle is not None:
             self._prepare(bundle)
@@ -113,6 +134,8 @@ class AlternanceApp(SizeGuard):
         self._mounted = True
         self.set_class(self.theme == HIGH_CONTRAST, "-high-contrast")
         self.push_screen(self._screen(self._place()))
+        if self.advisor is not None:
+            self.action_sessions()
         self._check_size(self.size)
         self._flush_notices()
 
@@ -130,6 +153,7 @@ class AlternanceApp(SizeGuard):
             return
         if self.bundle is None:
             self.call_from_thread(self._flow_ready, bundle)
+        self.check_settings()
         session = None
         store = self.autosave.store  # taken now: which session this instance writes
         if self.options.resume is None and not self.options.answers and store is not None:
@@ -198,7 +222,7 @@ class AlternanceApp(SizeGuard):
 
     def sync(self) -> None:
         """Show the place the interview is at, drawn from its current state."""
-        if self._small is not None:
+        if self._small is not None or self.over_the_interview():
             return
         screen = self._screen(self._place())
         if self.screen is not screen:
@@ -273,6 +297,7 @@ class AlternanceApp(SizeGuard):
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
+        self.remember_settings(lang=lang)
         if self.interview is not None:
             self.interview.lang = lang
             self.autosave.soon()
@@ -315,6 +340,7 @@ class AlternanceApp(SizeGuard):
         index = ORDER.index(self.theme) if self.theme in ORDER else -1
         self.theme = ORDER[(index + 1) % len(ORDER)]
         self.set_class(self.theme == HIGH_CONTRAST, "-high-contrast")
+        self.remember_settings(theme=self.theme)
         name = t(self.lang, NAME_KEYS[self.theme])
         self.notify(t(self.lang, "theme_changed", name=name), timeout=3)
 
@@ -324,8 +350,11 @@ class AlternanceApp(SizeGuard):
         if isinstance(self.screen, QuestionScreen):
             self.screen.toggle_help()
             return
+        if self.show_glossary():  # on the results: the words they use (tui/advisor.py)
+            return
         key = "help_keys_kiosk" if self.options.kiosk else "help_keys"
-        self.notify(t(self.lang, key), title=t(self.lang, "help_screen_title"), timeout=10)
+        text = t(self.lang, key) + self.advisor_help()  # advisor mode's F4 to F9
+        self.notify(text, title=t(self.lang, "help_screen_title"), timeout=10)
 
     def action_restart(self) -> None:
         if self.interview is None or self._small is not None:
@@ -334,6 +363,7 @@ class AlternanceApp(SizeGuard):
         if now - self._restart_asked > RESTART_WINDOW:
             self._restart_asked = now
             self.notify(t(self.lang, "restart_confirm"), timeout=RESTART_WINDOW)
+            self.offer_forget()
             return
         self._restart_asked = 0.0
         if self.interview.answers:
@@ -353,7 +383,10 @@ class AlternanceApp(SizeGuard):
         super().action_help_quit()
 
     def _session(self) -> Session | None:
-        return None if self.interview is None else session_of(self.interview, self.lang)
+        if self.interview is None:
+            return None
+        session = session_of(self.interview, self.lang)
+        return session if self.advisor is None else self.advisor.fill(session)
 
     def save_now(self) -> None:
         self.autosave.at_exit()  # and wait for the disk: the app is ending

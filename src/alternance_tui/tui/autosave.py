@@ -207,6 +207,14 @@ class Autosave:
             with contextlib.suppress(OSError):
                 sync_file(path)
 
+    def forget(self) -> None:
+        """Nothing pending is written any more ("forget me"): the timer stops and
+        the session kept as ``previous`` is dropped."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.previous = None
+
     def close(self) -> None:
         """Let another instance have this session; nothing is written after this."""
         self._closed = True
@@ -227,7 +235,8 @@ class Autosave:
             if self.previous is not None:
                 store.save(self.previous, self.previous_name)
                 self.previous = None
-            if session.answers or session.drafts:
+            # An advisor's session is kept even before its first answer (its name, notes).
+            if session.answers or session.drafts or session.notes or session.name:
                 store.save(session, self.name)
         except OSError as exc:
             error = exc.strerror or exc

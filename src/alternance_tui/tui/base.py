@@ -15,6 +15,17 @@ if TYPE_CHECKING:
     from alternance_tui.tui.host import Host
 
 
+def advisor_keys(lang: str) -> list[tuple[str, str, str]]:
+    from alternance_tui.wording.catalogue.advisor import ADVISOR as a
+
+    return [
+        ("F4", a(lang, "key_notes"), "app.notes"),
+        ("F5", a(lang, "key_scenarios"), "app.compare"),
+        ("F6", a(lang, "key_handout"), "app.handout"),
+        ("F7", a(lang, "key_sessions"), "app.sessions"),
+    ]
+
+
 class Page(Screen[None]):
     """A screen of the interview; ``show_state`` redraws it from the app's state."""
 
@@ -49,6 +60,8 @@ class Page(Screen[None]):
         ]
         if not self.ui.options.kiosk:
             keys.append(("^Q", t(lang, "key_quit"), "app.quit"))
+        if self.ui.options.advisor:
+            keys.extend(advisor_keys(lang))
         return keys
 
     def set_keys(self, keys: list[tuple[str, str, str]]) -> None:

@@ -21,6 +21,8 @@ class TuiOptions:
     lang_given: bool = False  # --lang was given (else the locale's language)
     as_of: dt.date | None = None
     kiosk: bool = False
+    # A private session: nothing read from or written to the data folder (serve's default).
+    ephemeral: bool = False
     advisor: bool = False
     resume: str | None = None
     answers: dict[str, Any] = field(default_factory=dict)

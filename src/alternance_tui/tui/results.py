@@ -23,6 +23,7 @@ from textual.widgets import Static
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.resultview import Card, PayView, ResultsView, compute_results
 from alternance_tui.tui.widgets import KeyBar
+from alternance_tui.wording.catalogue.act import ACT
 from alternance_tui.wording.catalogue.tui import TUI as t
 
 if TYPE_CHECKING:
@@ -161,10 +162,11 @@ class ResultsScreen(Page):
                 if view.text:
                     yield Static(view.text, classes="outcome-text", markup=False)
                 for index, section in enumerate(view.sections):
-                    count = t(
+                    count = ACT(
                         lang,
-                        "results_open_count",
-                        open=section.open_count,
+                        "open_count",
+                        open=section.open_count - section.depends_count,
+                        depends=section.depends_count,
                         total=len(section.cards),
                     )
                     yield Static(
@@ -174,6 +176,8 @@ class ResultsScreen(Page):
                         classes="section-title",
                     )
                     yield Static(_overview(section.cards), classes="overview")
+                    for line in section.advice:
+                        yield Static(f"→ {line}", classes="section-advice", markup=False)
                     for card in section.cards:
                         yield ResultCard(card, lang)
                     if section.note:

@@ -30,11 +30,13 @@ from alternance_tui.advice.result import (
     ItemResult,
     NoPayResult,
     Recommendation,
+    SectionResult,
     Status,
 )
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import tr
 from alternance_tui.wording import formats as w
+from alternance_tui.wording.catalogue.act import ACT
 from alternance_tui.wording.catalogue.tui import TUI as t
 from alternance_tui.wording.typography import colon, typography
 
@@ -91,10 +93,17 @@ class SectionView:
     title: str
     cards: tuple[Card, ...]
     note: str = ""  # the data's own caveat for the section (what its figures are)
+    # What to do when nothing is open, or a preferred campus has no open course.
+    advice: tuple[str, ...] = ()
 
     @property
     def open_count(self) -> int:
         return sum(1 for c in self.cards if c.status != "not_eligible")
+
+    @property
+    def depends_count(self) -> int:
+        """Open only with some values of an answer not known yet: counted apart."""
+        return sum(1 for c in self.cards if c.status == "conditional")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +165,9 @@ def headline(item: ItemResult, lang: str, declared: Sequence[AttributeLabel] = (
     (where and at what level, for a course); what it pays, or what would open it,
     for anything else."""
     facts = facts_line(item, declared, lang, colon(lang))
+    if facts and item.status == "not_eligible" and item.changes:
+        # A closed course says what would open it, right in the overview.
+        return f"{facts} — " + ACT(lang, "opens_with", change=item.changes[0].text)
     if facts:
         return facts
     pay = item.pay
@@ -240,6 +252,25 @@ def ordered(items: Sequence[ItemResult]) -> list[ItemResult]:
     return sorted(items, key=lambda item: _ORDER[item.status])
 
 
+def section_advice(section: SectionResult, rec: Recommendation, bundle: Bundle) -> tuple[str, ...]:
+    """Nothing open in the section: say so, and the smallest change that would open
+    something; a preferred campus where no open course is taught: say so."""
+    from alternance_tui.advice.handout import campus_without_course, opener
+
+    lang = rec.lang
+    open_items = [i for i in section.items if i.eligible]
+    if not open_items:
+        changes = [i.changes[0] for i in section.items if i.changes]
+        if changes:
+            step = opener(changes[0], bundle.flow, lang)
+            return (typography(ACT(lang, "nothing_open", step=step), lang),)
+        return (ACT(lang, "nothing_open_no_step"),)
+    if not any("campus" in i.attributes for i in section.items):
+        return ()  # only a section of items taught on a campus (the courses)
+    campus = campus_without_course(rec, bundle.flow, open_items)
+    return (typography(campus, lang),) if campus else ()
+
+
 def results_view(rec: Recommendation, bundle: Bundle) -> ResultsView:
     lang = rec.lang
     flow = bundle.flow
@@ -258,6 +289,7 @@ def results_view(rec: Recommendation, bundle: Bundle) -> ResultsView:
                 s.title,
                 tuple(card(i, lang, declared.get(s.id, ())) for i in ordered(s.items)),
                 typography(tr(notes.get(s.id), lang), lang),
+                section_advice(s, rec, bundle),
             )
             for s in rec.sections
         ),

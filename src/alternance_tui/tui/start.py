@@ -75,7 +75,8 @@ def starting_point(options: TuiOptions) -> tuple[Path, WelcomeFacts, Bundle | No
     flow_path = options.flow or default_flow_path()
     facts = cached_facts(flow_path)
     bundle = None
-    if facts is None or options.answers or options.resume is not None:
+    # Advisor mode lists sessions (with their progress) before anything else.
+    if facts is None or options.answers or options.resume is not None or options.advisor:
         bundle = load_flow_bundle(flow_path)
         facts = facts_of(bundle)
         remember_facts(flow_path, facts)

@@ -54,7 +54,11 @@ class WelcomeScreen(Page):
     def show_state(self) -> None:
         ui, lang = self.ui, self.lang
         facts = ui.facts
-        private = "welcome_private_kiosk" if ui.options.kiosk else "welcome_private"
+        private = (
+            "welcome_private_kiosk"
+            if ui.options.kiosk or ui.options.ephemeral
+            else "welcome_private"
+        )
         self.query_one("#welcome-title", Static).update(facts.text(facts.title, lang))
         text = "\n".join(
             [

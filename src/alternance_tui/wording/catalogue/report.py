@@ -41,9 +41,10 @@ REPORT = Catalogue(
             "reference": "{label}: {value} from {date}{latest} ({source})",
             "latest": ", the latest known value",
             "bonus_required": "A bonus is compulsory for {months} months at {weekly} h a week "
-            "({hours} hours: over {over} months or from hour {from_hours}).",
+            "({hours} hours of presence: it is owed from hour {from_hours}).",
             "bonus_optional": "A bonus is optional for {months} months at {weekly} h a week "
-            "({hours} hours: not over {over} months nor from hour {from_hours}).",
+            "({hours} hours of presence: it is owed only from hour {from_hours}).",
+            "max_hours": "At most {max_hours} hours of presence per academic year with one host.",
             "hourly": "Hourly minimum: {hourly} ({percent} of the {ref}).",
             "total": "Minimum for the planned {hours} hours: {total}; about {monthly} a month "
             "({per_month} hours a month).",
@@ -84,9 +85,12 @@ REPORT = Catalogue(
             "reference": "{label} : {value} depuis le {date}{latest} ({source})",
             "latest": ", dernière valeur connue",
             "bonus_required": "Gratification obligatoire pour {months} mois à {weekly} h par "
-            "semaine ({hours} heures : plus de {over} mois ou dès la {from_hours}e heure).",
+            "semaine ({hours} heures de présence : elle est due dès la {from_hours}e heure).",
             "bonus_optional": "Gratification facultative pour {months} mois à {weekly} h par "
-            "semaine ({hours} heures : pas plus de {over} mois ni {from_hours} heures).",
+            "semaine ({hours} heures de présence : elle n’est due qu’à partir de la "
+            "{from_hours}e heure).",
+            "max_hours": "Au plus {max_hours} heures de présence par année universitaire dans "
+            "une même structure.",
             "hourly": "Minimum horaire : {hourly} ({percent} du {ref}).",
             "total": "Minimum pour les {hours} heures prévues : {total} ; environ {monthly} par "
             "mois ({per_month} heures par mois).",

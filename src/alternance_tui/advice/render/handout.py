@@ -1,0 +1,134 @@
+"""The handout as a printable A4 HTML page, as Markdown and as JSON.
+
+The page is laid out to print on one or two A4 pages (a test prints it through
+headless Chromium and counts them): small type, the pay tables compact, the
+closed items one line each.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import asdict
+from typing import Any
+
+from alternance_tui.advice.document_json import to_json as recommendation_json
+from alternance_tui.advice.handout import Handout
+from alternance_tui.advice.model import Bundle
+from alternance_tui.advice.result import Recommendation
+from alternance_tui.wording.catalogue.handout import HANDOUT
+
+_CSS = """@page{size:A4;margin:14mm 14mm 12mm}
+body{font-family:system-ui,"DejaVu Sans",sans-serif;font-size:10pt;line-height:1.3;color:#111;
+max-width:46rem;margin:1rem auto;padding:0 .8rem}
+h1{font-size:16pt;margin:0 0 .2rem}h2{font-size:12pt;margin:.8rem 0 .3rem;
+border-bottom:1px solid #999}h3{font-size:10.5pt;margin:.5rem 0 .2rem}
+p{margin:.2rem 0}ul{margin:.2rem 0 .2rem 1.1rem;padding:0}li{margin:.1rem 0}
+.meta{color:#333;font-size:9pt}.lead{border:2px solid #111;padding:.3rem .7rem;margin:.5rem 0}
+table{border-collapse:collapse;font-size:9pt;margin:.2rem 0}
+td,th{border:1px solid #999;padding:.1rem .4rem;text-align:left}
+.closed li{font-size:9pt}.notes{white-space:pre-wrap;border-left:3px solid #555;
+padding-left:.5rem}.sign{margin-top:1rem}
+@media print{body{margin:0;max-width:none;padding:0}h2,h3,table{break-after:avoid}}"""
+
+
+def _e(text: str) -> str:
+    return html.escape(text)
+
+
+def _ul(items: tuple[str, ...] | list[str], klass: str = "") -> str:
+    attr = f' class="{klass}"' if klass else ""
+    return f"<ul{attr}>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>"
+
+
+def handout_html(h: Handout) -> str:
+    lang = h.lang
+
+    def t(key: str, **values: object) -> str:
+        return HANDOUT(lang, key, **values)
+
+    out = [f"<h1>{_e(h.title)}</h1>"]
+    meta = [x for x in (h.prepared_for, h.prepared, h.rates) if x]
+    out.append(f'<p class="meta">{" · ".join(map(_e, meta))}</p>')
+    out.append(f'<section class="lead"><h2>{_e(t("can_do"))}</h2>')
+    out.append(f"<h3>{_e(h.contracts_heading)}</h3>{_ul(h.contracts)}")
+    out.append(f"<h3>{_e(t('courses_open'))}</h3>")
+    out.append(_ul(h.courses) if h.courses else f"<p>{_e(h.no_course)}</p>")
+    if h.campus_note:
+        out.append(f"<p>{_e(h.campus_note)}</p>")
+    out.append(f"<h3>{_e(t('next_steps'))}</h3>{_ul(h.next_steps)}</section>")
+    if h.details:
+        out.append(f"<h2>{_e(t('details'))}</h2>")
+        for table in h.details:
+            head = "".join(f"<th>{_e(c)}</th>" for c in table.header)
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in table.rows
+            )
+            out.append(
+                f"<h3>{_e(table.title)} — {_e(table.status)}</h3>"
+                f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+                f'<p class="meta">{_e(table.basis)}</p>'
+            )
+        out.append(f'<p class="meta">{_e(h.disclaimer)}</p>')
+    if h.closed:
+        out.append(f"<h2>{_e(t('closed'))}</h2>{_ul(h.closed, 'closed')}")
+    out.append(f"<h2>{_e(t('answers'))}</h2><p>{_e(' · '.join(h.answers))}</p>")
+    if h.notes:
+        out.append(f'<h2>{_e(t("notes"))}</h2><p class="notes">{_e(h.notes)}</p>')
+    out.append(f'<p class="sign">{_e(t("advisor"))}</p>')
+    return (
+        f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{_e(h.title)}</title><style>{_CSS}</style></head><body>\n"
+        + "\n".join(out)
+        + "\n</body></html>\n"
+    )
+
+
+def handout_markdown(h: Handout) -> str:
+    lang = h.lang
+
+    def t(key: str, **values: object) -> str:
+        return HANDOUT(lang, key, **values)
+
+    def bullets(items: tuple[str, ...] | list[str]) -> list[str]:
+        return [*(f"- {i}" for i in items), ""]
+
+    out = [f"# {h.title}", "", " · ".join(x for x in (h.prepared_for, h.prepared, h.rates) if x)]
+    out += ["", f"## {t('can_do')}", "", f"### {h.contracts_heading}", "", *bullets(h.contracts)]
+    out += [f"### {t('courses_open')}", ""]
+    out += bullets(h.courses) if h.courses else [h.no_course, ""]
+    if h.campus_note:
+        out += [h.campus_note, ""]
+    out += [f"### {t('next_steps')}", "", *bullets(h.next_steps)]
+    if h.details:
+        out += [f"## {t('details')}", ""]
+        for table in h.details:
+            out += [f"### {table.title} — {table.status}", ""]
+            out.append("| " + " | ".join(table.header) + " |")
+            out.append("|" + "---|" * len(table.header))
+            out += ["| " + " | ".join(row) + " |" for row in table.rows]
+            out += ["", table.basis, ""]
+        out += [h.disclaimer, ""]
+    if h.closed:
+        out += [f"## {t('closed')}", "", *bullets(h.closed)]
+    out += [f"## {t('answers')}", "", *bullets(h.answers)]
+    if h.notes:
+        out += [f"## {t('notes')}", "", h.notes, ""]
+    out += [t("advisor"), ""]
+    return "\n".join(out)
+
+
+def handout_json(h: Handout, rec: Recommendation, bundle: Bundle) -> str:
+    data: dict[str, Any] = {
+        "handout": asdict(h),
+        "recommendation": recommendation_json(rec, bundle),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_handout(h: Handout, rec: Recommendation, bundle: Bundle, fmt: str) -> str:
+    if fmt == "html":
+        return handout_html(h)
+    if fmt == "markdown":
+        return handout_markdown(h)
+    return handout_json(h, rec, bundle)

@@ -1,0 +1,37 @@
+"""Where the settings file is, and the language and theme in it read before the
+first frame: plain JSON, no pydantic (settings.py validates the whole file later)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+FILE_NAME = "settings.json"
+LANGS = ("fr", "en")
+THEMES = ("textual-dark", "textual-light", "alternance-high-contrast")
+
+
+def config_dir() -> Path:
+    override = os.environ.get("ALTERNANCE_CONFIG_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("alternance-tui", appauthor=False))
+
+
+def settings_path() -> Path:
+    return config_dir() / FILE_NAME
+
+
+def quick() -> tuple[str | None, str | None]:
+    """(language, theme) remembered, if the file has sensible ones; never raises."""
+    try:
+        data = json.loads(settings_path().read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None, None
+    if not isinstance(data, dict):
+        return None, None
+    lang, theme = data.get("lang"), data.get("theme")
+    return (lang if lang in LANGS else None), (theme if theme in THEMES else None)

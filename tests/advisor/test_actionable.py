@@ -1,0 +1,82 @@
+"""Results a student can act on (results view-model, below the UI): closed courses
+say what would open them, a section with nothing open says the next step, the
+counts keep "open" and "open depending on an answer" apart, a preferred campus
+without an open course is named, and F1's glossary explains the words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alternance_tui.advice.engine import Engine
+from alternance_tui.advice.model import Bundle
+from alternance_tui.tui.resultview import ResultsView, results_view
+from alternance_tui.wording.catalogue.act import ACT
+
+AS_OF = dt.date(2026, 1, 1)
+YOUNG = {"age": 20, "employer_sector": "private", "diploma": "bac_general", "duration_months": 24}
+
+
+def view(bundle: Bundle, answers: dict[str, object], lang: str = "en") -> ResultsView:
+    rec = Engine(bundle).recommend(answers, as_of=AS_OF, lang=lang)  # type: ignore[arg-type]
+    return results_view(rec, bundle)
+
+
+def section(v: ResultsView, section_id: str):  # type: ignore[no-untyped-def]
+    return next(s for s in v.sections if s.id == section_id)
+
+
+def test_closed_courses_say_what_would_open_them(bundle: Bundle) -> None:
+    courses = section(view(bundle, YOUNG), "courses")
+    l3 = next(c for c in courses.cards if c.id == "l3-public-management")
+    assert l3.status == "not_eligible"
+    assert "would open with:" in l3.headline and "Two years after the bac" in l3.headline
+    assert all("would open with" in c.headline for c in courses.cards)
+
+
+def test_no_course_open_says_so_and_the_next_step(bundle: Bundle) -> None:
+    courses = section(view(bundle, YOUNG, "fr"), "courses")
+    assert courses.open_count == 0
+    [advice] = courses.advice
+    assert advice.startswith("Rien d’ouvert ici pour l’instant. Prochaine étape")
+    assert "Bac+2" in advice
+    assert section(view(bundle, YOUNG), "contracts").advice == ()
+
+
+def test_open_and_open_depending_on_an_answer_are_counted_apart(bundle: Bundle) -> None:
+    contracts = section(view(bundle, {**YOUNG, "employer_sector": "unknown"}), "contracts")
+    statuses = [c.status for c in contracts.cards]
+    assert contracts.depends_count == statuses.count("conditional") > 0
+    shown = ACT(
+        "en",
+        "open_count",
+        open=contracts.open_count - contracts.depends_count,
+        depends=contracts.depends_count,
+        total=len(contracts.cards),
+    )
+    opened, depends = statuses.count("eligible"), contracts.depends_count
+    assert shown == f"{opened} open, {depends} depending on an answer, of 4"
+
+
+def test_a_campus_with_no_open_course_is_named(bundle: Bundle) -> None:
+    v = view(bundle, {**YOUNG, "diploma": "licence", "campus": "marseille"})
+    courses = section(v, "courses")
+    assert courses.open_count > 0
+    assert courses.advice == ("No open course on the campus you chose (Marseille).",)
+    assert section(v, "contracts").advice == ()
+    aix = view(bundle, {**YOUNG, "diploma": "licence", "campus": "aix"})
+    assert section(aix, "courses").advice == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", ["Brut", "SMIC", "OPCO", "CFA", "Minimum conventionnel"]),
+        ("en", ["Gross", "SMIC", "OPCO", "CFA", "Agreement minimum"]),
+    ],
+)
+def test_the_glossary_explains_the_words_of_the_results(lang: str, words: list[str]) -> None:
+    text = ACT(lang, "glossary")
+    for word in words:
+        assert f"\n{word}" in f"\n{text}", word
