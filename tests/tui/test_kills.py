@@ -38,7 +38,8 @@ KEYS: list[tuple[str, tuple[str, object] | None, bytes | None]] = [
     ("0", None, None),
     ("\r", ("age", 20), b"With what kind of employer"),
     ("1", ("employer_sector", "private"), b"What is your highest diploma"),
-    ("2", ("diploma", "bac_general"), b"Which year of study"),
+    ("2", ("diploma", "bac_general"), b"What is your situation today"),
+    ("\r", ("status", "unknown"), b"Which year of study"),  # rather not say, the default
     ("\r", ("entry_level", "other"), b"How many months would"),  # the year offered
     ("2", None, None),
     ("4", None, None),
