@@ -17,6 +17,8 @@ Answer sets:
   closed        36, public employer: most contracts closed, what-if with pairs
   internship    22, licence, 5 months at 28 h: internship and its bonus
   late-start    31 with RQTH and top athlete, job seeker, agreement minimum
+  months        20, licence (M1 then M2), 24 months, born in November: the month
+                schedule (24 months), the cycle position and net pay
 """
 
 from __future__ import annotations
@@ -40,6 +42,14 @@ from alternance_tui.flow.cond import Value
 TARGET_MS = 1.0
 AS_OF = dt.date(2026, 1, 1)
 ANSWER_SETS: dict[str, dict[str, object]] = {
+    "months": {
+        "age": 20,
+        "employer_sector": "private",
+        "diploma": "licence",
+        "duration_months": 24,
+        "start_month": 9,
+        "birth_month": 11,
+    },
     "done-when": {
         "age": 20,
         "employer_sector": "private",

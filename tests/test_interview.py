@@ -20,13 +20,14 @@ YOUNG = {
 
 
 def answer_all(interview: Interview, answers: dict[str, object]) -> list[str]:
-    """Answer each question asked from ``answers`` (else its default); the ids asked."""
+    """Answer each question asked from ``answers`` (else what it shows first: its
+    default, which may follow earlier answers); the ids asked."""
     asked = []
     while interview.place == "question":
         assert interview.current is not None
         asked.append(interview.current)
-        question = interview.flow.questions[interview.current]
-        interview.answer(answers.get(interview.current, question.default))  # type: ignore[arg-type]
+        shown = interview.shown_value(interview.current)
+        interview.answer(answers.get(interview.current, shown))  # type: ignore[arg-type]
     return asked
 
 
@@ -41,8 +42,13 @@ def test_a_fresh_interview_asks_from_the_first_question_to_the_review(bundle: Bu
         "employer_sector",
         "diploma",
         "status",
+        "entry_level",
         "duration_months",
+        "previous_apprenticeship",
+        "start_month",
+        "birth_month",
         "weekly_hours",
+        "agreement_minimum_eur",  # 20 on 12 months: the 21st birthday can fall inside
         "interests",
         "campus",
     ]
@@ -79,7 +85,9 @@ def test_branching_asks_the_questions_for_the_age_given(bundle: Bundle) -> None:
     asked = answer_all(
         interview, {**YOUNG, "age": 31, "situations": frozenset(), "jobseeker_or_benefits": True}
     )
-    assert asked[:4] == ["age", "situations", "jobseeker_or_benefits", "employer_sector"]
+    assert asked[:3] == ["age", "jobseeker_or_benefits", "employer_sector"]
+    # From 30, after the length: the situations that lift the age limit.
+    assert asked[asked.index("duration_months") + 1] == "situations"
     assert "agreement_minimum_eur" in asked  # from 21, with a private employer
 
 
@@ -101,12 +109,21 @@ def test_enter_after_going_back_moves_one_step_not_to_the_end(bundle: Bundle) ->
     answer_all(interview, YOUNG)
     interview.back()  # review -> last question
     assert interview.current == "campus"
-    for _ in range(6):
+    for _ in range(11):
         interview.back()
     assert interview.current == "employer_sector"
     interview.answer("public")
     assert interview.current == "diploma"
     assert interview.shown_value("diploma") == "bac_general"
+
+
+def test_year_of_study_is_preselected_from_the_diploma(bundle: Bundle) -> None:
+    interview = Interview(bundle.flow)
+    interview.begin()
+    for value in (22, "private", "m1", "unknown"):  # the situation: rather not say
+        interview.answer(value)
+    assert interview.current == "entry_level"
+    assert interview.shown_value("entry_level") == "m2"
 
 
 def test_an_answer_hidden_by_a_change_comes_back_when_the_change_is_undone(

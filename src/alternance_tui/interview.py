@@ -31,7 +31,7 @@ from alternance_tui.flow.answers import (
 )
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Question, tr
-from alternance_tui.flow.walk import Progress, Walk, progress, walk
+from alternance_tui.flow.walk import Progress, Walk, condition_env, progress, walk
 from alternance_tui.wording import formats
 
 Place = Literal["welcome", "question", "review", "results"]
@@ -80,7 +80,7 @@ class Interview:
         """What the question's widget starts with: the answer kept, else the default."""
         if question_id in self.answers:
             return self.answers[question_id]
-        return self.flow.questions[question_id].default
+        return self.flow.questions[question_id].default_in(condition_env(self.flow, self.answers))
 
     def progress(self) -> Progress | None:
         if self.current is None or self.place != "question":
@@ -219,7 +219,7 @@ class Interview:
             question = self.flow.questions[question_id]
             given = question_id in self.answers
             missing = question_id == state.current and not state.complete
-            value = self.answers.get(question_id) if given else question.default
+            value = self.answers.get(question_id) if given else state.answers.get(question_id)
             rows.append(
                 ReviewRow(
                     question_id,

@@ -36,6 +36,8 @@ def person(age: int, **answers: object) -> dict[str, object]:
         "diploma": "licence",
         "duration_months": 36,
         "status": "employee",
+        # No position in a cycle: the grid's own years (tests of the cycle set it).
+        "entry_level": "other",
     }
     if age == 15:
         base["lower_secondary_done"] = True

@@ -3,12 +3,14 @@ diploma, ordering by interests and campus, and why the closed ones are closed.""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from alternance_tui.advice.model import Bundle
 
 from .reference import COURSES
-from .support import advise, course, person
+from .support import advise, contract, course, person
 
 L3 = {"l3-public-management"}
 M1 = {"m1-cultural-management", "m1-health-social-management"}
@@ -125,3 +127,28 @@ def test_descriptions_in_both_languages(bundle: Bundle) -> None:
     french = course({"courses": _courses(bundle, lang="fr")}, "m2-security-territories")
     assert "civil security" in english["summary"] and "ENSOSP" in english["summary"]
     assert "sécurité civile" in french["summary"] and "ENSOSP" in french["summary"]
+
+
+def _course_years(data: dict[str, Any], course_id: str) -> list[tuple[int, int, float]] | None:
+    course = next(c for c in data["courses"] if c["id"] == course_id)
+    if course["pay"] is None:
+        return None
+    return [(y["year"], y["grid_year"], y["monthly_gross_eur"]) for y in course["pay"]["years"]]
+
+
+def test_each_course_shows_the_apprenticeship_pay_for_entering_it(bundle: Bundle) -> None:
+    # 22, M1 held, planning 24 months: a one-year M2 pays the second year's rate
+    # whatever the length answered; the M1 leads on to the M2 in two years.
+    data = advise(bundle, person(22, diploma="m1", duration_months=24), "2026-01-01")
+    assert _course_years(data, "m2-public-marketing") == [(1, 2, 1112.05)]
+    assert _course_years(data, "m1-cultural-management") == [(1, 1, 966.21), (2, 2, 1112.05)]
+    assert _course_years(data, "l3-public-management") == [(1, 3, 1421.96)]
+
+
+def test_no_course_pay_when_the_course_or_the_apprenticeship_is_closed(bundle: Bundle) -> None:
+    data = advise(bundle, person(22, diploma="licence"), "2026-01-01")
+    assert _course_years(data, "m2-public-marketing") is None  # the M2 is not open yet
+    closed = person(40, diploma="m1", situations=[], jobseeker_or_benefits=False)
+    data = advise(bundle, closed, "2026-01-01")
+    assert contract(data, "apprenticeship")["eligible"] is False
+    assert _course_years(data, "m2-public-marketing") is None

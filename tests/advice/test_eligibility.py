@@ -46,9 +46,11 @@ def _apprenticeship(bundle: Bundle, age: int, **answers: object) -> dict[str, ob
         (16, {}, True, "Aged 16: within the 16 to 29 range."),
         (29, {}, True, "Aged 29: within the 16 to 29 range."),
         (30, {"situations": []}, False, "At 30, an apprenticeship is not open"),
-        (30, {"situations": ["higher_diploma_followup"]}, True, "possible up to 34"),
+        (30, {"situations": ["higher_diploma_followup"]}, True, "possible up to 35 inclusive"),
         (34, {"situations": ["higher_diploma_followup"]}, True, "Aged 34, a new contract"),
-        (35, {"situations": ["higher_diploma_followup"]}, False, "up to 34 for a new contract"),
+        # D6222-1: "35 ans au plus".
+        (35, {"situations": ["higher_diploma_followup"]}, True, "Aged 35, a new contract"),
+        (36, {"situations": ["higher_diploma_followup"]}, False, "up to 35 inclusive for a new"),
         (36, {"situations": []}, False, "At 36, an apprenticeship is not open"),
         (35, {"situations": ["rqth"]}, True, "With RQTH status there is no upper age limit."),
         (52, {"situations": ["business_project"]}, True, "take over a business"),
@@ -69,7 +71,7 @@ def test_apprenticeship_age(
 
 def test_apprenticeship_age_no_reason_lists_every_route(bundle: Bundle) -> None:
     text = str(_rule(_apprenticeship(bundle, 36, situations=[]), "age")["text"])
-    for part in ("16 to 29", "15 after lower secondary school", "up to 34", "RQTH"):
+    for part in ("16 to 29", "15 after lower secondary school", "up to 35 inclusive", "RQTH"):
         assert part in text
     assert "business creation or takeover plan" in text and "top-level athlete" in text
 

@@ -137,7 +137,9 @@ def test_the_rule_and_the_pay_name_the_same_limit(bundle: Bundle) -> None:
     rule = next(r for r in item.rules if r.id == "duration")
     assert rule.when is not None
     assert item.pay is not None and item.pay.kind == "hourly"
-    assert item.pay.max_hours == INTERNSHIP_MAX_HOURS
+    # The pay names the dated series; its value today is the rule's figure.
+    assert isinstance(item.pay.max_hours, str)
+    assert bundle.rates[item.pay.max_hours].latest.value == INTERNSHIP_MAX_HOURS
     assert rule.when.source.endswith(f"<= {INTERNSHIP_MAX_HOURS}")
 
 
@@ -247,3 +249,17 @@ def test_not_with_a_private_individual(bundle: Bundle) -> None:
     item = _internship(bundle, 4, employer_sector="individual")
     assert item["eligible"] is False
     assert "not with a private individual" in " ".join(item["reasons"])
+
+
+def test_internship_rate_and_threshold_are_dated_series(bundle: Bundle) -> None:
+    """The 15 % rate and the 309th hour come from dated series in the data, so a date
+    in the past uses the figure of that day."""
+    from alternance_tui.advice.model import HourlyPay
+
+    section = next(s for s in bundle.sections if s.id == "contracts")
+    pay = next(i for i in section.items if i.id == "internship").pay
+    assert isinstance(pay, HourlyPay)
+    assert isinstance(pay.percent, str) and isinstance(pay.bonus_from_hour, str)
+    rate = bundle.rates[pay.percent]
+    assert [(v.start.isoformat(), v.value) for v in rate.values][-1] == ("2015-09-01", 15)
+    assert bundle.rates[pay.bonus_from_hour].latest.value == 309

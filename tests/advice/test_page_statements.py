@@ -55,7 +55,7 @@ def test_apprenticeship_age_band_changes_after_the_birthday(
 ) -> None:
     pay = english["apprenticeship"]["pay"]
     assert isinstance(pay, dict)
-    (note,) = [n for n in pay["notes"] if n["source"] == "Code du travail D6222-34"]
+    (note,) = [n for n in pay["notes"] if n["source"] == "Code du travail D6222-31"]
     assert "first day of the month after the birthday" in note["text"]
 
 

@@ -33,10 +33,10 @@ def test_36_year_old_apprenticeship_names_the_exceptions_then_the_age_range(
     assert (age["answers"], age["fixed"]) == ({"age": {"min": 16.0, "max": 29.0}}, True)
 
 
-def test_35_year_old_follow_on_contract_names_the_age_up_to_34(bundle: Bundle) -> None:
-    answers = person(35, situations=["higher_diploma_followup"], jobseeker_or_benefits=False)
+def test_36_year_old_follow_on_contract_names_the_age_up_to_35(bundle: Bundle) -> None:
+    answers = person(36, situations=["higher_diploma_followup"], jobseeker_or_benefits=False)
     item = _closed(bundle, "apprenticeship", answers)
-    assert changes(item)[-1] == "Age at the start: between 16 years and 34 years"
+    assert changes(item)[-1] == "Age at the start: between 16 years and 35 years"
 
 
 def test_15_year_old_before_the_end_of_lower_secondary(bundle: Bundle) -> None:
@@ -72,8 +72,19 @@ def test_two_changes_together_when_one_is_not_enough(bundle: Bundle) -> None:
 
 
 def test_apprenticeship_length_range(bundle: Bundle) -> None:
-    item = _closed(bundle, "apprenticeship", person(20, duration_months=48))
-    assert changes(item) == ["Planned length: between 6 months and 36 months"]
+    item = _closed(bundle, "apprenticeship", person(20, duration_months=48, situations=[]))
+    assert changes(item) == [
+        "Special situations: Recognised disabled-worker status (RQTH)",
+        "Planned length: between 6 months and 36 months",
+    ]
+
+
+def test_rqth_apprenticeship_lasts_up_to_4_years(bundle: Bundle) -> None:
+    answers = person(20, duration_months=48, situations=["rqth"])
+    item = contract(advise(bundle, answers), "apprenticeship")
+    assert item["eligible"] is True
+    # The fourth year: the third year's 67 % + 15 points (R6222-48).
+    assert [y["percent_of_smic"] for y in item["pay"]["years"]] == [43, 61, 78, 93]
 
 
 def test_training_contract_names_an_organisation(bundle: Bundle) -> None:

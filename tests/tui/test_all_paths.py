@@ -24,6 +24,7 @@ from tests.tui.conftest import AS_OF
 from alternance_tui.advice.document_json import to_json
 from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.model import Bundle
+from alternance_tui.advice.present import label
 from alternance_tui.cli_answers import gather_answers
 from alternance_tui.flow import cond
 from alternance_tui.flow.check.run import PathExplorer
@@ -35,6 +36,7 @@ from alternance_tui.wording import formats
 from alternance_tui.wording.typography import typography
 
 STATUS_ORDER = {"eligible": 0, "conditional": 1, "not_eligible": 2}
+COLUMNS = ("year", "age", "percent", "monthly", "net")
 
 
 def advice_conditions(bundle: Bundle) -> list[cond.Condition]:
@@ -136,10 +138,27 @@ def check_card(card: Card, item: dict[str, Any], lang: str) -> None:
     if pay["kind"] == "grid":
         key = next(k for k in pay["years"][0] if k.startswith("percent_of_"))
         assert len(card.pay.rows) == len(pay["years"])
+        column = {heading: index for index, heading in enumerate(card.pay.header)}
         for row, year in zip(card.pay.rows, pay["years"], strict=True):
-            assert row[0] == str(year["year"]) and row[1] == str(year["age"])
-            assert row[2] == formats.percent(year[key], lang)
-            assert row[3].startswith(formats.money(year["monthly_gross_eur"], lang))
+            cell = {
+                name: row[column[heading]]
+                for name in COLUMNS
+                if (heading := label(lang, name, ref="SMIC")) in column
+            }
+            assert cell["year"] == str(year["year"]) and cell["age"] == str(year["age"])
+            assert cell["percent"] == formats.percent(year[key], lang)
+            assert cell["monthly"].startswith(formats.money(year["monthly_gross_eur"], lang))
+            if year["monthly_net_eur"] is not None:
+                assert formats.money(year["monthly_net_eur"], lang) in cell.get("net", "")
+            if year["grid_year"] != year["year"]:
+                assert row[column[label(lang, "grid_year")]] == str(year["grid_year"])
+        # With a birth month, the month each rate starts: as many months as the JSON.
+        months = pay.get("months", [])
+        counted = 0
+        for row in card.pay.month_rows:
+            first, _, last = row[0].split(" ")[0].partition("–")
+            counted += int(last or first) - int(first) + 1
+        assert counted == len(months)
         # The overview line at the top says the first year's amount too.
         first = formats.money(pay["years"][0]["monthly_gross_eur"], lang)
         assert first in card.headline or card.facts

@@ -31,7 +31,11 @@ async def answer_young_person(pilot: Pilot[int]) -> None:
     await pilot.press("1")  # a private company
     await pilot.press("2")  # general baccalaureate
     await pilot.press("enter")  # current situation: "rather not say", the default
+    await pilot.press("enter")  # year of study: "a first year", pre-selected from the bac
     await pilot.press("2", "4", "enter")  # 24 months
+    await pilot.press("enter")  # no previous apprenticeship, the default
+    await pilot.press("enter")  # starts in September, the default
+    await pilot.press("enter")  # birth month: not given
     await pilot.press("enter")  # 35 h a week, the default
     await pilot.press("enter")  # agreement minimum: not known
     await pilot.press("enter")  # no interests ticked
@@ -342,7 +346,7 @@ async def test_ctrl_n_twice_starts_again_and_keeps_the_old_answers_aside(
         await pilot.press("enter", "3", "3", "enter")
         await pilot.press("ctrl+n")
         assert "Press Ctrl+N again" in notifications(app)
-        assert prompt(app).startswith("Do any of these apply to you?")  # nothing lost yet
+        assert prompt(app).startswith("Are you a registered job seeker")  # nothing lost yet
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
@@ -414,17 +418,22 @@ async def test_keys_typed_in_one_burst_answer_each_question_in_turn(make_app: Ma
     app = make_app("en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
-        # age 20, a private company, general bac, an employee, 24 months: all at once
-        await type_in_one_burst(pilot, "2", "0", "enter", "1", "2", "2", "2", "4", "enter")
+        # age 20, a private company, general bac, an employee, the year of study
+        # offered, 24 months, no previous apprenticeship: all typed at once
+        await type_in_one_burst(
+            pilot, "2", "0", "enter", "1", "2", "2", "enter", "2", "4", "enter", "enter"
+        )
         assert app.interview is not None
         assert app.interview.answers == {
             "age": 20,
             "employer_sector": "private",
             "diploma": "bac_general",
             "status": "employee",
+            "entry_level": "other",
             "duration_months": 24,
+            "previous_apprenticeship": "none",
         }
-        assert prompt(app) == "How many hours a week?"
+        assert prompt(app) == "In which month would the contract start?"
         # Backspace between characters is applied where it was typed.
         await type_in_one_burst(pilot, "3", "0", "backspace", "8", "left", "2")
         assert app.screen.query_one("#number-input", Input).value == "328"

@@ -38,10 +38,12 @@ KEYS: list[tuple[str, tuple[str, object] | None, bytes | None]] = [
     ("0", None, None),
     ("\r", ("age", 20), b"With what kind of employer"),
     ("1", ("employer_sector", "private"), b"What is your highest diploma"),
-    ("2", ("diploma", "bac_general"), b"How many months would"),
+    ("2", ("diploma", "bac_general"), b"What is your situation today"),
+    ("\r", ("status", "unknown"), b"Which year of study"),  # rather not say, the default
+    ("\r", ("entry_level", "other"), b"How many months would"),  # the year offered
     ("2", None, None),
     ("4", None, None),
-    ("\r", ("duration_months", 24), b"How many hours a week"),
+    ("\r", ("duration_months", 24), b"Have you been an apprentice before"),
 ]
 
 

@@ -23,7 +23,10 @@ YOUNG = {"age": 20, "employer_sector": "private", "diploma": "bac_general", "dur
 TO_AGE = ["enter"]
 TO_EMPLOYER = [*TO_AGE, "2", "0", "enter"]
 TO_DIPLOMA = [*TO_EMPLOYER, "1"]
-TO_INTERESTS = [*TO_DIPLOMA, "2", "enter", "2", "4", "enter", "enter", "enter"]
+# general bac, the situation and the year of study left at their defaults, 24 months,
+# then the defaults and optional answers left empty: previous apprenticeship, start
+# month, birth month, hours a week, agreement minimum.
+TO_INTERESTS = [*TO_DIPLOMA, "2", "enter", "enter", "2", "4", "enter", *["enter"] * 5]
 TO_JOBSEEKER = [*TO_AGE, "2", "7", "enter"]
 TO_REVIEW = [*TO_INTERESTS, "1", "3", "enter", "enter"]
 
@@ -101,6 +104,12 @@ def test_large_window(snap_compare: Snap, make_app: MakeApp, lang: str, press: l
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_large_window_results(snap_compare: Snap, make_app: MakeApp, lang: str) -> None:
     app = make_app(lang, answers=YOUNG)
+    assert snap_compare(app, terminal_size=LARGE, run_before=settle)
+
+
+def test_large_window_results_month_by_month(snap_compare: Snap, make_app: MakeApp) -> None:
+    """Born in November, starting in September: the month each rate starts, and net."""
+    app = make_app("en", answers={**YOUNG, "diploma": "licence", "birth_month": 11})
     assert snap_compare(app, terminal_size=LARGE, run_before=settle)
 
 

@@ -12,6 +12,7 @@ from alternance_tui.advice.result import (
     GridPayResult,
     HourlyPayResult,
     ItemResult,
+    NetBasis,
     NoPayResult,
     Recommendation,
     Reference,
@@ -42,12 +43,34 @@ def _percent_key(series: str) -> str:
     return f"percent_of_{base}"
 
 
+def _net_json(net: NetBasis | None) -> dict[str, Any] | None:
+    if net is None:
+        return None
+    return {
+        "basis": net.label,
+        "source": net.source,
+        "deductions": [
+            {
+                "label": d.label,
+                "percent": _whole(d.percent),
+                "of_percent": _whole(d.base),
+                "above_percent": _whole(d.above),
+                "above_of": d.series or None,
+                "source": d.source,
+            }
+            for d in net.deductions
+        ],
+        "note": net.note,
+    }
+
+
 def pay_json(item: ItemResult) -> dict[str, Any] | None:
     pay = item.pay
     if isinstance(pay, GridPayResult):
         key = _percent_key(pay.reference.series)
         return {
             "kind": "grid",
+            **({"title": pay.title} if pay.title else {}),
             "source": pay.source,
             "reference": _reference_json(pay.reference),
             "years": [
@@ -61,9 +84,33 @@ def pay_json(item: ItemResult) -> dict[str, Any] | None:
                     "basis_value": y.basis_value,
                     "basis_percent": _whole(y.basis_percent),
                     "note": y.note,
+                    "grid_year": y.grid_year,
+                    "monthly_net_eur": y.monthly_net_eur,
                 }
                 for y in pay.years
             ],
+            **(
+                {
+                    "months": [
+                        {
+                            "month": m.month,
+                            "calendar_month": m.calendar_month,
+                            "year": m.year,
+                            "age": m.age,
+                            "grid_year": m.grid_year,
+                            key: _whole(m.percent),
+                            "monthly_gross_eur": m.monthly_gross_eur,
+                            "monthly_net_eur": m.monthly_net_eur,
+                        }
+                        for m in pay.months
+                    ]
+                }
+                if pay.months
+                else {}
+            ),
+            "net": _net_json(pay.net),
+            "cycle_source": pay.cycle_source,
+            "schedule_source": pay.schedule_source,
             "notes": [{"text": n.text, "source": n.source} for n in pay.notes],
         }
     if isinstance(pay, HourlyPayResult):
@@ -75,6 +122,9 @@ def pay_json(item: ItemResult) -> dict[str, Any] | None:
             "hours": pay.hours,
             "hours_per_month": pay.hours_per_month,
             "monthly_estimate_eur": pay.monthly_estimate_eur,
+            "monthly_net_eur": pay.monthly_net_eur,
+            "total_net_eur": pay.total_net_eur,
+            "net": _net_json(pay.net),
             "percent": _whole(pay.percent),
             "bonus_from_hour": _whole(pay.bonus_from_hour),
             "max_hours": _whole(pay.max_hours) if pay.max_hours is not None else None,

@@ -7,6 +7,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from alternance_tui.advice import model
 from alternance_tui.advice.compiled import CompiledRules
@@ -14,6 +15,7 @@ from alternance_tui.advice.pay import RatesUnknown, estimate, no_pay
 from alternance_tui.advice.result import (
     Depends,
     ItemResult,
+    NoPayResult,
     Note,
     PayResult,
     Reason,
@@ -48,9 +50,10 @@ class IncompleteAnswers(ValueError):
 def missing_answers(flow: Flow, answers: Mapping[str, Value]) -> list[str]:
     """Required questions on the (predicted) path that have no answer."""
     filled = dict(answers)
+    env = condition_env(flow, answers)
     for question in flow.questions.values():
         if question.id not in filled and not question.required:
-            filled[question.id] = question.default
+            filled[question.id] = env[question.id]
     path = predicted_path(flow, filled)
     return [q for q in path if flow.questions[q].required and answers.get(q) is None]
 
@@ -120,6 +123,9 @@ class Advisor:
         self.lang = lang
         self.fill = _Filler(self.flow, env, lang)
         self.unknown, self.variants = _variants(self.flow, env)
+        # Items worked out so far, by id: a borrowed pay shows only if its item is open.
+        self.done: dict[str, ItemResult] = {}
+        self.borrowed: dict[tuple[str, str, frozenset[tuple[str, Value]]], PayResult] = {}
 
     def item(self, item: model.Item, section: model.Section) -> ItemResult:
         what_if = WhatIf(self.flow, item, section.fixed, self.lang, self.rules)
@@ -142,19 +148,19 @@ class Advisor:
             what_if.changes(self.variants[0]) if status == "not_eligible" and self.what_if else ()
         )
         pay_env = open_in[0] if open_in else self.env
+        if self.unknown and pay_env is not self.env:
+            # An answer not known yet that no rule of the item reads stays "not known"
+            # for pay and notes: the data says what that means, rather than one guess.
+            read = set().union(*(self.rules.rule_names(r) for r in item.rules))
+            kept = {q: self.env[q] for q in self.unknown if q not in read}
+            if kept:
+                pay_env = {**pay_env, **kept}
         pay: PayResult | None = None
         if isinstance(item.pay, model.NoPay) and status != "not_eligible":
+            # What is said instead of an amount: a case only if it holds wherever open.
             pay = no_pay(item.pay, open_in, self.lang, self.rules.holds)
         elif item.pay is not None and status != "not_eligible":
-            pay = estimate(
-                item.pay,
-                self.flow,
-                pay_env,
-                self.bundle.rates,
-                self.as_of,
-                self.lang,
-                self.rules.holds,
-            )
+            pay = self._pay(item.pay, pay_env)
         holds = self.rules.holds
         notes = tuple(
             Note(self.fill(n.text), n.source)
@@ -201,6 +207,44 @@ class Advisor:
             for index, rule in enumerate(item.rules)
         )
         return status, reasons, (open_in[0] if open_in else self.env)
+
+    def _pay(self, pay: model.Pay, env: Mapping[str, Value]) -> PayResult | None:
+        if not isinstance(pay, model.LikePay):
+            return estimate(
+                pay, self.flow, env, self.bundle.rates, self.as_of, self.lang, self.rules.holds
+            )
+        # Another item's pay, with some answers set: only while that item is open.
+        done = self.done.get(pay.item)
+        if done is not None and not done.eligible:
+            return None
+        answers = {**env, **pay.answers}
+        # Courses of one level borrow the same pay: work each out once.
+        # A multi-choice answer is a list: a tuple of it keys the cache.
+        frozen = frozenset((q, tuple(v) if isinstance(v, list) else v) for q, v in answers.items())
+        key = (pay.item, tr(pay.title, self.lang), frozen)
+        if key in self.borrowed:
+            return self.borrowed[key]
+        target = next(i for s in self.bundle.sections for i in s.items if i.id == pay.item)
+        if target.pay is None or isinstance(target.pay, model.LikePay):
+            return None
+        borrowed = target.pay
+        if isinstance(borrowed, model.GridPay) and borrowed.schedule is not None:
+            # The year table suffices on a borrowing card; the item's own card has the months.
+            borrowed = replace(borrowed, schedule=None)
+        found = estimate(
+            borrowed,
+            self.flow,
+            answers,
+            self.bundle.rates,
+            self.as_of,
+            self.lang,
+            self.rules.holds,
+        )
+        if not isinstance(found, NoPayResult):
+            # The item's own card says its notes; here the table and its basis suffice.
+            found = replace(found, title=key[1], notes=())
+        self.borrowed[key] = found
+        return found
 
     def _reason(self, rule: model.Rule, results: list[bool]) -> Reason:
         """The reason for ``rule``; ``results`` says whether it holds in each variant."""
@@ -256,6 +300,7 @@ class Advisor:
 
     def section(self, section: model.Section) -> SectionResult:
         items = [self.item(item, section) for item in section.items]
+        self.done.update((item.id, item) for item in items)
         if section.sort == "fit":
             position = {item.id: i for i, item in enumerate(section.items)}
             items.sort(key=lambda r: (not r.eligible, -r.score, position[r.id]))

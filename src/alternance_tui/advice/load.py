@@ -41,9 +41,15 @@ def _advice_keys() -> list[str]:
         schema.NoteFile,
         schema.FitFile,
         schema.BandFile,
+        schema.DeductionFile,
+        schema.NetRuleFile,
+        schema.CycleFile,
+        schema.ScheduleFile,
+        schema.RaiseFile,
         schema.GridPayFile,
         schema.HourlyPayFile,
         schema.NoPayFile,
+        schema.LikePayFile,
     )
 
 
@@ -98,6 +104,7 @@ def check_bundle(path: Path) -> tuple[Bundle | None, list[Problem], list[Path]]:
         rates.update(series)
 
     sections: list[Section] = []
+    texts: list[tuple[Section, str, str]] = []
     for used_path, used_data, used_text in used:
         if file_kind(used_data) != "advice":
             continue
@@ -108,15 +115,36 @@ def check_bundle(path: Path) -> tuple[Bundle | None, list[Problem], list[Path]]:
             problems += located(schema_problems(exc, name, _advice_keys(), PAY_KINDS), used_text)
             continue
         section, found = build_advice(advice_file, flow, rates, name)
+        texts.append((section, name, used_text))
         if any(s.id == section.id for s in sections):
             message = f'section "{section.id}" is already defined in another advice file'
             found.append(Problem(name, message, ("section",)))
         problems += located(found, used_text)
         sections.append(section)
 
+    problems += _like_problems(texts)
     if any(p.severity == "error" for p in problems):
         return None, problems, [u[0] for u in used]
     return Bundle(flow, tuple(sections), rates), problems, [u[0] for u in used]
+
+
+def _like_problems(built: list[tuple[Section, str, str]]) -> list[Problem]:
+    """A pay borrowed from another item names an item with a pay of its own."""
+    from alternance_tui.advice.model import LikePay
+
+    owned = {i.id: i.pay for s, _, _ in built for i in s.items}
+    found: list[Problem] = []
+    for section, name, text in built:
+        for index, item in enumerate(section.items):
+            pay = item.pay
+            if not isinstance(pay, LikePay):
+                continue
+            target = owned.get(pay.item)
+            if target is None or isinstance(target, LikePay):
+                message = f'pays like "{pay.item}", which is not an item with a pay of its own'
+                where = ("items", index, "pay", "item")
+                found += located([Problem(name, message, where)], text)
+    return found
 
 
 def load_bundle(path: Path | None = None) -> Bundle:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from alternance_tui.flow.cond import Condition
+from alternance_tui.flow.cond import Condition, Value
 from alternance_tui.flow.model import Flow, Text
 
 
@@ -90,6 +90,8 @@ class Band:
     also_of: str | None = None
     also_percent: tuple[float, ...] | None = None
     note: Text | None = None
+    # For contracts signed from this date (the grid of the day): None, always.
+    start: dt.date | None = None
 
     def percent_for(self, year: int) -> float:
         return self.percent[min(year, len(self.percent)) - 1]
@@ -97,6 +99,73 @@ class Band:
     def also_percent_for(self, year: int) -> float:
         table = self.also_percent or self.percent
         return table[min(year, len(table)) - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Deduction:
+    """``percent`` of ``base`` percent of the part of pay above ``above`` percent
+    of the series ``of`` (the whole pay when ``of`` is None)."""
+
+    label: Text
+    percent: float
+    source: str
+    above: float = 0
+    of: str | None = None
+    base: float = 100
+
+
+@dataclass(frozen=True, slots=True)
+class NetRule:
+    """What is deducted from gross pay, for contracts signed from ``start`` when
+    ``when`` holds; the latest such rule applies."""
+
+    label: Text
+    source: str
+    deductions: tuple[Deduction, ...]
+    when: Condition | None = None
+    start: dt.date | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cycle:
+    """Position in a cycle: a choice answer gives the cycle's length in years; a
+    contract shorter than the cycle starts at the grid year it would have reached."""
+
+    answer: str
+    years: Mapping[str, int]
+    source: str
+    note: Text | None = None
+    # A choice's length counts for contracts signed from this date only.
+    since: Mapping[str, dt.date] = field(default_factory=dict)
+
+    def length(self, choice: str, signed: dt.date) -> int | None:
+        start = self.since.get(choice)
+        if start is not None and signed < start:
+            return None
+        return self.years.get(choice)
+
+
+@dataclass(frozen=True, slots=True)
+class Raise:
+    """``points`` added to every percentage of the grid while ``when`` holds."""
+
+    when: Condition
+    points: float
+    source: str
+    note: Text | None = None
+    cap: float | None = None  # a raise stops at this percentage (never lowers a rate)
+    from_year: int = 1  # the first year of the grid it raises
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """Pay month by month: the month the contract starts, the month the person was
+    born; a new age applies from the first day of the month after the birthday."""
+
+    start_month: str
+    birth_month: str
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,19 +177,24 @@ class GridPay:
     source: str
     bands: tuple[Band, ...]
     notes: tuple[Note, ...] = ()
+    cycle: Cycle | None = None
+    schedule: Schedule | None = None
+    net: tuple[NetRule, ...] = ()
+    raises: tuple[Raise, ...] = ()
     kind: Literal["grid"] = "grid"
 
 
 @dataclass(frozen=True, slots=True)
 class HourlyPay:
     reference: str
-    percent: float
+    percent: float | str  # a number, or a dated series' id
     months: str
     weekly_hours: str
-    bonus_from_hour: float
+    bonus_from_hour: float | str  # a number, or a dated series' id
     source: str
     notes: tuple[Note, ...] = ()
-    max_hours: float | None = None
+    net: tuple[NetRule, ...] = ()
+    max_hours: float | str | None = None  # a number, or a dated series' id
     kind: Literal["hourly"] = "hourly"
 
 
@@ -133,9 +207,19 @@ class NoPay:
     kind: Literal["none"] = "none"
 
 
-Pay = GridPay | HourlyPay | NoPay
+@dataclass(frozen=True, slots=True)
+class LikePay:
+    """Another item's pay, worked out with some answers set (e.g. a course's level)."""
+
+    item: str
+    answers: Mapping[str, Value]
+    title: Text
+    kind: Literal["like"] = "like"
+
+
+Pay = GridPay | HourlyPay | NoPay | LikePay
 # Pydantic names the chosen pay `kind` in error locations ("pay.grid.bands"); reports drop it.
-PAY_KINDS = frozenset({"grid", "hourly", "none"})
+PAY_KINDS = frozenset({"grid", "hourly", "none", "like"})
 Attribute = str | int | float | Mapping[str, str]
 
 

@@ -10,9 +10,12 @@ from dataclasses import dataclass
 
 from alternance_tui.advice.model import AttributeLabel
 from alternance_tui.advice.result import (
+    Deduction,
     GridPayResult,
     HourlyPayResult,
     ItemResult,
+    NetBasis,
+    PayMonth,
     Recommendation,
     Reference,
 )
@@ -20,6 +23,7 @@ from alternance_tui.flow.answers import show_value
 from alternance_tui.flow.model import Flow, tr
 from alternance_tui.wording import formats as w
 from alternance_tui.wording.catalogue.report import REPORT
+from alternance_tui.wording.typography import typography
 
 
 def label(lang: str, key: str, **values: object) -> str:
@@ -43,13 +47,20 @@ def reference_line(ref: Reference, lang: str) -> str:
 
 def grid_table(pay: GridPayResult, lang: str) -> tuple[list[str], list[list[str]]]:
     """The pay table's header and one row per contract year; a year worked out on an
-    answer (an agreement minimum) says so beside its amount."""
+    answer (an agreement minimum) says so beside its amount; the grid's year when the
+    position in the training cycle moves it, and the net estimate when there is one."""
     header = [
         label(lang, "year"),
         label(lang, "age"),
         label(lang, "percent", ref=pay.reference.short),
         label(lang, "monthly"),
     ]
+    shifted = any(y.grid_year != y.year for y in pay.years)
+    if shifted:
+        header.insert(1, label(lang, "grid_year"))
+    net = pay.net is not None
+    if net:
+        header.append(label(lang, "net"))
     rows = []
     for y in pay.years:
         basis = ""
@@ -59,8 +70,98 @@ def grid_table(pay: GridPayResult, lang: str) -> tuple[list[str], list[list[str]
                 f"{w.money(y.basis_value, lang)})"
             )
         amount = w.money(y.monthly_gross_eur, lang) + basis
-        rows.append([str(y.year), str(y.age), w.percent(y.percent, lang), amount])
+        row = [str(y.year), str(y.age), w.percent(y.percent, lang), amount]
+        if shifted:
+            row.insert(1, str(y.grid_year))
+        if net:
+            row.append(_net_cell(y.monthly_net_eur, lang))
+        rows.append(row)
     return header, rows
+
+
+def _net_cell(value: float | None, lang: str) -> str:
+    return "" if value is None else "≈ " + w.money(value, lang)
+
+
+def month_runs(pay: GridPayResult) -> list[tuple[int, int, PayMonth]]:
+    """The month schedule as runs of months paid alike: (first, last, first month)."""
+    runs: list[tuple[int, int, PayMonth]] = []
+    for month in pay.months:
+        if runs:
+            first, _, head = runs[-1]
+            if (head.percent, head.monthly_gross_eur, head.age, head.year) == (
+                month.percent,
+                month.monthly_gross_eur,
+                month.age,
+                month.year,
+            ):
+                runs[-1] = (first, month.month, head)
+                continue
+        runs.append((month.month, month.month, month))
+    return runs
+
+
+def month_table(pay: GridPayResult, lang: str) -> tuple[list[str], list[list[str]]]:
+    """One row per run of months paid alike, with the calendar month it starts (the
+    contract year is in the yearly table; narrow enough for 80 columns)."""
+    header = [
+        label(lang, "months"),
+        label(lang, "age"),
+        label(lang, "percent", ref=pay.reference.short),
+        label(lang, "monthly"),
+    ]
+    if pay.net is not None:
+        header.append(label(lang, "net"))
+    rows = []
+    for first, last, head in month_runs(pay):
+        span = f"{first}–{last}" if last > first else str(first)
+        row = [
+            f"{span} ({w.month_name(head.calendar_month, lang)})",
+            str(head.age),
+            w.percent(head.percent, lang),
+            w.money(head.monthly_gross_eur, lang),
+        ]
+        if pay.net is not None:
+            row.append(_net_cell(head.monthly_net_eur, lang))
+        rows.append(row)
+    return header, rows
+
+
+def pay_lines(pay: GridPayResult, lang: str) -> list[str]:
+    """What the table rests on beyond the reference: the cycle, the net basis (not
+    for a pay borrowed from another item, whose own card says it)."""
+    lines = [
+        label(lang, "cycle", source=pay.cycle_source, year=y.year, grid=y.grid_year)
+        for y in pay.years
+        if pay.cycle_source and y.grid_year != y.year
+    ]
+    if pay.net is not None and not pay.title:
+        lines.append(net_line(pay.net, lang))
+    return lines
+
+
+def deduction_text(item: Deduction, lang: str) -> str:
+    base = label(lang, "base_share", base=w.percent(item.base, lang)) if item.base != 100 else ""
+    return (
+        label(
+            lang,
+            "deduction" if item.above else "deduction_all",
+            label=item.label,
+            percent=w.percent(item.percent, lang),
+            base=base,
+            above=w.percent(item.above, lang),
+            series=item.series,
+        )
+        + f" ({item.source})"
+    )
+
+
+def net_line(net: NetBasis, lang: str) -> str:
+    text = label(lang, "net_basis", label=net.label, source=net.source)
+    if net.deductions:
+        joiner = " ; " if lang == "fr" else "; "
+        text += ": " + joiner.join(deduction_text(d, lang) for d in net.deductions)
+    return typography(text + ".", lang)
 
 
 def hourly_lines(pay: HourlyPayResult, lang: str) -> list[str]:
@@ -89,6 +190,19 @@ def hourly_lines(pay: HourlyPayResult, lang: str) -> list[str]:
             total=w.money(pay.total_min_eur, lang),
             monthly=w.money(pay.monthly_estimate_eur, lang),
             per_month=w.number(pay.hours_per_month, lang),
+        ),
+        *(
+            [
+                label(
+                    lang,
+                    "net_total",
+                    monthly=w.money(pay.monthly_net_eur, lang),
+                    total=w.money(pay.total_net_eur or 0, lang),
+                ),
+                net_line(pay.net, lang),
+            ]
+            if pay.net is not None and pay.monthly_net_eur is not None
+            else []
         ),
         *(
             [label(lang, "max_hours", max_hours=w.number(pay.max_hours, lang, 0))]

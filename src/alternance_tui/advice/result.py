@@ -88,6 +88,43 @@ class PayYear:
     basis_value: float
     basis_percent: float
     note: str | None = None
+    grid_year: int = 0  # the grid's year used (position in the cycle); 0: ``year``
+    monthly_net_eur: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PayMonth:
+    month: int  # 1 .. the contract's length
+    calendar_month: int  # 1 (January) .. 12
+    year: int
+    age: int
+    grid_year: int
+    percent: float
+    monthly_gross_eur: float
+    monthly_net_eur: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Deduction:
+    """``percent`` of ``base`` percent of the part of pay above ``above`` percent of
+    ``series`` (the whole pay when ``above`` is 0)."""
+
+    label: str
+    percent: float
+    base: float
+    above: float
+    series: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class NetBasis:
+    """How a net estimate was made: which rule, what it deducts, set by what."""
+
+    label: str
+    source: str
+    deductions: tuple[Deduction, ...]
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +133,11 @@ class GridPayResult:
     reference: Reference
     source: str
     notes: tuple[Note, ...] = ()
+    months: tuple[PayMonth, ...] = ()
+    net: NetBasis | None = None
+    cycle_source: str | None = None
+    schedule_source: str | None = None
+    title: str = ""  # a heading of its own (another item's pay, borrowed); "" by default
     kind: Literal["grid"] = "grid"
 
 
@@ -115,6 +157,10 @@ class HourlyPayResult:
     reference: Reference
     source: str
     notes: tuple[Note, ...] = ()
+    monthly_net_eur: float | None = None
+    total_net_eur: float | None = None
+    net: NetBasis | None = None
+    title: str = ""
     kind: Literal["hourly"] = "hourly"
 
 

@@ -39,7 +39,7 @@ class RateSeriesFile(_Strict):
     id: NodeId
     label: TextField
     short: TextField = Field(description='a short name for table headings, e.g. "SMIC"')
-    unit: Literal["EUR/month", "EUR/hour", "EUR"]
+    unit: Literal["EUR/month", "EUR/hour", "EUR", "percent", "hours"]
     revised: TextField | None = Field(None, description="when the value is usually revised")
     revised_every_january: bool = False
     values: list[RateValueFile] = Field(min_length=1)
@@ -102,6 +102,64 @@ class BandFile(_Strict):
     also_percent: list[Percent] | None = None
     label: TextField
     note: TextField | None = None
+    from_: dt.date | None = Field(
+        None,
+        alias="from",
+        description="for contracts signed from this date; of the bands for an age, "
+        "the latest in force applies",
+    )
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+
+
+class DeductionFile(_Strict):
+    label: TextField
+    percent: Percent = Field(description="percent of the base deducted")
+    above: Percent = Field(0, description="only on the part of pay above this percent of `of`")
+    of: NodeId | None = Field(None, description="the rates series `above` is a share of")
+    base: Percent = Field(100, description="percent of that part the rate applies to")
+    source: SourceText
+
+
+class NetRuleFile(_Strict):
+    when: str | None = Field(None, description="a condition on the answers")
+    from_: dt.date | None = Field(
+        None, alias="from", description="for contracts signed from this date"
+    )
+    label: TextField = Field(description="the basis, as a person reads it")
+    note: TextField | None = None
+    source: SourceText
+    deductions: list[DeductionFile] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+
+
+class CycleFile(_Strict):
+    answer: NodeId = Field(description="a choice question: the level the contract prepares")
+    years: dict[ChoiceId, Annotated[int, Field(ge=1, le=10)]] = Field(
+        description="the cycle's length in years, by choice; other choices: no shortening"
+    )
+    since: dict[ChoiceId, dt.date] = Field(
+        default_factory=dict,
+        description="a choice's length counts for contracts signed from this date only",
+    )
+    source: SourceText
+    note: TextField | None = None
+
+
+class RaiseFile(_Strict):
+    when: str = Field(description="a condition on the answers")
+    points: float = Field(ge=-100, le=100, description="percentage points added")
+    cap: Percent | None = Field(None, description="a raised percentage stops at this one")
+    from_year: int = Field(1, ge=1, le=10, description="the first year of the grid it raises")
+    source: SourceText
+    note: TextField | None = None
+
+
+class ScheduleFile(_Strict):
+    start_month: NodeId = Field(description="a number question: month the contract starts")
+    birth_month: NodeId = Field(description="a number question (optional): month of birth")
+    source: SourceText
 
 
 class GridPayFile(_Strict):
@@ -113,22 +171,34 @@ class GridPayFile(_Strict):
     source: SourceText
     bands: list[BandFile] = Field(min_length=1)
     notes: list[NoteFile] = Field(default_factory=list)
+    cycle: CycleFile | None = None
+    schedule: ScheduleFile | None = None
+    net: list[NetRuleFile] = Field(
+        default_factory=list, description="net estimates; the latest in force that holds applies"
+    )
+    raises: list[RaiseFile] = Field(
+        default_factory=list, description="points added to every percentage while a condition holds"
+    )
 
 
 class HourlyPayFile(_Strict):
     kind: Literal["hourly"]
     reference: NodeId
-    percent: Percent
+    percent: Percent | NodeId = Field(description="a number, or the id of a dated series")
     months: NodeId
     weekly_hours: NodeId
-    bonus_from_hour: float = Field(
-        ge=0, description="the payment is compulsory from this hour of presence on"
+    bonus_from_hour: Annotated[float, Field(ge=0)] | NodeId = Field(
+        description="the payment is compulsory from this hour of presence on: a number, "
+        "or the id of a dated series"
     )
-    max_hours: float | None = Field(
-        None, gt=0, description="the most hours of presence allowed, shown with the estimate"
+    max_hours: Annotated[float, Field(gt=0)] | NodeId | None = Field(
+        None,
+        description="the most hours of presence allowed, shown with the estimate: a number, "
+        "or the id of a dated series",
     )
     source: SourceText
     notes: list[NoteFile] = Field(default_factory=list)
+    net: list[NetRuleFile] = Field(default_factory=list)
 
 
 class NoPayCaseFile(_Strict):
@@ -149,6 +219,15 @@ class NoPayFile(_Strict):
     source: SourceText | None = None
 
 
+class LikePayFile(_Strict):
+    kind: Literal["like"]
+    item: ChoiceId = Field(description="the id of an item, in any section, whose pay it is")
+    answers: dict[NodeId, str | int | float | bool] = Field(
+        default_factory=dict, description="answers set for this item (e.g. the level it prepares)"
+    )
+    title: TextField = Field(description="the heading of this pay, e.g. 'pay as an apprentice'")
+
+
 class AttributeFile(_Strict):
     id: NodeId = Field(description="the key of the attribute in the items' [items.attributes]")
     label: TextField = Field(description="what reports call it, e.g. Level")
@@ -165,7 +244,9 @@ class ItemFile(_Strict):
     rules: list[RuleFile] = Field(default_factory=list)
     notes: list[NoteFile] = Field(default_factory=list)
     fit: list[FitFile] = Field(default_factory=list)
-    pay: GridPayFile | HourlyPayFile | NoPayFile | None = Field(None, discriminator="kind")
+    pay: GridPayFile | HourlyPayFile | NoPayFile | LikePayFile | None = Field(
+        None, discriminator="kind"
+    )
 
 
 class AdviceFile(_Strict):

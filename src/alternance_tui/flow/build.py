@@ -11,7 +11,15 @@ import keyword
 from pathlib import Path, PurePosixPath
 
 from alternance_tui.flow import cond
-from alternance_tui.flow.model import Choice, Flow, NextRule, Outcome, Question, Text
+from alternance_tui.flow.model import (
+    Choice,
+    DerivedDefault,
+    Flow,
+    NextRule,
+    Outcome,
+    Question,
+    Text,
+)
 from alternance_tui.flow.problems import KeyPath, Problem, format_path
 from alternance_tui.flow.schema import FlowFile, QuestionFile
 
@@ -130,6 +138,7 @@ def build_flow(
         source=file,
         uses=tuple(model.uses),
     )
+    problems += check_derived_defaults(flow, file)
     return flow, problems
 
 
@@ -226,6 +235,7 @@ def _build_question(
         )
 
     default = _check_default(model, choice_ids, path, file, problems)
+    derived = _derived_defaults(model, choice_ids, path, scope, file, problems)
 
     rules: list[NextRule] = []
     if model.next is None:
@@ -269,6 +279,7 @@ def _build_question(
         default=default,
         next=tuple(rules),
         where=_where(path),
+        defaults=derived,
     )
 
 
@@ -326,17 +337,78 @@ def _check_kind_fields(
                 )
 
 
+def _derived_defaults(
+    model: QuestionFile,
+    choice_ids: set[str],
+    path: KeyPath,
+    scope: dict[str, cond.Variable],
+    file: str,
+    problems: list[Problem],
+) -> tuple[DerivedDefault, ...]:
+    built = []
+    for index, rule in enumerate(model.defaults):
+        where: KeyPath = (*path, "defaults", index)
+        if model.default is None:
+            problems.append(
+                Problem(file, "`defaults` needs a `default` for when none holds", where)
+            )
+        value = _check_default(
+            model.model_copy(update={"default": rule.value}),
+            choice_ids,
+            where,
+            file,
+            problems,
+            "value",
+        )
+        condition = parse_checked_condition(rule.when, scope, file, (*where, "when"), problems)
+        if condition is not None and value is not None:
+            built.append(DerivedDefault(condition, value))
+    return tuple(built)
+
+
+def check_derived_defaults(flow: Flow, file: str) -> list[Problem]:
+    """Derived defaults read only questions without any (so one pass fills them
+    all), and no branching reads them: the checker proves paths with each
+    question's fixed `default`."""
+    problems = []
+    derived = {q.id for q in flow.questions.values() if q.defaults}
+    for question in flow.questions.values():
+        for index, derived_rule in enumerate(question.defaults):
+            read = sorted(derived_rule.when.names() & derived)
+            if read:
+                problems.append(
+                    Problem(
+                        file,
+                        f"this default reads {', '.join(read)}, whose default follows other "
+                        "answers too; read only questions with a fixed default",
+                        (*question.where, "defaults", index, "when"),
+                    )
+                )
+        for next_rule in question.next:
+            if next_rule.when is not None and (read := sorted(next_rule.when.names() & derived)):
+                problems.append(
+                    Problem(
+                        file,
+                        f"this condition reads {', '.join(read)}, whose default follows other "
+                        "answers; branching may read only questions with a fixed default",
+                        (*next_rule.where, "when"),
+                    )
+                )
+    return problems
+
+
 def _check_default(
     model: QuestionFile,
     choice_ids: set[str],
     path: KeyPath,
     file: str,
     problems: list[Problem],
+    key: str = "default",
 ) -> cond.Value:
     value = model.default
     if value is None:
         return None
-    where: KeyPath = (*path, "default")
+    where: KeyPath = (*path, key)
 
     def bad(message: str) -> cond.Value:
         problems.append(Problem(file, message, where))

@@ -46,6 +46,14 @@ class NextRule:
 
 
 @dataclass(frozen=True, slots=True)
+class DerivedDefault:
+    """A default that follows other answers: ``value`` when ``when`` holds."""
+
+    when: Condition
+    value: Value
+
+
+@dataclass(frozen=True, slots=True)
 class Question:
     id: str
     kind: QuestionKind
@@ -61,6 +69,8 @@ class Question:
     optional: bool = False
     default: Value = None
     where: tuple[str | int, ...] = ()
+    # Tried in order before ``default``; they read only questions without any.
+    defaults: tuple[DerivedDefault, ...] = ()
 
     def choice(self, choice_id: str) -> Choice | None:
         for item in self.choices:
@@ -76,6 +86,13 @@ class Question:
     def required(self) -> bool:
         """A person must give an answer: nothing stands in for a missing one."""
         return not self.optional and self.default is None
+
+    def default_in(self, env: Mapping[str, Value]) -> Value:
+        """The default standing in for a missing answer, given the other answers."""
+        for rule in self.defaults:
+            if rule.when.holds(env):
+                return rule.value
+        return self.default
 
     def variable(self) -> Variable:
         return Variable(self.kind, frozenset(self.choice_ids))

@@ -47,6 +47,11 @@ class NextFile(_Strict):
     goto: NodeId = Field(description="the id of a question or an outcome")
 
 
+class DerivedDefaultFile(_Strict):
+    when: str = Field(description="a condition on other answers")
+    value: Any = Field(description="the default while the condition holds")
+
+
 class QuestionFile(_Strict):
     id: NodeId
     kind: Literal["choice", "multi", "number", "yes_no"]
@@ -60,6 +65,10 @@ class QuestionFile(_Strict):
     unit: TextField | None = None
     optional: bool = False
     default: Any = None
+    defaults: list[DerivedDefaultFile] = Field(
+        default_factory=list,
+        description="defaults that follow other answers, tried in order before `default`",
+    )
     next: list[NextFile] | None = Field(
         None, description="rules tried in order; without it, the next question in the file"
     )

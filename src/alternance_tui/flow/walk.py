@@ -51,9 +51,15 @@ class Walk:
 def condition_env(flow: Flow, answers: Mapping[str, Value]) -> dict[str, Value]:
     """What conditions see: the answers given, and defaults for the rest."""
     env: dict[str, Value] = {}
+    derived = []
     for question in flow.questions.values():
         value = answers.get(question.id)
         env[question.id] = value if value is not None else question.default
+        if value is None and question.defaults:
+            derived.append(question)
+    # Derived defaults read only questions without any, all filled in above.
+    for question in derived:
+        env[question.id] = question.default_in(env)
     return env
 
 
@@ -87,7 +93,7 @@ def walk(flow: Flow, answers: Mapping[str, Value], *, use_defaults: bool = False
             # An optional question may be answered with "nothing" (None).
             value = answers.get(node)
             if value is None:
-                value = question.default
+                value = question.default_in(env)
             if value is None and not question.optional:
                 return Walk(tuple(path), used, current=node)
             used[node] = value
@@ -114,7 +120,7 @@ class _Env(Mapping[str, Value]):
     def __getitem__(self, key: str) -> Value:
         question = self._flow.questions[key]
         value = self._used.get(key)
-        return value if value is not None else question.default
+        return value if value is not None else question.default_in(self)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._flow.questions)
@@ -138,7 +144,7 @@ def predicted_path(flow: Flow, answers: Mapping[str, Value]) -> tuple[str, ...]:
     while node in flow.questions and node is not None:
         question = flow.questions[node]
         if node not in assumed:
-            assumed[node] = answers.get(node, question.default)
+            assumed[node] = answers.get(node, question.default_in(env))
         node = next_node(flow, question, env)
         if node is not None and node in flow.questions:
             if node in on_path:

@@ -80,7 +80,7 @@ def _block(title: str, lines: list[str]) -> Content:
 def _pay(pay: PayView, lang: str) -> ComposeResult:
     if pay.kind == "grid":
         table = Table(
-            title=t(lang, "results_pay"),
+            title=pay.title or t(lang, "results_pay"),
             title_justify="left",
             title_style="bold",
             box=box.SIMPLE_HEAD,
@@ -93,6 +93,21 @@ def _pay(pay: PayView, lang: str) -> ComposeResult:
         for row in pay.rows:
             table.add_row(*row)
         yield Static(table, classes="pay-table")
+        if pay.month_rows:
+            months = Table(
+                title=pay.month_title,
+                title_justify="left",
+                title_style="bold",
+                box=box.SIMPLE_HEAD,
+                show_edge=False,
+                pad_edge=False,
+                expand=False,
+            )
+            for index, heading in enumerate(pay.month_header):
+                months.add_column(heading, justify="right" if index >= 2 else "left")
+            for row in pay.month_rows:
+                months.add_row(*row)
+            yield Static(months, classes="pay-table")
         yield Static(
             "\n".join([*pay.lines, *(f"• {n}" for n in pay.notes)]),
             classes="pay-basis",

@@ -20,6 +20,8 @@ from alternance_tui.advice.present import (
     grid_table,
     hourly_lines,
     label,
+    month_table,
+    pay_lines,
     reference_line,
 )
 from alternance_tui.advice.result import (
@@ -61,6 +63,11 @@ class PayView:
     lines: tuple[str, ...] = ()  # the bonus rule, the reference value and its source
     notes: tuple[str, ...] = ()
     routes: tuple[str, ...] = ()  # no pay: the funding routes
+    # grid with a birth month: runs of months paid alike, the month each starts
+    month_title: str = ""
+    month_header: tuple[str, ...] = ()
+    month_rows: tuple[tuple[str, ...], ...] = ()
+    title: str = ""  # a heading of its own (another item's pay); "" for the usual one
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +128,7 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
     if isinstance(pay, GridPayResult):
         header, rows = grid_table(pay, lang)
         notes = [y.note for y in pay.years if y.note]
+        month_header, month_rows = month_table(pay, lang) if pay.months else ([], [])
         return PayView(
             "grid",
             header=tuple(header),
@@ -128,8 +136,15 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
             lines=(
                 reference_line(pay.reference, lang),
                 f"{label(lang, 'source')}{colon(lang)}{pay.source}",
+                *pay_lines(pay, lang),
             ),
             notes=tuple(dict.fromkeys([*notes, *(n.text for n in pay.notes)])),
+            month_title=(
+                f"{label(lang, 'month_rows')} ({pay.schedule_source})" if pay.months else ""
+            ),
+            month_header=tuple(month_header),
+            month_rows=tuple(tuple(row) for row in month_rows),
+            title=pay.title,
         )
     if isinstance(pay, HourlyPayResult):
         return PayView(
@@ -162,7 +177,15 @@ def headline(item: ItemResult, lang: str, declared: Sequence[AttributeLabel] = (
             return t(lang, "headline_change", change=item.changes[0].text)
         return ""
     if isinstance(pay, GridPayResult) and pay.years:
-        return t(lang, "headline_month", amount=w.money(pay.years[0].monthly_gross_eur, lang))
+        first = pay.years[0]
+        if first.monthly_net_eur is not None:
+            return t(
+                lang,
+                "headline_month_net",
+                amount=w.money(first.monthly_gross_eur, lang),
+                net=w.money(first.monthly_net_eur, lang),
+            )
+        return t(lang, "headline_month", amount=w.money(first.monthly_gross_eur, lang))
     if isinstance(pay, HourlyPayResult):
         if pay.bonus_required:
             return t(
@@ -195,6 +218,10 @@ def card(item: ItemResult, lang: str, declared: Sequence[AttributeLabel] = ()) -
             lines=tuple(map(typeset, pay.lines)),
             notes=tuple(map(typeset, pay.notes)),
             routes=pay.routes,
+            month_title=pay.month_title,
+            month_header=pay.month_header,
+            month_rows=pay.month_rows,
+            title=pay.title,
         )
     reasons = tuple(ReasonLine(MARKS[r.holds], typeset(r.text), r.source) for r in item.reasons)
     return Card(

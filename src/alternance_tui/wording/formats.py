@@ -55,6 +55,27 @@ def percent(value: float, lang: str) -> str:
     return number(value, lang) + (NBSP + "%" if lang == "fr" else "%")
 
 
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def month_name(month: int, lang: str) -> str:
+    """The calendar month's name: 1 is January."""
+    return (_MONTHS_FR if lang == "fr" else _MONTHS_EN)[(month - 1) % 12]
+
+
 def date(value: dt.date, lang: str) -> str:
     """``1er janvier 2026`` in French, ``1 January 2026`` in English."""
     if lang == "fr":

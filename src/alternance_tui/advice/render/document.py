@@ -11,6 +11,8 @@ from alternance_tui.advice.present import (
     grid_table,
     hourly_lines,
     label,
+    month_table,
+    pay_lines,
     reference_line,
 )
 from alternance_tui.advice.result import (
@@ -119,14 +121,20 @@ class Document:
         lang, pay = self.lang, item.pay
         if pay is None:
             return
-        self.paragraph(f"{label(lang, 'pay')}:")
+        title = pay.title if isinstance(pay, GridPayResult | HourlyPayResult) else ""
+        self.paragraph(f"{title or label(lang, 'pay')}:")
         if isinstance(pay, GridPayResult):
             self.table(*grid_table(pay, lang))
+            if pay.months:
+                self.paragraph(f"{label(lang, 'month_rows')} ({pay.schedule_source}):")
+                self.table(*month_table(pay, lang))
             self.paragraph(
                 f"{self.reference_line(pay.reference)} · {label(lang, 'source')}: {pay.source}"
             )
             notes = [y.note for y in pay.years if y.note]
-            self.bullets(list(dict.fromkeys(notes)) + [n.text for n in pay.notes])
+            self.bullets(
+                pay_lines(pay, lang) + list(dict.fromkeys(notes)) + [n.text for n in pay.notes]
+            )
         elif isinstance(pay, HourlyPayResult):
             self.bullets(
                 [

@@ -1,0 +1,156 @@
+"""The position in the training cycle (D6222-28-1, D6222-32) and the month-by-month
+schedule after the birthday (D6222-31), as a person reads them in the JSON."""
+
+from __future__ import annotations
+
+import pytest
+
+from alternance_tui.advice.model import Bundle
+
+from .support import advise, contract, person
+
+
+def _years(item: dict[str, object]) -> list[tuple[int, int, int, float]]:
+    pay = item["pay"]
+    assert isinstance(pay, dict)
+    return [
+        (y["year"], y["grid_year"], y["percent_of_smic"], y["monthly_gross_eur"])
+        for y in pay["years"]
+    ]
+
+
+def test_done_when_one_year_m2_is_paid_at_the_second_year_rate(bundle: Bundle) -> None:
+    # diploma m1 -> the contract prepares the M2 by default: no entry_level given.
+    answers = {"age": 22, "employer_sector": "private", "diploma": "m1", "duration_months": 12}
+    data = advise(bundle, answers, "2026-01-01")
+    assert data["answers"]["entry_level"] == "m2"
+    assert _years(contract(data, "apprenticeship")) == [(1, 2, 61, 1112.05)]
+
+
+@pytest.mark.parametrize(
+    ("diploma", "entry", "months", "expected"),
+    [
+        ("licence", None, 24, [(1, 1, 53), (2, 2, 61)]),  # M1 + M2: years 1 and 2
+        ("bac2", None, 12, [(1, 3, 78)]),  # one-year L3 of a 3-year licence: year 3
+        ("bac2", "lpro", 12, [(1, 2, 61)]),  # one-year professional licence (D6222-32)
+        ("bac2", "other", 12, [(1, 1, 53)]),  # a first year: nothing shortened
+        ("licence", None, 36, [(1, 1, 53), (2, 2, 61), (3, 3, 78)]),  # longer than the cycle
+        ("bac_general", None, 12, [(1, 1, 53)]),  # below bac+2: "other"
+        ("m1", "unknown", 12, [(1, 1, 53)]),  # not known yet: the grid's own year
+    ],
+)
+def test_grid_year_follows_the_position_in_the_cycle(
+    bundle: Bundle,
+    diploma: str,
+    entry: str | None,
+    months: int,
+    expected: list[tuple[int, int, int]],
+) -> None:
+    answers = person(23, diploma=diploma, duration_months=months)
+    del answers["entry_level"]
+    if entry is not None:
+        answers["entry_level"] = entry
+    item = contract(advise(bundle, answers, "2026-01-01"), "apprenticeship")
+    # Age 23, 24, 25 in years 1 to 3: the 21-25 row throughout.
+    assert [(y, g, p) for y, g, p, _ in _years(item)] == expected
+
+
+def test_unknown_year_of_study_says_the_cycle_rule_is_not_applied(bundle: Bundle) -> None:
+    answers = person(23, diploma="m1", duration_months=12, entry_level="unknown")
+    item = contract(advise(bundle, answers, "2026-01-01"), "apprenticeship")
+    assert any("D6222-28-1" in n["source"] for n in item["pay"]["notes"])
+
+
+def _months(item: dict[str, object]) -> list[tuple[int, int, int]]:
+    pay = item["pay"]
+    assert isinstance(pay, dict)
+    return [(m["month"], m["age"], m["percent_of_smic"]) for m in pay["months"]]
+
+
+def test_done_when_month_schedule_after_the_birthday(bundle: Bundle) -> None:
+    answers = person(20, diploma="licence", duration_months=24, start_month=9, birth_month=11)
+    del answers["entry_level"]  # licence -> M1: grid years 1 and 2
+    item = contract(advise(bundle, answers, "2026-01-01"), "apprenticeship")
+    months = _months(item)
+    assert [m for m, _, _ in months] == list(range(1, 25))
+    assert {p for m, _, p in months if m <= 3} == {43}
+    assert {p for m, _, p in months if 4 <= m <= 12} == {53}
+    assert {p for m, _, p in months if m >= 13} == {61}
+    first = item["pay"]["months"][0]
+    assert set(first) >= {
+        "month",
+        "year",
+        "age",
+        "percent_of_smic",
+        "monthly_gross_eur",
+        "monthly_net_eur",
+    }
+    # The month the 21st birthday's rate starts: December (the month after November).
+    assert item["pay"]["months"][3]["calendar_month"] == 12
+
+
+@pytest.mark.parametrize(("start", "birth", "first_new"), [(9, 9, 2), (9, 8, 13), (1, 12, 13)])
+def test_new_age_from_the_month_after_the_birthday(
+    bundle: Bundle, start: int, birth: int, first_new: int
+) -> None:
+    answers = person(19, duration_months=12, start_month=start, birth_month=birth)
+    months = _months(contract(advise(bundle, answers, "2026-01-01"), "apprenticeship"))
+    ages = [a for _, a, _ in months]
+    assert ages == [19] * (first_new - 1) + [20] * (12 - first_new + 1)
+
+
+def test_no_month_schedule_without_a_birth_month(bundle: Bundle) -> None:
+    item = contract(advise(bundle, person(20, duration_months=24), "2026-01-01"), "apprenticeship")
+    assert "months" not in item["pay"]
+
+
+def test_agreement_minimum_asked_when_a_month_can_be_at_21(bundle: Bundle) -> None:
+    from alternance_tui.flow.walk import walk
+
+    flow = bundle.flow
+    base = {"age": 20, "employer_sector": "private", "diploma": "licence"}
+    reaches_21 = walk(flow, {**base, "duration_months": 12}, use_defaults=True)
+    assert "agreement_minimum_eur" in reaches_21.path
+    never_21 = walk(flow, {**base, "age": 19, "duration_months": 12}, use_defaults=True)
+    assert "agreement_minimum_eur" not in never_21.path
+
+
+@pytest.mark.parametrize(("on", "grid_year"), [("2020-03-31", 1), ("2020-04-01", 2)])
+def test_professional_licence_rule_holds_from_april_2020(
+    bundle: Bundle, on: str, grid_year: int
+) -> None:
+    answers = person(23, diploma="bac2", duration_months=12, entry_level="lpro")
+    item = contract(advise(bundle, answers, on), "apprenticeship")
+    assert [g for _, g, _, _ in _years(item)] == [grid_year]
+
+
+def test_grid_of_the_day_is_the_2019_grid(bundle: Bundle) -> None:
+    # Contracts signed from 1 January 2019 (décret 2018-1347): 27 % under 18, year 1.
+    item = contract(advise(bundle, person(16, duration_months=12), "2019-01-01"), "apprenticeship")
+    assert _years(item)[0][2] == 27
+
+
+def test_same_level_one_year_contract_is_raised_by_15_points(bundle: Bundle) -> None:
+    base = person(22, duration_months=12, previous_apprenticeship="same_level")
+    item = contract(advise(bundle, base, "2026-01-01"), "apprenticeship")
+    assert _years(item) == [(1, 1, 68, 1239.66)]  # 53 % + 15 points
+    longer = contract(
+        advise(bundle, {**base, "duration_months": 24}, "2026-01-01"), "apprenticeship"
+    )
+    assert [p for _, _, p, _ in _years(longer)] == [53, 61]  # only for one year or less
+    assert any(n["source"] == "Code du travail D6222-30" for n in longer["pay"]["notes"])
+
+
+def test_raise_never_takes_pay_above_the_smic(bundle: Bundle) -> None:
+    # 26 and over: already 100 %; D6222-31 caps the raise there.
+    answers = person(27, duration_months=12, previous_apprenticeship="same_level")
+    item = contract(advise(bundle, answers, "2026-01-01"), "apprenticeship")
+    assert [p for _, _, p, _ in _years(item)] == [100]
+
+
+def test_previous_apprenticeship_says_at_least_its_last_year_rate(bundle: Bundle) -> None:
+    answers = person(22, duration_months=24, previous_apprenticeship="yes")
+    item = contract(advise(bundle, answers, "2026-01-01"), "apprenticeship")
+    assert any(n["source"] == "Code du travail D6222-29" for n in item["pay"]["notes"])
+    professionalisation = contract(advise(bundle, answers, "2026-01-01"), "professionalisation")
+    assert [y["percent_of_smic"] for y in professionalisation["pay"]["years"]] == [80, 80]
