@@ -1,19 +1,22 @@
-"""Every path of the shipped flow, walked through the TUI's own logic (the
-interview and the results view-model), shows what `alternance recommend
+"""Paths of the shipped flow, walked through the TUI's own logic (the
+interview and the results view-model), show what `alternance recommend
 --format json` says for the same answers: same contracts and courses, same
 statuses, same amounts.
 
-Paths: every answer that changes where the interview goes (the flow
-checker's cells, plus the numbers and choices the advice rules compare
-with) for the questions that branch, and the others' representative answers
-in turn, so each is used on some path.
+Answers: every answer that changes where the interview goes (the flow
+checker's cells, plus the numbers and choices the advice rules compare with)
+is a candidate at its question. Since the 2026 pay questions the cross product
+of those is about 20,000 paths (minutes to build), so the test walks a seeded
+sample of distinct paths, each answer drawn among the candidates; it checks
+that the sample still reaches every question and both outcomes of each
+contract.
 """
 
 from __future__ import annotations
 
-import copy
 import itertools
 import json
+import random
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -86,34 +89,27 @@ def _fits(question: Question, value: float) -> bool:
     return (low is None or value >= low) and (high is None or value <= high)
 
 
-def every_path(bundle: Bundle) -> Iterator[Interview]:
-    """Interviews driven to the review, one per path (see the module docstring)."""
+def every_path(bundle: Bundle, count: int = 700, seed: int = 20261129) -> Iterator[Interview]:
+    """Interviews driven to the review: ``count`` distinct paths drawn with ``seed``
+    (see the module docstring)."""
     flow = bundle.flow
-    explorer = PathExplorer(flow)
-    branching = set().union(*explorer.refs.values())
     values = representative_answers(bundle)
-    turn = dict.fromkeys(flow.questions, 0)
-    start = Interview(flow, lang="en")
-    start.begin()
-    stack = [start]
-    while stack:
-        interview = stack.pop()
-        if interview.place != "question":
-            assert interview.place == "review"
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    for _ in range(count * 4):
+        if len(seen) >= count:
+            return
+        interview = Interview(flow, lang="en")
+        interview.begin()
+        while interview.place == "question":
+            question_id = interview.current
+            assert question_id is not None
+            interview.answer(rng.choice(values[question_id]))
+        assert interview.place == "review"
+        key = json.dumps(interview.answers_json(), sort_keys=True)
+        if key not in seen:
+            seen.add(key)
             yield interview
-            continue
-        question_id = interview.current
-        assert question_id is not None
-        if question_id in branching:
-            chosen = values[question_id]
-        else:
-            options = values[question_id]
-            chosen = [options[turn[question_id] % len(options)]]
-            turn[question_id] += 1
-        for value in chosen:
-            branch = copy.deepcopy(interview)
-            branch.answer(value)
-            stack.append(branch)
 
 
 def cli_json(engine: Engine, answers: dict[str, Any], lang: str, tmp: Path) -> dict[str, Any]:
