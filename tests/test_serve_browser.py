@@ -102,7 +102,12 @@ INTERVIEW: list[tuple[str, list[str]]] = [
     ("How old will you be when the contract starts?", ["2", "0", "Enter"]),
     ("With what kind of employer or host?", ["1"]),  # a private company
     ("What is your highest diploma?", ["2"]),  # general baccalaureate
+    ("What is your situation today?", ["Enter"]),  # rather not say, the default
+    ("Which year of study would the contract cover?", ["Enter"]),  # the default
     ("How many months would the work-linked period", ["2", "4", "Enter"]),
+    ("Have you been an apprentice before?", ["Enter"]),  # no, the default
+    ("In which month would the contract start?", ["Enter"]),  # September, the default
+    ("In which month were you born?", ["Enter"]),  # not said
     ("How many hours a week?", ["Enter"]),  # 35 h, the default
     ("collective agreement", ["Enter"]),  # not known
     ("Which fields interest you?", ["Enter"]),  # none ticked
