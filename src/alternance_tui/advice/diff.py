@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from alternance_tui.advice import model
 from alternance_tui.advice.engine import Advisor, Engine
 from alternance_tui.advice.pay import estimate
 from alternance_tui.advice.profiles import Answers, ItemSpace, Space, item_profiles
@@ -140,7 +141,10 @@ class _Judge:
             verdict = self._verdicts[key] = (found, tuple(r.text for r in why), chosen)
         status, reasons, chosen = verdict
         pay: Amounts = ()
-        if item.pay is not None and status != "not_eligible":
+        # A borrowed pay (a course card showing the apprenticeship's) is the other
+        # item's own pay, diffed there.
+        borrowed = isinstance(item.pay, model.LikePay)
+        if item.pay is not None and not borrowed and status != "not_eligible":
             pay_env = {**env, **chosen} if chosen else env
             pay_key = tuple(map(pay_env.get, self.pay_names))
             known = self._pays.get(pay_key)
