@@ -129,20 +129,7 @@ class Advisor:
 
     def item(self, item: model.Item, section: model.Section) -> ItemResult:
         what_if = WhatIf(self.flow, item, section.fixed, self.lang, self.rules)
-        # Each rule for each variant of the answers, worked out once: rows are variants.
-        table = [[rule(v) is True for rule in what_if.truths] for v in self.variants]
-        open_in = [v for v, row in zip(self.variants, table, strict=True) if all(row)]
-        status: Status
-        if len(open_in) == len(self.variants):
-            status = "eligible"
-        elif open_in:
-            status = "conditional"
-        else:
-            status = "not_eligible"
-        reasons = tuple(
-            self._reason(rule, [row[index] for row in table])
-            for index, rule in enumerate(item.rules)
-        )
+        status, reasons, open_in = self._judge(item)
         depends = self._depends(open_in) if status == "conditional" else ()
         changes = (
             what_if.changes(self.variants[0]) if status == "not_eligible" and self.what_if else ()
@@ -192,8 +179,13 @@ class Advisor:
         and the answers its pay would be worked out with (as ``item`` does). For
         `alternance diff`, which caches status and pay apart (they read different
         answers); ``item`` stays the one path of a recommendation."""
-        truths = self.rules.rule_truths(item)
-        table = [[rule(v) is True for rule in truths] for v in self.variants]
+        status, reasons, open_in = self._judge(item)
+        return status, reasons, (open_in[0] if open_in else self.env)
+
+    def _judge(self, item: model.Item) -> tuple[Status, tuple[Reason, ...], list[dict[str, Value]]]:
+        """``item``'s status and reasons, and the variants of the answers it is open in."""
+        # Each rule for each variant of the answers, worked out once: rows are variants.
+        table = [[rule(v) is True for rule in self.rules.rule_truths(item)] for v in self.variants]
         open_in = [v for v, row in zip(self.variants, table, strict=True) if all(row)]
         status: Status
         if len(open_in) == len(self.variants):
@@ -206,7 +198,7 @@ class Advisor:
             self._reason(rule, [row[index] for row in table])
             for index, rule in enumerate(item.rules)
         )
-        return status, reasons, (open_in[0] if open_in else self.env)
+        return status, reasons, open_in
 
     def _pay(self, pay: model.Pay, env: Mapping[str, Value]) -> PayResult | None:
         if not isinstance(pay, model.LikePay):
