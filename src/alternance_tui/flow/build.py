@@ -11,71 +11,17 @@ import keyword
 from pathlib import Path, PurePosixPath
 
 from alternance_tui.flow import cond
+from alternance_tui.flow.checks import TextChecker, parse_checked_condition
+from alternance_tui.flow.defaults import check_default, check_derived_defaults, derived_defaults
 from alternance_tui.flow.model import (
     Choice,
-    DerivedDefault,
     Flow,
     NextRule,
     Outcome,
     Question,
-    Text,
 )
 from alternance_tui.flow.problems import KeyPath, Problem, format_path
 from alternance_tui.flow.schema import FlowFile, QuestionFile
-
-
-class TextChecker:
-    """Checks that a text is given in exactly the flow's languages."""
-
-    def __init__(self, file: str, languages: list[str], problems: list[Problem]) -> None:
-        self.file = file
-        self.languages = languages
-        self.problems = problems
-        self._expected = set(languages)
-
-    def __call__(self, text: Text | None, path: KeyPath) -> None:
-        if text is None or text.keys() == self._expected:  # the usual case, at once
-            return
-        missing = [lang for lang in self.languages if lang not in text]
-        extra = [lang for lang in text if lang not in self.languages]
-        if missing:
-            self.problems.append(
-                Problem(
-                    self.file,
-                    f"missing translation: no {', '.join(missing)} text "
-                    f"(every text needs {', '.join(self.languages)})",
-                    path,
-                )
-            )
-        if extra:
-            self.problems.append(
-                Problem(
-                    self.file,
-                    f"text in {', '.join(extra)}, which is not among the flow's languages "
-                    f"({', '.join(self.languages)}); add it to `languages` or remove it",
-                    path,
-                )
-            )
-
-
-def parse_checked_condition(
-    source: str,
-    scope: dict[str, cond.Variable],
-    file: str,
-    path: KeyPath,
-    problems: list[Problem],
-) -> cond.Condition | None:
-    """``source`` parsed and type-checked against ``scope``; what is wrong goes to
-    ``problems`` (None when it cannot be parsed). Not ``cond.compile_condition``,
-    which turns a parsed condition into a closure."""
-    try:
-        condition = cond.parse(source)
-    except cond.ConditionError as exc:
-        problems.append(Problem(file, str(exc), path))
-        return None
-    for message in cond.check(condition, scope):
-        problems.append(Problem(file, f"in {condition.source!r}: {message}", path))
-    return condition
 
 
 def build_flow(
@@ -234,8 +180,8 @@ def _build_question(
             Choice(choice_model.id, choice_model.label, choice_model.help, choice_model.unknown)
         )
 
-    default = _check_default(model, choice_ids, path, file, problems)
-    derived = _derived_defaults(model, choice_ids, path, scope, file, problems)
+    default = check_default(model, choice_ids, path, file, problems)
+    derived = derived_defaults(model, choice_ids, path, scope, file, problems)
 
     rules: list[NextRule] = []
     if model.next is None:
@@ -335,108 +281,3 @@ def _check_kind_fields(
                         (*path, "choices", c_index, "unknown"),
                     )
                 )
-
-
-def _derived_defaults(
-    model: QuestionFile,
-    choice_ids: set[str],
-    path: KeyPath,
-    scope: dict[str, cond.Variable],
-    file: str,
-    problems: list[Problem],
-) -> tuple[DerivedDefault, ...]:
-    built = []
-    for index, rule in enumerate(model.defaults):
-        where: KeyPath = (*path, "defaults", index)
-        if model.default is None:
-            problems.append(
-                Problem(file, "`defaults` needs a `default` for when none holds", where)
-            )
-        value = _check_default(
-            model.model_copy(update={"default": rule.value}),
-            choice_ids,
-            where,
-            file,
-            problems,
-            "value",
-        )
-        condition = parse_checked_condition(rule.when, scope, file, (*where, "when"), problems)
-        if condition is not None and value is not None:
-            built.append(DerivedDefault(condition, value))
-    return tuple(built)
-
-
-def check_derived_defaults(flow: Flow, file: str) -> list[Problem]:
-    """Derived defaults read only questions without any (so one pass fills them
-    all), and no branching reads them: the checker proves paths with each
-    question's fixed `default`."""
-    problems = []
-    derived = {q.id for q in flow.questions.values() if q.defaults}
-    for question in flow.questions.values():
-        for index, derived_rule in enumerate(question.defaults):
-            read = sorted(derived_rule.when.names() & derived)
-            if read:
-                problems.append(
-                    Problem(
-                        file,
-                        f"this default reads {', '.join(read)}, whose default follows other "
-                        "answers too; read only questions with a fixed default",
-                        (*question.where, "defaults", index, "when"),
-                    )
-                )
-        for next_rule in question.next:
-            if next_rule.when is not None and (read := sorted(next_rule.when.names() & derived)):
-                problems.append(
-                    Problem(
-                        file,
-                        f"this condition reads {', '.join(read)}, whose default follows other "
-                        "answers; branching may read only questions with a fixed default",
-                        (*next_rule.where, "when"),
-                    )
-                )
-    return problems
-
-
-def _check_default(
-    model: QuestionFile,
-    choice_ids: set[str],
-    path: KeyPath,
-    file: str,
-    problems: list[Problem],
-    key: str = "default",
-) -> cond.Value:
-    value = model.default
-    if value is None:
-        return None
-    where: KeyPath = (*path, key)
-
-    def bad(message: str) -> cond.Value:
-        problems.append(Problem(file, message, where))
-        return None
-
-    if model.kind == "number":
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return bad(f"the default of a number question must be a number, not {value!r}")
-        if model.integer and not float(value).is_integer():
-            return bad(f"the default {value} is not a whole number")
-        if (model.min is not None and value < model.min) or (
-            model.max is not None and value > model.max
-        ):
-            return bad(f"the default {value} is outside min..max")
-        return value
-    if model.kind == "yes_no":
-        if not isinstance(value, bool):
-            return bad("the default of a yes/no question is true or false")
-        return value
-    if model.kind == "choice":
-        if not isinstance(value, str) or value not in choice_ids:
-            return bad(f"the default {value!r} is not one of this question's choices")
-        return value
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        return bad('the default of a multi-choice question is a list, e.g. ["a", "b"] or []')
-    unknown = [v for v in value if v not in choice_ids]
-    if unknown:
-        return bad(
-            f"the default names {', '.join(map(repr, unknown))}, not choices of this question"
-        )
-    return frozenset(value)

@@ -1,0 +1,65 @@
+"""Checks every file builder shares (flows and the data files they use): that a
+text has each language of the flow, and that a condition parses and names
+real questions and choices, each problem located."""
+
+from __future__ import annotations
+
+from alternance_tui.flow import cond
+from alternance_tui.flow.model import (
+    Text,
+)
+from alternance_tui.flow.problems import KeyPath, Problem
+
+
+class TextChecker:
+    """Checks that a text is given in exactly the flow's languages."""
+
+    def __init__(self, file: str, languages: list[str], problems: list[Problem]) -> None:
+        self.file = file
+        self.languages = languages
+        self.problems = problems
+        self._expected = set(languages)
+
+    def __call__(self, text: Text | None, path: KeyPath) -> None:
+        if text is None or text.keys() == self._expected:  # the usual case, at once
+            return
+        missing = [lang for lang in self.languages if lang not in text]
+        extra = [lang for lang in text if lang not in self.languages]
+        if missing:
+            self.problems.append(
+                Problem(
+                    self.file,
+                    f"missing translation: no {', '.join(missing)} text "
+                    f"(every text needs {', '.join(self.languages)})",
+                    path,
+                )
+            )
+        if extra:
+            self.problems.append(
+                Problem(
+                    self.file,
+                    f"text in {', '.join(extra)}, which is not among the flow's languages "
+                    f"({', '.join(self.languages)}); add it to `languages` or remove it",
+                    path,
+                )
+            )
+
+
+def parse_checked_condition(
+    source: str,
+    scope: dict[str, cond.Variable],
+    file: str,
+    path: KeyPath,
+    problems: list[Problem],
+) -> cond.Condition | None:
+    """``source`` parsed and type-checked against ``scope``; what is wrong goes to
+    ``problems`` (None when it cannot be parsed). Not ``cond.compile_condition``,
+    which turns a parsed condition into a closure."""
+    try:
+        condition = cond.parse(source)
+    except cond.ConditionError as exc:
+        problems.append(Problem(file, str(exc), path))
+        return None
+    for message in cond.check(condition, scope):
+        problems.append(Problem(file, f"in {condition.source!r}: {message}", path))
+    return condition
