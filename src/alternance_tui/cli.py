@@ -53,7 +53,7 @@ def load_bundle_or_exit(path: Path | None, code: int = EXIT_BAD_INPUT) -> Bundle
 
 def cmd_recommend(args: argparse.Namespace) -> int:
     from alternance_tui.advice.engine import Engine, IncompleteAnswers
-    from alternance_tui.advice.pay import RatesUnknown
+    from alternance_tui.advice.pay_base import RatesUnknown
     from alternance_tui.advice.render import render
 
     bundle = load_bundle_or_exit(args.flow)

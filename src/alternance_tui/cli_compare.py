@@ -72,7 +72,7 @@ def scenario_sets(base: dict[str, Any] | None, files: list[str]) -> dict[str, di
 def cmd_compare(args: argparse.Namespace, bundle: Bundle, base: dict[str, Value] | None) -> int:
     from alternance_tui.advice.compare import compare
     from alternance_tui.advice.engine import Engine, IncompleteAnswers
-    from alternance_tui.advice.pay import RatesUnknown
+    from alternance_tui.advice.pay_base import RatesUnknown
     from alternance_tui.advice.render.compare import render_comparison
     from alternance_tui.flow.answers import parse_answers, to_json
 

@@ -61,7 +61,7 @@ def recommendation(
     bundle: Bundle, raw: Mapping[str, Any], lang: str, as_of: dt.date
 ) -> Recommendation:
     from alternance_tui.advice.engine import Engine, IncompleteAnswers
-    from alternance_tui.advice.pay import RatesUnknown
+    from alternance_tui.advice.pay_base import RatesUnknown
 
     try:
         return Engine(bundle).recommend(parsed(bundle, raw, lang), as_of=as_of, lang=lang)

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from alternance_tui.advice import model
+from alternance_tui.advice.net import net_for
+from alternance_tui.advice.pay_base import Holds, RatesUnknown, cents
 from alternance_tui.advice.result import (
-    Deduction,
     GridPayResult,
     HourlyPayResult,
-    NetBasis,
     NoPayResult,
     Note,
     PayMonth,
@@ -22,19 +22,9 @@ from alternance_tui.advice.result import (
     PayYear,
     Reference,
 )
-from alternance_tui.flow.cond import Condition, Value
+from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, tr
 from alternance_tui.wording.catalogue.advice import ADVICE
-
-
-def cents(value: Decimal | float) -> float:
-    """Euros rounded to the cent, halves away from zero (as payslips round)."""
-    amount = value if isinstance(value, Decimal) else Decimal(str(value))
-    return float(amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-
-
-class RatesUnknown(ValueError):
-    """No reference value is known for the date asked about."""
 
 
 def reference(series: model.RateSeries, as_of: dt.date, lang: str) -> Reference:
@@ -61,10 +51,6 @@ def _number(env: Mapping[str, Value], name: str) -> float | None:
 
 def contract_years(months: float, max_years: int) -> int:
     return max(1, min(max_years, math.ceil(months / 12)))
-
-
-Holds = Callable[[Condition, Mapping[str, Value]], bool]
-"""``CompiledRules.holds``: whether a condition of the bundle is known to be true."""
 
 
 def _notes(
@@ -94,87 +80,6 @@ def _band(
         if found is None or (band.start or dt.date.min) > (found.start or dt.date.min):
             found = band
     return found
-
-
-def _net_rule(
-    rules: tuple[model.NetRule, ...], env: Mapping[str, Value], as_of: dt.date, holds: Holds
-) -> model.NetRule | None:
-    """The latest rule in force on ``as_of`` (the signature date) whose condition holds."""
-    found: model.NetRule | None = None
-    for rule in rules:
-        if rule.start is not None and rule.start > as_of:
-            continue
-        if rule.when is not None and not holds(rule.when, env):
-            continue
-        if found is None or (rule.start or dt.date.min) > (found.start or dt.date.min):
-            found = rule
-    return found
-
-
-class Net:
-    """Net estimates by one rule: gross minus each deduction on its part of the pay."""
-
-    def __init__(
-        self,
-        rule: model.NetRule,
-        rates: Mapping[str, model.RateSeries],
-        as_of: dt.date,
-        lang: str,
-        hours: Decimal = Decimal(1),
-    ) -> None:
-        self.parts: list[tuple[Decimal, Decimal]] = []
-        shown = []
-        for item in rule.deductions:
-            threshold = Decimal(0)
-            series = ""
-            if item.of is not None:
-                series_data = rates[item.of]
-                value = series_data.at(as_of)
-                if value is None:
-                    raise RatesUnknown(
-                        ADVICE(lang, "before_known", date=series_data.values[0].start.isoformat())
-                    )
-                # An hourly reference counts the hours of the period the amount is for.
-                per = hours if series_data.unit == "EUR/hour" else Decimal(1)
-                threshold = Decimal(str(item.above)) / 100 * Decimal(str(value.value)) * per
-                series = tr(series_data.short, lang)
-            rate = Decimal(str(item.percent)) / 100 * Decimal(str(item.base)) / 100
-            self.parts.append((threshold, rate))
-            # Words are the reports' business: the basis keeps the figures.
-            shown.append(
-                Deduction(
-                    tr(item.label, lang),
-                    item.percent,
-                    item.base,
-                    item.above if item.of is not None else 0,
-                    series,
-                    item.source,
-                )
-            )
-        self.basis = NetBasis(
-            tr(rule.label, lang), rule.source, tuple(shown), tr(rule.note, lang) or None
-        )
-
-    def __call__(self, gross: float) -> float:
-        amount = Decimal(str(gross))
-        deducted = sum(
-            (rate * max(Decimal(0), amount - threshold) for threshold, rate in self.parts),
-            Decimal(0),
-        )
-        return cents(amount - deducted)
-
-
-def net_for(
-    rules: tuple[model.NetRule, ...],
-    env: Mapping[str, Value],
-    rates: Mapping[str, model.RateSeries],
-    as_of: dt.date,
-    lang: str,
-    holds: Holds,
-    hours: Decimal = Decimal(1),
-) -> Net | None:
-    rule = _net_rule(rules, env, as_of, holds)
-    return None if rule is None else Net(rule, rates, as_of, lang, hours)
 
 
 def _grid_years(

@@ -308,7 +308,7 @@ def compute_results(
     `alternance recommend`, then the view-model above.
     """
     from alternance_tui.advice.engine import IncompleteAnswers
-    from alternance_tui.advice.pay import RatesUnknown
+    from alternance_tui.advice.pay_base import RatesUnknown
 
     try:
         recommendation = engine.recommend(answers, as_of=as_of, lang=lang)
