@@ -121,13 +121,17 @@ def grid_pay(
     as_of: dt.date,
     lang: str,
     holds: Holds,
+    gross_only: bool = False,
 ) -> GridPayResult:
+    """``gross_only``: the gross amounts of each year only, without the net, the
+    notes or the month-by-month schedule (what a diff compares, for thousands
+    of profiles)."""
     ref = reference(rates[pay.reference], as_of, lang)
     age = int(_number(env, pay.age) or 0)
     months = _number(env, pay.months) or 12
     count = contract_years(months, pay.max_years)
     grid_years = _grid_years(pay, env, count, as_of)
-    net = net_for(pay.net, env, rates, as_of, lang, holds)
+    net = None if gross_only else net_for(pay.net, env, rates, as_of, lang, holds)
     cells: dict[tuple[int, int], PayYear | None] = {}
 
     def cell(year: int, year_age: int) -> PayYear | None:
@@ -142,7 +146,7 @@ def grid_pay(
 
     steps = _birthday_steps(pay.schedule, env, min(math.ceil(months), 12 * pay.max_years))
     schedule: list[PayMonth] = []
-    if steps is not None:
+    if steps is not None and not gross_only:
         start = int(_number(env, pay.schedule.start_month) or 1) if pay.schedule else 1
         for index, step in enumerate(steps):
             year = index // 12 + 1
@@ -171,6 +175,8 @@ def grid_pay(
         if found is None:  # the checker proves every age has a band; be safe all the same
             continue
         years.append(found if found.year == year else replace(found, year=year))
+    if gross_only:
+        return GridPayResult(tuple(years), ref, pay.source, ())
     raised = tuple(
         Note(tr(r.note, lang), r.source) for r in pay.raises if r.note and holds(r.when, env)
     )
@@ -302,9 +308,10 @@ def estimate(
     as_of: dt.date,
     lang: str,
     holds: Holds,
+    gross_only: bool = False,
 ) -> PayResult:
     if isinstance(pay, model.GridPay):
-        return grid_pay(pay, flow, env, rates, as_of, lang, holds)
+        return grid_pay(pay, flow, env, rates, as_of, lang, holds, gross_only)
     if isinstance(pay, model.HourlyPay):
         return hourly_pay(pay, env, rates, as_of, lang, holds)
     if isinstance(pay, model.LikePay):
