@@ -15,13 +15,17 @@ from pathlib import Path
 
 import pytest
 
-from alternance_tui.advice.diff import Diff, Side, diff
+from alternance_tui.advice.aspects import complete, walk_item
+from alternance_tui.advice.classes import as_given
+from alternance_tui.advice.diff import Change, Diff, Side, diff
 from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.load import check_bundle
-from alternance_tui.advice.model import Bundle
-from alternance_tui.advice.profiles import Space, item_profiles
+from alternance_tui.advice.model import Bundle, LikePay
+from alternance_tui.advice.profiles import Answers, Space
 from alternance_tui.advice.render.diff import diff_text
 from alternance_tui.cli import main
+from alternance_tui.flow.cond import Value
+from alternance_tui.flow.walk import next_node
 from alternance_tui.paths import default_flows_dir
 
 JAN, JULY = dt.date(2026, 1, 1), dt.date(2026, 7, 1)
@@ -58,35 +62,131 @@ def add_smic(folder: Path, on: dt.date, monthly: float, hourly: float) -> None:
     rates.write_text(text, encoding="utf-8")
 
 
-def whole(engine: Engine, answers: dict[str, object], day: dt.date) -> dict[str, object]:
-    """Each item's status and monthly amounts, from a whole recommendation."""
+Seen = tuple[str, tuple[float, ...] | None, tuple[str, ...]]
+"""An item as a whole recommendation shows it: status, monthly amounts, reasons."""
+
+
+def whole(engine: Engine, answers: dict[str, object], day: dt.date) -> dict[str, Seen]:
+    """Each item's status, monthly amounts (when open) and reasons, from a whole
+    recommendation: what a person would see, worked out without the diff."""
     rec = engine.recommend(answers, as_of=day, lang="en")  # type: ignore[arg-type]
-    found: dict[str, object] = {}
+    found: dict[str, Seen] = {}
     for section in rec.sections:
         for item in section.items:
             pay = getattr(item.pay, "years", None)
             amounts = tuple(y.monthly_gross_eur for y in pay) if pay else None
-            found[item.id] = (item.status, amounts if item.eligible else None)
+            reasons = tuple(r.text for r in item.reasons)
+            found[item.id] = (item.status, amounts if item.eligible else None, reasons)
     return found
 
 
-def check_against_recommend(old: Side, new: Side, result: Diff, sample: int) -> None:
-    """On a sample of every item's profiles: an item changed in the whole
-    recommendation exactly when the diff lists it."""
-    listed = {(c.item, c.answers) for c in result.changes}
-    bundles = [old.engine.bundle]
-    if new.engine.bundle is not old.engine.bundle:
-        bundles.append(new.engine.bundle)
-    space = Space(bundles, (old.as_of, new.as_of))
+def check_listed(old: Side, new: Side, result: Diff, sample: int) -> None:
+    """Each change listed (a sample of each item's and kind's), replayed as a whole
+    recommendation in both states, shows what the diff says changed."""
     rng = random.Random(13)
+    groups: dict[tuple[str, str], list[Change]] = {}
+    for change in result.changes:
+        groups.setdefault((change.item, change.kind), []).append(change)
+    for (item, kind), changes in groups.items():
+        for change in rng.sample(changes, min(sample, len(changes))):
+            before = whole(old.engine, dict(change.answers), old.as_of).get(item)
+            after = whole(new.engine, dict(change.answers), new.as_of).get(item)
+            assert (before[0] if before else "absent") == change.old_status, change
+            assert (after[0] if after else "absent") == change.new_status, change
+            if kind == "pay":
+                assert before is not None and after is not None
+                assert before[1] == tuple(v for _, v in change.old_pay), change
+                assert after[1] == tuple(v for _, v in change.new_pay), change
+                assert before[1] != after[1]
+            elif kind == "reasons":
+                assert before is not None and after is not None and before[2] != after[2]
+
+
+def random_answers(
+    bundle: Bundle, cells: dict[str, list[Value]], exact: set[str], rng: random.Random
+) -> Answers:
+    """A whole path a person could answer: each answer either one the diff tries
+    or any other in the question's range. The ``exact`` ones (a pay computes with
+    them: an agreement's minimum is the pay) are always one the diff tries, as
+    other values give other amounts."""
+    flow = bundle.flow
+    env: dict[str, Value] = {q.id: q.default for q in flow.questions.values()}
+    answers: list[tuple[str, Value]] = []
+    node: str | None = flow.start
+    while node is not None and node in flow.questions:
+        question = flow.questions[node]
+        tried = cells.get(node) or [question.default]
+        value: Value
+        if question.kind == "number" and node not in exact and rng.random() < 0.5:
+            low = question.minimum if question.minimum is not None else min(map(float, tried))  # type: ignore[arg-type]
+            high = question.maximum if question.maximum is not None else max(map(float, tried))  # type: ignore[arg-type]
+            value = (
+                rng.randint(int(low), int(high))
+                if question.integer
+                else round(rng.uniform(low, high), 2)
+            )
+        elif question.kind == "choice":
+            value = rng.choice([c.id for c in question.choices])
+        elif question.kind == "multi":
+            ids = [c.id for c in question.choices]
+            value = frozenset(rng.sample(ids, rng.randint(0, min(3, len(ids)))))
+        else:
+            value = rng.choice(tried)
+        env[node] = value if value is not None else question.default
+        if value is not None:
+            answers.append((node, value))
+        node = next_node(flow, question, env)
+    return tuple(answers) if node is not None else ()
+
+
+def check_complete(old: Side, new: Side, result: Diff, tries: int) -> int:
+    """On ``tries`` whole paths drawn at random (not the diff's own profiles): every
+    change a whole recommendation shows between the two states is one the diff
+    lists, with the same status and amounts. Gives how many changes were met."""
+    pays = {(c.item, c.old_pay, c.new_pay) for c in result.changes if c.kind == "pay"}
+    statuses = {(c.item, c.old_status, c.new_status) for c in result.changes if c.kind != "pay"}
+    bundles = [old.engine.bundle, new.engine.bundle]
+    space = Space(bundles, (old.as_of, new.as_of))
+    cells: dict[str, list[Value]] = {}
+    exact: set[str] = set()
     for section in new.engine.bundle.sections:
         for item in section.items:
-            flows = [b.flow for b in bundles]
-            profiles = list(item_profiles(flows, space.item(section.id, item.id)).values())
-            for answers, _env in rng.sample(profiles, min(sample, len(profiles))):
-                before = whole(old.engine, dict(answers), old.as_of).get(item.id)
-                after = whole(new.engine, dict(answers), new.as_of).get(item.id)
-                assert (before != after) == ((item.id, answers) in listed), (item.id, answers)
+            item_space = space.item(section.id, item.id)
+            exact |= {n for n, c in item_space.pay_classes.items() if c is as_given}
+            for name, values in item_space.values.items():
+                cells.setdefault(name, [])
+                cells[name] += [v for v in values if v not in cells[name]]
+    # A course card showing the apprenticeship's pay: diffed as the apprenticeship.
+    borrowed = {
+        item.id
+        for bundle in bundles
+        for section in bundle.sections
+        for item in section.items
+        if isinstance(item.pay, LikePay)
+    }
+    rng = random.Random(29)
+    met = 0
+    for _ in range(tries):
+        answers = random_answers(old.engine.bundle, cells, exact, rng)
+        if not answers:
+            continue
+        before = whole(old.engine, dict(answers), old.as_of)
+        after = whole(new.engine, dict(answers), new.as_of)
+        for item_id in before.keys() | after.keys():
+            was, now = before.get(item_id), after.get(item_id)
+            old_status, new_status = was[0] if was else "absent", now[0] if now else "absent"
+            if old_status != new_status:
+                if {old_status, new_status} != {"not_eligible", "absent"}:
+                    met += 1
+                    assert (item_id, old_status, new_status) in statuses, (item_id, answers)
+            elif (
+                was and now and was[1] is not None and was[1] != now[1] and item_id not in borrowed
+            ):
+                met += 1
+                years = tuple((str(i), v) for i, v in enumerate(was[1], 1))
+                now_years = tuple((str(i), v) for i, v in enumerate(now[1] or (), 1))
+                assert (item_id, years, now_years) in pays, (item_id, answers)
+    return met
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +215,8 @@ def test_the_2026_smic_change_lists_the_smic_contracts_pay_and_nothing_else(
         for (_year, before), (_same, after) in zip(change.old_pay, change.new_pay, strict=True):
             if before != after:
                 assert after == pytest.approx(before * ratio, abs=0.02)
-    check_against_recommend(old, new, result, sample=15)
+    check_listed(old, new, result, sample=15)
+    assert check_complete(old, new, result, tries=300) > 50
 
 
 def test_the_same_rules_give_an_empty_diff_and_exit_0(
@@ -170,7 +271,33 @@ def test_a_synthetic_smic_change_changes_exactly_the_pay_that_follows_the_smic(
         assert moved
         for before, after in moved:
             assert after == pytest.approx(before * ratio, abs=0.02)
-    check_against_recommend(old, new, result, sample=15)
+    check_listed(old, new, result, sample=15)
+    assert check_complete(old, new, result, tries=300) > 50
+
+
+def test_a_route_moved_in_the_flow_changes_exactly_the_people_it_now_routes_apart(
+    tmp_path: Path,
+) -> None:
+    # Two different flows: each path is walked again in both, as a person would.
+    new_folder = copy_flows(tmp_path, "new")
+    flow_file = new_folder / "alternance.toml"
+    text = flow_file.read_text(encoding="utf-8")
+    moved = text.replace(
+        '{ when = "age >= 26", goto = "jobseeker_or_benefits" }',
+        '{ when = "age >= 27", goto = "jobseeker_or_benefits" }',
+    )
+    assert moved != text
+    flow_file.write_text(moved, encoding="utf-8")
+    day = dt.date(2026, 9, 1)
+    old = Side(Engine(load(default_flows_dir())), day, "old")
+    new = Side(Engine(load(new_folder)), day, "new")
+    result = diff(old, new, "en")
+    # At 26, the jobseeker question is no longer asked: a professionalisation
+    # contract open through it is closed; nobody of another age sees a change.
+    assert ("professionalisation", "closed") in {(c.item, c.kind) for c in result.changes}
+    assert {dict(c.answers)["age"] for c in result.changes} == {26}
+    check_listed(old, new, result, sample=15)
+    assert check_complete(old, new, result, tries=300) > 0
 
 
 def test_a_course_removed_shows_closed_for_exactly_the_profiles_it_was_open_to(
@@ -190,17 +317,22 @@ def test_a_course_removed_shows_closed_for_exactly_the_profiles_it_was_open_to(
     result = diff(old, new, "en")
     assert {c.item for c in result.changes} == {course}
     assert {(c.kind, c.new_status) for c in result.changes} == {("closed", "absent")}
-    space = Space([old.engine.bundle, new.engine.bundle], (day,))
-    profiles = item_profiles(
-        [old.engine.bundle.flow, new.engine.bundle.flow], space.item("courses", course)
-    ).values()
-    was_open = {
-        answers
-        for answers, _env in profiles
-        if whole(old.engine, dict(answers), day)[course][0] != "not_eligible"  # type: ignore[index]
-    }
+    # Every profile of the course's rules it was open to is listed, and no other.
+    bundle = old.engine.bundle
+    space = Space([bundle, new.engine.bundle], (day,))
+    course_space = space.item("courses", course)
+    walked = walk_item(bundle.flow, course_space, lambda env: None)
+    was_open = set()
+    for profile in walked.rules.values():
+        answers = complete(bundle.flow, course_space, profile.node, profile.env, profile.answers)
+        assert answers is not None
+        if whole(old.engine, dict(answers), day)[course][0] != "not_eligible":
+            was_open.add(tuple(v for q, v in answers if q in course_space.rule_names))
     assert was_open
-    assert {c.answers for c in result.changes} == was_open
+    listed = [tuple(v for q, v in c.answers if q in c.reads) for c in result.changes]
+    assert sorted(map(repr, listed)) == sorted(map(repr, was_open))
+    check_listed(old, new, result, sample=50)
+    assert check_complete(old, new, result, tries=200) > 10
     code = main(
         [
             "diff",

@@ -23,7 +23,7 @@ def stamp(
     session: Session, engine: Engine, answers: Mapping[str, Value], as_of: dt.date, lang: str
 ) -> Session:
     """``session`` with the rules version and what the answers get under them."""
-    from alternance_tui.advice.diff import snapshot
+    from alternance_tui.advice.diff_person import snapshot
     from alternance_tui.advice.version import rules_version
 
     session.rules_version = rules_version(engine.bundle)
@@ -40,7 +40,7 @@ def rules_notices(
     """What to tell a person resuming ``session``: nothing under the same rules (or a
     session saved before sessions carried a version); otherwise that the rules
     changed, and what changed for these answers."""
-    from alternance_tui.advice.diff import since
+    from alternance_tui.advice.diff_person import since
     from alternance_tui.advice.render.diff import person_lines
     from alternance_tui.advice.version import rules_version
     from alternance_tui.wording.catalogue.diff import DIFF

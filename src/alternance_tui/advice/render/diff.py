@@ -2,7 +2,9 @@
 what changed, in French or English, or JSON.
 
 A profile is written as ``id=value`` answers, the form `alternance recommend -a`
-takes, so that any line can be replayed to see the whole recommendation.
+takes. The table shows the answers a change depends on (those the item's rules
+or its pay read); the JSON has them as ``reads`` and, as ``answers``, a whole
+path that gives them, to replay with `recommend` and see the whole recommendation.
 """
 
 from __future__ import annotations
@@ -32,8 +34,9 @@ def answer_text(value: Value, lang: str) -> str:
     return str(value)
 
 
-def profile_text(answers: Answers, lang: str) -> str:
-    return " ".join(f"{q}={answer_text(v, lang)}" for q, v in answers)
+def profile_text(answers: Answers, lang: str, reads: tuple[str, ...] = ()) -> str:
+    """The answers, or only those in ``reads`` (the ones a change depends on)."""
+    return " ".join(f"{q}={answer_text(v, lang)}" for q, v in answers if not reads or q in reads)
 
 
 def _amounts_text(pay: Amounts, lang: str) -> str:
@@ -107,7 +110,7 @@ def diff_text(result: Diff, lang: str, *, every: bool = False) -> str:
         )
         shown = changes if every else changes[:SHOWN]
         for change in shown:
-            lines.append(f"  {profile_text(change.answers, lang)}")
+            lines.append(f"  {profile_text(change.answers, lang, change.reads)}")
             lines.append(f"      {change_text(change, lang)}")
         if len(changes) > len(shown):
             lines.append("  " + DIFF(lang, "more", count=number(len(changes) - len(shown), lang)))
@@ -142,6 +145,7 @@ def diff_json(result: Diff) -> dict[str, Any]:
                 "title": c.title,
                 "kind": c.kind,
                 "answers": {q: to_json(v) for q, v in c.answers},
+                "reads": list(c.reads) or [q for q, _ in c.answers],
                 "old": _side(c.old_status, c.old_pay, c.old_reasons),
                 "new": _side(c.new_status, c.new_pay, c.new_reasons),
             }
