@@ -20,6 +20,7 @@ from alternance_tui.advice.model import Bundle
 from alternance_tui.tui.app import AlternanceApp
 from alternance_tui.tui.facts import facts_of
 from alternance_tui.tui.options import TuiOptions
+from alternance_tui.tui.textlines import TextLines
 from alternance_tui.tui.widgets import HangingChoice
 
 AS_OF = dt.date(2026, 1, 1)
@@ -89,6 +90,8 @@ def screen_text(app: AlternanceApp) -> str:
             parts.append(widget.value)
         elif isinstance(widget, OptionList):
             parts.extend(_plain(option.prompt) for option in widget.options)
+        elif isinstance(widget, TextLines):
+            parts.append(widget.plain)
     return "\n".join(parts)
 
 

@@ -17,10 +17,10 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from alternance_tui.tui.base import Page
+from alternance_tui.tui.textlines import TextLines
 from alternance_tui.tui.widgets import KeyBar
 from alternance_tui.wording.catalogue.advisor import ADVISOR as a
 from alternance_tui.wording.catalogue.compare import COMPARE
@@ -174,13 +174,12 @@ class CompareScreen(Page):
 
     def compose(self) -> ComposeResult:
         yield Static(id="compare-head")
-        with VerticalScroll(id="compare-scroll"):
-            yield Static(id="compare-body")
+        yield TextLines(id="compare-body")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.show_state()
-        self.query_one("#compare-scroll").focus()
+        self.query_one("#compare-body").focus()
 
     def show_state(self) -> None:
         from alternance_tui.tui.app import AlternanceApp
@@ -192,7 +191,7 @@ class CompareScreen(Page):
             app._engine(), scenarios, app.as_of, self.lang
         )
         self.draw()
-        self.query_one("#compare-scroll", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#compare-body", TextLines).scroll_home(animate=False)
 
     def draw(self) -> None:
         lang, cmp = self.lang, self.comparison
@@ -209,12 +208,10 @@ class CompareScreen(Page):
             head.append(self.problem)
         self.query_one("#compare-head", Static).update(Text("\n".join(head)))
         self.wide = self.size.width >= COLUMNS_FROM
-        body = self.query_one("#compare-body", Static)
-        if cmp is None:
-            body.update("")
-        else:
-            # The scroll's padding and scrollbar take 4 columns of the screen.
-            body.update(drawn(cmp, self.size.width - 4))
+        body = self.query_one("#compare-body", TextLines)
+        # The scroll's padding and scrollbar take 4 columns of the screen.
+        width = self.size.width - 4
+        body.show(Text() if cmp is None else drawn(cmp, width), width)
         letters = "/".join(cmp.letters) if cmp else "A"
         self.set_keys(
             [
@@ -243,7 +240,7 @@ class CompareScreen(Page):
         self.app.pop_screen()
 
     def action_page(self, direction: int) -> None:
-        scroll = self.query_one("#compare-scroll", VerticalScroll)
+        scroll = self.query_one("#compare-body", TextLines)
         if direction > 0:
             scroll.scroll_page_down(animate=False)
         else:
