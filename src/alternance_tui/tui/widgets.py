@@ -223,6 +223,12 @@ class ChoiceList(OptionList):
             self.pick(self.highlighted, submit=False)
 
     async def _on_click(self, event: events.Click) -> None:
+        # Not OptionList's own click handler as well: Textual runs each class's
+        # handler in turn, and that one came after a choice had answered and
+        # refilled this list with the next question, and highlighted the line
+        # tapped there (Next then took that line, not the choice marked (•)),
+        # or failed when that question had fewer choices (the app stopped).
+        event.prevent_default()
         index = event.style.meta.get("option")
         if isinstance(index, int):
             self.pick(index, submit=self.submit_on_pick and not self.multi)
