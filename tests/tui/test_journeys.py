@@ -20,6 +20,7 @@ from alternance_tui.tui.results import ResultsScreen
 from alternance_tui.tui.review import ReviewScreen
 from alternance_tui.tui.small import TooSmallScreen
 from alternance_tui.tui.welcome import WelcomeScreen
+from alternance_tui.tui.widgets import ChoiceList
 
 YOUNG = {"age": 20, "employer_sector": "private", "diploma": "bac_general"}
 
@@ -93,6 +94,31 @@ async def test_a_french_interview_with_the_mouse(make_app: MakeApp) -> None:
         await pilot.pause()
         assert prompt(app).startswith("Avec quel type d’employeur")
         assert "(•) 2" in screen_text(app)  # the answer given is shown chosen
+
+
+@pilot_test
+async def test_a_clicked_choice_is_no_click_on_the_next_question(make_app: MakeApp) -> None:
+    """The click that answers a question is over once it has: Textual's own
+    OptionList handler used to take it too, on the list already refilled with
+    the next question. It highlighted the line clicked there, so that Next took
+    that line rather than the choice marked (•), and stopped the app when the
+    next question had fewer lines."""
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "2", "0", "enter")
+        await pilot.click("#choices", offset=(6, 1))  # a private company
+        await pilot.click("#choices", offset=(6, 2))  # general baccalaureate
+        assert prompt(app).startswith("What is your situation")
+        choices = app.screen.query_one("#choices", ChoiceList)
+        assert choices.highlighted == choices.ids.index("unknown")  # the default, (•)
+        await pilot.press("escape")
+        assert prompt(app).startswith("What is your highest diploma")
+        await pilot.click("#choices", offset=(6, 8))  # the last of 8; the next has 5
+        await pilot.pause()
+        assert app.is_running
+        assert app.interview is not None and app.interview.answers["diploma"] == "master"
+        await pilot.press("enter")  # the situation's default
+        assert app.interview.answers["status"] == "unknown"
 
 
 @pilot_test

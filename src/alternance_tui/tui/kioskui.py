@@ -12,6 +12,7 @@ from textual.containers import Center, Horizontal, Middle, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from alternance_tui.tui.widgets import TapButton
 from alternance_tui.wording.catalogue.tui import TUI as t
 
 MAX_PIN = 32
@@ -87,7 +88,8 @@ class Keypad(Horizontal):
 
 
 def _pad_button(label: str, name: str) -> Button:
-    button = Button(label, id=name, compact=True)
+    # A digit tapped twice in a row is typed twice.
+    button = TapButton(label, id=name, compact=True)
     # A tap must leave the focus on the field the digits go to.
     button.can_focus = False
     return button

@@ -17,7 +17,7 @@ from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Question, tr
 from alternance_tui.interview import check_typing, number_text
 from alternance_tui.tui.base import Page
-from alternance_tui.tui.widgets import ChoiceList, KeyBar, NumberInput
+from alternance_tui.tui.widgets import ChoiceList, KeyBar, NumberInput, TapButton
 from alternance_tui.wording.catalogue.tui import TUI as t
 
 YES, NO = "yes", "no"
@@ -84,8 +84,9 @@ class QuestionScreen(Page):
                         yield Keypad(id="keypad")
             yield Static(id="help", markup=False)
         with Horizontal(id="nav"):
-            yield Button(id="back", compact=True)
-            yield Button(id="next", variant="primary", compact=True)
+            # Every tap counts: the same two buttons serve question after question.
+            yield TapButton(id="back", compact=True)
+            yield TapButton(id="next", variant="primary", compact=True)
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -22,7 +22,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 RADIO_ON, RADIO_OFF = "(•)", "( )"
 CHECK_ON, CHECK_OFF = "[✔]", "[ ]"
@@ -223,6 +223,12 @@ class ChoiceList(OptionList):
             self.pick(self.highlighted, submit=False)
 
     async def _on_click(self, event: events.Click) -> None:
+        # Not OptionList's own click handler as well: Textual runs each class's
+        # handler in turn, and that one came after a choice had answered and
+        # refilled this list with the next question, and highlighted the line
+        # tapped there (Next then took that line, not the choice marked (•)),
+        # or failed when that question had fewer choices (the app stopped).
+        event.prevent_default()
         index = event.style.meta.get("option")
         if isinstance(index, int):
             self.pick(index, submit=self.submit_on_pick and not self.multi)
@@ -257,6 +263,24 @@ class KeyBar(Static):
             for key, words, action in keys
         ]
         self.update(Content.from_markup("  ".join(parts)))
+
+
+class TapButton(Button):
+    """A button that every click (or tap) presses.
+
+    Textual's Button takes no click while it shows its last press (the
+    "-active" class, for 0.2 s after it). Next and Back stay on screen from one
+    question to the next, and a number pad's keys from one digit to the next:
+    "Next" tapped on a question drawn a moment after the last "Next", the
+    second "2" of 22, or two taps a browser delivers close together were
+    dropped without a sign. The press still shows.
+    """
+
+    async def _on_click(self, event: events.Click) -> None:
+        event.stop()
+        # Not Button's own handler as well (Textual runs each class's in turn).
+        event.prevent_default()
+        self.press()
 
 
 class NumberInput(Input):
