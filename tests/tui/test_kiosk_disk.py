@@ -91,12 +91,23 @@ class Terminal:
         return offset
 
     def close(self) -> None:
-        self.process.send_signal(signal.SIGTERM)
+        # The app first: under strace it is strace's child, and strace stopping
+        # would leave it running on its own.
+        family = _family(self.process.pid)
+        for pid in reversed(family):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
         try:
             self.process.wait(3)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        deadline = time.monotonic() + 3
+        for pid in family[1:]:
+            while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
         os.close(self.master)
 
 
