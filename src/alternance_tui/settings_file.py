@@ -10,6 +10,8 @@ from pathlib import Path
 FILE_NAME = "settings.json"
 LANGS = ("fr", "en")
 THEMES = ("textual-dark", "textual-light", "alternance-high-contrast")
+# What settings.py writes for the advisor's defaults when none was changed.
+ADVISOR_DEFAULTS = {"notes_on_handout": False, "handout_folder": None}
 
 
 def config_dir() -> Path:
@@ -35,3 +37,23 @@ def quick() -> tuple[str | None, str | None]:
         return None, None
     lang, theme = data.get("lang"), data.get("theme")
     return (lang if lang in LANGS else None), (theme if theme in THEMES else None)
+
+
+def plainly_valid() -> bool:
+    """Whether the file is missing, or holds only a language and a theme the app
+    knows: then there is nothing for settings.py to validate, and pydantic (about
+    100 ms and 12 MB at each start) is not needed."""
+    try:
+        data = json.loads(settings_path().read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return True
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return (
+        isinstance(data, dict)
+        and set(data) <= {"version", "lang", "theme", "advisor"}
+        and data.get("version", 1) == 1
+        and data.get("advisor", ADVISOR_DEFAULTS) == ADVISOR_DEFAULTS
+        and data.get("lang") in (*LANGS, None)
+        and data.get("theme") in (*THEMES, None)
+    )

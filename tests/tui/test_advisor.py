@@ -240,3 +240,21 @@ async def test_forget_me_erases_the_session_previous_and_notes() -> None:
         assert isinstance(app.screen, WelcomeScreen)
         assert app.interview is not None and app.interview.answers == {}
         assert app.advisor.notes == ""
+
+
+@pilot_test
+async def test_a_broken_settings_file_gives_a_notice_and_the_defaults() -> None:
+    import os
+    from pathlib import Path
+
+    settings_file = Path(os.environ["ALTERNANCE_CONFIG_DIR"]) / "settings.json"
+    settings_file.parent.mkdir(parents=True, exist_ok=True)
+    settings_file.write_text('{"lang": "en", "theme": "neon"}', encoding="utf-8")
+    app = build_app(TuiOptions(lang="en", lang_given=True, as_of=AS_OF))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = [n.message for n in app._notifications]
+    assert any("Settings unreadable" in m for m in shown), shown
+    assert app.theme != "neon"

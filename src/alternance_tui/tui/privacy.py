@@ -57,6 +57,11 @@ class PrivacyMixin(_Base):
         aside and the defaults used, with a notice."""
         if self.options.kiosk:
             return
+        from alternance_tui.settings_file import plainly_valid
+
+        # The advisor's defaults are read in advisor mode only.
+        if not self.options.advisor and plainly_valid():
+            return
         from alternance_tui.settings import load
 
         settings, problem = load()
