@@ -150,8 +150,15 @@ def written_paths(trace: Path) -> list[str]:
     return found
 
 
+def contents(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="a pseudo-terminal and /proc: Linux only")
-def test_a_whole_kiosk_session_writes_no_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("prepared", [False, True], ids=["empty", "prepared-cache"])
+def test_a_whole_kiosk_session_writes_no_file(tmp_path: Path, prepared: bool) -> None:
+    """``prepared``: the flow cache `alternance check` leaves for a kiosk
+    (docs/kiosk.md) is in the read-only folder; the kiosk reads it, changes nothing."""
     home = tmp_path / "home"  # HOME and every XDG folder: empty and read-only
     home.mkdir()
     scratch = tmp_path / "tmp"  # TMPDIR: must stay empty too
@@ -177,6 +184,11 @@ def test_a_whole_kiosk_session_writes_no_file(tmp_path: Path) -> None:
             "ALTERNANCE_KIOSK_PIN": "2468",
         }
     )
+    if prepared:
+        check = [sys.executable, "-m", "alternance_tui", "check"]
+        subprocess.run(check, env=env, cwd=cwd, check=True, capture_output=True, timeout=120)
+        assert any(name.endswith(".pickle") for name in every_file(home))
+    listed, before = every_file(home), contents(home)
     for folder in (home, scratch, cwd):
         folder.chmod(0o555)
     argv = [
@@ -194,7 +206,7 @@ def test_a_whole_kiosk_session_writes_no_file(tmp_path: Path) -> None:
         "1",
     ]
     trace = tmp_path / "strace.txt"
-    if STRACE and _strace_works():
+    if STRACE and not prepared and _strace_works():
         argv = [STRACE, "-f", "-qq", "-o", str(trace), "-e", "trace=%file", *argv]
     terminal = Terminal(argv, env, cwd)
     try:
@@ -220,7 +232,8 @@ def test_a_whole_kiosk_session_writes_no_file(tmp_path: Path) -> None:
         terminal.close()
         for folder in (home, scratch, cwd):
             folder.chmod(0o755)
-    assert every_file(home) == []
+    assert every_file(home) == listed  # empty, or the cache alone, as it was
+    assert contents(home) == before
     assert every_file(scratch) == []
     assert every_file(cwd) == []
     if trace.exists():

@@ -147,10 +147,11 @@ def _like_problems(built: list[tuple[Section, str, str]]) -> list[Problem]:
     return found
 
 
-def load_bundle(path: Path | None = None) -> Bundle:
+def load_bundle(path: Path | None = None, *, write_cache: bool = True) -> Bundle:
     """The checked bundle, from the cache when its files have not changed.
 
     Raises FlowError naming every problem when the flow may not be run.
+    ``write_cache``: False to only read the cache (a kiosk writes no file).
     """
     path = path or default_flow_path()
 
@@ -160,7 +161,7 @@ def load_bundle(path: Path | None = None) -> Bundle:
             raise FlowError(problems)
         return bundle, others
 
-    return cached(path, build, Bundle)
+    return cached(path, build, Bundle, write=write_cache)
 
 
 def _key(path: Path) -> str:

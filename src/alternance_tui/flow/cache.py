@@ -55,11 +55,13 @@ def _file_digest(path: Path) -> str | None:
         return None
 
 
-def cached(main: Path, build: Callable[[], tuple[T, Sequence[Path]]], kind: type[T]) -> T:
+def cached(
+    main: Path, build: Callable[[], tuple[T, Sequence[Path]]], kind: type[T], *, write: bool = True
+) -> T:
     """``build()``'s result for ``main``, from the cache when no file it read has changed.
 
     ``build`` returns the object and the other files it read; it raises to refuse
-    (nothing is cached then).
+    (nothing is cached then). ``write``: False to only read (a kiosk writes no file).
     """
     directory = cache_dir()
     main_digest = _file_digest(main)
@@ -71,8 +73,9 @@ def cached(main: Path, build: Callable[[], tuple[T, Sequence[Path]]], kind: type
     if found is not None:
         return found
     value, others = build()
-    deps = [(str(p.resolve()), _file_digest(p)) for p in others]
-    _write(entry, (deps, value))
+    if write:
+        deps = [(str(p.resolve()), _file_digest(p)) for p in others]
+        _write(entry, (deps, value))
     return value
 
 

@@ -33,18 +33,13 @@ class StartProblem(Exception):
 
 
 def load_flow_bundle(path: Path, *, memory_only: bool = False) -> Bundle:
-    """The checked flow; ``memory_only`` (kiosk): checked afresh, no cache read
-    or written."""
-    from alternance_tui.advice.load import check_bundle, load_bundle
+    """The checked flow; ``memory_only`` (kiosk): no cache written, only one
+    prepared beforehand read (docs/kiosk.md), else the flow checked in memory."""
+    from alternance_tui.advice.load import load_bundle
     from alternance_tui.flow.problems import FlowError
 
     try:
-        if not memory_only:
-            return load_bundle(path)
-        bundle, problems, _ = check_bundle(path)
-        if bundle is None:
-            raise FlowError(problems)
-        return bundle
+        return load_bundle(path, write_cache=not memory_only)
     except FlowError as exc:
         raise StartProblem(exc.lines()) from None
     except OSError as exc:
@@ -56,7 +51,7 @@ def loaded_for_questions(
 ) -> Bundle:
     """The flow (unless already loaded) and the question screens' modules,
     loaded off the UI thread after the first frame; raises StartProblem.
-    ``memory_only`` (kiosk): no cache read or written."""
+    ``memory_only`` (kiosk): no cache written."""
     if bundle is None:
         try:
             bundle = load_flow_bundle(flow_path, memory_only=memory_only)
@@ -85,9 +80,10 @@ def starting_point(options: TuiOptions) -> tuple[Path, WelcomeFacts, Bundle | No
     """The flow's path, the welcome facts, and the flow when it is needed before
     the first frame; raises StartProblem when the flow cannot be used.
 
-    A kiosk touches no user folder (no file written, none read): its facts are
-    those shipped with the package (shipped.py), and the flow is checked in
-    memory, after the first frame unless those facts do not match it."""
+    A kiosk writes no file: its facts are those shipped with the package
+    (shipped.py), and the flow comes from a cache prepared beforehand
+    (`alternance check`, docs/kiosk.md) or is checked in memory, after the first
+    frame unless those facts do not match it."""
     flow_path = options.flow or default_flow_path()
     kiosk = options.kiosk
     if kiosk:
