@@ -62,15 +62,19 @@ JOURNEY: list[tuple[str, str, str]] = [
     ("20", "\r", "With what kind of employer"),
     ("", "1", "What is your highest diploma"),
     ("", "2", "What is your situation today"),
+    ("", "\r", "Which year of study"),
     ("", "\r", "How many months would"),
-    ("24", "\r", "How many hours a week"),
+    ("24", "\r", "Have you been an apprentice"),
+    ("", "\r", "In which month would the contract"),
+    ("", "\r", "In which month were you born"),
+    ("", "\r", "How many hours a week"),
     ("", "\r", "Do you know the collective"),
     ("", "\r", "Which fields interest you"),
     ("", "\r", "Which campus do you prefer"),
     ("", "\r", "Your answers"),  # last question -> review (a screen switch)
     ("", "\r", "Your work-linked options"),  # review -> results
 ]
-ANSWERS = slice(1, 9)  # the steps that are an answer leading to the next question
+ANSWERS = slice(1, 13)  # the steps that are an answer leading to the next question
 
 
 @dataclass
