@@ -39,6 +39,20 @@ def pilot_test(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., 
     return run
 
 
+@pytest.fixture(autouse=True)
+def steady_rules_version(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In screen snapshots, the rules version's fingerprint is fixed: it changes with
+    every edit of the data, which would otherwise redraw every results snapshot."""
+    if "snapshots" not in request.module.__name__:
+        return
+    from alternance_tui.advice import engine
+    from alternance_tui.advice.version import rules_version
+
+    monkeypatch.setattr(
+        engine, "rules_version", lambda bundle: rules_version(bundle).split("+")[0] + "+snapshot"
+    )
+
+
 @pytest.fixture
 def make_app(bundle: Bundle) -> MakeApp:
     """An app on the shipped flow, already loaded (the start-up path is tested apart)."""

@@ -72,6 +72,11 @@ async def test_an_english_interview_by_keyboard_reaches_the_results(make_app: Ma
         assert "€783.90" in shown  # apprenticeship, year 1 at 20: 43 % of the SMIC
         assert "€1,823.03" in shown  # the SMIC it is worked out on, with its date
         assert "1 January 2026" in shown
+        # Which rules these results follow, as the handout and the JSON say it.
+        from alternance_tui.advice.version import rules_version
+
+        assert app.bundle is not None
+        assert f"Rules version: {rules_version(app.bundle)}" in shown
 
 
 @pilot_test

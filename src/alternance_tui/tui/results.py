@@ -196,6 +196,14 @@ class ResultsScreen(Page):
                     classes="section-title",
                 )
                 yield _answers(view, lang)
+                if view.rules_version:
+                    # Which rules these are, to compare with a handout or a session
+                    # (last, as on a printed document: a person reads the rest first).
+                    yield Static(
+                        t(lang, "results_rules", version=view.rules_version),
+                        classes="disclaimer",
+                        markup=False,
+                    )
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -124,7 +124,7 @@ TUI = Catalogue(
             "(alternance --resume {name}).",
             "resume_bad_name": "« {name} » n’est pas un nom de session (lettres, chiffres, . _ - "
             "seulement) : nouvel entretien.",
-            "results_rules": "version des règles {version}",
+            "results_rules": "Version des règles : {version}",
         },
         "en": {
             "app_title": "IMPGT work-linked training",
@@ -234,7 +234,7 @@ TUI = Catalogue(
             "session: this one saves apart, as {name} (alternance --resume {name}).",
             "resume_bad_name": "“{name}” is not a session name (letters, digits, . _ - only): "
             "a new interview.",
-            "results_rules": "rules version {version}",
+            "results_rules": "Rules version: {version}",
         },
     },
 )
