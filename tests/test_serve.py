@@ -316,6 +316,29 @@ def test_serve_kiosk_serves_kiosk_sessions_that_ctrl_q_does_not_end(serve: Serve
     assert still_there, "Ctrl+Q ended a kiosk session"
 
 
+def test_serve_kiosk_sessions_reset_after_the_idle_time_given(serve: Serve) -> None:
+    port = serve("--kiosk", "--idle-seconds", "4", "--countdown-seconds", "1")
+
+    async def visit() -> tuple[bool, bool, bool]:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.ws_connect(_ws_url(port), headers=_origin(port)) as ws,
+        ):
+            welcome = await _read_until(ws, b"Help")  # the welcome's key bar: drawn whole
+            await asyncio.sleep(0.5)
+            await ws.send_json(["stdin", "\r"])
+            asked = await _read_until(ws, b"How old will you be")
+            # Left alone: "Still there?" after 4 s, the welcome screen 1 s later.
+            reset = await _read_until(ws, b"Still there?") and await _read_until(
+                ws, b"Nothing is sent or saved"
+            )
+            return welcome, asked, reset
+
+    welcome, asked, reset = asyncio.run(visit())
+    assert welcome and asked
+    assert reset, "the kiosk's idle time did not reach the browser session"
+
+
 def test_beyond_max_sessions_a_browser_is_told_to_come_back(serve: Serve) -> None:
     port = serve("--max-sessions", "1")
 

@@ -201,6 +201,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=args.port,
         lang=args.lang,
         kiosk=args.kiosk,
+        idle_seconds=args.idle_seconds,
+        countdown_seconds=args.countdown_seconds,
         as_of=args.as_of,
         public_url=args.public_url,
         allowed_origins=extra,

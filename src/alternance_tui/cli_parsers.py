@@ -259,6 +259,20 @@ def _sub_parser() -> argparse.ArgumentParser:
         "--kiosk", action="store_true", help="each session in kiosk mode (see alternance --help)"
     )
     serve.add_argument(
+        "--idle-seconds",
+        type=_positive_seconds,
+        default=IDLE_SECONDS,
+        metavar="N",
+        help=f"with --kiosk: quiet seconds before the countdown (default: {IDLE_SECONDS:g})",
+    )
+    serve.add_argument(
+        "--countdown-seconds",
+        type=_positive_seconds,
+        default=COUNTDOWN_SECONDS,
+        metavar="N",
+        help=f"with --kiosk: length of the countdown (default: {COUNTDOWN_SECONDS:g})",
+    )
+    serve.add_argument(
         "--lang", choices=("fr", "en"), default=lang, help=f"language (default: {lang})"
     )
     serve.add_argument(

@@ -69,6 +69,8 @@ class ServeOptions:
     port: int = 8000
     lang: str = "fr"
     kiosk: bool = False
+    idle_seconds: float | None = None  # a kiosk's, when not the app's default
+    countdown_seconds: float | None = None
     as_of: dt.date | None = None
     public_url: str | None = None
     allowed_origins: tuple[str, ...] = ()
@@ -117,6 +119,10 @@ def app_command(options: ServeOptions, *, ephemeral: bool = True) -> list[str]:
         command += ["--as-of", options.as_of.isoformat()]
     if options.kiosk:
         command.append("--kiosk")
+        if options.idle_seconds is not None:
+            command += ["--idle-seconds", f"{options.idle_seconds:g}"]
+        if options.countdown_seconds is not None:
+            command += ["--countdown-seconds", f"{options.countdown_seconds:g}"]
     if ephemeral:
         command.append("--ephemeral")
     return command
