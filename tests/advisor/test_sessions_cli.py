@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,12 @@ def test_sessions_from_the_command_line(
     assert json.loads(out)["recommendation"]["answers"]["age"] == 20
     code, _, err = run(capsys, ["sessions", "export", "K12", "--format", "html"])
     assert code == 2 and "K12" in err  # incomplete: says so, writes nothing
+    held = store.lock("K12")  # open in an advisor's window
+    assert held is not None and held >= 0
+    code, _, err = run(capsys, ["sessions", "delete", "K12"])
+    assert code == 2 and "open in an advisor's window" in err
+    assert sorted(store.named()) == ["K12", "Zoe"]
+    os.close(held)
     code, _, _ = run(capsys, ["sessions", "delete", "K12"])
     assert code == 0 and store.named() == ["Zoe"]
     code, _, err = run(capsys, ["sessions", "show", "K12"])

@@ -258,3 +258,38 @@ async def test_a_broken_settings_file_gives_a_notice_and_the_defaults() -> None:
         shown = [n.message for n in app._notifications]
     assert any("Settings unreadable" in m for m in shown), shown
     assert app.theme != "neon"
+
+
+@pilot_test
+async def test_a_session_open_in_another_window_is_neither_opened_renamed_nor_deleted() -> None:
+    import os
+
+    from alternance_tui.store import SessionStore
+
+    app = advisor_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await new_session(pilot, "Zoé", "20")
+        await pilot.press("f7")
+        await new_session(pilot, "Sam", "24")
+        await pilot.press("f7")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionsScreen)
+        # Another advisor's window (another process) has Zoé open.
+        elsewhere = SessionStore().lock("Zoé")
+        assert elsewhere is not None and elsewhere >= 0
+        try:
+            app.open_session("Zoé")
+            app.rename_session("Zoé", "Zoe2")
+            app.delete_session("Zoé")
+            await pilot.pause()
+            shown = [n.message for n in app._notifications]
+            assert sum("open in another window" in m for m in shown) == 3, shown
+            assert isinstance(app.screen, SessionsScreen)  # still here, Sam's answers kept
+            assert sorted(r[0] for r in rows(app)) == ["Sam", "Zoé"]
+        finally:
+            os.close(elsewhere)
+        # Closed there: it opens here, and this window now holds it.
+        app.open_session("Zoé")
+        await pilot.pause()
+        assert app.advisor is not None and app.advisor.name == "Zoé"
+        assert SessionStore().lock("Zoé") is None

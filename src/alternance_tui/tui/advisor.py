@@ -121,9 +121,11 @@ class AdvisorMixin(PrivacyMixin):
         if session is None:
             self.notify(loaded.warning or a(self.lang, "session_missing", name=name))
             return
+        if not self.autosave.hold(name):
+            self.notify(a(self.lang, "session_in_use", name=name), severity="warning")
+            return
         state.take(session)
         state.name = session.name or name
-        self.autosave.name = name
         interview.answers.clear()
         interview.drafts.clear()
         if not self.options.lang_given and session.lang in interview.flow.languages:
@@ -149,13 +151,12 @@ class AdvisorMixin(PrivacyMixin):
         if not safe_name(name):
             self.notify(a(self.lang, "name_unusable", name=name), severity="warning")
             return
-        if store.exists(name):
+        if store.exists(name) or not self.autosave.hold(name):
             self.notify(a(self.lang, "name_taken", name=name), severity="warning")
             return
         self.advisor = AdvisorState(name=name, rules_version=self.advisor.rules_version)
         if self.settings is not None:
             self.advisor.notes_on_handout = self.settings.advisor.notes_on_handout
-        self.autosave.name = name
         interview.answers.clear()
         interview.drafts.clear()
         session = self._session()
@@ -173,6 +174,9 @@ class AdvisorMixin(PrivacyMixin):
         if not safe_name(new):
             self.notify(a(self.lang, "name_unusable", name=new), severity="warning")
             return
+        if self.autosave.in_use_elsewhere(old):
+            self.notify(a(self.lang, "session_in_use", name=old), severity="warning")
+            return
         try:
             store.rename(old, new)
         except FileExistsError:
@@ -183,16 +187,19 @@ class AdvisorMixin(PrivacyMixin):
             return
         if self.advisor is not None and store.path(self.autosave.name) == store.path(old):
             self.advisor.name = new
-            self.autosave.name = new
+            self.autosave.hold(new)
 
     def delete_session(self, name: str) -> None:
         store = self.autosave.store
         if store is None:
             return
+        if self.autosave.in_use_elsewhere(name):
+            self.notify(a(self.lang, "session_in_use", name=name), severity="warning")
+            return
         store.delete(name)
         if store.path(self.autosave.name) == store.path(name):
             # The open session is gone: nothing more is written under its name.
-            self.autosave.name = store.AUTOSAVE
+            self.autosave.let_go(back_to_autosave=True)
 
     def action_sessions(self) -> None:
         from alternance_tui.tui.sessions import SessionsScreen

@@ -104,6 +104,7 @@ class Autosave:
         self.name = "autosave"  # the session this instance writes
         self.previous_name = "previous"
         self.lock: int | None = None
+        self.held: tuple[str, int] | None = None  # the named session this window holds
         self.notices: list[Notice] = []  # for the app to show
         # The session found at start, to be kept as "previous" once a new one is written.
         self.previous: Session | None = None
@@ -134,6 +135,47 @@ class Autosave:
         if self.name != store.AUTOSAVE:
             message = t(self._language(), "autosave_other_instance", name=self.name)
             self.notices.append((message, "warning"))
+
+    def hold(self, name: str) -> bool:
+        """Write under the named session ``name`` from now on, holding it (a lock
+        beside it) so that no other window writes it meanwhile; False, and nothing
+        changed, if another window holds it."""
+        store = self.store
+        if store is None:
+            return False
+        if self.held is not None and store.path(self.held[0]) == store.path(name):
+            self.name = name
+            return True
+        handle = store.lock(name)
+        if handle is None:
+            return False
+        self.let_go()
+        self.held = (name, handle)
+        self.name = name
+        return True
+
+    def in_use_elsewhere(self, name: str) -> bool:
+        """Whether another window holds the named session ``name``."""
+        store = self.store
+        if store is None:
+            return False
+        if self.held is not None and store.path(self.held[0]) == store.path(name):
+            return False
+        handle = store.lock(name)
+        if handle is None:
+            return True
+        if handle >= 0:
+            os.close(handle)
+        return False
+
+    def let_go(self, *, back_to_autosave: bool = False) -> None:
+        """No longer hold the named session (it was left, renamed or deleted)."""
+        if self.held is not None:
+            if self.held[1] >= 0:
+                os.close(self.held[1])
+            self.held = None
+        if back_to_autosave and self._store is not None:
+            self.name = self._store.AUTOSAVE
 
     def read(
         self, name: str, flow_id: str, lang: str, *, announce_missing: bool
@@ -221,6 +263,7 @@ class Autosave:
         if self.lock is not None and self.lock >= 0:
             os.close(self.lock)
         self.lock = None
+        self.let_go()
 
     def at_exit(self) -> None:
         """Save, and wait for the disk, as the app ends; a failure goes to standard error."""
