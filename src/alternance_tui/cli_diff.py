@@ -19,7 +19,10 @@ def add_parser(subs: Any, lang: str) -> None:
         help="what a change of the rules changes, profile by profile",
         description="Compares two states of the rules: two dates (--as-of-old, --as-of-new) "
         "and/or two copies of the flows folder (--flow-old, --flow-new). Lists every distinct "
-        "profile whose recommendation changed; exit 0 if none, 1 if some, 2 on bad input.",
+        "profile whose recommendation changed, for each contract and course: who can get it "
+        "(the answers its rules read) and what it pays (the answers its pay reads), each shown "
+        "by the answers the change depends on (the JSON adds a whole set of answers to replay "
+        "with `recommend`); exit 0 if none, 1 if some, 2 on bad input.",
     )
     dif.add_argument("--as-of-old", type=parse_date, metavar="YYYY-MM-DD")
     dif.add_argument("--as-of-new", type=parse_date, metavar="YYYY-MM-DD")
