@@ -362,6 +362,8 @@ def test_the_table_is_grouped_by_what_changed_in_either_language(
     # The titles are English (the diff ran in English); the words around them follow --lang.
     out = diff_text(result, "fr")
     assert "rémunération modifiée" in out and "année 1\u00a0:" in out
+    # French typography between years too: a narrow no-break space before ";".
+    assert "€\u202f; année 2" in out and not re.search(r"(?<!\u202f);", out)
     assert len(diff_text(result, "en", every=True).splitlines()) > 2 * len(result.changes)
 
 

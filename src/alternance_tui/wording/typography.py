@@ -10,7 +10,8 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 _FR_SPACING = (
     # a colon takes a no-break space before it, whether a space was typed or not
     (":", re.compile(r"(?:(?<=[^\s\u00a0\u202f])|[ \t]+):(?=\s|$)"), NBSP + ":"),
-    (";!?", re.compile(r"[ \t]+([;!?])"), NNBSP + r"\1"),
+    # so do ; ! ? (a narrow one), typed or not, when they end a clause
+    (";!?", re.compile(r"(?:(?<=[^\s\u00a0\u202f])|[ \t]+)([;!?])(?=\s|$)"), NNBSP + r"\1"),
     ("«", re.compile(r"«[ \t]*"), "«" + NBSP),
     ("»", re.compile(r"[ \t]*»"), NBSP + "»"),
     ("%€", re.compile(r"(?<=\d)[ \t]+(?=[%€])"), NBSP),
