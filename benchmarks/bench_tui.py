@@ -45,6 +45,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 HERE = Path(__file__).resolve().parent
 BARE = HERE / "bare_app.py"
@@ -102,6 +103,11 @@ class Journey:
 class Terminal:
     """A process on a pseudo-terminal, and what it has written."""
 
+    # Every one started, to stop those a failed run leaves behind: the pty is not
+    # their controlling terminal, so closing it sends no hang-up, and Textual's
+    # input thread then spins on its end of file.
+    started_all: ClassVar[list[Terminal]] = []
+
     def __init__(self, argv: Sequence[str], env: dict[str, str]) -> None:
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
@@ -112,6 +118,7 @@ class Terminal:
         )
         os.close(slave)
         self.output = bytearray()
+        Terminal.started_all.append(self)
 
     def _read(self, timeout: float) -> bool:
         ready, _, _ = select.select([self.master], [], [], timeout)
@@ -299,6 +306,10 @@ def main() -> int:
             presses.append(bare_presses(env, len(JOURNEY[ANSWERS])))
             journeys.append(journey_once(env))
     finally:
+        for terminal in Terminal.started_all:
+            if terminal.process.poll() is None:
+                terminal.process.kill()
+                terminal.process.wait()
         shutil.rmtree(home, ignore_errors=True)
 
     def median(values: Sequence[float]) -> float:

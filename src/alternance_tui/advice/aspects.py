@@ -143,6 +143,10 @@ def walk_item(flow: Flow, space: ItemSpace, settle: Settle) -> ItemProfiles:
     ahead_of = _route_keys(flow, asked)
     # Settled on arriving there: no question ahead is one the rules read.
     settles = {node: not rule_set & names for node, names in asked.items()}
+    # Once settled, done on arriving there: no question ahead is one the pay reads,
+    # so the rest of the path only has to reach an outcome (its first way does).
+    pay_set = set(space.pay_names)
+    done = {node: not pay_set & names for node, names in asked.items()}
     where = {name: index for index, name in enumerate(space.pay_names)}
     found = ItemProfiles()
     settled: dict[tuple[Hashable, ...], Hashable | None] = {}
@@ -162,10 +166,13 @@ def walk_item(flow: Flow, space: ItemSpace, settle: Settle) -> ItemProfiles:
             token = settled[values]
             if token is None:
                 return
-        if target not in flow.questions:  # an outcome
-            if (token, pays) not in outcomes:
+        if token is not _OPEN and done.get(target, True):
+            if (token, pays) in outcomes:
+                return
+            whole = _completion(flow, space, target, env, answers)
+            if whole is not None:
                 outcomes[token, pays] = None
-                found.pays.append((answers, env, token))
+                found.pays.append((whole[0], whole[1], token))
             return
         key = (
             (ahead_of[target](env), True, rules_of(env))
@@ -230,9 +237,17 @@ def _class(space: ItemSpace, name: str, value: Value) -> Hashable:
 def complete(flow: Flow, space: ItemSpace, node: str, env: Env, answers: Answers) -> Answers | None:
     """A whole path from ``node`` on, after ``answers``: the first answers that reach
     an outcome (None if none does)."""
+    whole = _completion(flow, space, node, env, answers)
+    return whole[0] if whole is not None else None
+
+
+def _completion(
+    flow: Flow, space: ItemSpace, node: str, env: Env, answers: Answers
+) -> tuple[Answers, Env] | None:
+    """``complete``'s answers, with what conditions see at the end of the path."""
     question = flow.questions.get(node)
     if question is None:
-        return answers
+        return answers, env
     for value in space.values.get(node) or [question.default]:
         after = dict(env)
         after[node] = value if value is not None else question.default
@@ -240,7 +255,7 @@ def complete(flow: Flow, space: ItemSpace, node: str, env: Env, answers: Answers
         if target is None:
             continue
         step = (*answers, (node, value)) if value is not None else answers
-        whole = complete(flow, space, target, after, step)
+        whole = _completion(flow, space, target, after, step)
         if whole is not None:
             return whole
     return None
