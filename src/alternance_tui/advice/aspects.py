@@ -94,10 +94,12 @@ def _order(flow: Flow) -> list[str]:
 
 def _route_keys(
     flow: Flow, asked: dict[str, frozenset[str]]
-) -> dict[str, Callable[[Env], tuple[Hashable, ...]]]:
+) -> tuple[dict[str, Callable[[Env], tuple[Hashable, ...]]], dict[str, Classify | None]]:
     """For each question: what tells apart the ways the rest of a path can go, the
-    answers the ``next`` rules from there on read, each as those rules see it."""
+    answers the ``next`` rules from there on read, each as those rules see it; and
+    how they see the question's own answer (absent: they do not read it)."""
     keys: dict[str, Callable[[Env], tuple[Hashable, ...]]] = {}
+    own: dict[str, Classify | None] = {}
     unknown = unknowable(flow.questions.values())
     for node, names in route_ahead(flow).items():
         rules = [
@@ -108,7 +110,9 @@ def _route_keys(
         ]
         classes = route_classes(rules, names, unknown)
         keys[node] = _classified(names, classes)
-    return keys
+        if node in names:
+            own[node] = classes.get(node)
+    return keys, own
 
 
 def _classified(
@@ -140,7 +144,7 @@ def walk_item(flow: Flow, space: ItemSpace, settle: Settle) -> ItemProfiles:
     asked = _asked_ahead(flow)
     rule_set = set(space.rule_names)
     rules_of = _classified(space.rule_names, space.rule_classes)
-    ahead_of = _route_keys(flow, asked)
+    ahead_of, route_sees = _route_keys(flow, asked)
     # Settled on arriving there: no question ahead is one the rules read.
     settles = {node: not rule_set & names for node, names in asked.items()}
     # Once settled, done on arriving there: no question ahead is one the pay reads,
@@ -191,10 +195,21 @@ def walk_item(flow: Flow, space: ItemSpace, settle: Settle) -> ItemProfiles:
         question = flow.questions[node]
         next_of = _router(question)
         index = where.get(node)
-        choices = [
-            (value, question.default if value is None else value)
-            for value in space.values.get(node) or [question.default]
-        ]
+        choices = _distinct(
+            [
+                (value, question.default if value is None else value)
+                for value in space.values.get(node) or [question.default]
+            ],
+            [
+                seen
+                for seen, reads in (
+                    (space.rule_classes.get(node), node in rule_set),
+                    (space.pay_classes.get(node), node in pay_set),
+                    (route_sees.get(node), node in route_sees),
+                )
+                if reads
+            ],
+        )
         classes = [_class(space, node, given) for _, given in choices]
         for env, answers, token, pays in states.pop(node, {}).values():
             for (value, given), cls in zip(choices, classes, strict=True):
@@ -226,6 +241,18 @@ def _router(question: Question) -> Callable[[Env], str | None]:
         return None
 
     return next_of
+
+
+def _distinct(
+    choices: list[tuple[Value, Value]], seers: list[Classify | None]
+) -> list[tuple[Value, Value]]:
+    """One answer of each class the rules, the pay and the route together tell
+    apart (as (tried, given) pairs): the others would only lead to the same states."""
+    kept: dict[tuple[Hashable, ...], tuple[Value, Value]] = {}
+    for value, given in choices:
+        key = tuple(given if seer is None else seer(given) for seer in seers)
+        kept.setdefault(key, (value, given))
+    return list(kept.values())
 
 
 def _class(space: ItemSpace, name: str, value: Value) -> Hashable:
