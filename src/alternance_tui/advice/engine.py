@@ -69,7 +69,8 @@ class _Filler:
 
     def __call__(self, text: Mapping[str, str] | None) -> str:
         raw = tr(text, self.lang)
-        return _PLACEHOLDER.sub(self._value, raw)
+        # Most texts quote no answer: no pattern run for them (dozens a recommendation).
+        return _PLACEHOLDER.sub(self._value, raw) if "{" in raw else raw
 
     def _value(self, match: re.Match[str]) -> str:
         question = self.flow.questions.get(match.group(1))
