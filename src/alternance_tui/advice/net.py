@@ -10,26 +10,11 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from alternance_tui.advice import model
-from alternance_tui.advice.pay_base import Holds, RatesUnknown, cents
+from alternance_tui.advice.pay_base import Holds, RatesUnknown, cents, in_force
 from alternance_tui.advice.result import Deduction, NetBasis
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import tr
 from alternance_tui.wording.catalogue.advice import ADVICE
-
-
-def _net_rule(
-    rules: tuple[model.NetRule, ...], env: Mapping[str, Value], as_of: dt.date, holds: Holds
-) -> model.NetRule | None:
-    """The latest rule in force on ``as_of`` (the signature date) whose condition holds."""
-    found: model.NetRule | None = None
-    for rule in rules:
-        if rule.start is not None and rule.start > as_of:
-            continue
-        if rule.when is not None and not holds(rule.when, env):
-            continue
-        if found is None or (rule.start or dt.date.min) > (found.start or dt.date.min):
-            found = rule
-    return found
 
 
 class Net:
@@ -94,5 +79,5 @@ def net_for(
     holds: Holds,
     hours: Decimal = Decimal(1),
 ) -> Net | None:
-    rule = _net_rule(rules, env, as_of, holds)
+    rule = in_force(rules, env, as_of, holds)  # as of the signature date
     return None if rule is None else Net(rule, rates, as_of, lang, hours)

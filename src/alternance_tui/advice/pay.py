@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from alternance_tui.advice import model
 from alternance_tui.advice.net import net_for
-from alternance_tui.advice.pay_base import Holds, RatesUnknown, cents
+from alternance_tui.advice.pay_base import Holds, RatesUnknown, cents, in_force
 from alternance_tui.advice.result import (
     GridPayResult,
     HourlyPayResult,
@@ -71,15 +71,7 @@ def _band(
     pay: model.GridPay, age: int, env: Mapping[str, Value], as_of: dt.date, holds: Holds
 ) -> model.Band | None:
     """The band for ``age`` in the grid in force for a contract signed on ``as_of``."""
-    found: model.Band | None = None
-    for band in pay.bands:
-        if not band.low <= age <= band.high or (band.start is not None and band.start > as_of):
-            continue
-        if band.when is not None and not holds(band.when, env):
-            continue
-        if found is None or (band.start or dt.date.min) > (found.start or dt.date.min):
-            found = band
-    return found
+    return in_force((b for b in pay.bands if b.low <= age <= b.high), env, as_of, holds)
 
 
 def _grid_years(

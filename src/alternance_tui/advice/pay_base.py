@@ -1,11 +1,14 @@
 """What pay and net estimates share: rounding to the cent, the error for a date
-before any known rate, and the type of the condition check they are given. Apart
-so that net.py can use them without importing pay.py, which imports net.py."""
+before any known rate, the type of the condition check they are given, and the
+choice of the dated rule in force. Apart so that net.py can use them without
+importing pay.py, which imports net.py."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Protocol, TypeVar
 
 from alternance_tui.flow.cond import Condition, Value
 
@@ -22,3 +25,31 @@ class RatesUnknown(ValueError):
 
 Holds = Callable[[Condition, Mapping[str, Value]], bool]
 """``CompiledRules.holds``: whether a condition of the bundle is known to be true."""
+
+
+class Dated(Protocol):
+    """A rule of the law that applies from a date (None: always) when ``when`` holds."""
+
+    @property
+    def start(self) -> dt.date | None: ...
+
+    @property
+    def when(self) -> Condition | None: ...
+
+
+D = TypeVar("D", bound=Dated)
+
+
+def in_force(
+    rules: Iterable[D], env: Mapping[str, Value], as_of: dt.date, holds: Holds
+) -> D | None:
+    """The latest of ``rules`` in force on ``as_of`` whose condition holds."""
+    found: D | None = None
+    for rule in rules:
+        if rule.start is not None and rule.start > as_of:
+            continue
+        if rule.when is not None and not holds(rule.when, env):
+            continue
+        if found is None or (rule.start or dt.date.min) > (found.start or dt.date.min):
+            found = rule
+    return found
