@@ -80,7 +80,7 @@ def grid_table(pay: GridPayResult, lang: str) -> tuple[list[str], list[list[str]
 
 
 def _net_cell(value: float | None, lang: str) -> str:
-    return "" if value is None else "≈ " + w.money(value, lang)
+    return "" if value is None else "≈\u00a0" + w.money(value, lang)  # never ≈ alone at a line end
 
 
 def month_runs(pay: GridPayResult) -> list[tuple[int, int, PayMonth]]:

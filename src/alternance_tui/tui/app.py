@@ -25,6 +25,7 @@ from alternance_tui.tui.autosave import Autosave, Notice, session_of
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.facts import WelcomeFacts
 from alternance_tui.tui.keyqueue import KeyQueue
+from alternance_tui.tui.linebreaks import keep_no_break_spaces
 from alternance_tui.tui.screens import SCREENS
 from alternance_tui.tui.size_guard import SizeGuard
 from alternance_tui.tui.start import (
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from alternance_tui.tui.options import TuiOptions
 
 EXIT_BAD_INPUT = 2
+keep_no_break_spaces()  # before any text is laid out
 BACKGROUND_DELAY = 0.05  # seconds after the first frame before loading the flow
 KIOSK_CSS = Path(__file__).with_name("kiosk.tcss")
 
