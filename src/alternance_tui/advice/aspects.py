@@ -25,7 +25,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
 from alternance_tui.advice.classes import Classify, route_classes, unknowable
-from alternance_tui.advice.profiles import Answers, ItemSpace, route_ahead
+from alternance_tui.advice.profiles import Answers, ItemSpace
+from alternance_tui.flow.check.order import question_children, topological_order
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.cond.closures import compile_condition
 from alternance_tui.flow.model import Flow, Question
@@ -52,48 +53,29 @@ class ItemProfiles:
 _OPEN = object()  # a state whose rule answers are not all given yet
 
 
-def _asked_ahead(flow: Flow) -> dict[str, frozenset[str]]:
-    """For each question: every question some path from it asks (itself included)."""
-    found: dict[str, frozenset[str]] = {}
-
-    def visit(node: str) -> frozenset[str]:
-        known = found.get(node)
-        if known is not None:
-            return known
-        question = flow.questions.get(node)
-        if question is None:
-            return frozenset()
-        found[node] = frozenset({node})  # (the checker has proved there is no cycle)
-        names = {node}
-        for rule in question.next:
-            names |= visit(rule.goto)
-        found[node] = frozenset(names)
-        return found[node]
-
-    visit(flow.start)
-    return found
-
-
-def _order(flow: Flow) -> list[str]:
-    """The questions from the start, each after every question leading to it."""
-    done: set[str] = set()
-    order: list[str] = []
-
-    def visit(node: str) -> None:
-        if node in done or node not in flow.questions:
-            return
-        done.add(node)
+def _ahead(flow: Flow) -> tuple[list[str], dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
+    """The questions in an order where each comes before those it leads to, and for
+    each: every question some path from it asks (itself included), and the answers
+    the ``next`` rules from there on read (where the rest of a path can go depends
+    on these only)."""
+    order = topological_order(question_children(flow))  # (the checker proved no cycle)
+    asked: dict[str, frozenset[str]] = {}
+    reads: dict[str, tuple[str, ...]] = {}
+    for node in reversed(order):
+        names_asked = {node}
+        names_read: set[str] = set()
         for rule in flow.questions[node].next:
-            visit(rule.goto)
-        order.append(node)
-
-    visit(flow.start)
-    order.reverse()
-    return order
+            if rule.when is not None:
+                names_read |= rule.when.names()
+            names_asked |= asked.get(rule.goto, frozenset())
+            names_read.update(reads.get(rule.goto, ()))
+        asked[node] = frozenset(names_asked)
+        reads[node] = tuple(sorted(names_read & flow.questions.keys()))
+    return order, asked, reads
 
 
 def _route_keys(
-    flow: Flow, asked: dict[str, frozenset[str]]
+    flow: Flow, asked: dict[str, frozenset[str]], ahead: dict[str, tuple[str, ...]]
 ) -> tuple[dict[str, Callable[[Env], tuple[Hashable, ...]]], dict[str, Classify | None]]:
     """For each question: what tells apart the ways the rest of a path can go, the
     answers the ``next`` rules from there on read, each as those rules see it; and
@@ -101,7 +83,7 @@ def _route_keys(
     keys: dict[str, Callable[[Env], tuple[Hashable, ...]]] = {}
     own: dict[str, Classify | None] = {}
     unknown = unknowable(flow.questions.values())
-    for node, names in route_ahead(flow).items():
+    for node, names in ahead.items():
         rules = [
             rule.when
             for ahead in asked[node]
@@ -141,10 +123,10 @@ def _getter(names: tuple[str, ...]) -> Callable[[Env], tuple[Value, ...]]:
 
 def walk_item(flow: Flow, space: ItemSpace, settle: Settle) -> ItemProfiles:
     """The rule profiles and the pay profiles of one item (see the module's text)."""
-    asked = _asked_ahead(flow)
+    order, asked, ahead = _ahead(flow)
     rule_set = set(space.rule_names)
     rules_of = _classified(space.rule_names, space.rule_classes)
-    ahead_of, route_sees = _route_keys(flow, asked)
+    ahead_of, route_sees = _route_keys(flow, asked, ahead)
     # Settled on arriving there: no question ahead is one the rules read.
     settles = {node: not rule_set & names for node, names in asked.items()}
     # Once settled, done on arriving there: no question ahead is one the pay reads,
@@ -191,7 +173,7 @@ def walk_item(flow: Flow, space: ItemSpace, settle: Settle) -> ItemProfiles:
 
     start = {q.id: q.default for q in flow.questions.values()}
     arrive(flow.start, start, (), _OPEN, tuple(_class(space, n, start[n]) for n in space.pay_names))
-    for node in _order(flow):
+    for node in order:
         question = flow.questions[node]
         next_of = _router(question)
         index = where.get(node)

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 
 from alternance_tui.advice import model
 from alternance_tui.advice.compiled import conditions_in
+from alternance_tui.advice.engine import PLACEHOLDER
 from alternance_tui.flow import cond
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.cond.tree import BoolOp, Compare, Const, Name, Neg, Not, Seq
@@ -29,13 +29,11 @@ from alternance_tui.flow.model import Question
 Classify = Callable[[Value], Hashable]
 """An answer as one part of an item's result sees it."""
 
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
-
 
 def texts_names(data: object, into: set[str]) -> None:
     """The answers texts name as ``{age}`` (a reason that quotes an answer changes with it)."""
     if isinstance(data, str):
-        into.update(_PLACEHOLDER.findall(data))
+        into.update(PLACEHOLDER.findall(data))  # those the engine fills
     elif dataclasses.is_dataclass(data) and not isinstance(data, type):
         for field in dataclasses.fields(data):
             texts_names(getattr(data, field.name), into)

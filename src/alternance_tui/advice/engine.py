@@ -34,7 +34,7 @@ from alternance_tui.flow.walk import condition_env, predicted_path, walk
 from alternance_tui.wording.catalogue.advice import ADVICE
 from alternance_tui.wording.formats import date, number
 
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")  # an answer quoted in a text: {age}
 # Texts by language: plain dicts from the data files (tested first: the quick case).
 _TEXTS = (dict, Mapping)
 
@@ -70,7 +70,7 @@ class _Filler:
     def __call__(self, text: Mapping[str, str] | None) -> str:
         raw = tr(text, self.lang)
         # Most texts quote no answer: no pattern run for them (dozens a recommendation).
-        return _PLACEHOLDER.sub(self._value, raw) if "{" in raw else raw
+        return PLACEHOLDER.sub(self._value, raw) if "{" in raw else raw
 
     def _value(self, match: re.Match[str]) -> str:
         question = self.flow.questions.get(match.group(1))

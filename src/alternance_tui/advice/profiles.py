@@ -34,7 +34,7 @@ from alternance_tui.flow import cond
 from alternance_tui.flow.check.cells import make_cells
 from alternance_tui.flow.check.crossings import add_crossings
 from alternance_tui.flow.cond import Value
-from alternance_tui.flow.model import Flow, Question
+from alternance_tui.flow.model import Question
 
 Answers = tuple[tuple[str, Value], ...]
 """The answers given on one path, in the order asked: hashable, comparable."""
@@ -135,28 +135,3 @@ class Space:
             pay_classes(pays, self._dates, self._unknowable),
             rule_classes(rules, rule_reads, self._unknowable),
         )
-
-
-def route_ahead(flow: Flow) -> dict[str, tuple[str, ...]]:
-    """For each question: the answers the ``next`` rules from there on read (where
-    the rest of the path can go depends on these only)."""
-    ahead: dict[str, tuple[str, ...]] = {}
-
-    def visit(node: str) -> tuple[str, ...]:
-        known = ahead.get(node)
-        if known is not None:
-            return known
-        question = flow.questions.get(node)
-        if question is None:
-            return ()
-        ahead[node] = ()  # (the checker has proved there is no cycle)
-        names: set[str] = set()
-        for rule in question.next:
-            if rule.when is not None:
-                names |= rule.when.names()
-            names.update(visit(rule.goto))
-        ahead[node] = tuple(sorted(names & set(flow.questions)))
-        return ahead[node]
-
-    visit(flow.start)
-    return ahead
