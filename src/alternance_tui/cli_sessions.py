@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -82,12 +81,9 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     if not store.exists(args.name):
         return _fail(f"no session named {args.name!r} (see: alternance sessions list)")
     if args.action == "delete":
-        handle = store.lock(args.name)
-        if handle is None:
+        if store.in_use(args.name):
             return _fail(f"{args.name} is open in an advisor's window: close it there first")
         store.delete(args.name)
-        if handle >= 0:
-            os.close(handle)
         print(f"deleted {args.name}", file=sys.stderr)
         return EXIT_OK
     session = _load(store, args.name)

@@ -223,6 +223,15 @@ class SessionStore:
             return None
         return handle
 
+    def in_use(self, name: str) -> bool:
+        """Whether another process holds session ``name`` (``lock``), now."""
+        handle = self.lock(name)
+        if handle is None:
+            return True
+        if handle >= 0:
+            os.close(handle)
+        return False
+
     def remove_orphans(self, older_than: float = ORPHAN_AGE) -> None:
         """Remove temporary files that a killed write left behind."""
         if not self.directory.is_dir():

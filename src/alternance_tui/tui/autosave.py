@@ -143,7 +143,7 @@ class Autosave:
         store = self.store
         if store is None:
             return False
-        if self.held is not None and store.path(self.held[0]) == store.path(name):
+        if self._holds(store, name):
             self.name = name
             return True
         handle = store.lock(name)
@@ -157,16 +157,10 @@ class Autosave:
     def in_use_elsewhere(self, name: str) -> bool:
         """Whether another window holds the named session ``name``."""
         store = self.store
-        if store is None:
-            return False
-        if self.held is not None and store.path(self.held[0]) == store.path(name):
-            return False
-        handle = store.lock(name)
-        if handle is None:
-            return True
-        if handle >= 0:
-            os.close(handle)
-        return False
+        return store is not None and not self._holds(store, name) and store.in_use(name)
+
+    def _holds(self, store: SessionStore, name: str) -> bool:
+        return self.held is not None and store.path(self.held[0]) == store.path(name)
 
     def let_go(self, *, back_to_autosave: bool = False) -> None:
         """No longer hold the named session (it was left, renamed or deleted)."""
