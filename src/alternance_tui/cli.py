@@ -7,7 +7,6 @@ TUI pays for neither pydantic nor the advice engine.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import io
 import json
@@ -150,14 +149,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     if errors:
         print(f"{errors} problem(s) found", file=sys.stderr)
         return EXIT_PROBLEMS
-    if not args.flows:
-        # The installed flow, checked: cached for the next start (a kiosk, which
-        # writes no file, starts from this cache when it finds one).
-        from alternance_tui.advice.load import load_bundle
-        from alternance_tui.flow.problems import FlowError
-
-        with contextlib.suppress(FlowError, OSError):
-            load_bundle()
     print("no problems found", file=sys.stderr)
     return EXIT_OK
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from alternance_tui.advice.model import PAY_KINDS, Bundle, RateSeries, Section
-from alternance_tui.flow.cache import cached
+from alternance_tui.flow.cache import cached, remember
 from alternance_tui.flow.files import display_name, located, read_toml, schema_problems
 from alternance_tui.flow.load import file_kind, flow_from_data
 from alternance_tui.flow.problems import FlowError, Problem
@@ -196,8 +196,10 @@ def check_paths(paths: list[Path]) -> list[Problem]:
         if file_kind(data) != "flow":
             leftovers.append(file)
             continue
-        _, found, others = check_bundle(file)
+        bundle, found, others = check_bundle(file)
         problems += found
+        if bundle is not None:  # checked: the next start needs not check it again
+            remember(file, bundle, others)
         covered.add(_key(file))
         covered.update(_key(o) for o in others)
         uses = data.get("uses", [])

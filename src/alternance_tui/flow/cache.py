@@ -55,6 +55,16 @@ def _file_digest(path: Path) -> str | None:
         return None
 
 
+def _entry(main: Path) -> Path | None:
+    """Where ``main``'s result is cached (None: caching is off, or it is unreadable)."""
+    directory = cache_dir()
+    main_digest = _file_digest(main)
+    if directory is None or main_digest is None:
+        return None
+    version = f"{code_fingerprint()}:{main.resolve()}"
+    return directory / (_digest(f"{version}:{main_digest}".encode()) + ".pickle")
+
+
 def cached(
     main: Path, build: Callable[[], tuple[T, Sequence[Path]]], kind: type[T], *, write: bool = True
 ) -> T:
@@ -63,20 +73,28 @@ def cached(
     ``build`` returns the object and the other files it read; it raises to refuse
     (nothing is cached then). ``write``: False to only read (a kiosk writes no file).
     """
-    directory = cache_dir()
-    main_digest = _file_digest(main)
-    if directory is None or main_digest is None:
+    entry = _entry(main)
+    if entry is None:
         return build()[0]
-    version = f"{code_fingerprint()}:{main.resolve()}"
-    entry = directory / (_digest(f"{version}:{main_digest}".encode()) + ".pickle")
     found = _read(entry, kind)
     if found is not None:
         return found
     value, others = build()
     if write:
-        deps = [(str(p.resolve()), _file_digest(p)) for p in others]
-        _write(entry, (deps, value))
+        _write(entry, (_dependencies(others), value))
     return value
+
+
+def remember(main: Path, value: object, others: Sequence[Path]) -> None:
+    """Cache ``value``, already built from ``main`` and ``others`` (`alternance
+    check`: a kiosk, which writes no file, starts from it)."""
+    entry = _entry(main)
+    if entry is not None:
+        _write(entry, (_dependencies(others), value))
+
+
+def _dependencies(others: Sequence[Path]) -> list[tuple[str, str | None]]:
+    return [(str(p.resolve()), _file_digest(p)) for p in others]
 
 
 def _read(entry: Path, kind: type[T]) -> T | None:
