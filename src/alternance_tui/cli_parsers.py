@@ -67,6 +67,24 @@ def _common(parser: argparse.ArgumentParser, *, lang_default: str) -> None:
     )
 
 
+def add_idle_options(group: argparse._ActionsContainer, prefix: str) -> None:
+    """``--idle-seconds`` and ``--countdown-seconds``, for the app and for ``serve``."""
+    group.add_argument(
+        "--idle-seconds",
+        type=_positive_seconds,
+        default=IDLE_SECONDS,
+        metavar="N",
+        help=f"{prefix}: quiet seconds before the countdown (default: {IDLE_SECONDS:g})",
+    )
+    group.add_argument(
+        "--countdown-seconds",
+        type=_positive_seconds,
+        default=COUNTDOWN_SECONDS,
+        metavar="N",
+        help=f"{prefix}: length of the countdown (default: {COUNTDOWN_SECONDS:g})",
+    )
+
+
 def _positive_seconds(text: str) -> float:
     try:
         seconds = float(text)
@@ -104,20 +122,7 @@ def _tui_parser(lang: str) -> argparse.ArgumentParser:
         action="store_true",
         help="campus kiosk mode, as described above",
     )
-    kiosk.add_argument(
-        "--idle-seconds",
-        type=_positive_seconds,
-        default=IDLE_SECONDS,
-        metavar="N",
-        help=f"kiosk: quiet seconds before the countdown (default: {IDLE_SECONDS:g})",
-    )
-    kiosk.add_argument(
-        "--countdown-seconds",
-        type=_positive_seconds,
-        default=COUNTDOWN_SECONDS,
-        metavar="N",
-        help=f"kiosk: length of the countdown (default: {COUNTDOWN_SECONDS:g})",
-    )
+    add_idle_options(kiosk, "kiosk")
     kiosk.add_argument(
         "--exit-pin",
         metavar="CODE",
@@ -258,20 +263,7 @@ def _sub_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--kiosk", action="store_true", help="each session in kiosk mode (see alternance --help)"
     )
-    serve.add_argument(
-        "--idle-seconds",
-        type=_positive_seconds,
-        default=IDLE_SECONDS,
-        metavar="N",
-        help=f"with --kiosk: quiet seconds before the countdown (default: {IDLE_SECONDS:g})",
-    )
-    serve.add_argument(
-        "--countdown-seconds",
-        type=_positive_seconds,
-        default=COUNTDOWN_SECONDS,
-        metavar="N",
-        help=f"with --kiosk: length of the countdown (default: {COUNTDOWN_SECONDS:g})",
-    )
+    add_idle_options(serve, "with --kiosk")
     serve.add_argument(
         "--lang", choices=("fr", "en"), default=lang, help=f"language (default: {lang})"
     )
