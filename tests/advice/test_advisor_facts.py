@@ -14,7 +14,7 @@ import pytest
 
 from alternance_tui.advice.load import check_bundle
 from alternance_tui.advice.model import Bundle
-from alternance_tui.paths import default_flow_path
+from alternance_tui.files.paths import default_flow_path
 
 from .support import advise, contract, person
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from alternance_tui.cli import main
+from alternance_tui.cli.main import main
 
 from .reference import percent_of, smic_monthly
 

@@ -12,7 +12,7 @@ from alternance_tui.advice.compare import compare
 from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.model import Bundle
 from alternance_tui.advice.render.compare import render_comparison
-from alternance_tui.cli import main
+from alternance_tui.cli.main import main
 
 AS_OF = dt.date(2026, 1, 1)
 PRIVATE = {"age": 20, "employer_sector": "private", "diploma": "bac_general", "duration_months": 24}
@@ -95,7 +95,7 @@ def test_recommend_compare_from_the_command_line(
 def test_recommend_compare_takes_a_session_with_scenarios(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from alternance_tui.store import Session, SessionStore
+    from alternance_tui.sessions.store import Session, SessionStore
 
     path = SessionStore(tmp_path).save(
         Session("alternance", PRIVATE, name="Zoé", scenarios={"B": PUBLIC}), "Zoé"

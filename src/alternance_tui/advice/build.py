@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from alternance_tui.advice import model
-from alternance_tui.advice.build_pay import PayBuilder
+from alternance_tui.advice.pay.build import PayBuilder
 from alternance_tui.advice.schema import (
     AdviceFile,
     ItemFile,
     RatesFile,
 )
-from alternance_tui.flow.checks import TextChecker
+from alternance_tui.flow.file_checks import TextChecker
 from alternance_tui.flow.model import Flow
 from alternance_tui.flow.problems import KeyPath, Problem
 

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.timer import Timer
 
-    from alternance_tui.interview import Interview
-    from alternance_tui.store import Session, SessionStore
+    from alternance_tui.interview.state import Interview
+    from alternance_tui.sessions.store import Session, SessionStore
 
 AUTOSAVE_DELAY = 0.3  # seconds of quiet before what is being typed is written
 MAX_INSTANCES = 9  # instances on one data folder, each with its own session
@@ -39,7 +39,7 @@ Notice = tuple[str, Severity]
 
 def session_of(interview: Interview, lang: str) -> Session:
     """What is saved of ``interview``: every answer, the place, the text being typed."""
-    from alternance_tui.store import Session
+    from alternance_tui.sessions.store import Session
 
     return Session(
         flow_id=interview.flow.id,
@@ -117,7 +117,7 @@ class Autosave:
             return None
         with self._opening:  # first used from the loading thread or the UI thread
             if self._store is None:
-                from alternance_tui.store import SessionStore
+                from alternance_tui.sessions.store import SessionStore
 
                 store = SessionStore()
                 self._claim(store)
@@ -235,7 +235,7 @@ class Autosave:
 
     @staticmethod
     def _sync(paths: queue.SimpleQueue[Path]) -> None:
-        from alternance_tui.store import sync_file
+        from alternance_tui.sessions.store import sync_file
 
         while True:
             path = paths.get()
