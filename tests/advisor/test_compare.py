@@ -165,6 +165,7 @@ def test_recommend_compare_takes_a_session_with_scenarios(
     assert main(["recommend", "--compare", str(path), "--as-of", "2026-01-01", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "≠ Professionalisation contract" in out
+    assert "Session: Zoé" in out  # issue 18, item 2: whose session it is
 
 
 def test_recommend_compare_needs_two_scenarios(
