@@ -17,6 +17,7 @@ from alternance_tui.wording.catalogue.advisor import ADVISOR as a
 if TYPE_CHECKING:
     import datetime as dt
 
+    from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.model import Bundle
     from alternance_tui.interview.state import Interview
     from alternance_tui.sessions.advisor_state import AdvisorState
@@ -59,6 +60,7 @@ class AdvisorMixin(PrivacyMixin):
         ) -> None: ...
         def save_now(self) -> None: ...
         def _session(self) -> Session | None: ...
+        def _engine(self) -> Engine: ...
 
     def over_the_interview(self) -> bool:
         """A screen of advisor mode (sessions, scenarios) or a dialog is on top:
@@ -354,7 +356,8 @@ class AdvisorMixin(PrivacyMixin):
         try:
             from alternance_tui.sessions.advising import recommendation
 
-            rec = recommendation(bundle, interview.answers_json(), lang, self.as_of)
+            engine = self._engine()  # the results screen's: its recommendation is reused
+            rec = recommendation(bundle, interview.answers_json(), lang, self.as_of, engine)
             text = handout_of(
                 rec,
                 bundle,
