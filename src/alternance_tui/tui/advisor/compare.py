@@ -23,7 +23,8 @@ from alternance_tui.tui.base import Page
 from alternance_tui.tui.widgets.controls import KeyBar
 from alternance_tui.tui.widgets.textlines import TextLines
 from alternance_tui.wording.catalogue.advisor import ADVISOR as a
-from alternance_tui.wording.catalogue.compare import COMPARE
+from alternance_tui.wording.catalogue.compare import COMPARE, summary
+from alternance_tui.wording.typography import colon
 
 if TYPE_CHECKING:
     from alternance_tui.advice.compare import Cell, Comparison
@@ -63,9 +64,24 @@ def comparison_of(
 
 
 def _cell(cell: Cell | None) -> str:
-    if cell is None:
-        return "—"
-    return "\n".join([cell.words, *([cell.why] if cell.why else []), *cell.pay_lines])
+    from alternance_tui.advice.compare import cell_parts
+
+    return "\n".join(cell_parts(cell))
+
+
+def hanging(prefix: str, text: str, width: int) -> str:
+    """``prefix`` then ``text`` wrapped to ``width``, the wrapped lines indented
+    under the text rather than back at the margin (stacked layout, 80 columns)."""
+    import textwrap
+
+    # textwrap breaks at ASCII spaces only: French no-break spaces hold.
+    lines = textwrap.wrap(
+        prefix + text,
+        width=max(width, len(prefix) + 10),
+        subsequent_indent=" " * len(prefix),
+        break_on_hyphens=False,
+    )
+    return "\n".join(lines) + "\n"
 
 
 def _table(cmp: Comparison) -> Table:
@@ -94,7 +110,9 @@ def _same(cell: Cell | None) -> str:
     """A row the same in every scenario, on one line: status, why, first year's pay."""
     if cell is None:
         return "—"
-    return " · ".join([cell.words, *([cell.why] if cell.why else []), *cell.pay_lines[:1]])
+    why = [cell.why] if cell.why else []
+    assumes = [cell.assumes] if cell.assumes else []
+    return " · ".join([cell.words, *why, *assumes, *cell.pay_lines[:1]])
 
 
 def drawn(cmp: Comparison, width: int) -> Text:
@@ -106,34 +124,47 @@ def drawn(cmp: Comparison, width: int) -> Text:
     wide = width >= COLUMNS_FROM - 4
     out = Text()
 
-    def side_by_side(rows: list[tuple[str, tuple[str, ...]]]) -> None:
+    def side_by_side(rows: list[tuple[str, tuple[str, ...], bool]]) -> None:
+        # A row whose status and pay are the same but whose words are not (a
+        # reason quoting the length) is laid out in full, unmarked.
         if not rows:
             return
         if wide:
             table = _table(cmp)
-            for name, cells in rows:
-                table.add_row(f"{differs}\n{name}", *cells, style=DIFFERS)
+            for name, cells, marked in rows:
+                if marked:
+                    table.add_row(f"{differs}\n{name}", *cells, style=DIFFERS)
+                else:
+                    table.add_row(name, *cells)
             out.append_text(flattened(table, width))
             return
-        for name, cells in rows:
-            out.append(f"{differs} {name}\n", style=DIFFERS)
+        sep = colon(lang)
+        for name, cells, marked in rows:
+            if marked:
+                out.append(f"{differs} {name}\n", style=DIFFERS)
+            else:
+                out.append(f"{name}\n", style="bold")
+            shared: dict[str, list[str]] = {}
             for letter, text in zip(cmp.letters, cells, strict=True):
-                out.append(f"  {letter}: {text.replace(chr(10), ' · ')}\n")
+                shared.setdefault(text, []).append(letter)
+            for text, letters in shared.items():
+                prefix = f"  {', '.join(letters)}{sep}"
+                out.append(hanging(prefix, text.replace(chr(10), " · "), width))
 
-    changed = [(r.label, r.values) for r in cmp.answers if r.differs]
+    changed = [(r.label, r.values, True) for r in cmp.answers if r.differs]
     if changed:
         out.append(f"{COMPARE(lang, 'answers')}\n", style="bold underline")
         side_by_side(changed)
     for section in cmp.sections:
         out.append(f"\n{section.title}\n", style="bold underline")
-        rows = [r for r in section.rows if r.differs]
-        side_by_side([(r.title, tuple(_cell(c) for c in r.cells)) for r in rows])
-        same = [r for r in section.rows if not r.differs]
+        rows = [r for r in section.rows if r.differs or len(set(r.cells)) > 1]
+        side_by_side([(r.title, tuple(_cell(c) for c in r.cells), r.differs) for r in rows])
+        same = [r for r in section.rows if not r.differs and len(set(r.cells)) == 1]
         if same:
             letters = "/".join(cmp.letters)
             out.append(f"{COMPARE(lang, 'same_in', letters=letters)}\n", style="bold")
             for row in same:
-                line = Text(f"  = {row.title}: {_same(row.cells[0])}", no_wrap=True)
+                line = Text(f"  = {row.title}{colon(lang)}{_same(row.cells[0])}", no_wrap=True)
                 line.truncate(width, overflow="ellipsis")
                 out.append_text(line)
                 out.append("\n")
@@ -188,9 +219,7 @@ class CompareScreen(Page):
         active = getattr(getattr(app, "advisor", None), "active", "A")
         head = [COMPARE(lang, "title"), a(lang, "compare_editing", letter=active)]
         if cmp is not None:
-            head.append(
-                COMPARE(lang, "summary", count=cmp.differences) + " " + COMPARE(lang, "legend")
-            )
+            head.append(summary(lang, cmp.differences) + " " + COMPARE(lang, "legend"))
             if len(cmp.letters) == 1:
                 head.append(a(lang, "compare_one"))
         if self.problem:
