@@ -37,6 +37,9 @@ def add_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
     export.add_argument("--as-of", metavar="YYYY-MM-DD", help="default: today")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
     export.add_argument("--notes", action="store_true", help="put the notes on the handout")
+    export.add_argument(
+        "--scenario", choices=("A", "B", "C"), default="A", help="which scenario (default: A)"
+    )
     delete = actions.add_parser("delete", help="erase a session for good")
     delete.add_argument("name", metavar="NAME")
 
@@ -123,7 +126,12 @@ def _export(args: argparse.Namespace, session: Session) -> int:
     lang = args.lang or session.lang
     try:
         text = handout_text(
-            session, args.format, lang, as_of, notes=args.notes or session.notes_on_handout
+            session,
+            args.format,
+            lang,
+            as_of,
+            notes=args.notes or session.notes_on_handout,
+            scenario=args.scenario,
         )
     except ExportProblem as exc:
         return _fail(f"{args.name}: {exc}")
