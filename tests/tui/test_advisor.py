@@ -278,9 +278,9 @@ async def test_a_session_open_in_another_window_is_neither_opened_renamed_nor_de
         elsewhere = SessionStore().lock("Zoé")
         assert elsewhere is not None and elsewhere >= 0
         try:
-            app.open_session("Zoé")
-            app.rename_session("Zoé", "Zoe2")
-            app.delete_session("Zoé")
+            app.desk.open_session("Zoé")
+            app.desk.rename_session("Zoé", "Zoe2")
+            app.desk.delete_session("Zoé")
             await pilot.pause()
             shown = [n.message for n in app._notifications]
             assert sum("open in another window" in m for m in shown) == 3, shown
@@ -289,7 +289,7 @@ async def test_a_session_open_in_another_window_is_neither_opened_renamed_nor_de
         finally:
             os.close(elsewhere)
         # Closed there: it opens here, and this window now holds it.
-        app.open_session("Zoé")
+        app.desk.open_session("Zoé")
         await pilot.pause()
         assert app.advisor is not None and app.advisor.name == "Zoé"
         assert SessionStore().lock("Zoé") is None

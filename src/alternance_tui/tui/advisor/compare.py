@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich import box
 from rich.table import Table
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from alternance_tui.advice.compare import Cell, Comparison
     from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.result import Recommendation
-    from alternance_tui.tui.advisor.actions import AdvisorHost
+    from alternance_tui.tui.host import Desk
 
 COLUMNS_FROM = 100  # narrower than this, the scenarios are stacked
 DIFFERS = "bold reverse"  # readable without colour: reversed and bold, and "≠" in words
@@ -200,8 +200,9 @@ class CompareScreen(Page):
         self.wide: bool | None = None
 
     @property
-    def desk(self) -> AdvisorHost:
-        return cast("AdvisorHost", self.app)
+    def desk(self) -> Desk:
+        """Advisor mode, through what its screens may ask of it (host.py)."""
+        return self.ui.desk
 
     def compose(self) -> ComposeResult:
         yield Static(id="compare-head")
@@ -213,21 +214,16 @@ class CompareScreen(Page):
         self.query_one("#compare-body").focus()
 
     def show_state(self) -> None:
-        from alternance_tui.tui.app import AlternanceApp
-
-        app = self.app
-        assert isinstance(app, AlternanceApp)
         scenarios = self.desk.scenario_answers()
         self.comparison, self.problem = comparison_of(
-            app._engine(), scenarios, app.as_of, self.lang
+            self.ui.engine(), scenarios, self.ui.as_of, self.lang
         )
         self.draw()
         self.query_one("#compare-body", TextLines).scroll_home(animate=False)
 
     def draw(self) -> None:
         lang, cmp = self.lang, self.comparison
-        app = self.app
-        active = getattr(getattr(app, "advisor", None), "active", "A")
+        active = self.ui.active_scenario
         head = [COMPARE(lang, "title"), a(lang, "compare_editing", letter=active)]
         if cmp is not None:
             head.append(summary(lang, cmp.differences) + " " + COMPARE(lang, "legend"))
