@@ -136,14 +136,7 @@ class Advisor:
         changes = (
             what_if.changes(self.variants[0]) if status == "not_eligible" and self.what_if else ()
         )
-        pay_env = open_in[0] if open_in else self.env
-        if self.unknown and pay_env is not self.env:
-            # An answer not known yet that no rule of the item reads stays "not known"
-            # for pay and notes: the data says what that means, rather than one guess.
-            read = set().union(*(self.rules.rule_names(r) for r in item.rules))
-            kept = {q: self.env[q] for q in self.unknown if q not in read}
-            if kept:
-                pay_env = {**pay_env, **kept}
+        pay_env = self._pay_env(item, open_in)
         pay: PayResult | None = None
         if isinstance(item.pay, model.NoPay) and status != "not_eligible":
             # What is said instead of an amount: a case only if it holds wherever open.
@@ -151,11 +144,7 @@ class Advisor:
         elif item.pay is not None and status != "not_eligible":
             pay = self._pay(item.pay, pay_env)
         holds = self.rules.holds
-        notes = tuple(
-            Note(self.fill(n.text), n.source)
-            for n in item.notes
-            if n.in_force(self.as_of) and (n.when is None or holds(n.when, pay_env))
-        )
+        notes = self._notes(item, pay_env)
         fits = [f for f in item.fit if holds(f.when, self.env)]
         attributes = {
             k: (tr(v, self.lang) if isinstance(v, _TEXTS) else v)
@@ -176,13 +165,38 @@ class Advisor:
             fit=tuple(self.fill(f.reason) for f in fits),
         )
 
-    def verdict(self, item: model.Item) -> tuple[Status, tuple[Reason, ...], Mapping[str, Value]]:
+    def verdict(
+        self, item: model.Item
+    ) -> tuple[Status, tuple[Reason, ...], Mapping[str, Value], tuple[Note, ...]]:
         """What ``item`` makes of the answers without its pay: its status, its reasons,
-        and the answers its pay would be worked out with (as ``item`` does). For
-        `alternance diff`, which caches status and pay apart (they read different
+        the answers its pay would be worked out with, and its notes (as ``item`` does).
+        For `alternance diff`, which caches status and pay apart (they read different
         answers); ``item`` stays the one path of a recommendation."""
         status, reasons, open_in = self._judge(item)
-        return status, reasons, (open_in[0] if open_in else self.env)
+        notes = self._notes(item, self._pay_env(item, open_in))
+        return status, reasons, (open_in[0] if open_in else self.env), notes
+
+    def _pay_env(self, item: model.Item, open_in: list[dict[str, Value]]) -> Mapping[str, Value]:
+        """The answers ``item``'s pay and notes are worked out with: those of the first
+        variant it is open in."""
+        pay_env: Mapping[str, Value] = open_in[0] if open_in else self.env
+        if self.unknown and pay_env is not self.env:
+            # An answer not known yet that no rule of the item reads stays "not known"
+            # for pay and notes: the data says what that means, rather than one guess.
+            read = set().union(*(self.rules.rule_names(r) for r in item.rules))
+            kept = {q: self.env[q] for q in self.unknown if q not in read}
+            if kept:
+                pay_env = {**pay_env, **kept}
+        return pay_env
+
+    def _notes(self, item: model.Item, pay_env: Mapping[str, Value]) -> tuple[Note, ...]:
+        """``item``'s notes in force on the date asked about whose condition holds."""
+        holds = self.rules.holds
+        return tuple(
+            Note(self.fill(n.text), n.source)
+            for n in item.notes
+            if n.in_force(self.as_of) and (n.when is None or holds(n.when, pay_env))
+        )
 
     def _judge(self, item: model.Item) -> tuple[Status, tuple[Reason, ...], list[dict[str, Value]]]:
         """``item``'s status and reasons, and the variants of the answers it is open in."""
