@@ -310,7 +310,8 @@ class AdvisorDesk(Part):
         try:
             from alternance_tui.sessions.advising import recommendation
 
-            rec = recommendation(bundle, interview.answers_json(), lang, self.host.as_of)
+            engine = self.host.engine()  # the results screen's: its recommendation is reused
+            rec = recommendation(bundle, interview.answers_json(), lang, self.host.as_of, engine)
             text = handout_of(
                 rec,
                 bundle,
