@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Mapping
+from collections import OrderedDict
+from collections.abc import Hashable, Mapping
 from dataclasses import replace
 
 from alternance_tui.advice import model
@@ -34,6 +35,7 @@ from alternance_tui.flow.walk import condition_env, predicted_path, walk
 from alternance_tui.wording.catalogue.advice import ADVICE
 from alternance_tui.wording.formats import date, number
 
+RECENT = 8  # recommendations an engine keeps (scenarios A to C, languages, dates)
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")  # an answer quoted in a text: {age}
 # Texts by language: plain dicts from the data files (tested first: the quick case).
 _TEXTS = (dict, Mapping)
@@ -338,11 +340,30 @@ class Engine:
     def __init__(self, bundle: model.Bundle) -> None:
         self.bundle = bundle
         self.rules = CompiledRules(bundle.sections)
+        # The last few recommendations, by what they are a function of: the
+        # answers, the date and the language (the rules are this engine's
+        # bundle, which never changes). The results screen, the handout, the
+        # comparison and a resumed session's check then share one.
+        self._recent: OrderedDict[Hashable, Recommendation] = OrderedDict()
 
     def recommend(
         self, answers: Mapping[str, Value], *, as_of: dt.date, lang: str
     ) -> Recommendation:
-        """The recommendation for ``answers``.
+        """The recommendation for ``answers``, worked out once per answers, date and
+        language (the last RECENT kept); see ``compute``."""
+        key = (as_of, lang, _answers_key(answers))
+        found = self._recent.get(key)
+        if found is not None:
+            self._recent.move_to_end(key)
+            return found
+        found = self.compute(answers, as_of=as_of, lang=lang)
+        self._recent[key] = found
+        if len(self._recent) > RECENT:
+            self._recent.popitem(last=False)
+        return found
+
+    def compute(self, answers: Mapping[str, Value], *, as_of: dt.date, lang: str) -> Recommendation:
+        """The recommendation for ``answers``, worked out now (what bench_recommend times).
 
         Raises IncompleteAnswers when a required answer is missing, and RatesUnknown
         when ``as_of`` is before the first known reference values.
@@ -379,6 +400,16 @@ class Engine:
             rates_may_be_outdated=bool(stale_series(bundle, as_of)),
             rules_version=rules_version(bundle),
         )
+
+
+def _answers_key(answers: Mapping[str, Value]) -> Hashable:
+    """``answers`` as a key: with each value's type, since 1 == 1.0 == True."""
+    return tuple(
+        sorted(
+            (q, type(v).__name__, tuple(v) if isinstance(v, list) else v)
+            for q, v in answers.items()
+        )
+    )
 
 
 def recommend(
