@@ -123,7 +123,7 @@ TUI = Catalogue(
             "pin_title": "Sortie réservée au personnel",
             "pin_prompt": "Code, puis Entrée (Échap : annuler)",
             "pin_wrong": "Code incorrect.",
-            "pin_locked": "Trop d’essais : réessayez dans une minute.",
+            "pin_locked": "Trop d’essais : le code sera de nouveau accepté dans {seconds} s.",
             "pin_cancel": "Annuler",
             "pin_ok": "Valider",
             "pin_none": "Aucun code de sortie n’est configuré sur cette borne "
@@ -245,7 +245,7 @@ TUI = Catalogue(
             "pin_title": "Staff exit",
             "pin_prompt": "Code, then Enter (Escape: cancel)",
             "pin_wrong": "Wrong code.",
-            "pin_locked": "Too many tries: try again in a minute.",
+            "pin_locked": "Too many tries: the code is accepted again in {seconds} s.",
             "pin_cancel": "Cancel",
             "pin_ok": "OK",
             "pin_none": "No staff exit code is set on this kiosk (ALTERNANCE_KIOSK_PIN): "
