@@ -231,6 +231,27 @@ async def test_finish_and_erase_on_the_results_erases_at_once(bundle: Bundle) ->
 
 
 @pilot_test
+async def test_f9_on_a_kiosk_says_nothing_is_kept_and_starts_again(bundle: Bundle) -> None:
+    """Issue 19: F9 asked to erase 'this session, the previous one and the
+    notes from this computer', which a kiosk never keeps."""
+    app = kiosk_app(bundle, idle=60)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "2", "0", "enter")
+        await wait_until(pilot, lambda: app.interview is not None and bool(app.interview.answers))
+        await pilot.press("f9")
+        await pilot.pause()
+        asked = screen_text(app)
+        assert "keeps nothing" in asked and "previous" not in asked and "notes" not in asked
+        await pilot.press("n")  # no: nothing changes
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and not answer_free(app)
+        await pilot.press("f9", "y")
+        await wait_until(pilot, lambda: app.kiosk is not None and app.kiosk.resets == 1)
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen) and answer_free(app)
+
+
+@pilot_test
 async def test_ctrl_e_on_the_results_erases_too(bundle: Bundle) -> None:
     app = kiosk_app(bundle, idle=60)
     async with app.run_test(size=SIZE) as pilot:
