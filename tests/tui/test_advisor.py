@@ -54,7 +54,7 @@ async def test_three_named_sessions_listed_renamed_deleted_and_reopened() -> Non
             assert isinstance(app.screen, SessionsScreen)
         listed = rows(app)
         assert sorted(r[0] for r in listed) == ["K12", "Sam", "Zoé"]
-        assert all("2 answer(s)" in r[2] for r in listed)
+        assert all("2 answers" in r[2] for r in listed)
         # Rename the first row (the newest: Sam) and delete K12.
         await pilot.press("r", *["backspace"] * 3)
         await type_text(pilot, "Samia")

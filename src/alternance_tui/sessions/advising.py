@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.model import Bundle
     from alternance_tui.advice.result import Recommendation
     from alternance_tui.flow.cond import Value
@@ -58,13 +59,21 @@ def parsed(bundle: Bundle, raw: Mapping[str, Any], lang: str) -> dict[str, Value
 
 
 def recommendation(
-    bundle: Bundle, raw: Mapping[str, Any], lang: str, as_of: dt.date
+    bundle: Bundle,
+    raw: Mapping[str, Any],
+    lang: str,
+    as_of: dt.date,
+    engine: Engine | None = None,
 ) -> Recommendation:
+    """``engine``: the bundle's engine when the caller keeps one (the app), so that
+    the recommendation on screen is reused rather than worked out again."""
     from alternance_tui.advice.engine import Engine, IncompleteAnswers
     from alternance_tui.advice.pay.base import RatesUnknown
 
+    if engine is None or engine.bundle is not bundle:
+        engine = Engine(bundle)
     try:
-        return Engine(bundle).recommend(parsed(bundle, raw, lang), as_of=as_of, lang=lang)
+        return engine.recommend(parsed(bundle, raw, lang), as_of=as_of, lang=lang)
     except IncompleteAnswers as exc:
         raise ExportProblem("; ".join(exc.messages)) from None
     except RatesUnknown as exc:

@@ -388,12 +388,13 @@ def build_app(options: TuiOptions, *, theme: str | None = None) -> AlternanceApp
 
 
 def run(options: TuiOptions) -> int:
+    """The app in this terminal; its exit status (see ending.py: a supervisor reads it)."""
     try:
         app = build_app(options)
     except StartProblem as exc:
         for line in exc.lines:
             print(f"alternance: {line}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    code = app.run()
-    app.save_now()
-    return code or 0
+    from alternance_tui.tui.ending import run_until_ended
+
+    return run_until_ended(app)

@@ -44,24 +44,15 @@ class AdvisorDesk(Part):
     # --- sessions ---------------------------------------------------------------------
 
     def session_rows(self) -> list[tuple[str, str, str]]:
-        from alternance_tui.sessions.advising import progress
+        from alternance_tui.sessions.listing import rows
 
         store = self.host.autosave.store
         if store is None:
             return []
-        rows = []
-        for name in store.named():
-            session = store.load(name, lang=self.host.lang).session
-            if session is None:
-                continue
-            answered, complete = progress(session, self.host.bundle)
-            done = a(self.host.lang, "progress_done") if complete else ""
-            scenarios = len(session.scenarios) + 1
-            shown = a(self.host.lang, "progress", answers=answered, done=done)
-            if scenarios > 1:
-                shown += a(self.host.lang, "progress_scenarios", count=scenarios)
-            rows.append((session.name or name, session.saved_at.replace("T", " ")[:16], shown))
-        return rows
+        # The advisor's sessions only (no autosave), in the words `sessions list` uses.
+        lang = self.host.lang
+        found = rows(store, lang, self.host.bundle)
+        return [(r.name, r.saved(lang), r.progress(lang)) for r in found]
 
     def _leave_sessions(self) -> None:
         from alternance_tui.tui.advisor.sessions import SessionsScreen
@@ -319,7 +310,8 @@ class AdvisorDesk(Part):
         try:
             from alternance_tui.sessions.advising import recommendation
 
-            rec = recommendation(bundle, interview.answers_json(), lang, self.host.as_of)
+            engine = self.host.engine()  # the results screen's: its recommendation is reused
+            rec = recommendation(bundle, interview.answers_json(), lang, self.host.as_of, engine)
             text = handout_of(
                 rec,
                 bundle,

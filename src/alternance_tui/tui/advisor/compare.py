@@ -36,23 +36,12 @@ COLUMNS_FROM = 100  # narrower than this, the scenarios are stacked
 DIFFERS = "bold reverse"  # readable without colour: reversed and bold, and "≠" in words
 
 
-_RECENT: dict[tuple[object, ...], Recommendation] = {}  # the last few, by answers
-
-
 def _recommend(engine: Engine, raw: Mapping[str, Any], as_of: dt.date, lang: str) -> Recommendation:
-    """One scenario's recommendation; the unchanged scenarios (all but the one
-    just edited) come from the last comparison instead of being worked out again."""
+    """One scenario's recommendation; the unchanged scenarios (all but the one just
+    edited) are the engine's last ones (Engine.recommend keeps them)."""
     from alternance_tui.sessions.advising import parsed
 
-    answers = parsed(engine.bundle, raw, lang)
-    key = (id(engine), as_of, lang, tuple(sorted((k, repr(v)) for k, v in answers.items())))
-    found = _RECENT.get(key)
-    if found is None:
-        found = engine.recommend(answers, as_of=as_of, lang=lang)
-        if len(_RECENT) > 8:
-            _RECENT.clear()
-        _RECENT[key] = found
-    return found
+    return engine.recommend(parsed(engine.bundle, raw, lang), as_of=as_of, lang=lang)
 
 
 def comparison_of(

@@ -66,6 +66,8 @@ class Kiosk(Part):
         self._wrong_pins = 0
         self._locked_until = 0.0
         self.resets = 0  # how many times everything was erased (tests read it)
+        # The right code was given: the only exit with status 0 (ending.py).
+        self.staff_left = False
 
     # --- events -----------------------------------------------------------------
 
@@ -200,7 +202,11 @@ class Kiosk(Part):
 
     def ask_pin(self) -> None:
         """Ctrl+Q: the code prompt, when a code is configured and not locked."""
-        if not self._pin or self.pin_screen is not None or self.countdown is not None:
+        if self.pin_screen is not None or self.countdown is not None:
+            return
+        if not self._pin:
+            # Staff who forgot the code file learn why Ctrl+Q does nothing.
+            self.app.notify(self._t("pin_none"), severity="warning", timeout=6)
             return
         if self._erasing:
             return
@@ -222,6 +228,7 @@ class Kiosk(Part):
         if code is None:  # cancelled
             return
         if hmac.compare_digest(code.encode(), self._pin.encode()):
+            self.staff_left = True
             self.app.exit(0)
             return
         self._wrong_pins += 1
