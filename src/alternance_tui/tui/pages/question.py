@@ -6,6 +6,8 @@ keeps an answer's key press and the next question's drawing within a frame.
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -114,32 +116,34 @@ class QuestionScreen(Page):
         choices = self.query_one("#choices", ChoiceList)
         number = self.query_one("#number", Vertical)
         value = interview.shown_value(question.id)
-        if question.kind == "number":
-            choices.display = False
-            number.display = True
-            field = self.query_one("#number-input", Input)
-            if changed:
-                draft = interview.drafts.get(question.id)
-                field.value = draft if draft is not None else number_text(value, lang)
-                # Selected, so typing replaces a default or an earlier answer.
-                field.action_select_all()
-            field.placeholder = t(lang, "number_placeholder")
-            self.put("#number-unit", tr(question.unit, lang))
-            hint = _range_text(question, lang)
-            if question.optional:
-                hint = f"{hint} {t(lang, 'number_optional')}".strip()
-            self.range_hint = hint
-            self._show_error(check_typing(question, field.value, lang).error)
-            self.app.set_focus(field, scroll_visible=False)
-            keys_hint = t(lang, "hint_number")
-        else:
-            number.display = False
-            choices.display = True
-            self._load_choices(choices, question, value, keep_highlight=not changed)
-            self.app.set_focus(choices, scroll_visible=False)
-            count = len(choices.ids)
-            kind_hint = {"choice": "hint_choice", "multi": "hint_multi", "yes_no": "hint_yes_no"}
-            keys_hint = t(lang, kind_hint[question.kind], count=count)
+        match question.kind:
+            case "number":
+                choices.display = False
+                number.display = True
+                field = self.query_one("#number-input", Input)
+                if changed:
+                    draft = interview.drafts.get(question.id)
+                    field.value = draft if draft is not None else number_text(value, lang)
+                    # Selected, so typing replaces a default or an earlier answer.
+                    field.action_select_all()
+                field.placeholder = t(lang, "number_placeholder")
+                self.put("#number-unit", tr(question.unit, lang))
+                hint = _range_text(question, lang)
+                if question.optional:
+                    hint = f"{hint} {t(lang, 'number_optional')}".strip()
+                self.range_hint = hint
+                self._show_error(check_typing(question, field.value, lang).error)
+                self.app.set_focus(field, scroll_visible=False)
+                keys_hint = t(lang, "hint_number")
+            case "choice" | "multi" | "yes_no":
+                number.display = False
+                choices.display = True
+                self._load_choices(choices, question, value, keep_highlight=not changed)
+                self.app.set_focus(choices, scroll_visible=False)
+                count = len(choices.ids)
+                keys_hint = t(lang, f"hint_{question.kind}", count=count)
+            case _:
+                assert_never(question.kind)
         if interview.returning_to is not None:
             where = t(lang, f"where_{interview.returning_to}")
             keys_hint = f"{keys_hint} {t(lang, 'hint_edit', where=where)}"
@@ -182,24 +186,27 @@ class QuestionScreen(Page):
     ) -> None:
         lang = self.lang
         highlighted = choices.highlighted
-        if question.kind == "yes_no":
-            selected = set() if value is None else {YES if value else NO}
-            choices.load(
-                [YES, NO], [t(lang, "yes"), t(lang, "no")], selected, letters=YES_NO_LETTERS
-            )
-        else:
-            if isinstance(value, frozenset):
-                selected = set(value)
-            elif isinstance(value, str):
-                selected = {value}
-            else:
-                selected = set()
-            choices.load(
-                question.choice_ids,
-                [tr(c.label, lang) for c in question.choices],
-                selected,
-                multi=question.kind == "multi",
-            )
+        match question.kind:
+            case "yes_no":
+                selected = set() if value is None else {YES if value else NO}
+                choices.load(
+                    [YES, NO], [t(lang, "yes"), t(lang, "no")], selected, letters=YES_NO_LETTERS
+                )
+            case "choice" | "multi" | "number":  # (a number question has none: never asked)
+                if isinstance(value, frozenset):
+                    selected = set(value)
+                elif isinstance(value, str):
+                    selected = {value}
+                else:
+                    selected = set()
+                choices.load(
+                    question.choice_ids,
+                    [tr(c.label, lang) for c in question.choices],
+                    selected,
+                    multi=question.kind == "multi",
+                )
+            case _:
+                assert_never(question.kind)
         if keep_highlight and highlighted is not None:
             choices.highlighted = highlighted
 
@@ -235,12 +242,16 @@ class QuestionScreen(Page):
     def value_of(self, ids: frozenset[str]) -> Value:
         question = self.question
         assert question is not None
-        if question.kind == "multi":
-            return ids
         chosen = next(iter(ids), None)
-        if question.kind == "yes_no":
-            return None if chosen is None else chosen == YES
-        return chosen
+        match question.kind:
+            case "multi":
+                return ids
+            case "yes_no":
+                return None if chosen is None else chosen == YES
+            case "choice" | "number":  # (a number question shows no choices)
+                return chosen
+            case _:
+                assert_never(question.kind)
 
     def picked(self, ids: frozenset[str], submit: bool) -> None:
         value = self.value_of(ids)
