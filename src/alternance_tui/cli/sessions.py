@@ -1,4 +1,4 @@
-"""`alternance sessions list|show|export|delete`: the advisor's named sessions
+"""`alternance sessions list|show|export|delete|repair`: the advisor's named sessions
 from the command line (the sessions screen of ``--advisor`` does the same).
 
 Kept apart from cli.py, which only registers the subcommand and dispatches here.
@@ -28,6 +28,10 @@ def add_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
     )
     actions = sessions.add_subparsers(dest="action", required=True)
     actions.add_parser("list", help="every named session: name, date, progress")
+    actions.add_parser(
+        "repair",
+        help="set aside every session file that cannot be read, even one changed a moment ago",
+    )
     show = actions.add_parser("show", help="a session's answers, notes and scenarios")
     show.add_argument("name", metavar="NAME")
     export = actions.add_parser("export", help="the session's handout (as from the results)")
@@ -42,7 +46,10 @@ def add_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
 
 
 def _fail(line: str) -> int:
-    print(f"alternance: {line}", file=sys.stderr)
+    from alternance_tui.files.printable import printable
+
+    # The line may quote a name or a file: escaped, as cli.main.fail does.
+    print(printable(f"alternance: {line}"), file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -52,10 +59,12 @@ def _store() -> SessionStore:
     return SessionStore()
 
 
-def _load(store: SessionStore, name: str) -> Session | None:
-    loaded = store.load(name, lang="en")
+def _load(store: SessionStore, name: str, *, repair: bool = False) -> Session | None:
+    from alternance_tui.files.printable import printable
+
+    loaded = store.load(name, lang="en", repair=repair)
     if loaded.warning:
-        print(f"alternance: {loaded.warning}", file=sys.stderr)
+        print(printable(f"alternance: {loaded.warning}"), file=sys.stderr)
     return loaded.session
 
 
@@ -69,6 +78,9 @@ def progress_text(session: Session) -> str:
 
 
 def cmd_sessions(args: argparse.Namespace) -> int:
+    from alternance_tui.files.printable import printable
+    from alternance_tui.sessions.store import NameRefused
+
     store = _store()
     if args.action == "list":
         for name in store.named():
@@ -76,15 +88,22 @@ def cmd_sessions(args: argparse.Namespace) -> int:
             if session is None:
                 continue
             when = session.saved_at.replace("T", " ")[:16]
-            print(f"{name}\t{when}\t{progress_text(session)}")
+            # Read from files: a tab or an escape sequence in them is shown escaped.
+            print("\t".join(printable(f) for f in (name, when, progress_text(session))))
         return EXIT_OK
-    if not store.exists(args.name):
+    if args.action == "repair":
+        return _repair(store)
+    try:
+        path = store.named_path(args.name)
+    except NameRefused as exc:
+        return _fail(str(exc))
+    if not path.exists() and not path.is_symlink():
         return _fail(f"no session named {args.name!r} (see: alternance sessions list)")
     if args.action == "delete":
         if store.in_use(args.name):
             return _fail(f"{args.name} is open in an advisor's window: close it there first")
         store.delete(args.name)
-        print(f"deleted {args.name}", file=sys.stderr)
+        print(printable(f"deleted {args.name}"), file=sys.stderr)
         return EXIT_OK
     session = _load(store, args.name)
     if session is None:
@@ -95,31 +114,48 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     return _export(args, session)
 
 
+def _repair(store: SessionStore) -> int:
+    """Every session file read now; those that cannot be are set aside, each said."""
+    repaired = 0
+    for name in store.names():
+        loaded = store.load(name, lang="en", repair=True)
+        if loaded.warning:
+            _fail(loaded.warning)
+            repaired += 1
+    print(f"{repaired} damaged session file(s) set aside", file=sys.stderr)
+    return EXIT_OK
+
+
 def show_text(name: str, session: Session) -> str:
+    """What `sessions show` prints: every text read from the file escaped
+    (files/printable.py), one line each, so that none can drive the terminal."""
+    from alternance_tui.files.printable import printable as p
+
     lines = [
-        f"name: {session.name or name}",
-        f"saved: {session.saved_at}",
-        f"language: {session.lang}",
-        f"rules version: {session.rules_version or '-'}",
+        f"name: {p(session.name or name)}",
+        f"saved: {p(session.saved_at)}",
+        f"language: {p(session.lang)}",
+        f"rules version: {p(session.rules_version or '-')}",
         f"progress: {progress_text(session)}",
         "answers (scenario A):",
-        *(f"  {k} = {v}" for k, v in session.answers.items()),
+        *(f"  {p(str(k))} = {p(str(v))}" for k, v in session.answers.items()),
     ]
     for letter, answers in sorted(session.scenarios.items()):
-        lines.append(f"scenario {letter}:")
-        lines.extend(f"  {k} = {v}" for k, v in answers.items())
+        lines.append(f"scenario {p(letter)}:")
+        lines.extend(f"  {p(str(k))} = {p(str(v))}" for k, v in answers.items())
     if session.notes:
-        lines += ["notes:", *(f"  {line}" for line in session.notes.splitlines())]
+        lines += ["notes:", *(f"  {p(line)}" for line in session.notes.split("\n"))]
     return "\n".join(lines) + "\n"
 
 
 def _export(args: argparse.Namespace, session: Session) -> int:
+    from alternance_tui.cli.parsers import parse_date
     from alternance_tui.sessions.advising import ExportProblem, handout_text
 
     try:
-        as_of = dt.date.fromisoformat(args.as_of) if args.as_of else dt.date.today()
-    except ValueError:
-        return _fail(f"--as-of: {args.as_of!r} is not a date: write it as YYYY-MM-DD")
+        as_of = parse_date(args.as_of) if args.as_of else dt.date.today()
+    except argparse.ArgumentTypeError as exc:
+        return _fail(f"--as-of: {exc}")
     lang = args.lang or session.lang
     try:
         text = handout_text(

@@ -96,24 +96,29 @@ def text(cmp: Comparison) -> str:
     return "\n".join(out) + "\n"
 
 
-def _md(value: str) -> str:
-    return value.replace("|", "\\|")
-
-
 def markdown(cmp: Comparison) -> str:
-    title, as_of, summary, legend = _heading_lines(cmp)
-    head = "| | " + " | ".join(_c(cmp, "scenario", letter=k) for k in cmp.letters) + " |"
+    from alternance_tui.advice.render.markdown import md_cell as cell
+    from alternance_tui.advice.render.markdown import md_text as m
+
+    title, as_of, summary, legend = (m(line) for line in _heading_lines(cmp))
+    head = "| | " + " | ".join(cell(_c(cmp, "scenario", letter=k)) for k in cmp.letters) + " |"
     rule = "|---|" + "---|" * len(cmp.letters)
-    out = [f"# {title}", "", f"{as_of} · {summary}", "", legend, "", f"## {_c(cmp, 'answers')}"]
+    answers = m(_c(cmp, "answers"))
+    out = [f"# {title}", "", f"{as_of} · {summary}", "", legend, "", f"## {answers}"]
     out += ["", head, rule]
     for a in cmp.answers:
-        label = f"**≠ {_md(a.label)}**" if a.differs else _md(a.label)
-        out.append(f"| {label} | " + " | ".join(_md(v) for v in a.values) + " |")
+        label = f"**≠ {cell(a.label)}**" if a.differs else cell(a.label)
+        out.append(f"| {label} | " + " | ".join(cell(v) for v in a.values) + " |")
     for section in cmp.sections:
-        out += ["", f"## {section.title}", "", head, rule]
+        out += ["", f"## {m(section.title)}", "", head, rule]
         for row in section.rows:
-            name = f"**≠ {_md(row.title)}** ({_mark(cmp, True)})" if row.differs else row.title
-            cells = " | ".join(_md(cell_text(c, "<br>")) for c in row.cells)
+            mark = cell(_mark(cmp, True))
+            name = f"**≠ {cell(row.title)}** ({mark})" if row.differs else cell(row.title)
+            # Each part escaped, then joined by the one tag Markdown tables allow.
+            cells = " | ".join(
+                "<br>".join(cell(part) for part in cell_text(c, "\n").split("\n"))
+                for c in row.cells
+            )
             out.append(f"| {name} | {cells} |")
     return "\n".join(out) + "\n"
 
@@ -159,5 +164,7 @@ def html_page(cmp: Comparison) -> str:
 
 
 def render_comparison(cmp: Comparison, fmt: str) -> str:
+    from alternance_tui.files.printable import printable_document
+
     renderers = {"json": json_text, "text": text, "markdown": markdown, "html": html_page}
-    return renderers[fmt](cmp)
+    return printable_document(renderers[fmt](cmp), json=fmt == "json")
