@@ -27,7 +27,7 @@ from alternance_tui.cli.parsers import (
     locale_language,
 )
 from alternance_tui.files.printable import printable
-from alternance_tui.tui.options import PIN_VARIABLE, TuiOptions
+from alternance_tui.tui.options import PIN_VARIABLE, TuiOptions, pin_problem
 from alternance_tui.wording.catalogue.cli import CLI  # a few strings: cheap at start-up
 
 if TYPE_CHECKING:
@@ -157,7 +157,10 @@ def cmd_graph(args: argparse.Namespace) -> int:
     from alternance_tui.flow.graph import render_graph
 
     bundle = load_bundle_or_exit(args.flow, EXIT_PROBLEMS)
-    write_stdout(render_graph(bundle.flow, args.format, args.lang), args.lang)
+    from alternance_tui.files.printable import printable_document
+
+    graph = render_graph(bundle.flow, args.format, args.lang)
+    write_stdout(printable_document(graph), args.lang)  # labels come from the flow files
     return EXIT_OK
 
 
@@ -225,6 +228,10 @@ def run_tui(argv: Sequence[str]) -> int:
             answers = read_answers_json(args.answers, args.lang)
         except BadInput as exc:
             fail(exc.lines)
+    exit_pin = args.exit_pin or os.environ.get(PIN_VARIABLE, "")
+    if args.kiosk and exit_pin and (problem := pin_problem(exit_pin)) is not None:
+        # Said now: the kiosk would otherwise start with an exit nobody can type.
+        fail([f"--exit-pin / {PIN_VARIABLE}: the staff exit code cannot be used: {problem}"])
     options = TuiOptions(
         flow=args.flow,
         lang=args.lang,
@@ -238,7 +245,7 @@ def run_tui(argv: Sequence[str]) -> int:
         answers_file=args.answers,
         idle_seconds=args.idle_seconds,
         countdown_seconds=args.countdown_seconds,
-        exit_pin=args.exit_pin or os.environ.get(PIN_VARIABLE, ""),
+        exit_pin=exit_pin,
     )
     from alternance_tui.tui.app import run
 

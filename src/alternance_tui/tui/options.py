@@ -16,6 +16,16 @@ from typing import Any
 IDLE_SECONDS = 90.0
 COUNTDOWN_SECONDS = 15.0
 PIN_VARIABLE = "ALTERNANCE_KIOSK_PIN"
+MAX_PIN = 32  # characters the kiosk's PIN pad takes
+
+
+def pin_problem(pin: str) -> str | None:
+    """Why the staff exit code could never be typed on the PIN pad, or None."""
+    if len(pin) > MAX_PIN:
+        return f"it is {len(pin)} characters long, and the PIN pad takes at most {MAX_PIN}"
+    if not pin.isprintable():
+        return "it holds a character that cannot be typed (a control character or a line break)"
+    return None
 
 
 @dataclass(frozen=True)
