@@ -193,7 +193,7 @@ def test_listing_leaves_a_file_being_written_and_sets_aside_an_old_one(
     old = store.directory / "Old.json"
     old.write_text("{half", encoding="utf-8")
     _aged(old)
-    code, _, err = run(capsys, ["sessions", "list"])
+    code, _, err = run(capsys, ["sessions", "list", "--lang", "en"])
     assert code == 0
     assert young.exists(), "a file another program was writing was renamed"
     assert "may still be writing it" in err and "Young.json" in err
@@ -228,9 +228,9 @@ def test_links_to_nothing_loops_and_folders_are_no_sessions(
     (store.directory / "Gone.json").symlink_to(store.directory / "nothing.json")
     (store.directory / "Loop.json").symlink_to(store.directory / "Loop.json")
     (store.directory / "Folder.json").mkdir()
-    code, out, err = run(capsys, ["sessions", "list"])
+    code, out, err = run(capsys, ["sessions", "list", "--format", "json"])
     assert code == 0, err
-    assert [line.split("\t")[0] for line in out.splitlines()] == ["Zoe"]
+    assert [row["key"] for row in json.loads(out)] == ["Zoe"]
 
 
 def test_a_copied_session_is_listed_and_opened_under_its_own_file_name(
@@ -238,11 +238,13 @@ def test_a_copied_session_is_listed_and_opened_under_its_own_file_name(
 ) -> None:
     path = store.save(Session("alternance", dict(YOUNG), name="Zoé"), "Zoe")
     shutil.copy(path, store.directory / "Zoe (copy).json")
-    code, out, _ = run(capsys, ["sessions", "list"])
-    assert sorted(line.split("\t")[0] for line in out.splitlines()) == ["Zoe", "Zoe (copy)"]
-    code, out, err = run(capsys, ["sessions", "show", "Zoe (copy)"])
+    code, out, _ = run(capsys, ["sessions", "list", "--format", "json"])
+    assert sorted(row["key"] for row in json.loads(out)) == ["Zoe", "Zoe (copy)"]
+    code, out, _ = run(capsys, ["sessions", "list", "--lang", "en"])
+    assert "Zoé (Zoe (copy))" in out  # the copy told apart, by the name it opens with
+    code, out, err = run(capsys, ["sessions", "show", "Zoe (copy)", "--lang", "en"])
     assert code == 0, err
-    assert "name: Zoé" in out
+    assert "Name: Zoé" in out
 
 
 def test_sessions_deleted_while_listing_crash_nothing(store: SessionStore) -> None:

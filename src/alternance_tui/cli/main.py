@@ -27,7 +27,7 @@ from alternance_tui.cli.parsers import (
     locale_language,
 )
 from alternance_tui.files.printable import printable
-from alternance_tui.tui.options import PIN_VARIABLE, TuiOptions, pin_problem
+from alternance_tui.tui.options import PIN_VARIABLE, SERVED_VARIABLE, TuiOptions, pin_problem
 from alternance_tui.wording.catalogue.cli import CLI  # a few strings: cheap at start-up
 
 if TYPE_CHECKING:
@@ -239,6 +239,7 @@ def run_tui(argv: Sequence[str]) -> int:
         as_of=args.as_of,
         kiosk=args.kiosk,
         ephemeral=args.ephemeral,
+        served=bool(os.environ.get(SERVED_VARIABLE)),
         advisor=args.advisor,
         resume=args.resume,
         answers=answers,

@@ -27,6 +27,10 @@ def pin_problem(pin: str) -> str | None:
         return "it holds a character that cannot be typed (a control character or a line break)"
     return None
 
+# Set by `alternance serve` for the apps it starts: the person at the keyboard is
+# a visitor in a browser, who may not name files on the server.
+SERVED_VARIABLE = "ALTERNANCE_SERVED"
+
 
 @dataclass(frozen=True)
 class TuiOptions:
@@ -39,6 +43,8 @@ class TuiOptions:
     kiosk: bool = False
     # A private session: nothing read from or written to the data folder (serve's default).
     ephemeral: bool = False
+    # Started by `alternance serve` (SERVED_VARIABLE): no file named from the keyboard.
+    served: bool = False
     advisor: bool = False
     resume: str | None = None
     answers: dict[str, Any] = field(default_factory=dict)

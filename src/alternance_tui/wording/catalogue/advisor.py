@@ -69,6 +69,10 @@ ADVISOR = Catalogue(
             "handout_saved": "Fiche enregistrée : {path}",
             "handout_failed": "La fiche n’a pas pu être enregistrée : {error}",
             "handout_kiosk": "Pas de fiche en mode borne : rien n’est écrit.",
+            "handout_download": "Fiche envoyée à votre navigateur : {file} "
+            "(voir ses téléchargements).",
+            "handout_served": "Pas de fiche ici : ce programme tourne sur un serveur, "
+            "qui n’enregistre rien pour ses visiteurs.",
             "settings_broken": "Réglages illisibles, valeurs par défaut utilisées : {problem}",
             "forget_offer": "Ordinateur partagé ? F9 : m’oublier (efface cette session, la "
             "précédente et les notes).",
@@ -140,6 +144,9 @@ ADVISOR = Catalogue(
             "handout_saved": "Handout saved: {path}",
             "handout_failed": "The handout could not be saved: {error}",
             "handout_kiosk": "No handout in kiosk mode: nothing is written.",
+            "handout_download": "Handout sent to your browser: {file} (see its downloads).",
+            "handout_served": "No handout here: this program runs on a server, which "
+            "keeps nothing for its visitors.",
             "settings_broken": "Settings unreadable, the defaults are used: {problem}",
             "forget_offer": "A shared computer? F9: forget me (erases this session, the "
             "previous one and the notes).",
