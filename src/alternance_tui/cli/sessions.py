@@ -137,7 +137,7 @@ def list_text(store: SessionStore, lang: str, fmt: str) -> str:
     import json
 
     from alternance_tui.files.printable import printable, printable_document
-    from alternance_tui.sessions.listing import rows
+    from alternance_tui.sessions.listing import rows, shown_names
     from alternance_tui.wording.catalogue.advisor import ADVISOR as a
 
     warnings: list[str] = []
@@ -152,11 +152,8 @@ def list_text(store: SessionStore, lang: str, fmt: str) -> str:
     table = [
         [a(lang, k) for k in ("col_name", "col_saved", "col_progress", "col_notes", "col_lang")]
     ]
-    names = [r.name for r in found]
-    for r in found:
+    for r, name in zip(found, shown_names(found), strict=True):
         notes = a(lang, "has_notes" if r.notes else "no_notes")
-        # Two files with the same name inside (a copy): each also by the name it opens with.
-        name = r.name if names.count(r.name) == 1 or r.name == r.key else f"{r.name} ({r.key})"
         shown = (name, r.saved(lang), r.progress(lang), notes, _language(r.lang, lang))
         # Read from files: a tab or an escape sequence in them is shown escaped.
         table.append([printable(cell) for cell in shown])

@@ -107,6 +107,16 @@ def rows(
     return found
 
 
+def shown_names(found: list[SessionRow]) -> list[str]:
+    """The name each row is shown by: the name typed, and for two files holding
+    the same name (a copy), each also by the name it opens with (its key)."""
+    names = [r.name for r in found]
+    return [
+        r.name if names.count(r.name) == 1 or r.name == r.key else f"{r.name} ({r.key})"
+        for r in found
+    ]
+
+
 def answer_words(
     raw: dict[str, Any], lang: str, bundle: Bundle | None = None
 ) -> list[tuple[str, str, str]]:

@@ -34,11 +34,20 @@ from alternance_tui.sessions.names import (
     is_reserved,
     listable,
     name_problem,
+    refusal,
     safe_name,
 )
 from alternance_tui.wording.catalogue.store import STORE
 
-__all__ = ["NameRefused", "Session", "SessionStore", "is_reserved", "name_problem", "safe_name"]
+__all__ = [
+    "NameRefused",
+    "Session",
+    "SessionStore",
+    "is_reserved",
+    "name_problem",
+    "refusal",
+    "safe_name",
+]
 
 FORMAT_VERSION = 1
 # A write takes milliseconds: a temporary file this old was left by a killed one.

@@ -27,6 +27,7 @@ def pin_problem(pin: str) -> str | None:
         return "it holds a character that cannot be typed (a control character or a line break)"
     return None
 
+
 # Set by `alternance serve` for the apps it starts: the person at the keyboard is
 # a visitor in a browser, who may not name files on the server.
 SERVED_VARIABLE = "ALTERNANCE_SERVED"

@@ -8,7 +8,6 @@ sessions and comparison screens ask it for what they show (``Desk``, host.py).
 
 from __future__ import annotations
 
-
 from alternance_tui.tui.part import Part
 from alternance_tui.wording.catalogue.advisor import ADVISOR as a
 
@@ -42,8 +41,8 @@ class AdvisorDesk(Part):
 
     # --- sessions ---------------------------------------------------------------------
 
-    def session_rows(self) -> list[tuple[str, str, str]]:
-        from alternance_tui.sessions.listing import rows
+    def session_rows(self) -> list[tuple[str, str, str, str]]:
+        from alternance_tui.sessions.listing import rows, shown_names
 
         store = self.host.autosave.store
         if store is None:
@@ -51,7 +50,10 @@ class AdvisorDesk(Part):
         # The advisor's sessions only (no autosave), in the words `sessions list` uses.
         lang = self.host.lang
         found = rows(store, lang, self.host.bundle)
-        return [(r.name, r.saved(lang), r.progress(lang)) for r in found]
+        shown = shown_names(found)
+        return [
+            (r.key, n, r.saved(lang), r.progress(lang)) for r, n in zip(found, shown, strict=True)
+        ]
 
     def _leave_sessions(self) -> None:
         from alternance_tui.tui.advisor.sessions import SessionsScreen
@@ -88,15 +90,22 @@ class AdvisorDesk(Part):
         else:
             self.host.step(lambda i: i.begin(), save=False)
 
+    def _refused(self, name: str) -> bool:
+        """Whether ``name`` cannot name a session (sessions/names.py), said if so."""
+        from alternance_tui.sessions.store import name_problem, refusal
+
+        problem = name_problem(name)
+        if problem is not None:
+            self.app.notify(refusal(name, problem, self.host.lang), severity="warning")
+        return problem is not None
+
     def new_session(self, name: str) -> None:
         from alternance_tui.sessions.advisor_state import AdvisorState
-        from alternance_tui.sessions.store import safe_name
 
         store, interview = self.host.autosave.store, self.host.interview
         if store is None or interview is None or self.host.advisor is None:
             return
-        if not safe_name(name):
-            self.app.notify(a(self.host.lang, "name_unusable", name=name), severity="warning")
+        if self._refused(name):
             return
         if store.exists(name) or not self.host.autosave.hold(name):
             self.app.notify(a(self.host.lang, "name_taken", name=name), severity="warning")
@@ -113,13 +122,10 @@ class AdvisorDesk(Part):
         self.host.step(lambda i: i.begin(), save=False)
 
     def rename_session(self, old: str, new: str) -> None:
-        from alternance_tui.sessions.store import safe_name
-
         store = self.host.autosave.store
         if store is None:
             return
-        if not safe_name(new):
-            self.app.notify(a(self.host.lang, "name_unusable", name=new), severity="warning")
+        if self._refused(new):
             return
         if self.host.autosave.in_use_elsewhere(old):
             self.app.notify(a(self.host.lang, "session_in_use", name=old), severity="warning")
