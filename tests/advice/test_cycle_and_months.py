@@ -27,10 +27,35 @@ def test_done_when_one_year_m2_is_paid_at_the_second_year_rate(bundle: Bundle) -
     assert _years(contract(data, "apprenticeship")) == [(1, 2, 61, 1112.05)]
 
 
+def test_done_when_one_year_m1_is_paid_as_a_first_year(bundle: Bundle) -> None:
+    # D6222-28-1 (docs/rules/pay.md) deems done the part of the cycle a contract does not
+    # cover because it was shortened: the start of the cycle. A 12-month contract from
+    # the M1 covers the cycle's first year: year 1, 53 % at 22, 989.52 EUR from
+    # 1 June 2026 (not year 2, 61 %, 1,138.88).
+    answers = {"age": 22, "employer_sector": "private", "diploma": "licence", "duration_months": 12}
+    data = advise(bundle, answers, "2026-12-07")
+    assert data["answers"]["entry_level"] == "m1"
+    item = contract(data, "apprenticeship")
+    assert _years(item) == [(1, 1, 53, 989.52)]
+    # The card says what the M2 year, under a new contract, will be paid.
+    (note,) = [n for n in item["pay"]["notes"] if "M2" in n["text"]]
+    assert note["text"] == (
+        "A one-year contract from the M1 is paid as the cycle’s first year; the M2 year, "
+        "under a new one-year contract, is paid at the second-year rate."
+    )
+    assert note["source"] == "Code du travail D6222-28-1"
+    # The one-year M2 stays the second year: 61 %, 1,138.88.
+    m2 = contract(advise(bundle, {**answers, "diploma": "m1"}, "2026-12-07"), "apprenticeship")
+    assert _years(m2) == [(1, 2, 61, 1138.88)]
+    assert not [n for n in m2["pay"]["notes"] if "M2 year" in n["text"]]
+
+
 @pytest.mark.parametrize(
     ("diploma", "entry", "months", "expected"),
     [
+        ("licence", None, 12, [(1, 1, 53)]),  # the M1 year alone: year 1
         ("licence", None, 24, [(1, 1, 53), (2, 2, 61)]),  # M1 + M2: years 1 and 2
+        ("m1", None, 24, [(1, 1, 53), (2, 2, 61)]),  # M2 over two years: not shortened
         ("bac2", None, 12, [(1, 3, 78)]),  # one-year L3 of a 3-year licence: year 3
         ("bac2", "lpro", 12, [(1, 2, 61)]),  # one-year professional licence (D6222-32)
         ("bac2", "other", 12, [(1, 1, 53)]),  # a first year: nothing shortened

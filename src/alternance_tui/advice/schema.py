@@ -143,6 +143,11 @@ class CycleFile(_Strict):
         default_factory=dict,
         description="a choice's length counts for contracts signed from this date only",
     )
+    first: dict[ChoiceId, Annotated[int, Field(ge=1, le=10)]] = Field(
+        default_factory=dict,
+        description="the year of the cycle the contract starts in, by choice (the part "
+        "before it is the part deemed done); other choices: the contract ends with the cycle",
+    )
     source: SourceText
     note: TextField | None = None
 

@@ -81,14 +81,11 @@ def _grid_years(
     pay: model.GridPay, env: Mapping[str, Value], years: int, signed: dt.date
 ) -> list[int]:
     """The grid year of each contract year: a contract shorter than its cycle starts
-    where the cycle would stand (never below year 1)."""
+    at the year of the cycle it covers first, the years before deemed done (D6222-28-1),
+    then one more a year."""
     cycle = pay.cycle
-    length = None
-    if cycle is not None:
-        length = cycle.length(str(env.get(cycle.answer)), signed)
-    # Only a contract shorter than its cycle is shortened: never below year 1.
-    done = max(0, length - years) if length is not None else 0
-    return [done + k for k in range(1, years + 1)]
+    first = 1 if cycle is None else cycle.first_year(str(env.get(cycle.answer)), signed, years)
+    return [first + k for k in range(years)]
 
 
 def _birthday_steps(
