@@ -173,6 +173,46 @@ def test_raise_never_takes_pay_above_the_smic(bundle: Bundle) -> None:
     assert [p for _, _, p, _ in _years(item)] == [100]
 
 
+def test_the_smic_limit_of_a_raise_is_on_the_amount_not_the_percentage(bundle: Bundle) -> None:
+    # D6222-30 adds 15 points « à la rémunération prévue à l'article D. 6222-26 », which
+    # from 21 is a percentage of the SMIC or, if higher, of the agreement's minimum; and
+    # D6222-31: « les majorations prévues à la présente sous-section ne peuvent conduire
+    # l'apprenti à percevoir un salaire supérieur à 100 % du salaire minimum de
+    # croissance » (docs/rules/pay.md). Age 24, a one-year L3 (grid year 3: 78 %), a
+    # same-level diploma, an agreement minimum of 2,200: 93 % x 2,200 = 2,046.00 is more
+    # than the SMIC of June 2026, 1,867.02: the raise stops there.
+    answers = person(
+        24,
+        diploma="bac2",
+        entry_level="l3",
+        duration_months=12,
+        previous_apprenticeship="same_level",
+        agreement_minimum_eur=2200,
+    )
+    item = contract(advise(bundle, answers, "2026-12-07"), "apprenticeship")
+    (year,) = item["pay"]["years"]
+    assert (year["grid_year"], year["monthly_gross_eur"]) == (3, 1867.02)
+    assert (year["percent_of_smic"], year["basis"]) == (100, "reference")
+    # Without the raise: 78 % of the agreement's minimum, 1,716.00, below the limit.
+    plain = contract(
+        advise(bundle, {**answers, "previous_apprenticeship": "none"}, "2026-12-07"),
+        "apprenticeship",
+    )
+    assert [(y["monthly_gross_eur"], y["basis"]) for y in plain["pay"]["years"]] == [
+        (1716.0, "answer")
+    ]
+    # A raise never lowers pay: an agreement minimum above the SMIC from 26 stays.
+    older = contract(
+        advise(
+            bundle,
+            {**answers, "age": 27, "jobseeker_or_benefits": True, "agreement_minimum_eur": 2000},
+            "2026-12-07",
+        ),
+        "apprenticeship",
+    )
+    assert [y["monthly_gross_eur"] for y in older["pay"]["years"]] == [2000.0]
+
+
 def test_previous_apprenticeship_says_at_least_its_last_year_rate(bundle: Bundle) -> None:
     answers = person(22, duration_months=24, previous_apprenticeship="yes")
     item = contract(advise(bundle, answers, "2026-01-01"), "apprenticeship")

@@ -167,7 +167,9 @@ class Raise:
     points: float
     source: str
     note: Text | None = None
-    cap: float | None = None  # a raise stops at this percentage (never lowers a rate)
+    # The raised pay stops at this percentage of the reference, as an amount (never
+    # below the pay without the raise).
+    cap: float | None = None
     from_year: int = 1  # the first year of the grid it raises
 
 

@@ -155,7 +155,11 @@ class CycleFile(_Strict):
 class RaiseFile(_Strict):
     when: str = Field(description="a condition on the answers")
     points: float = Field(ge=-100, le=100, description="percentage points added")
-    cap: Percent | None = Field(None, description="a raised percentage stops at this one")
+    cap: Percent | None = Field(
+        None,
+        description="the raised pay stops at this percentage of the reference, as an "
+        "amount (never below the pay without the raise)",
+    )
     from_year: int = Field(1, ge=1, le=10, description="the first year of the grid it raises")
     source: SourceText
     note: TextField | None = None
