@@ -47,6 +47,11 @@ def test_an_exit_code_the_pin_pad_cannot_take_is_refused_at_start(
     monkeypatch.setenv(PIN_VARIABLE, pin)
     code, _, err = run(capsys, ["--kiosk"])
     assert code == 2 and PIN_VARIABLE in err
+    from alternance_tui.serve import server
+
+    monkeypatch.setattr(server, "serve", lambda options: 0)  # would serve: it must not
+    code, _, err = run(capsys, ["serve", "--kiosk", "--port", "8499"])
+    assert code == 2 and PIN_VARIABLE in err and said in err
 
 
 def _flow_with_a_control_character(tmp_path: Path) -> Path:

@@ -187,6 +187,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             origin_of(args.public_url)
     except ValueError as exc:
         fail([str(exc)])
+    pin = os.environ.get(PIN_VARIABLE, "")
+    if args.kiosk and pin and (problem := pin_problem(pin)) is not None:
+        # Said once, now: each kiosk session would otherwise refuse to start.
+        fail([f"{PIN_VARIABLE}: the staff exit code cannot be used: {problem}"])
     if args.host in ("0.0.0.0", "::", "") and not args.public_url:
         # The page names its websocket at the public URL: http://0.0.0.0:PORT is no address.
         fail([f"--host {args.host or '(all)'} needs --public-url, the address browsers use"])
