@@ -1,7 +1,7 @@
 """`alternance sessions list|show|export|delete|repair`: the advisor's named sessions
 from the command line (the sessions screen of ``--advisor`` does the same).
 
-Kept apart from cli.py, which only registers the subcommand and dispatches here.
+Kept apart from cli/main.py, which only dispatches here.
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from alternance_tui.cli.output import EXIT_OK, refused, tell, write_stdout, write_user_file
+from alternance_tui.files.printable import printable
+
 if TYPE_CHECKING:
     from alternance_tui.sessions.store import Session, SessionStore
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
 FORMATS = ("json", "markdown", "html")
 
 
@@ -53,14 +55,6 @@ def add_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
     delete.add_argument("name", metavar="NAME")
 
 
-def _fail(line: str) -> int:
-    from alternance_tui.files.printable import printable
-
-    # The line may quote a name or a file: escaped, as cli.main.fail does.
-    print(printable(f"alternance: {line}"), file=sys.stderr)
-    return EXIT_BAD_INPUT
-
-
 def _store() -> SessionStore:
     from alternance_tui.sessions.store import SessionStore
 
@@ -68,11 +62,10 @@ def _store() -> SessionStore:
 
 
 def _load(store: SessionStore, name: str, *, repair: bool = False) -> Session | None:
-    from alternance_tui.files.printable import printable
 
     loaded = store.load(name, lang="en", repair=repair)
     if loaded.warning:
-        print(printable(f"alternance: {loaded.warning}"), file=sys.stderr)
+        tell(loaded.warning)
     return loaded.session
 
 
@@ -86,7 +79,6 @@ def progress_text(session: Session) -> str:
 
 
 def cmd_sessions(args: argparse.Namespace) -> int:
-    from alternance_tui.files.printable import printable
     from alternance_tui.sessions.store import NameRefused
 
     store = _store()
@@ -98,18 +90,18 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     try:
         path = store.named_path(args.name)
     except NameRefused as exc:
-        return _fail(str(exc))
+        return refused([str(exc)])
     if not path.exists() and not path.is_symlink():
-        return _fail(f"no session named {args.name!r} (see: alternance sessions list)")
+        return refused([f"no session named {args.name!r} (see: alternance sessions list)"])
     if args.action == "delete":
         if store.in_use(args.name):
-            return _fail(f"{args.name} is open in an advisor's window: close it there first")
+            return refused([f"{args.name} is open in an advisor's window: close it there first"])
         store.delete(args.name)
         print(printable(f"deleted {args.name}"), file=sys.stderr)
         return EXIT_OK
     session = _load(store, args.name)
     if session is None:
-        return _fail(f"{args.name}: the session could not be read")
+        return refused([f"{args.name}: the session could not be read"])
     if args.action == "show":
         if args.format == "json":
             sys.stdout.write(show_json(args.name, session, args.lang))
@@ -125,7 +117,7 @@ def _repair(store: SessionStore) -> int:
     for name in store.names():
         loaded = store.load(name, lang="en", repair=True)
         if loaded.warning:
-            _fail(loaded.warning)
+            tell(loaded.warning)
             repaired += 1
     print(f"{repaired} damaged session file(s) set aside", file=sys.stderr)
     return EXIT_OK
@@ -136,14 +128,14 @@ def list_text(store: SessionStore, lang: str, fmt: str) -> str:
     screen: the name as typed, when saved, progress, notes, language."""
     import json
 
-    from alternance_tui.files.printable import printable, printable_document
+    from alternance_tui.files.printable import printable_document
     from alternance_tui.sessions.listing import rows, shown_names
     from alternance_tui.wording.catalogue.advisor import ADVISOR as a
 
     warnings: list[str] = []
     found = rows(store, lang, warnings=warnings)
     for warning in warnings:
-        _fail(warning)  # on standard error, escaped: a damaged file set aside, or left
+        tell(warning)  # on standard error, escaped: a damaged file set aside, or left
     if fmt == "json":
         text = json.dumps([r.to_json() for r in found], ensure_ascii=False, indent=2) + "\n"
         return printable_document(text, json=True)  # JSON's own escapes: reads back the same
@@ -230,7 +222,7 @@ def _export(args: argparse.Namespace, session: Session) -> int:
     try:
         as_of = parse_date(args.as_of) if args.as_of else dt.date.today()
     except argparse.ArgumentTypeError as exc:
-        return _fail(f"--as-of: {exc}")
+        return refused([f"--as-of: {exc}"])
     lang = args.lang or session.lang
     try:
         text = handout_text(
@@ -242,10 +234,8 @@ def _export(args: argparse.Namespace, session: Session) -> int:
             scenario=args.scenario,
         )
     except ExportProblem as exc:
-        return _fail(f"{args.name}: {exc}")
+        return refused([f"{args.name}: {exc}"])
     # As `recommend -o` writes: as `> FILE` would (output_file.py), or exit 2 saying why.
-    from alternance_tui.cli.main import write_stdout, write_user_file
-
     if args.output is None:
         write_stdout(text, lang)
     else:
