@@ -67,7 +67,7 @@ def _h(lang: str, key: str, **values: object) -> str:
 
 
 def opener(change: Change, flow: Flow, lang: str) -> str:
-    """ "Highest diploma: Two years after the bac (L2, BTS, DUT…)": the smallest
+    """ "Highest diploma: Two years after the bac, bac+2 (…)": the smallest
     value of each answer that would open the item, not the whole list."""
     parts = []
     for part in change.parts:
@@ -185,8 +185,12 @@ def handout(
             as_of=w.date(rec.as_of, lang),
             known=w.date(known, lang) if known else "—",
         ),
-        contracts_heading=_h(
-            lang, "contracts_open", open=len(open_contracts), depends=len(depending)
+        contracts_heading=HANDOUT.plural(
+            lang,
+            "contracts_open",
+            len(open_contracts),
+            open=len(open_contracts),
+            depends=len(depending),
         ),
         contracts=tuple(lines) or (_h(lang, "no_contract"),),
         courses=tuple(

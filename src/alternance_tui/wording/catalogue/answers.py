@@ -19,11 +19,14 @@ ANSWERS = Catalogue(
             "at_most": "Enter a number of at most {max}{unit}.",
             "not_choice": "“{text}” is not one of the choices: {choices}.",
             "not_yes_no": "Answer yes or no, not “{text}”.",
+            "not_month": "“{text}” is not a month: type its number (1 to 12) or its name, "
+            "e.g. {example}.",
             "not_list": "Give a list of choices: {choices}.",
             "unknown_question": "“{text}” is not a question of this interview. "
             "Questions: {choices}.",
-            "yes": "yes",
-            "no": "no",
+            # Capitalised as the choices' labels are: "Yes" beside "No, …" in a review.
+            "yes": "Yes",
+            "no": "No",
             # Numbers not written with plain digits, or with too many (issue 9).
             "not_plain_number": "“{text}” is not written with the digits 0 to 9: type {example}.",
             "too_many_digits": "“{text}” has too many digits: type a number such as {example}.",
@@ -40,11 +43,13 @@ ANSWERS = Catalogue(
             "at_most": "Entrez un nombre d’au plus {max}{unit}.",
             "not_choice": "«\u00a0{text}\u00a0» ne fait pas partie des choix\u00a0: {choices}.",
             "not_yes_no": "Répondez oui ou non, pas «\u00a0{text}\u00a0».",
+            "not_month": "«\u00a0{text}\u00a0» n’est pas un mois\u00a0: tapez son numéro "
+            "(1 à 12) ou son nom, par ex. {example}.",
             "not_list": "Donnez une liste de choix\u00a0: {choices}.",
             "unknown_question": "«\u00a0{text}\u00a0» n’est pas une question de cet entretien. "
             "Questions\u00a0: {choices}.",
-            "yes": "oui",
-            "no": "non",
+            "yes": "Oui",
+            "no": "Non",
             # Numbers not written with plain digits, or with too many (issue 9).
             "not_plain_number": "«\u00a0{text}\u00a0» n’est pas écrit avec les chiffres 0 à 9"
             "\u00a0: tapez {example}.",

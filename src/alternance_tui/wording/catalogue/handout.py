@@ -13,7 +13,9 @@ HANDOUT = Catalogue(
             "prepared": "Fiche établie le {date}",
             "rates": "Montants calculés au {as_of}, aux taux légaux connus jusqu’au {known}",
             "can_do": "Ce que vous pouvez faire",
-            "contracts_open": "Contrats ouverts ({open} ouverts, {depends} selon une réponse)",
+            "contracts_open_one": "Contrats ouverts ({open} ouvert, {depends} selon une réponse)",
+            "contracts_open_other": "Contrats ouverts ({open} ouverts, {depends} selon une "
+            "réponse)",
             "contract_line": "{title} : {pay}",
             "first_year": "{amount} brut par mois la 1re année",
             "no_contract": "Aucun contrat n’est ouvert avec ces réponses.",
@@ -44,7 +46,9 @@ HANDOUT = Catalogue(
             "prepared": "Handout prepared on {date}",
             "rates": "Amounts as of {as_of}, at the legal rates known up to {known}",
             "can_do": "What you can do",
-            "contracts_open": "Open contracts ({open} open, {depends} depending on an answer)",
+            "contracts_open_one": "Open contracts ({open} open, {depends} depending on an answer)",
+            "contracts_open_other": "Open contracts ({open} open, {depends} depending on an "
+            "answer)",
             "contract_line": "{title}: {pay}",
             "first_year": "{amount} gross a month in year 1",
             "no_contract": "No contract is open with these answers.",
