@@ -47,16 +47,21 @@ def _read(path: str) -> dict[str, Any]:
     return data
 
 
-def scenario_sets(base: dict[str, Any] | None, files: list[str]) -> dict[str, dict[str, Any]]:
-    """Every scenario's raw answers by letter, A first."""
+def scenario_sets(
+    base: dict[str, Any] | None, files: list[str]
+) -> tuple[dict[str, dict[str, Any]], str]:
+    """Every scenario's raw answers by letter, A first; and the session's name
+    when the scenarios come from a saved session ("" otherwise)."""
     from alternance_tui.cli.answers import session_answers
 
     letters = "ABC"
     found: list[dict[str, Any]] = [base] if base is not None else []
+    name = ""
     for path in files:
         data = _read(path)
         scenarios = data.get("scenarios")
         if isinstance(scenarios, dict) and "answers" in data and base is None and not found:
+            name = str(data.get("name") or "")
             found.append(session_answers(data))
             found.extend(v for _, v in sorted(scenarios.items()) if isinstance(v, dict))
             continue
@@ -66,7 +71,7 @@ def scenario_sets(base: dict[str, Any] | None, files: list[str]) -> dict[str, di
         raise CompareProblem(["--compare needs two scenarios: --answers A.json --compare B.json"])
     if len(found) > MAX_SCENARIOS:
         raise CompareProblem([f"--compare: at most {MAX_SCENARIOS} scenarios side by side"])
-    return dict(zip(letters, found, strict=False))
+    return dict(zip(letters, found, strict=False)), name
 
 
 def cmd_compare(args: argparse.Namespace, bundle: Bundle, base: dict[str, Value] | None) -> int:
@@ -77,7 +82,7 @@ def cmd_compare(args: argparse.Namespace, bundle: Bundle, base: dict[str, Value]
     from alternance_tui.flow.answers import parse_answers, to_json
 
     try:
-        raw = scenario_sets(
+        raw, name = scenario_sets(
             {k: to_json(v) for k, v in base.items()} if base is not None else None, args.compare
         )
     except CompareProblem as exc:
@@ -100,7 +105,7 @@ def cmd_compare(args: argparse.Namespace, bundle: Bundle, base: dict[str, Value]
             )
         except RatesUnknown as exc:
             return _fail([f"--as-of: {exc}"])
-    text = render_comparison(compare(recs, bundle), args.format)
+    text = render_comparison(compare(recs, bundle, name=name), args.format)
     from alternance_tui.cli.main import write_stdout, write_user_file
 
     if args.output:

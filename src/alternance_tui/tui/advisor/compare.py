@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich import box
 from rich.table import Table
@@ -23,35 +23,25 @@ from alternance_tui.tui.base import Page
 from alternance_tui.tui.widgets.controls import KeyBar
 from alternance_tui.tui.widgets.textlines import TextLines
 from alternance_tui.wording.catalogue.advisor import ADVISOR as a
-from alternance_tui.wording.catalogue.compare import COMPARE
+from alternance_tui.wording.catalogue.compare import COMPARE, summary
+from alternance_tui.wording.typography import colon
 
 if TYPE_CHECKING:
     from alternance_tui.advice.compare import Cell, Comparison
     from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.result import Recommendation
-    from alternance_tui.tui.advisor.actions import AdvisorHost
+    from alternance_tui.tui.host import Desk
 
 COLUMNS_FROM = 100  # narrower than this, the scenarios are stacked
 DIFFERS = "bold reverse"  # readable without colour: reversed and bold, and "≠" in words
 
 
-_RECENT: dict[tuple[object, ...], Recommendation] = {}  # the last few, by answers
-
-
 def _recommend(engine: Engine, raw: Mapping[str, Any], as_of: dt.date, lang: str) -> Recommendation:
-    """One scenario's recommendation; the unchanged scenarios (all but the one
-    just edited) come from the last comparison instead of being worked out again."""
+    """One scenario's recommendation; the unchanged scenarios (all but the one just
+    edited) are the engine's last ones (Engine.recommend keeps them)."""
     from alternance_tui.sessions.advising import parsed
 
-    answers = parsed(engine.bundle, raw, lang)
-    key = (id(engine), as_of, lang, tuple(sorted((k, repr(v)) for k, v in answers.items())))
-    found = _RECENT.get(key)
-    if found is None:
-        found = engine.recommend(answers, as_of=as_of, lang=lang)
-        if len(_RECENT) > 8:
-            _RECENT.clear()
-        _RECENT[key] = found
-    return found
+    return engine.recommend(parsed(engine.bundle, raw, lang), as_of=as_of, lang=lang)
 
 
 def comparison_of(
@@ -74,9 +64,24 @@ def comparison_of(
 
 
 def _cell(cell: Cell | None) -> str:
-    if cell is None:
-        return "—"
-    return "\n".join([cell.words, *([cell.why] if cell.why else []), *cell.pay_lines])
+    from alternance_tui.advice.compare import cell_parts
+
+    return "\n".join(cell_parts(cell))
+
+
+def hanging(prefix: str, text: str, width: int) -> str:
+    """``prefix`` then ``text`` wrapped to ``width``, the wrapped lines indented
+    under the text rather than back at the margin (stacked layout, 80 columns)."""
+    import textwrap
+
+    # textwrap breaks at ASCII spaces only: French no-break spaces hold.
+    lines = textwrap.wrap(
+        prefix + text,
+        width=max(width, len(prefix) + 10),
+        subsequent_indent=" " * len(prefix),
+        break_on_hyphens=False,
+    )
+    return "\n".join(lines) + "\n"
 
 
 def _table(cmp: Comparison) -> Table:
@@ -105,7 +110,9 @@ def _same(cell: Cell | None) -> str:
     """A row the same in every scenario, on one line: status, why, first year's pay."""
     if cell is None:
         return "—"
-    return " · ".join([cell.words, *([cell.why] if cell.why else []), *cell.pay_lines[:1]])
+    why = [cell.why] if cell.why else []
+    assumes = [cell.assumes] if cell.assumes else []
+    return " · ".join([cell.words, *why, *assumes, *cell.pay_lines[:1]])
 
 
 def drawn(cmp: Comparison, width: int) -> Text:
@@ -117,34 +124,47 @@ def drawn(cmp: Comparison, width: int) -> Text:
     wide = width >= COLUMNS_FROM - 4
     out = Text()
 
-    def side_by_side(rows: list[tuple[str, tuple[str, ...]]]) -> None:
+    def side_by_side(rows: list[tuple[str, tuple[str, ...], bool]]) -> None:
+        # A row whose status and pay are the same but whose words are not (a
+        # reason quoting the length) is laid out in full, unmarked.
         if not rows:
             return
         if wide:
             table = _table(cmp)
-            for name, cells in rows:
-                table.add_row(f"{differs}\n{name}", *cells, style=DIFFERS)
+            for name, cells, marked in rows:
+                if marked:
+                    table.add_row(f"{differs}\n{name}", *cells, style=DIFFERS)
+                else:
+                    table.add_row(name, *cells)
             out.append_text(flattened(table, width))
             return
-        for name, cells in rows:
-            out.append(f"{differs} {name}\n", style=DIFFERS)
+        sep = colon(lang)
+        for name, cells, marked in rows:
+            if marked:
+                out.append(f"{differs} {name}\n", style=DIFFERS)
+            else:
+                out.append(f"{name}\n", style="bold")
+            shared: dict[str, list[str]] = {}
             for letter, text in zip(cmp.letters, cells, strict=True):
-                out.append(f"  {letter}: {text.replace(chr(10), ' · ')}\n")
+                shared.setdefault(text, []).append(letter)
+            for text, letters in shared.items():
+                prefix = f"  {', '.join(letters)}{sep}"
+                out.append(hanging(prefix, text.replace(chr(10), " · "), width))
 
-    changed = [(r.label, r.values) for r in cmp.answers if r.differs]
+    changed = [(r.label, r.values, True) for r in cmp.answers if r.differs]
     if changed:
         out.append(f"{COMPARE(lang, 'answers')}\n", style="bold underline")
         side_by_side(changed)
     for section in cmp.sections:
         out.append(f"\n{section.title}\n", style="bold underline")
-        rows = [r for r in section.rows if r.differs]
-        side_by_side([(r.title, tuple(_cell(c) for c in r.cells)) for r in rows])
-        same = [r for r in section.rows if not r.differs]
+        rows = [r for r in section.rows if r.differs or len(set(r.cells)) > 1]
+        side_by_side([(r.title, tuple(_cell(c) for c in r.cells), r.differs) for r in rows])
+        same = [r for r in section.rows if not r.differs and len(set(r.cells)) == 1]
         if same:
             letters = "/".join(cmp.letters)
             out.append(f"{COMPARE(lang, 'same_in', letters=letters)}\n", style="bold")
             for row in same:
-                line = Text(f"  = {row.title}: {_same(row.cells[0])}", no_wrap=True)
+                line = Text(f"  = {row.title}{colon(lang)}{_same(row.cells[0])}", no_wrap=True)
                 line.truncate(width, overflow="ellipsis")
                 out.append_text(line)
                 out.append("\n")
@@ -169,8 +189,9 @@ class CompareScreen(Page):
         self.wide: bool | None = None
 
     @property
-    def desk(self) -> AdvisorHost:
-        return cast("AdvisorHost", self.app)
+    def desk(self) -> Desk:
+        """Advisor mode, through what its screens may ask of it (host.py)."""
+        return self.ui.desk
 
     def compose(self) -> ComposeResult:
         yield Static(id="compare-head")
@@ -182,26 +203,19 @@ class CompareScreen(Page):
         self.query_one("#compare-body").focus()
 
     def show_state(self) -> None:
-        from alternance_tui.tui.app import AlternanceApp
-
-        app = self.app
-        assert isinstance(app, AlternanceApp)
         scenarios = self.desk.scenario_answers()
         self.comparison, self.problem = comparison_of(
-            app._engine(), scenarios, app.as_of, self.lang
+            self.ui.engine(), scenarios, self.ui.as_of, self.lang
         )
         self.draw()
         self.query_one("#compare-body", TextLines).scroll_home(animate=False)
 
     def draw(self) -> None:
         lang, cmp = self.lang, self.comparison
-        app = self.app
-        active = getattr(getattr(app, "advisor", None), "active", "A")
+        active = self.ui.active_scenario
         head = [COMPARE(lang, "title"), a(lang, "compare_editing", letter=active)]
         if cmp is not None:
-            head.append(
-                COMPARE(lang, "summary", count=cmp.differences) + " " + COMPARE(lang, "legend")
-            )
+            head.append(summary(lang, cmp.differences) + " " + COMPARE(lang, "legend"))
             if len(cmp.letters) == 1:
                 head.append(a(lang, "compare_one"))
         if self.problem:
