@@ -465,6 +465,11 @@ async def test_keys_typed_in_one_burst_answer_each_question_in_turn(make_app: Ma
             "previous_apprenticeship": "none",
         }
         assert prompt(app) == "In which month would the contract start?"
+        # A month's two digits in a burst, then the birth month left unknown.
+        await type_in_one_burst(pilot, "1", "1", "enter")
+        assert app.interview.answers["start_month"] == 11
+        assert app.interview.answers["birth_month"] is None
+        assert prompt(app) == "How many hours a week?"
         # Backspace between characters is applied where it was typed.
         await type_in_one_burst(pilot, "3", "0", "backspace", "8", "left", "2")
         assert app.screen.query_one("#number-input", Input).value == "328"
