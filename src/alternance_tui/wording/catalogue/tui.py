@@ -124,9 +124,11 @@ TUI = Catalogue(
             "pin_title": "Sortie réservée au personnel",
             "pin_prompt": "Code, puis Entrée (Échap : annuler)",
             "pin_wrong": "Code incorrect.",
-            "pin_locked": "Trop d’essais : réessayez dans une minute.",
+            "pin_locked": "Trop d’essais : le code sera de nouveau accepté dans {seconds} s.",
             "pin_cancel": "Annuler",
             "pin_ok": "Valider",
+            "kiosk_forget_confirm": "Tout effacer et recommencer ? Cette borne ne garde rien : "
+            "vos réponses s’effacent aussi quand vous terminez ou partez. O / N",
             "pin_none": "Aucun code de sortie n’est configuré sur cette borne "
             "(ALTERNANCE_KIOSK_PIN) : arrêtez-la depuis un autre terminal.",
             "autosave_failed_quit": "Impossible d’enregistrer la session en quittant ({error}) : "
@@ -247,9 +249,11 @@ TUI = Catalogue(
             "pin_title": "Staff exit",
             "pin_prompt": "Code, then Enter (Escape: cancel)",
             "pin_wrong": "Wrong code.",
-            "pin_locked": "Too many tries: try again in a minute.",
+            "pin_locked": "Too many tries: the code is accepted again in {seconds} s.",
             "pin_cancel": "Cancel",
             "pin_ok": "OK",
+            "kiosk_forget_confirm": "Erase everything and start again? This kiosk keeps "
+            "nothing: your answers are also erased when you finish or leave. Y / N",
             "pin_none": "No staff exit code is set on this kiosk (ALTERNANCE_KIOSK_PIN): "
             "stop it from another terminal.",
             "autosave_failed_quit": "Could not save the session on quitting ({error}): "
