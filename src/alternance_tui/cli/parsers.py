@@ -136,7 +136,7 @@ def _tui_parser(lang: str) -> argparse.ArgumentParser:
         "--ephemeral",
         action="store_true",
         help="a private session: no resume offer, nothing read from or saved to the data "
-        "folder (what `alternance serve` starts for each browser)",
+        "folder, no settings read or written (what `alternance serve` starts for each browser)",
     )
     parser.add_argument(
         "--advisor",
