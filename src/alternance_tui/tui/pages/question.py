@@ -6,12 +6,14 @@ keeps an answer's key press and the next question's drawing within a frame.
 
 from __future__ import annotations
 
-from typing import assert_never
+from collections.abc import Mapping
+from typing import ClassVar, assert_never
 
 from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, OptionList, Static
 
@@ -21,8 +23,11 @@ from alternance_tui.interview.state import check_typing, number_text
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.widgets.controls import ChoiceList, KeyBar, NumberInput, TapButton
 from alternance_tui.wording.catalogue.tui import TUI as t
+from alternance_tui.wording.formats import month_name
+from alternance_tui.wording.typography import typography
 
 YES, NO = "yes", "no"
+NOT_KNOWN = "not_known"  # an optional month question's "Not known"
 # Letters for yes and no, in both languages: Y/O (oui) and N.
 YES_NO_LETTERS = {"y": YES, "o": YES, "n": NO}
 PROGRESS_CELLS = 10
@@ -49,6 +54,34 @@ def _range_text(question: Question, lang: str) -> str:
     return ""
 
 
+def _typed_in(question: Question) -> bool:
+    """Answered in the number field; every other question (a month too) is a list."""
+    return question.kind == "number" and question.shown_as != "month"
+
+
+def _list_hint(question: Question) -> str:
+    """The wording of the keys under a question answered from a list."""
+    match question.kind:
+        case "choice" | "multi" | "yes_no":
+            return f"hint_{question.kind}"
+        case "number":
+            return "hint_month"
+        case _:
+            assert_never(question.kind)
+
+
+def _months(question: Question, lang: str) -> tuple[list[str], list[str]]:
+    """A month question's choices: its months by number, then "not known" when it is
+    optional (the answer stays the month's number)."""
+    low, high = int(question.minimum or 1), int(question.maximum or 12)
+    ids = [str(m) for m in range(low, high + 1)]
+    labels = [month_name(m, lang).capitalize() for m in range(low, high + 1)]
+    if question.optional:
+        ids.append(NOT_KNOWN)
+        labels.append(t(lang, "month_not_known"))
+    return ids, labels
+
+
 def progress_bar(position: int, total: int) -> str:
     filled = round(PROGRESS_CELLS * position / total) if total else 0
     return "■" * filled + "□" * (PROGRESS_CELLS - filled)
@@ -56,6 +89,8 @@ def progress_bar(position: int, total: int) -> str:
 
 class QuestionScreen(Page):
     CSS_PATH = "question.tcss"
+    # Escape closes the help first: the person reading it did not ask to go back.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "escape", show=False)]
 
     def __init__(self) -> None:
         super().__init__()
@@ -112,38 +147,35 @@ class QuestionScreen(Page):
         self.question = question
         self.visit = self.ui.visit
         self._show_progress()
-        self.put("#prompt", tr(question.prompt, lang))
+        self.put("#prompt", self.text(question.prompt))
         choices = self.query_one("#choices", ChoiceList)
         number = self.query_one("#number", Vertical)
         value = interview.shown_value(question.id)
-        match question.kind:
-            case "number":
-                choices.display = False
-                number.display = True
-                field = self.query_one("#number-input", Input)
-                if changed:
-                    draft = interview.drafts.get(question.id)
-                    field.value = draft if draft is not None else number_text(value, lang)
-                    # Selected, so typing replaces a default or an earlier answer.
-                    field.action_select_all()
-                field.placeholder = t(lang, "number_placeholder")
-                self.put("#number-unit", tr(question.unit, lang))
-                hint = _range_text(question, lang)
-                if question.optional:
-                    hint = f"{hint} {t(lang, 'number_optional')}".strip()
-                self.range_hint = hint
-                self._show_error(check_typing(question, field.value, lang).error)
-                self.app.set_focus(field, scroll_visible=False)
-                keys_hint = t(lang, "hint_number")
-            case "choice" | "multi" | "yes_no":
-                number.display = False
-                choices.display = True
-                self._load_choices(choices, question, value, keep_highlight=not changed)
-                self.app.set_focus(choices, scroll_visible=False)
-                count = len(choices.ids)
-                keys_hint = t(lang, f"hint_{question.kind}", count=count)
-            case _:
-                assert_never(question.kind)
+        if _typed_in(question):
+            choices.display = False
+            number.display = True
+            field = self.query_one("#number-input", Input)
+            if changed:
+                draft = interview.drafts.get(question.id)
+                field.value = draft if draft is not None else number_text(value, lang)
+                # Selected, so typing replaces a default or an earlier answer.
+                field.action_select_all()
+            field.placeholder = t(lang, "number_placeholder")
+            self.put("#number-unit", tr(question.unit, lang))
+            hint = _range_text(question, lang)
+            if question.optional:
+                hint = f"{hint} {t(lang, 'number_optional')}".strip()
+            self.range_hint = hint
+            self._show_error(check_typing(question, field.value, lang).error)
+            self.app.set_focus(field, scroll_visible=False)
+            keys_hint = t(lang, "hint_number")
+        else:
+            number.display = False
+            choices.display = True
+            self._load_choices(choices, question, value, keep_highlight=not changed)
+            self.app.set_focus(choices, scroll_visible=False)
+            count = len(choices.ids)
+            keys_hint = t(lang, _list_hint(question), count=count)
         if interview.returning_to is not None:
             where = t(lang, f"where_{interview.returning_to}")
             keys_hint = f"{keys_hint} {t(lang, 'hint_edit', where=where)}"
@@ -192,7 +224,13 @@ class QuestionScreen(Page):
                 choices.load(
                     [YES, NO], [t(lang, "yes"), t(lang, "no")], selected, letters=YES_NO_LETTERS
                 )
-            case "choice" | "multi" | "number":  # (a number question has none: never asked)
+            case "number":  # a month (_typed_in: the others are typed)
+                ids, labels = _months(question, lang)
+                # Nothing known yet: "not known" is marked, so Enter keeps it that way.
+                chosen = str(int(value)) if isinstance(value, int | float) else NOT_KNOWN
+                numbers = ["" if i == NOT_KNOWN else i for i in ids]
+                choices.load(ids, labels, {chosen}, numbers=numbers)
+            case "choice" | "multi":
                 if isinstance(value, frozenset):
                     selected = set(value)
                 elif isinstance(value, str):
@@ -201,7 +239,7 @@ class QuestionScreen(Page):
                     selected = set()
                 choices.load(
                     question.choice_ids,
-                    [tr(c.label, lang) for c in question.choices],
+                    [self.text(c.label) for c in question.choices],
                     selected,
                     multi=question.kind == "multi",
                 )
@@ -224,18 +262,29 @@ class QuestionScreen(Page):
         if question is None or not self.ui.help_open:
             return
         lang = self.lang
-        parts = [tr(question.help, lang)] if question.help else []
+        parts = [self.text(question.help)] if question.help else []
         choices = self.query_one("#choices", ChoiceList)
         if question.kind in ("choice", "multi") and choices.highlighted is not None:
             choice = question.choice(choices.ids[choices.highlighted])
             if choice is not None and choice.help:
-                parts.append(f"{tr(choice.label, lang)} — {tr(choice.help, lang)}")
+                parts.append(f"{self.text(choice.label)} — {self.text(choice.help)}")
         help_panel.update("\n\n".join(parts) or t(lang, "no_help"))
         help_panel.border_title = t(lang, "help_title")
 
     def toggle_help(self) -> None:
         self.ui.help_open = not self.ui.help_open
         self._show_help()
+
+    def action_escape(self) -> None:
+        if self.ui.help_open:
+            self.toggle_help()
+        else:
+            self.ui.action_step_back()
+
+    def text(self, text: Mapping[str, str] | None) -> str:
+        """A flow text in the language shown, with French spacing: a line never
+        starts with the "; s’il" of a clause typed with a plain space before it."""
+        return typography(tr(text, self.lang), self.lang)
 
     # --- answering --------------------------------------------------------------
 
@@ -248,7 +297,9 @@ class QuestionScreen(Page):
                 return ids
             case "yes_no":
                 return None if chosen is None else chosen == YES
-            case "choice" | "number":  # (a number question shows no choices)
+            case "number":  # a month: its number, or None for "not known"
+                return None if chosen in (None, NOT_KNOWN) else int(chosen)
+            case "choice":
                 return chosen
             case _:
                 assert_never(question.kind)
@@ -256,7 +307,9 @@ class QuestionScreen(Page):
     def picked(self, ids: frozenset[str], submit: bool) -> None:
         value = self.value_of(ids)
         if submit:
-            if value is None:
+            question = self.question
+            # None answers only an optional month's "not known" (nothing chosen else).
+            if value is None and not (question and question.optional and ids == {NOT_KNOWN}):
                 return
             self.ui.answer(value)
         else:
@@ -270,7 +323,7 @@ class QuestionScreen(Page):
     @on(Input.Changed, "#number-input")
     def _typed(self, event: Input.Changed) -> None:
         question, interview = self.question, self.ui.interview
-        if question is None or interview is None or question.kind != "number":
+        if question is None or interview is None or not _typed_in(question):
             return
         self._show_error(check_typing(question, event.value, self.lang).error)
         if event.value == number_text(interview.shown_value(question.id), self.lang):
@@ -283,7 +336,7 @@ class QuestionScreen(Page):
         question = self.question
         if question is None:
             return
-        if question.kind != "number":
+        if not _typed_in(question):
             self.query_one("#choices", ChoiceList).action_submit()
             return
         typed = check_typing(
