@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import keyword
 from pathlib import Path, PurePosixPath
+from typing import assert_never
 
 from alternance_tui.flow import cond
 from alternance_tui.flow.defaults import check_default, check_derived_defaults, derived_defaults
@@ -226,6 +227,7 @@ def _build_question(
         next=tuple(rules),
         where=_where(path),
         defaults=derived,
+        shown_as=model.shown_as,
     )
 
 
@@ -243,18 +245,18 @@ def _check_kind_fields(
     model: QuestionFile, path: KeyPath, file: str, problems: list[Problem]
 ) -> None:
     kind = model.kind
-    if kind in ("choice", "multi"):
-        needed = 2 if kind == "choice" else 1
-        if len(model.choices) < needed:
-            problems.append(
-                Problem(
-                    file, f"a {kind} question needs at least {needed} choices", (*path, "choices")
-                )
-            )
-    elif model.choices:
-        problems.append(
-            Problem(file, f"a {kind} question has no choices; remove `choices`", (*path, "choices"))
-        )
+    match kind:
+        case "choice" | "multi":
+            needed = 2 if kind == "choice" else 1
+            if len(model.choices) < needed:
+                message = f"a {kind} question needs at least {needed} choices"
+                problems.append(Problem(file, message, (*path, "choices")))
+        case "number" | "yes_no":
+            if model.choices:
+                message = f"a {kind} question has no choices; remove `choices`"
+                problems.append(Problem(file, message, (*path, "choices")))
+        case _:
+            assert_never(kind)
     if kind != "number":
         for key in ("min", "max", "unit"):
             if getattr(model, key) is not None:
@@ -265,6 +267,22 @@ def _check_kind_fields(
             problems.append(
                 Problem(file, "`integer` is only for number questions", (*path, "integer"))
             )
+    if model.shown_as == "month" and not (
+        kind == "number"
+        and model.integer
+        and model.unit is None
+        and model.min is not None
+        and model.max is not None
+        and 1 <= model.min <= model.max <= 12
+    ):
+        problems.append(
+            Problem(
+                file,
+                'shown_as = "month" is for a number question with integer = true, min and '
+                "max between 1 and 12, and no unit",
+                (*path, "shown_as"),
+            )
+        )
     if model.min is not None and model.max is not None and model.min > model.max:
         problems.append(
             Problem(

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from alternance_tui.flow.cond import Condition, Value, Variable
-
-QuestionKind = Literal["choice", "multi", "number", "yes_no"]
+from alternance_tui.flow.kinds import QuestionKind
 
 # A text a person reads, by language code ("fr", "en").
 Text = Mapping[str, str]
@@ -71,6 +70,8 @@ class Question:
     where: tuple[str | int, ...] = ()
     # Tried in order before ``default``; they read only questions without any.
     defaults: tuple[DerivedDefault, ...] = ()
+    # "month": a number from 1 to 12 a person reads and picks as a month's name.
+    shown_as: str | None = None
 
     def choice(self, choice_id: str) -> Choice | None:
         for item in self.choices:

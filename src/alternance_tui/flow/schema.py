@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from alternance_tui.flow.files import CHOICE_ID_PATTERN, LANGUAGE_PATTERN
+from alternance_tui.flow.kinds import QuestionKind
 
 NodeId = Annotated[
     str,
@@ -54,7 +55,7 @@ class DerivedDefaultFile(_Strict):
 
 class QuestionFile(_Strict):
     id: NodeId
-    kind: Literal["choice", "multi", "number", "yes_no"]
+    kind: QuestionKind
     prompt: TextField
     short: TextField | None = Field(None, description="a short label for reviews and reports")
     help: TextField | None = None
@@ -63,6 +64,11 @@ class QuestionFile(_Strict):
     max: float | None = None
     integer: bool = False
     unit: TextField | None = None
+    shown_as: Literal["month"] | None = Field(
+        None,
+        description='"month": a whole number from 1 (January) to 12 (December), asked as '
+        "the months and written as the month's name in the reader's language",
+    )
     optional: bool = False
     default: Any = None
     defaults: list[DerivedDefaultFile] = Field(
