@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from alternance_tui.files.printable import excerpt, printable
+from alternance_tui.cli.output import tell
+from alternance_tui.files.printable import excerpt
 from alternance_tui.wording.catalogue.cli import CLI  # a few strings: cheap at start-up
 
 if TYPE_CHECKING:
@@ -104,8 +105,7 @@ def read_answers_json(source: str, lang: str = "en") -> dict[str, Any]:
 
 
 def note(line: str, lang: str) -> None:
-
-    print(printable(f"alternance: {CLI(lang, 'note')}: {line}"), file=sys.stderr)
+    tell(f"{CLI(lang, 'note')}: {line}")
 
 
 def _json_text(value: object) -> str:

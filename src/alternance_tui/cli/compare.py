@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from alternance_tui.cli.output import EXIT_OK, refused, write_stdout, write_user_file
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
@@ -86,36 +87,28 @@ def cmd_compare(args: argparse.Namespace, bundle: Bundle, base: dict[str, Value]
             {k: to_json(v) for k, v in base.items()} if base is not None else None, args.compare
         )
     except CompareProblem as exc:
-        return _fail(exc.lines)
+        return refused(exc.lines)
     engine = Engine(bundle)
     as_of = args.as_of or dt.date.today()
     recs = {}
     for letter, answers in raw.items():
         parsed, problems = parse_answers(bundle.flow, answers, args.lang)
         if problems:
-            return _fail([f"scenario {letter}: {p.question}: {p.message}" for p in problems])
+            return refused([f"scenario {letter}: {p.question}: {p.message}" for p in problems])
         try:
             recs[letter] = engine.recommend(parsed, as_of=as_of, lang=args.lang)
         except IncompleteAnswers as exc:
-            return _fail(
+            return refused(
                 [
                     f"scenario {letter}: {q}: {m}"
                     for q, m in zip(exc.missing, exc.messages, strict=True)
                 ]
             )
         except RatesUnknown as exc:
-            return _fail([f"--as-of: {exc}"])
+            return refused([f"--as-of: {exc}"])
     text = render_comparison(compare(recs, bundle, name=name), args.format)
-    from alternance_tui.cli.main import write_stdout, write_user_file
-
     if args.output:
         write_user_file(args.output, text, args.lang)
     else:
         write_stdout(text, args.lang)
-    return 0
-
-
-def _fail(lines: list[str]) -> int:
-    for line in lines:
-        print(f"alternance: {line}", file=sys.stderr)
-    return 2
+    return EXIT_OK

@@ -1,7 +1,7 @@
 """`alternance sessions list|show|export|delete`: the advisor's named sessions
 from the command line (the sessions screen of ``--advisor`` does the same).
 
-Kept apart from cli.py, which only registers the subcommand and dispatches here.
+Kept apart from cli/main.py, which only dispatches here.
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from alternance_tui.cli.output import EXIT_OK, refused, tell, write_stdout, write_user_file
+from alternance_tui.files.printable import printable
+
 if TYPE_CHECKING:
     from alternance_tui.sessions.store import Session, SessionStore
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
 FORMATS = ("json", "markdown", "html")
 
 
@@ -49,11 +51,6 @@ def add_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
     delete.add_argument("name", metavar="NAME")
 
 
-def _fail(line: str) -> int:
-    print(f"alternance: {line}", file=sys.stderr)
-    return EXIT_BAD_INPUT
-
-
 def _store() -> SessionStore:
     from alternance_tui.sessions.store import SessionStore
 
@@ -63,7 +60,7 @@ def _store() -> SessionStore:
 def _load(store: SessionStore, name: str) -> Session | None:
     loaded = store.load(name, lang="en")
     if loaded.warning:
-        print(f"alternance: {loaded.warning}", file=sys.stderr)
+        tell(loaded.warning)
     return loaded.session
 
 
@@ -82,16 +79,16 @@ def cmd_sessions(args: argparse.Namespace) -> int:
         sys.stdout.write(list_text(store, args.lang, args.format))
         return EXIT_OK
     if not store.exists(args.name):
-        return _fail(f"no session named {args.name!r} (see: alternance sessions list)")
+        return refused([f"no session named {args.name!r} (see: alternance sessions list)"])
     if args.action == "delete":
         if store.in_use(args.name):
-            return _fail(f"{args.name} is open in an advisor's window: close it there first")
+            return refused([f"{args.name} is open in an advisor's window: close it there first"])
         store.delete(args.name)
-        print(f"deleted {args.name}", file=sys.stderr)
+        print(printable(f"deleted {args.name}"), file=sys.stderr)
         return EXIT_OK
     session = _load(store, args.name)
     if session is None:
-        return _fail(f"{args.name}: the session could not be read")
+        return refused([f"{args.name}: the session could not be read"])
     if args.action == "show":
         if args.format == "json":
             sys.stdout.write(show_json(args.name, session, args.lang))
@@ -193,7 +190,7 @@ def _export(args: argparse.Namespace, session: Session) -> int:
     try:
         as_of = dt.date.fromisoformat(args.as_of) if args.as_of else dt.date.today()
     except ValueError:
-        return _fail(f"--as-of: {args.as_of!r} is not a date: write it as YYYY-MM-DD")
+        return refused([f"--as-of: {args.as_of!r} is not a date: write it as YYYY-MM-DD"])
     lang = args.lang or session.lang
     try:
         text = handout_text(
@@ -205,10 +202,8 @@ def _export(args: argparse.Namespace, session: Session) -> int:
             scenario=args.scenario,
         )
     except ExportProblem as exc:
-        return _fail(f"{args.name}: {exc}")
+        return refused([f"{args.name}: {exc}"])
     # As `recommend -o` writes: as `> FILE` would (output_file.py), or exit 2 saying why.
-    from alternance_tui.cli.main import write_stdout, write_user_file
-
     if args.output is None:
         write_stdout(text, lang)
     else:

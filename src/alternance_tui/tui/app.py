@@ -380,6 +380,9 @@ class AlternanceApp(App[int]):
         self.desk.sessions()
 
     def action_forget(self) -> None:
+        if self.kiosk is not None:
+            self.keys.forget_on_kiosk()
+            return
         self.privacy.forget_me()
 
 
