@@ -135,3 +135,34 @@ async def test_every_key_an_advisor_needs_shows_whole_at_80_columns() -> None:
                 assert words in shown, (size, lines)
             assert all(len(line) <= size[0] for line in lines)
             assert shown.startswith("◆ Léa"), lines  # whose session this is (item 2)
+
+
+@pilot_test
+async def test_f6_from_the_comparison_offers_this_scenario_or_all_side_by_side() -> None:
+    """Issue 18, item 9: F6 printed whichever scenario was active, unnamed."""
+    import os
+    from pathlib import Path
+
+    from alternance_tui.tui.advisor.compare import CompareScreen
+    from alternance_tui.tui.widgets.dialogs import PickScreen
+
+    public = {**PRIVATE, "employer_sector": "public"}
+    write_session("Zoé", PRIVATE, 0, scenarios={"B": public}, active="B")
+    documents = Path(os.environ["ALTERNANCE_DOCUMENTS_DIR"])
+    app = advisor_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "f5")  # Zoé's session, then her scenarios
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press("1", "enter")  # this scenario, at the path offered
+        await pilot.pause()
+        handout = (documents / "handout-Zoe-B-en.html").read_text(encoding="utf-8")
+        assert "For: Zoé · Scenario B" in handout
+        await pilot.press("f6", "2", "enter")  # all of them side by side
+        await pilot.pause()
+        both = (documents / "comparison-Zoe-en.html").read_text(encoding="utf-8")
+        assert "Session: Zoé" in both and "Scenario A" in both and "Scenario B" in both

@@ -8,7 +8,6 @@ sessions and comparison screens ask it for what they show (``Desk``, host.py).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alternance_tui.tui.part import Part
@@ -311,68 +310,7 @@ class AdvisorDesk(Part):
     # --- handout ----------------------------------------------------------------------------
 
     def handout(self) -> None:
-        """F6: the handout of the answers shown, in the language shown, to a file:
-        the documents folder by default; an existing file is never replaced unasked."""
-        from alternance_tui.sessions.advising import default_handout_name, documents_dir
-        from alternance_tui.tui.widgets.dialogs import AskScreen
+        """F6: the handout (handouts.py)."""
+        from alternance_tui.tui.advisor.handouts import Handouts
 
-        if self.host.interview is None or self.host.bundle is None:
-            return
-        if self.host.options.kiosk:
-            self.app.notify(a(self.host.lang, "handout_kiosk"), severity="warning")
-            return
-        lang = self.host.lang
-        state = self.host.advisor
-        name = state.name if state is not None else ""
-        with_notes = state is not None and state.notes_on_handout and bool(state.notes.strip())
-        folder = documents_dir()
-        if self.host.settings is not None and self.host.settings.advisor.handout_folder:
-            folder = Path(self.host.settings.advisor.handout_folder).expanduser()
-        suggested = folder / default_handout_name(name, lang, "html")
-        hint = a(lang, "handout_hint", notes=a(lang, "yes" if with_notes else "no"))
-
-        def chosen(path: str | None) -> None:
-            if path:
-                self._handout_to(Path(path).expanduser(), lang, with_notes)
-
-        self.app.push_screen(AskScreen(a(lang, "handout_path"), str(suggested), hint), chosen)
-
-    def _handout_to(self, path: Path, lang: str, with_notes: bool) -> None:
-        from alternance_tui.tui.widgets.dialogs import ConfirmScreen
-
-        if path.exists():
-
-            def confirmed(yes: bool | None) -> None:
-                if yes:
-                    self._write_handout(path, lang, with_notes)
-
-            self.app.push_screen(ConfirmScreen(a(lang, "handout_overwrite", path=path)), confirmed)
-            return
-        self._write_handout(path, lang, with_notes)
-
-    def _write_handout(self, path: Path, lang: str, with_notes: bool) -> None:
-        from alternance_tui.sessions.advising import ExportProblem, handout_of
-        from alternance_tui.sessions.store import write_atomic
-
-        interview, bundle, state = self.host.interview, self.host.bundle, self.host.advisor
-        if interview is None or bundle is None:
-            return
-        fmt = {".md": "markdown", ".json": "json"}.get(path.suffix.lower(), "html")
-        try:
-            from alternance_tui.sessions.advising import recommendation
-
-            engine = self.host.engine()  # the results screen's: its recommendation is reused
-            rec = recommendation(bundle, interview.answers_json(), lang, self.host.as_of, engine)
-            text = handout_of(
-                rec,
-                bundle,
-                fmt,
-                name=state.name if state is not None else "",
-                notes=state.notes if (state is not None and with_notes) else "",
-            )
-            write_atomic(path, text)
-        except (ExportProblem, OSError) as exc:
-            error = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            self.app.notify(a(lang, "handout_failed", error=error), severity="error", timeout=10)
-            return
-        self.app.notify(a(lang, "handout_saved", path=path), timeout=10)
+        Handouts(self.app).ask(self.scenario_answers())
