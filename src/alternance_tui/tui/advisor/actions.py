@@ -108,15 +108,22 @@ class AdvisorDesk(Part):
         else:
             self.host.step(lambda i: i.begin(), save=False)
 
+    def _refused(self, name: str) -> bool:
+        """Whether ``name`` cannot name a session (sessions/names.py), said if so."""
+        from alternance_tui.sessions.store import name_problem, refusal
+
+        problem = name_problem(name)
+        if problem is not None:
+            self.app.notify(refusal(name, problem, self.host.lang), severity="warning")
+        return problem is not None
+
     def new_session(self, name: str) -> None:
         from alternance_tui.sessions.advisor_state import AdvisorState
-        from alternance_tui.sessions.store import safe_name
 
         store, interview = self.host.autosave.store, self.host.interview
         if store is None or interview is None or self.host.advisor is None:
             return
-        if not safe_name(name):
-            self.app.notify(a(self.host.lang, "name_unusable", name=name), severity="warning")
+        if self._refused(name):
             return
         if store.exists(name) or not self.host.autosave.hold(name):
             self.app.notify(a(self.host.lang, "name_taken", name=name), severity="warning")
@@ -133,13 +140,10 @@ class AdvisorDesk(Part):
         self.host.step(lambda i: i.begin(), save=False)
 
     def rename_session(self, old: str, new: str) -> None:
-        from alternance_tui.sessions.store import safe_name
-
         store = self.host.autosave.store
         if store is None:
             return
-        if not safe_name(new):
-            self.app.notify(a(self.host.lang, "name_unusable", name=new), severity="warning")
+        if self._refused(new):
             return
         if self.host.autosave.in_use_elsewhere(old):
             self.app.notify(a(self.host.lang, "session_in_use", name=old), severity="warning")
@@ -310,7 +314,8 @@ class AdvisorDesk(Part):
     # --- handout ----------------------------------------------------------------------------
 
     def handout(self) -> None:
-        """F6: the handout (handouts.py)."""
-        from alternance_tui.tui.advisor.handouts import Handouts
+        """F6: the handout (advisor/handout.py says where it goes: a file named at a
+        terminal, a download in a browser, none in a kiosk)."""
+        from alternance_tui.tui.advisor.handout import Handout
 
-        Handouts(self.app).ask(self.scenario_answers())
+        Handout(self.app).give()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
@@ -121,9 +122,13 @@ class SessionsScreen(Page):
             a(lang, k)
             for k in ("col_name", "col_saved", "col_progress", "col_scenarios", "col_notes")
         ] + [a(lang, "col_lang")]
+        from alternance_tui.sessions.listing import shown_names
+
+        # Two files holding one name (a copy) are told apart by their keys.
+        names = dict(zip((r.key for r in self.rows), shown_names(self.rows), strict=True))
         cells = [
             (
-                r.name,
+                names[r.key],
                 short_date(r.saved_at, lang),
                 r.progress(lang).split(", ")[0] + (a(lang, "progress_done") if r.complete else ""),
                 str(r.scenarios),
@@ -137,7 +142,8 @@ class SessionsScreen(Page):
         for i, label in enumerate(labels):
             table.add_column(label, width=max([len(label), *(len(c[i]) for c in cells)]))
         for r, row_cells in zip(shown, cells, strict=True):
-            table.add_row(*row_cells, key=r.key)
+            # Text cells: a name typed as "Dupont [/]" is shown as typed, never markup.
+            table.add_row(*(Text(c) for c in row_cells), key=r.key)
         keys = [r.key for r in shown]
         # The cursor stays on the session it was on; if that one went, on its row.
         if keep in keys:
