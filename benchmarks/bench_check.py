@@ -57,8 +57,8 @@ from pathlib import Path
 
 from alternance_tui.flow import files
 from alternance_tui.flow.build import build_flow
-from alternance_tui.flow.check.gcpause import paused_gc
 from alternance_tui.flow.check.run import PathExplorer, check_flow
+from alternance_tui.flow.gcpause import paused_gc
 from alternance_tui.flow.load import load_flow
 from alternance_tui.flow.schema import FlowFile
 

@@ -69,10 +69,10 @@ async def bench_screen(runs: int, size: tuple[int, int]) -> dict[str, list[float
     frame; then F5 to the comparison's first frame composed for the terminal
     (App._display: the headless driver writes nothing after it); and a bare
     one-label screen pushed the same way, as the floor on this machine now."""
+    from alternance_tui.tui.advisor.compare import CompareScreen
     from alternance_tui.tui.app import build_app
-    from alternance_tui.tui.compare import CompareScreen
     from alternance_tui.tui.options import TuiOptions
-    from alternance_tui.tui.review import ReviewScreen
+    from alternance_tui.tui.pages.review import ReviewScreen
 
     os.environ["ALTERNANCE_DATA_DIR"] = tempfile.mkdtemp(prefix="bench-compare-")
     app = build_app(TuiOptions(lang="fr", lang_given=True, advisor=True, as_of=AS_OF))

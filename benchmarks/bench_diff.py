@@ -18,7 +18,7 @@ import datetime as dt
 import statistics
 import time
 
-from alternance_tui.advice.diff import Side, diff
+from alternance_tui.advice.diff.run import Side, diff
 from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.load import load_bundle
 from alternance_tui.advice.render.diff import diff_text

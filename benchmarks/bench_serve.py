@@ -173,7 +173,7 @@ def descendants(pid: int) -> list[int]:
 
 def _is_fork_server(pid: int) -> bool:
     try:
-        return b"alternance_tui.forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        return b"alternance_tui.serve.forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return False
 

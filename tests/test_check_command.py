@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from alternance_tui.cli import main
+from alternance_tui.cli.main import main
 
 DATA = Path(__file__).resolve().parent / "data"
 

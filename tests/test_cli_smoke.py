@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from alternance_tui.cli import main
+from alternance_tui.cli.main import main
 
 
 def test_check_passes_on_shipped_flows(capsys: pytest.CaptureFixture[str]) -> None:

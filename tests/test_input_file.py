@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tests.nodes import ZERO, char_device, fifo, within
 
-from alternance_tui.input_file import (
+from alternance_tui.files.input_file import (
     MAX_BYTES,
     Duplicate,
     JsonRefused,

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from tests.nodes import FULL, char_device, fifo, within
 
-from alternance_tui.output_file import OutputError, write_output
+from alternance_tui.files.output_file import OutputError, write_output
 
 NULL = (1, 3)
 

@@ -61,7 +61,7 @@ def test_item_facts_are_the_attributes_the_advice_file_declares(bundle: Bundle) 
     """No attribute name is known to the code: the file says which to show, in
     which order, and in which words, in the reports and on the results screen."""
     from alternance_tui.advice.model import AttributeLabel
-    from alternance_tui.tui.resultview import results_view
+    from alternance_tui.tui.pages.resultview import results_view
 
     declared = (
         AttributeLabel("training", {"en": "Training", "fr": "Formation"}),

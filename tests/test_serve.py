@@ -16,7 +16,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from alternance_tui.serve import ServeOptions, allowed_origins, origin_of
+from alternance_tui.serve.server import ServeOptions, allowed_origins, origin_of
 
 TIMEOUT = 30.0
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,9 +115,9 @@ def test_the_app_is_served_to_a_browser_and_answers_keys(serve: Serve, how: list
     assert f"ws://127.0.0.1:{port}/ws" in page
     assert welcome, "the welcome screen never reached the browser"
     assert question, "Enter on the welcome screen did not open the first question"
-    forked = any("alternance_tui.forkserver" in " ".join(c) for c in during)
+    forked = any("alternance_tui.serve.forkserver" in " ".join(c) for c in during)
     assert forked == (how == []), during
-    sessions = [c for c in during if "--ephemeral" in c or "alternance_tui.forkserver" in c]
+    sessions = [c for c in during if "--ephemeral" in c or "alternance_tui.serve.forkserver" in c]
     assert len(sessions) == (2 if forked else 1)  # the fork server and its child, or the app
     deadline = time.monotonic() + TIMEOUT
     while len(_tree(server)) > (1 if forked else 0) and time.monotonic() < deadline:
@@ -130,7 +130,7 @@ def _fork_server_listening(server: int) -> bool:
     deadline = time.monotonic() + TIMEOUT
     while time.monotonic() < deadline:
         for command in _tree(server):
-            if "alternance_tui.forkserver" in command and Path(command[-1]).exists():
+            if "alternance_tui.serve.forkserver" in command and Path(command[-1]).exists():
                 return True
         time.sleep(0.1)
     return False
@@ -386,7 +386,11 @@ def test_serve_help_says_what_it_does() -> None:
 
 def _app_characters() -> set[str]:
     """Every character the app's own texts can draw (screens, advice, flows)."""
-    files = [*SRC.glob("tui/*.py"), *SRC.glob("advice/*.py"), *(ROOT / "flows").rglob("*.toml")]
+    files = [
+        *SRC.glob("tui/**/*.py"),
+        *SRC.glob("advice/**/*.py"),
+        *(ROOT / "flows").rglob("*.toml"),
+    ]
     text = "".join(path.read_text(encoding="utf-8") for path in files)
     return {c for c in text if ord(c) > 0x7E}
 
@@ -396,8 +400,8 @@ def test_every_symbol_the_app_draws_is_in_the_served_fonts() -> None:
     import textual_serve
 
     roboto = Path(textual_serve.__file__).parent / "static/fonts/RobotoMono-VariableFont_wght.ttf"
-    symbols = SRC / "web/static/alternance-symbols.ttf"
-    page = (SRC / "web/templates/app_index.html").read_text(encoding="utf-8")
+    symbols = SRC / "serve/web/static/alternance-symbols.ttf"
+    page = (SRC / "serve/web/templates/app_index.html").read_text(encoding="utf-8")
     declared = re.search(r"unicode-range: ([^;]+);", page)
     assert declared is not None
     ranges = []

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from alternance_tui.settings import remember
-from alternance_tui.settings_file import plainly_valid
+from alternance_tui.sessions.settings import remember
+from alternance_tui.sessions.settings_file import plainly_valid
 
 
 def settings_file() -> Path:

@@ -10,8 +10,8 @@ import pytest
 from tests.nodes import ZERO, char_device, fifo, within
 
 from alternance_tui.advice.model import Bundle
-from alternance_tui.interview import Interview
-from alternance_tui.store import Session, SessionStore
+from alternance_tui.interview.state import Interview
+from alternance_tui.sessions.store import Session, SessionStore
 
 
 @pytest.mark.parametrize(

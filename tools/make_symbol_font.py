@@ -1,4 +1,4 @@
-"""Build ``src/alternance_tui/web/static/alternance-symbols.ttf``, the font that
+"""Build ``src/alternance_tui/serve/web/static/alternance-symbols.ttf``, the font that
 draws, in the browser (``alternance serve``), the symbols Roboto Mono lacks.
 
 Roboto Mono (shipped in textual-serve's own static files and served from there)
@@ -29,7 +29,7 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = ROOT / "src" / "alternance_tui" / "web" / "static" / "alternance-symbols.ttf"
+TARGET = ROOT / "src" / "alternance_tui" / "serve" / "web" / "static" / "alternance-symbols.ttf"
 SOURCE = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 FAMILY = "Alternance Symbols"
 

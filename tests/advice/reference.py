@@ -64,11 +64,12 @@ PROFESSIONALISATION: list[tuple[int, int, int, int]] = [
     (26, 200, 100, 100),  # 26 and over
 ]
 PROFESSIONALISATION_AGREEMENT_PERCENT = 85
-# "no bac or general bac -> base rate; technological or professional bac, or any
-# higher-education diploma -> higher rate"
-BASE_RATE_DIPLOMAS = ("none", "bac_general")
+# D6325-15: the higher rate needs "une qualification au moins égale à celle d'un
+# baccalauréat professionnel ou d'un titre ou diplôme à finalité professionnelle de
+# même niveau": no bac, a general or a technological bac -> base rate; a professional
+# bac or any higher-education diploma -> higher rate (docs/rules/professionalisation.md).
+BASE_RATE_DIPLOMAS = ("none", "bac_general", "bac_technological")
 HIGHER_RATE_DIPLOMAS = (
-    "bac_technological",
     "bac_professional",
     "bac2",
     "licence",

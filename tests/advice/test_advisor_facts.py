@@ -14,7 +14,7 @@ import pytest
 
 from alternance_tui.advice.load import check_bundle
 from alternance_tui.advice.model import Bundle
-from alternance_tui.paths import default_flow_path
+from alternance_tui.files.paths import default_flow_path
 
 from .support import advise, contract, person
 
@@ -83,7 +83,7 @@ def test_hiring_aid_in_french(bundle: Bundle) -> None:
     assert "2 000 € de bac+3 à bac+5 (les formations de l’IMPGT)" in text
 
 
-@pytest.mark.parametrize("on", ["2022-01-01", "2026-01-01"])
+@pytest.mark.parametrize("on", ["2022-01-01", "2024-12-31"])
 def test_public_employer_training_cost_is_the_cnfpt_since_2022(bundle: Bundle, on: str) -> None:
     notes = _notes(bundle, on, employer_sector="public")
     cost = [n for n in notes if n["text"].startswith("Training cost")]
@@ -130,3 +130,65 @@ def test_a_note_ending_before_it_starts_is_refused(tmp_path: Path) -> None:
     built, problems, _ = check_bundle(folder / default_flow_path().name)
     assert built is None or problems
     assert any("`until` must not be before `from`" in str(p) for p in problems)
+
+
+# --- the employer's €750 contribution (L6332-14, R6332-25-1, décret 2025-585) ---------
+
+CONTRIBUTION = "Code du travail L6332-14, R6332-25-1 (décret 2025-585 du 27/06/2025)"
+
+
+def _course_notes(bundle: Bundle, on: str, **answers: object) -> dict[str, list[dict[str, Any]]]:
+    data = advise(bundle, person(22, duration_months=12, **answers), on)
+    return {c["id"]: c["notes"] for c in data["courses"]}
+
+
+@pytest.mark.parametrize("employer", ["private", "individual", "unknown"])
+def test_employer_contribution_of_750_for_contracts_from_july_2025(
+    bundle: Bundle, employer: str
+) -> None:
+    # R6332-25-1 (docs/rules/apprenticeship.md): « la somme forfaitaire de 750 € pour
+    # chaque contrat d'apprentissage visant l'obtention d'un diplôme ou d'un titre à
+    # finalité professionnelle équivalant au moins au niveau 6 », contracts concluded
+    # from 1 July 2025 (décret 2025-585, art. 2).
+    (text,) = _by_source(_notes(bundle, "2026-12-07", employer_sector=employer), CONTRIBUTION)
+    assert "€750" in text
+    assert "bac+3 or higher (levels 6 and 7: every IMPGT course)" in text
+    assert "deducted from what its OPCO pays" in text
+    assert _by_source(_notes(bundle, "2025-06-30", employer_sector=employer), CONTRIBUTION) == []
+    # ... and on every course card, all of them levels 6 and 7
+    courses = _course_notes(bundle, "2026-12-07", employer_sector=employer)
+    assert len(courses) == 10
+    for notes in courses.values():
+        assert len(_by_source(notes, CONTRIBUTION)) == 1
+
+
+def test_public_employers_are_told_the_750_does_not_concern_them(bundle: Bundle) -> None:
+    notes = _notes(bundle, "2026-12-07", employer_sector="public")
+    assert _by_source(notes, CONTRIBUTION) == []
+    (text,) = [n["text"] for n in notes if "€750" in n["text"]]
+    assert "does not concern the State, local authorities or hospitals" in text
+    for course in _course_notes(bundle, "2026-12-07", employer_sector="public").values():
+        (text,) = [n["text"] for n in course if "€750" in n["text"]]
+        assert "pays the training itself" in text
+
+
+def test_employer_contribution_in_french(bundle: Bundle) -> None:
+    (text,) = _by_source(_notes(bundle, "2026-12-07", "fr"), CONTRIBUTION)
+    assert "750 €" in text and "bac+3 ou plus" in text
+
+
+# --- the CNFPT since the 2025 campaign ------------------------------------------------
+
+
+@pytest.mark.parametrize("on", ["2025-01-01", "2026-12-07"])
+def test_cnfpt_funds_only_levels_3_to_5_since_the_2025_campaign(bundle: Bundle, on: str) -> None:
+    notes = _notes(bundle, on, employer_sector="public")
+    (cost,) = [n for n in notes if n["text"].startswith("Training cost")]
+    text = cost["text"]
+    assert "since the 2025 campaign the CNFPT funds only diplomas of levels 3 to 5" in text
+    assert "jobs under strain" in text and "census" in text
+    assert "for a licence or a master’s, such as the IMPGT courses, the authority pays" in text
+    assert "CNFPT" in cost["source"] and "2025" in cost["source"]
+    # and on each course card, for a public employer
+    for course in _course_notes(bundle, on, employer_sector="public").values():
+        assert any("the CNFPT funds only diplomas of levels 3 to 5" in n["text"] for n in course)

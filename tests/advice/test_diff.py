@@ -15,18 +15,18 @@ from pathlib import Path
 
 import pytest
 
-from alternance_tui.advice.aspects import complete, walk_item
-from alternance_tui.advice.classes import as_given
-from alternance_tui.advice.diff import Change, Diff, Side, diff
+from alternance_tui.advice.diff.aspects import complete, walk_item
+from alternance_tui.advice.diff.classes import as_given
+from alternance_tui.advice.diff.profiles import Answers, Space
+from alternance_tui.advice.diff.run import Change, Diff, Side, diff
 from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.load import check_bundle
 from alternance_tui.advice.model import Bundle, LikePay
-from alternance_tui.advice.profiles import Answers, Space
 from alternance_tui.advice.render.diff import diff_text
-from alternance_tui.cli import main
+from alternance_tui.cli.main import main
+from alternance_tui.files.paths import default_flows_dir
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.walk import next_node
-from alternance_tui.paths import default_flows_dir
 
 JAN, JULY = dt.date(2026, 1, 1), dt.date(2026, 7, 1)
 SMIC_ITEMS = {"apprenticeship", "professionalisation"}

@@ -212,11 +212,22 @@ def test_at_most_924_hours_of_presence_per_academic_year(
 def test_24_months_is_not_an_internship_and_says_what_would_be(bundle: Bundle) -> None:
     item = _internship(bundle, 24)
     assert item["eligible"] is False
-    # 924 / (35 x 52 / 12) = 6.09 months at 35 h a week
-    assert changes(item) == ["Planned length: 6.09 months or less"]
+    # 924 / (35 x 52 / 12) = 6.09 months at 35 h a week: a person reads the whole
+    # months that fit (6 months = 910 hours); the JSON keeps the exact bound.
+    assert changes(item) == ["Planned length: 6 months or less"]
     assert item["what_would_change"][0]["answers"] == {
         "duration_months": {"min": None, "max": 6.09}
     }
+    assert _internship(bundle, 6)["eligible"] is True
+
+
+def test_thresholds_are_in_the_units_a_person_answered_in(bundle: Bundle) -> None:
+    """12 months at 35 h: at most 924 / (12 x 52 / 12) = 17.77 h a week, said as
+    17 h (884 hours), which a person can answer and which stays true."""
+    item = _internship(bundle, 12)
+    assert "Hours a week: 17 h a week or less" in changes(item)
+    assert _internship(bundle, 12, 17)["eligible"] is True
+    assert _internship(bundle, 12, 18)["eligible"] is False
 
 
 def test_more_than_an_academic_year_says_so(bundle: Bundle) -> None:
@@ -232,8 +243,8 @@ def test_too_many_hours_names_both_ways_to_fit(bundle: Bundle) -> None:
     """6 months at 40 h = 1040 hours: fewer months, or fewer hours a week."""
     item = _internship(bundle, 6, 40)
     assert changes(item) == [
-        "Planned length: 5.33 months or less",  # 5.33 x 40 x 52 / 12 = 923.9 hours
-        "Hours a week: 35.53 h a week or less",  # 6 x 35.53 x 52 / 12 = 923.8 hours
+        "Planned length: 5 months or less",  # 5.33 x 40 x 52 / 12 = 923.9 hours
+        "Hours a week: 35 h a week or less",  # 6 x 35.53 x 52 / 12 = 923.8 hours
     ]
 
 

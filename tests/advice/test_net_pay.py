@@ -13,7 +13,7 @@ import pytest
 
 from alternance_tui.advice.compiled import CompiledRules
 from alternance_tui.advice.model import Bundle, GridPay
-from alternance_tui.advice.net import net_for
+from alternance_tui.advice.pay.net import net_for
 
 from .support import advise, contract, person
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from alternance_tui.advice.load import check_bundle
-from alternance_tui.paths import default_flows_dir
+from alternance_tui.files.paths import default_flows_dir
 
 
 def _problems(tmp_path: Path, file: str, old: str, new: str) -> list[str]:

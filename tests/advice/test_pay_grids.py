@@ -125,8 +125,23 @@ def test_professionalisation_grid_cell(bundle: Bundle, on: str, diploma: str, ag
 def test_general_bac_or_none_says_base_rate_assumption(bundle: Bundle, diploma: str) -> None:
     item = contract(advise(bundle, person(20, diploma=diploma)), "professionalisation")
     note = item["pay"]["years"][0]["note"]
-    assert "General bac or no bac: base rate" in note
-    assert "professional qualification at least at bac pro level" in note
+    assert "No bac, or a general or technological bac: base rate" in note
+    assert "at least a professional bac" in note
+
+
+def test_technological_bac_is_paid_the_base_rate_and_says_why(bundle: Bundle) -> None:
+    # D6325-15 (docs/rules/professionalisation.md): the higher rate needs "une
+    # qualification au moins égale à celle d'un baccalauréat professionnel ou d'un titre
+    # ou diplôme à finalité professionnelle de même niveau"; a technological bac is not
+    # one. 55 % of the SMIC of 1 June 2026 (1,867.02): 1,026.86.
+    answers = person(20, diploma="bac_technological", duration_months=12)
+    item = contract(advise(bundle, answers, "2026-12-07"), "professionalisation")
+    assert years(item) == [(1, 20, 55, 1026.86)]
+    note = item["pay"]["years"][0]["note"]
+    assert "a general or technological bac is not one" in note
+    assert "2012 ministry circular" in note  # the administration's wider reading is said
+    french = contract(advise(bundle, answers, "2026-12-07", "fr"), "professionalisation")
+    assert "un bac général ou technologique n’en est pas un" in french["pay"]["years"][0]["note"]
 
 
 @pytest.mark.parametrize("diploma", HIGHER_RATE_DIPLOMAS)

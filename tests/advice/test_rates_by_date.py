@@ -11,7 +11,7 @@ import pytest
 
 from alternance_tui.advice.engine import recommend
 from alternance_tui.advice.model import Bundle
-from alternance_tui.advice.pay_base import RatesUnknown
+from alternance_tui.advice.pay.base import RatesUnknown
 from alternance_tui.flow.answers import parse_answers
 from alternance_tui.wording import formats
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from alternance_tui.cli import main
+from alternance_tui.cli.main import main
 
 from .reference import percent_of, smic_monthly
 
@@ -119,7 +119,7 @@ def test_done_when_text_in_french(
     assert f"1\u202f112,05{NBSP}€" in out
     assert "Contrat d’apprentissage — ✔ Ouvert pour vous" in out
     assert "Convention de stage — ✘ Pas ouvert pour vous" in out
-    assert f"Durée prévue{NBSP}: 6,09 mois ou moins" in out
+    assert f"Durée prévue{NBSP}: 6 mois ou moins" in out
 
 
 def test_language_defaults_to_the_locale(

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from alternance_tui.advice.model import Bundle
+from alternance_tui.advice.whatif import _readable
+from alternance_tui.flow.model import Question
 
 from .support import advise, changes, contract, person
 
@@ -107,4 +109,32 @@ def test_in_french(bundle: Bundle) -> None:
     assert changes(contract(data, "professionalisation")) == [
         "Employeur\u00a0: Une entreprise ou association privée"
     ]
-    assert changes(contract(data, "internship")) == ["Durée prévue\u00a0: 6,09 mois ou moins"]
+    assert changes(contract(data, "internship")) == ["Durée prévue\u00a0: 6 mois ou moins"]
+
+
+def _number(integer: bool = False) -> Question:
+    return Question(
+        "hours",
+        "number",
+        {"en": "Hours?"},
+        {"en": "Hours"},
+        (),
+        minimum=1,
+        maximum=48,
+        integer=integer,
+    )
+
+
+def test_a_range_is_rounded_inwards_to_what_a_person_can_answer() -> None:
+    """Upper bounds down, lower bounds up, so every value the text allows opens."""
+    anything = lambda value: True  # noqa: E731
+    assert _readable(_number(), None, 6.09, anything) == (None, 6)
+    assert _readable(_number(), 2.01, None, anything) == (3, None)
+    # No whole number between 6.2 and 6.8: tenths, still inside.
+    assert _readable(_number(), 6.21, 6.79, anything) == (6.3, 6.7)
+    # A rounded bound that would not open is never shown: the exact one is.
+    assert _readable(_number(), 6.21, 6.79, lambda v: v not in (6.3, 6.7)) == (6.21, 6.79)
+    # A whole number that would not open: the tenth that does.
+    assert _readable(_number(), None, 1.55, lambda v: v != 1) == (None, 1.5)
+    # Whole-number questions are already in their units.
+    assert _readable(_number(integer=True), 16, 25, anything) == (16, 25)

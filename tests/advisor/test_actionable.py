@@ -11,7 +11,7 @@ import pytest
 
 from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.model import Bundle
-from alternance_tui.tui.resultview import ResultsView, results_view
+from alternance_tui.tui.pages.resultview import ResultsView, results_view
 from alternance_tui.wording.catalogue.act import ACT
 
 AS_OF = dt.date(2026, 1, 1)

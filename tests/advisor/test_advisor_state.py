@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from alternance_tui.advice.model import Bundle
-from alternance_tui.advisor_state import AdvisorState
-from alternance_tui.interview import Interview
-from alternance_tui.store import Session
+from alternance_tui.interview.state import Interview
+from alternance_tui.sessions.advisor_state import AdvisorState
+from alternance_tui.sessions.store import Session
 
 YOUNG = {"age": 20, "employer_sector": "private", "diploma": "bac_general", "duration_months": 24}
 

@@ -16,8 +16,8 @@ from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.handout import handout
 from alternance_tui.advice.model import Bundle
 from alternance_tui.advice.render.handout import render_handout
-from alternance_tui.cli import main
-from alternance_tui.store import Session, SessionStore
+from alternance_tui.cli.main import main
+from alternance_tui.sessions.store import Session, SessionStore
 
 AS_OF = dt.date(2026, 1, 1)
 YOUNG = {"age": 20, "employer_sector": "private", "diploma": "bac_general", "duration_months": 24}

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from alternance_tui.cli import main
-from alternance_tui.store import Session, SessionStore, safe_name
+from alternance_tui.cli.main import main
+from alternance_tui.sessions.store import Session, SessionStore, safe_name
 
 YOUNG = {"age": 20, "employer_sector": "private", "diploma": "bac_general", "duration_months": 24}
 

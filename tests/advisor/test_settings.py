@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from alternance_tui import settings
+from alternance_tui.sessions import settings
 
 
 def config() -> Path:

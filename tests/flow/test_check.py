@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from alternance_tui.cli import main
+from alternance_tui.cli.main import main
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.load import load_flow
 from alternance_tui.flow.model import Flow

@@ -30,7 +30,7 @@ from types import FrameType
 import pytest
 
 from alternance_tui.advice.load import check_bundle
-from alternance_tui.cli import main
+from alternance_tui.cli.main import main
 from alternance_tui.flow.model import Question
 
 SHIPPED = Path(__file__).resolve().parents[2] / "flows"

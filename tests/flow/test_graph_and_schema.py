@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from alternance_tui.cli import main
+from alternance_tui.cli.main import main
 from alternance_tui.flow.graph import render_graph
 from alternance_tui.flow.load import load_flow
 from alternance_tui.flow.model import Flow

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from alternance_tui.cli import main
+from alternance_tui.cli.main import main
 
 SHIPPED = Path(__file__).resolve().parents[2] / "flows"
 # One adult's answers that reach the internship pay (4 months, hours a week).

@@ -23,7 +23,7 @@ from alternance_tui.flow.load import check_flow_file, flow_from_data, load_flow
 from alternance_tui.flow.model import Flow, Question
 from alternance_tui.flow.problems import Problem
 from alternance_tui.flow.walk import predicted_path, progress, walk
-from alternance_tui.interview import Interview
+from alternance_tui.interview.state import Interview
 
 from .conftest import BIKE, SHIPPED
 

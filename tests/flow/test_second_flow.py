@@ -21,7 +21,7 @@ from alternance_tui.flow.graph import render_graph
 from alternance_tui.flow.load import check_flow_file, load_flow
 from alternance_tui.flow.model import Flow
 from alternance_tui.flow.walk import progress, walk
-from alternance_tui.interview import Interview
+from alternance_tui.interview.state import Interview
 
 from .conftest import BIKE, SHIPPED
 

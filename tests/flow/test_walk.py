@@ -18,7 +18,7 @@ from alternance_tui.flow.walk import (
     progress,
     walk,
 )
-from alternance_tui.interview import Interview
+from alternance_tui.interview.state import Interview
 
 from .conftest import HEADER, outcomes_toml, question_toml
 

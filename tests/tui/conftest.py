@@ -20,8 +20,8 @@ from alternance_tui.advice.model import Bundle
 from alternance_tui.tui.app import AlternanceApp
 from alternance_tui.tui.facts import facts_of
 from alternance_tui.tui.options import TuiOptions
-from alternance_tui.tui.textlines import TextLines
-from alternance_tui.tui.widgets import HangingChoice
+from alternance_tui.tui.widgets.controls import HangingChoice
+from alternance_tui.tui.widgets.textlines import TextLines
 
 AS_OF = dt.date(2026, 1, 1)
 SIZE = (80, 24)

@@ -151,7 +151,7 @@ async def monkey(
 
 def on_a_valid_screen(app: AlternanceApp) -> bool:
     from alternance_tui.tui.base import Page
-    from alternance_tui.tui.kioskui import CountdownScreen, PinScreen
+    from alternance_tui.tui.kiosk.ui import CountdownScreen, PinScreen
 
     screen = app.screen
     below = app.screen_stack[1] if len(app.screen_stack) > 1 else None

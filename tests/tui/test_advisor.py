@@ -9,10 +9,10 @@ from tests.tui.conftest import AS_OF, SIZE, pilot_test
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
+from alternance_tui.tui.advisor.sessions import SessionsScreen
 from alternance_tui.tui.app import AlternanceApp, build_app
 from alternance_tui.tui.options import TuiOptions
-from alternance_tui.tui.question import QuestionScreen
-from alternance_tui.tui.sessions import SessionsScreen
+from alternance_tui.tui.pages.question import QuestionScreen
 
 
 def advisor_app(lang: str = "en") -> AlternanceApp:
@@ -80,7 +80,7 @@ async def test_three_named_sessions_listed_renamed_deleted_and_reopened() -> Non
 async def test_notes_survive_a_restart() -> None:
     from textual.widgets import Checkbox, TextArea
 
-    from alternance_tui.tui.dialogs import NotesScreen
+    from alternance_tui.tui.widgets.dialogs import NotesScreen
 
     app = advisor_app("fr")
     async with app.run_test(size=SIZE) as pilot:
@@ -109,9 +109,9 @@ async def test_notes_survive_a_restart() -> None:
 async def test_private_against_public_employer_side_by_side() -> None:
     from tests.tui.conftest import screen_text
 
-    from alternance_tui.tui.compare import CompareScreen
-    from alternance_tui.tui.results import ResultsScreen
-    from alternance_tui.tui.review import ReviewScreen
+    from alternance_tui.tui.advisor.compare import CompareScreen
+    from alternance_tui.tui.pages.results import ResultsScreen
+    from alternance_tui.tui.pages.review import ReviewScreen
 
     app = advisor_app("en")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -149,9 +149,9 @@ async def test_a_handout_exported_in_french_from_the_results() -> None:
 
     from tests.tui.conftest import screen_text
 
-    from alternance_tui.cli import main
-    from alternance_tui.tui.dialogs import AskScreen, ConfirmScreen, GlossaryScreen
-    from alternance_tui.tui.results import ResultsScreen
+    from alternance_tui.cli.main import main
+    from alternance_tui.tui.pages.results import ResultsScreen
+    from alternance_tui.tui.widgets.dialogs import AskScreen, ConfirmScreen, GlossaryScreen
 
     documents = Path(os.environ["ALTERNANCE_DOCUMENTS_DIR"])
     app = advisor_app("fr")
@@ -218,8 +218,8 @@ async def test_language_and_theme_are_remembered_but_not_in_kiosk_mode() -> None
 
 @pilot_test
 async def test_forget_me_erases_the_session_previous_and_notes() -> None:
-    from alternance_tui.store import SessionStore
-    from alternance_tui.tui.welcome import WelcomeScreen
+    from alternance_tui.sessions.store import SessionStore
+    from alternance_tui.tui.pages.welcome import WelcomeScreen
 
     app = advisor_app("en")
     async with app.run_test(size=SIZE) as pilot:
@@ -264,7 +264,7 @@ async def test_a_broken_settings_file_gives_a_notice_and_the_defaults() -> None:
 async def test_a_session_open_in_another_window_is_neither_opened_renamed_nor_deleted() -> None:
     import os
 
-    from alternance_tui.store import SessionStore
+    from alternance_tui.sessions.store import SessionStore
 
     app = advisor_app("en")
     async with app.run_test(size=SIZE) as pilot:

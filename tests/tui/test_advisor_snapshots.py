@@ -15,7 +15,7 @@ from tests.tui.conftest import AS_OF
 from tests.tui.test_snapshots import LARGE, SMALL, settle
 from textual.pilot import Pilot
 
-from alternance_tui.store import SessionStore
+from alternance_tui.sessions.store import SessionStore
 from alternance_tui.tui.app import AlternanceApp, build_app
 from alternance_tui.tui.options import TuiOptions
 

@@ -28,13 +28,13 @@ from alternance_tui.advice.document_json import to_json
 from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.model import Bundle
 from alternance_tui.advice.present import label
-from alternance_tui.cli_answers import gather_answers
+from alternance_tui.cli.answers import gather_answers
 from alternance_tui.flow import cond
 from alternance_tui.flow.check.run import PathExplorer
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Question
-from alternance_tui.interview import Interview
-from alternance_tui.tui.resultview import Card, ResultsView, compute_results
+from alternance_tui.interview.state import Interview
+from alternance_tui.tui.pages.resultview import Card, ResultsView, compute_results
 from alternance_tui.wording import formats
 from alternance_tui.wording.typography import typography
 
@@ -218,7 +218,7 @@ def test_every_path_shows_what_recommend_says(bundle: Bundle, tmp_path: Path) ->
 def test_the_cli_itself_agrees_on_a_few_paths(
     bundle: Bundle, tmp_path: Path, lang: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from alternance_tui.cli import main
+    from alternance_tui.cli.main import main
 
     for interview in itertools.islice(every_path(bundle), 0, 400, 100):
         answers_file = tmp_path / "answers.json"

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.style import Style
 from textual.visual import RenderOptions
 
-from alternance_tui.tui.widgets import HangingChoice
+from alternance_tui.tui.widgets.controls import HangingChoice
 
 
 def _drawn(choice: HangingChoice, width: int) -> list[str]:

@@ -11,11 +11,11 @@ from tests.tui.conftest import AS_OF, SIZE, pilot_test, screen_text
 
 from alternance_tui.advice.load import default_flow_path
 from alternance_tui.advice.model import Bundle
-from alternance_tui.store import Session, SessionStore
+from alternance_tui.sessions.store import Session, SessionStore
 from alternance_tui.tui.app import AlternanceApp
 from alternance_tui.tui.facts import facts_of
 from alternance_tui.tui.options import TuiOptions
-from alternance_tui.tui.review import ReviewScreen
+from alternance_tui.tui.pages.review import ReviewScreen
 
 
 def _app(bundle: Bundle, *, ephemeral: bool, resume: str | None = None) -> AlternanceApp:

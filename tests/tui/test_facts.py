@@ -16,7 +16,7 @@ def test_the_shipped_flow_is_found_without_importing_the_engine() -> None:
     import sys
 
     code = (
-        "import sys; from alternance_tui.paths import default_flow_path; "
+        "import sys; from alternance_tui.files.paths import default_flow_path; "
         "assert default_flow_path().is_file(); "
         "assert 'pydantic' not in sys.modules and 'alternance_tui.advice' not in sys.modules"
     )

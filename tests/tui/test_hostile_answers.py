@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.tui.conftest import SIZE, MakeApp, notifications, pilot_test, screen_text
 from tests.tui.test_journeys import prompt
 
-from alternance_tui.tui.question import QuestionScreen
+from alternance_tui.tui.pages.question import QuestionScreen
 
 HUGE = 10**400  # json.loads reads it as an int too large for a float
 

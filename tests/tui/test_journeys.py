@@ -15,12 +15,12 @@ from textual.widgets import Input
 from alternance_tui.advice.load import load_bundle
 from alternance_tui.tui.app import AlternanceApp, build_app
 from alternance_tui.tui.options import TuiOptions
-from alternance_tui.tui.question import QuestionScreen
-from alternance_tui.tui.results import ResultsScreen
-from alternance_tui.tui.review import ReviewScreen
-from alternance_tui.tui.small import TooSmallScreen
-from alternance_tui.tui.welcome import WelcomeScreen
-from alternance_tui.tui.widgets import ChoiceList
+from alternance_tui.tui.pages.question import QuestionScreen
+from alternance_tui.tui.pages.results import ResultsScreen
+from alternance_tui.tui.pages.review import ReviewScreen
+from alternance_tui.tui.pages.small import TooSmallScreen
+from alternance_tui.tui.pages.welcome import WelcomeScreen
+from alternance_tui.tui.widgets.controls import ChoiceList
 
 YOUNG = {"age": 20, "employer_sector": "private", "diploma": "bac_general"}
 

@@ -19,13 +19,13 @@ from alternance_tui.advice.load import default_flow_path
 from alternance_tui.advice.model import Bundle
 from alternance_tui.tui.app import AlternanceApp
 from alternance_tui.tui.facts import facts_of
-from alternance_tui.tui.kioskui import CountdownScreen, PinScreen
+from alternance_tui.tui.kiosk.ui import CountdownScreen, PinScreen
 from alternance_tui.tui.options import TuiOptions
-from alternance_tui.tui.question import QuestionScreen
-from alternance_tui.tui.results import ResultsScreen
-from alternance_tui.tui.review import ReviewScreen
+from alternance_tui.tui.pages.question import QuestionScreen
+from alternance_tui.tui.pages.results import ResultsScreen
+from alternance_tui.tui.pages.review import ReviewScreen
+from alternance_tui.tui.pages.welcome import WelcomeScreen
 from alternance_tui.tui.themes import KIOSK
-from alternance_tui.tui.welcome import WelcomeScreen
 
 IDLE = 0.6  # seconds: long enough for Pilot to press a few keys in between
 COUNTDOWN = 0.8

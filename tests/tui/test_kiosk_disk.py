@@ -252,7 +252,7 @@ def _strace_works() -> bool:
 def test_the_shipped_welcome_facts_match_the_shipped_flow() -> None:
     """Else a kiosk loads the flow before its first frame (slower, still right):
     regenerate with `python -m alternance_tui.tui.shipped`."""
-    from alternance_tui.paths import default_flow_path
+    from alternance_tui.files.paths import default_flow_path
     from alternance_tui.tui import shipped
 
     table = json.loads(shipped.SHIPPED.read_text(encoding="utf-8"))
@@ -260,7 +260,7 @@ def test_the_shipped_welcome_facts_match_the_shipped_flow() -> None:
 
 
 def test_a_kiosk_starts_from_the_shipped_facts_and_touches_no_cache(tmp_path: Path) -> None:
-    from alternance_tui.paths import default_flow_path
+    from alternance_tui.files.paths import default_flow_path
     from alternance_tui.tui.options import TuiOptions
     from alternance_tui.tui.start import starting_point
 

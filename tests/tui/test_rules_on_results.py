@@ -8,7 +8,7 @@ import datetime as dt
 from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.model import Bundle
 from alternance_tui.advice.version import rules_version
-from alternance_tui.tui.resultview import results_view
+from alternance_tui.tui.pages.resultview import results_view
 
 ANSWERS = {"age": 20, "employer_sector": "private", "diploma": "bac_general", "duration_months": 24}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tests.tui.conftest import MakeApp
 
-from alternance_tui.store import Session, SessionStore
+from alternance_tui.sessions.store import Session, SessionStore
 
 
 def sessions() -> Path:

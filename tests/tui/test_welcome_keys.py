@@ -5,8 +5,8 @@ from __future__ import annotations
 from tests.tui.conftest import SIZE, MakeApp, pilot_test
 from textual.containers import VerticalScroll
 
-from alternance_tui.tui.question import QuestionScreen
-from alternance_tui.tui.welcome import WelcomeScreen
+from alternance_tui.tui.pages.question import QuestionScreen
+from alternance_tui.tui.pages.welcome import WelcomeScreen
 
 
 @pilot_test

@@ -9,15 +9,16 @@ answers in their {placeholders}, and every text has every language.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from alternance_tui.advice import model
-from alternance_tui.advice.build_pay import PayBuilder
+from alternance_tui.advice.pay.build import PayBuilder
 from alternance_tui.advice.schema import (
     AdviceFile,
     ItemFile,
     RatesFile,
 )
-from alternance_tui.flow.checks import TextChecker
+from alternance_tui.flow.file_checks import TextChecker
 from alternance_tui.flow.model import Flow
 from alternance_tui.flow.problems import KeyPath, Problem
 
@@ -86,13 +87,16 @@ class _AdviceBuilder(PayBuilder):
             self.check_text_raw(attribute.value, ("attributes", index, "value"))
             self.value_format(attribute.value, ("attributes", index, "value"))
             attributes.append(model.AttributeLabel(attribute.id, attribute.label, attribute.value))
+        # Built once, then added to every item: the item itself keeps no copy in its file.
+        shared = self.notes(advice.item_notes, ("item_notes",))
         # Each said just before its item's other problems, in the file's order.
         duplicates = {p.path[1]: p for p in duplicate_items(advice, self.file)}
         items: list[model.Item] = []
         for index, item in enumerate(advice.items):
             if index in duplicates:
                 self.problems.append(duplicates[index])
-            items.append(self.item(item, ("items", index)))
+            built = self.item(item, ("items", index))
+            items.append(replace(built, notes=built.notes + shared) if shared else built)
         return model.Section(
             advice.section,
             advice.title,

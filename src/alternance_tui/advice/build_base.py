@@ -12,7 +12,7 @@ from alternance_tui.advice.schema import (
     NoteFile,
 )
 from alternance_tui.flow import cond
-from alternance_tui.flow.checks import TextChecker, parse_checked_condition
+from alternance_tui.flow.file_checks import TextChecker, parse_checked_condition
 from alternance_tui.flow.model import Flow, Text
 from alternance_tui.flow.problems import KeyPath, Problem
 

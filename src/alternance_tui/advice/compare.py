@@ -40,7 +40,12 @@ class Cell:
     words: str  # "✔ open": symbol and words
     why: str  # closed: the first rule that fails; depends: on what; open: ""
     pay: tuple[float, ...]  # monthly gross per contract year (one estimate when hourly)
-    pay_lines: tuple[str, ...]
+    pay_lines: tuple[str, ...]  # "1re année : 1 250,90 € brut, ≈ 1 184,76 € net"
+    net: tuple[float | None, ...] = ()  # monthly net estimate per contract year
+    # What the amounts assume beyond the scenario's answers: a course's pay is
+    # worked out for the course's own level and length ("as an apprentice on
+    # this course (12 months)"), whatever length the scenario plans.
+    assumes: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,7 @@ class Comparison:
     letters: tuple[str, ...]
     answers: tuple[AnswerRow, ...]
     sections: tuple[SectionRows, ...]
+    name: str = ""  # the session compared ("" when none)
 
     @property
     def differences(self) -> int:
@@ -86,24 +92,44 @@ class Comparison:
         return sum(r.differs for r in rows) + sum(a.differs for a in self.answers)
 
 
-def _pay(item: ItemResult, lang: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
+_Pay = tuple[tuple[float, ...], tuple[float | None, ...], tuple[str, ...]]
+
+
+def year_words(year: int, lang: str) -> str:
+    """ "1re année", "2e année"; "year 1": as the results and the handout say it."""
+    return COMPARE(lang, "year_first" if year == 1 else "year_n", year=year)
+
+
+def _amounts(gross: float, net: float | None, lang: str) -> str:
+    if net is None:
+        return COMPARE(lang, "gross", gross=w.money(gross, lang))
+    return COMPARE(lang, "gross_net", gross=w.money(gross, lang), net=w.money(net, lang))
+
+
+def _pay(item: ItemResult, lang: str) -> _Pay:
     pay = item.pay
     if item.status == "not_eligible":
-        return (), ()
+        return (), (), ()
     if isinstance(pay, GridPayResult):
-        amounts = tuple(y.monthly_gross_eur for y in pay.years)
         lines = tuple(
-            COMPARE(lang, "pay_year", year=y.year, amount=w.money(y.monthly_gross_eur, lang))
+            COMPARE(
+                lang,
+                "pay_year",
+                year=year_words(y.year, lang),
+                amounts=_amounts(y.monthly_gross_eur, y.monthly_net_eur, lang),
+            )
             for y in pay.years
         )
-        return amounts, lines
+        gross = tuple(y.monthly_gross_eur for y in pay.years)
+        return gross, tuple(y.monthly_net_eur for y in pay.years), lines
     if isinstance(pay, HourlyPayResult):
         monthly = pay.monthly_estimate_eur if pay.bonus_required else 0.0
-        text = COMPARE(lang, "pay_hourly", amount=w.money(monthly, lang))
-        return (monthly,), (text,)
+        net = pay.monthly_net_eur if pay.bonus_required else None
+        text = COMPARE(lang, "pay_hourly", amounts=_amounts(monthly, net, lang))
+        return (monthly,), (net,), (text,)
     if isinstance(pay, NoPayResult):
-        return (), (COMPARE(lang, "pay_none"),)
-    return (), ()
+        return (), (), (COMPARE(lang, "pay_none"),)
+    return (), (), ()
 
 
 def _why(item: ItemResult) -> str:
@@ -116,18 +142,41 @@ def _why(item: ItemResult) -> str:
 
 
 def cell(item: ItemResult, lang: str) -> Cell:
-    amounts, lines = _pay(item, lang)
+    gross, net, lines = _pay(item, lang)
+    borrowed = item.pay.title if isinstance(item.pay, GridPayResult | HourlyPayResult) else ""
     return Cell(
         status=item.status,
         words=COMPARE(lang, _STATUS_KEY[item.status]),
         why=typography(_why(item), lang),
-        pay=amounts,
+        pay=gross,
         pay_lines=tuple(typography(line, lang) for line in lines),
+        net=net,
+        assumes=typography(borrowed, lang) if gross else "",
     )
 
 
-def compare(recs: Mapping[str, Recommendation], bundle: Bundle) -> Comparison:
-    """The recommendations by scenario letter (in order), compared item by item."""
+def grouped(
+    letters: tuple[str, ...], cells: tuple[Cell | None, ...]
+) -> list[tuple[tuple[str, ...], Cell | None]]:
+    """The scenarios that read the same, together, in the order they first
+    appear: a long reason shared by A and C is written once, "A, C"."""
+    groups: dict[Cell | None, list[str]] = {}
+    for letter, found in zip(letters, cells, strict=True):
+        groups.setdefault(found, []).append(letter)
+    return [(tuple(shared), found) for found, shared in groups.items()]
+
+
+def cell_parts(found: Cell | None) -> list[str]:
+    """A cell's lines: status, why, what the pay assumes, the pay by year."""
+    if found is None:
+        return ["—"]
+    assumes = [found.assumes] if found.assumes else []
+    return [found.words, *([found.why] if found.why else []), *assumes, *found.pay_lines]
+
+
+def compare(recs: Mapping[str, Recommendation], bundle: Bundle, *, name: str = "") -> Comparison:
+    """The recommendations by scenario letter (in order), compared item by item;
+    ``name``: the session they come from."""
     letters = tuple(recs)
     first = recs[letters[0]]
     lang = first.lang
@@ -142,6 +191,7 @@ def compare(recs: Mapping[str, Recommendation], bundle: Bundle) -> Comparison:
             else COMPARE(lang, "unanswered")
             for r in recs.values()
         )
+        shown = tuple(typography(v, lang) for v in shown)
         answers.append(
             AnswerRow(
                 question, tr(flow.questions[question].short, lang), shown, len(set(shown)) > 1
@@ -159,7 +209,9 @@ def compare(recs: Mapping[str, Recommendation], bundle: Bundle) -> Comparison:
                 for k in letters
             )
             statuses = {c.status if c else None for c in cells}
-            pays = {c.pay if c else None for c in cells}
+            # Gross or net: a difference in either is a difference (a public
+            # employer's apprentice is paid the same gross, a different net).
+            pays = {(c.pay, c.net) if c else None for c in cells}
             rows.append(
                 Row(
                     section.id,
@@ -171,4 +223,4 @@ def compare(recs: Mapping[str, Recommendation], bundle: Bundle) -> Comparison:
                 )
             )
         sections.append(SectionRows(section.id, section.title, tuple(rows)))
-    return Comparison(lang, first.as_of, letters, tuple(answers), tuple(sections))
+    return Comparison(lang, first.as_of, letters, tuple(answers), tuple(sections), name)

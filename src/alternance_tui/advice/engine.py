@@ -11,8 +11,8 @@ from dataclasses import replace
 
 from alternance_tui.advice import model
 from alternance_tui.advice.compiled import CompiledRules
-from alternance_tui.advice.pay import estimate, no_pay
-from alternance_tui.advice.pay_base import RatesUnknown
+from alternance_tui.advice.pay.base import RatesUnknown
+from alternance_tui.advice.pay.estimate import estimate, no_pay
 from alternance_tui.advice.result import (
     Depends,
     ItemResult,

@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Any
 
 from alternance_tui.advice.model import PAY_KINDS, Bundle, RateSeries, Section
+from alternance_tui.files.paths import default_flow_path, default_flows_dir
 from alternance_tui.flow.cache import cached, remember
 from alternance_tui.flow.files import display_name, located, read_toml, schema_problems
 from alternance_tui.flow.load import file_kind, flow_from_data
 from alternance_tui.flow.problems import FlowError, Problem
-from alternance_tui.paths import default_flow_path, default_flows_dir
 
 __all__ = ["check_bundle", "check_paths", "default_flow_path", "default_flows_dir", "load_bundle"]
 

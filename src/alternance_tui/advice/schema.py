@@ -269,6 +269,11 @@ class AdviceFile(_Strict):
         description="the item attributes reports show beside each item, in this order; "
         "the others are in the JSON only",
     )
+    item_notes: list[NoteFile] = Field(
+        default_factory=list,
+        description="notes shown on every item's card, after its own (each with its own "
+        "`when`, `from` and `until`)",
+    )
     items: list[ItemFile] = Field(min_length=1)
     source_url: str | None = None
 

@@ -10,6 +10,7 @@ When no single change is enough, pairs of changes are tried.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Iterable, Mapping
 
 from alternance_tui.advice import model
@@ -169,9 +170,10 @@ class WhatIf:
             if last == len(grid) - 1
             else self._edge(grid[last + 1], grid[last], opens_at, step)
         )
-        return self._range_part(
-            question, None if first == 0 else start, None if last == len(grid) - 1 else end
-        )
+        low_open = None if first == 0 else start
+        high_open = None if last == len(grid) - 1 else end
+        shown = _readable(question, low_open, high_open, opens_at)
+        return self._range_part(question, low_open, high_open, shown)
 
     @staticmethod
     def _edge(
@@ -188,10 +190,18 @@ class WhatIf:
                 closed = middle
         return opened
 
-    def _range_part(self, question: Question, low: float | None, high: float | None) -> ChangePart:
+    def _range_part(
+        self,
+        question: Question,
+        low: float | None,
+        high: float | None,
+        shown: tuple[float | None, float | None],
+    ) -> ChangePart:
+        """``low``..``high``: the exact bounds (the JSON's); ``shown``: the same range
+        as a person reads it (``_readable``)."""
         label = tr(question.short, self.lang)
-        low_text = show_value(question, low, self.lang) if low is not None else ""
-        high_text = show_value(question, high, self.lang) if high is not None else ""
+        low_text = show_value(question, shown[0], self.lang) if low is not None else ""
+        high_text = show_value(question, shown[1], self.lang) if high is not None else ""
         if low is not None and high is not None:
             text = ADVICE(self.lang, "range_between", question=label, low=low_text, high=high_text)
         elif high is not None:
@@ -216,3 +226,34 @@ class WhatIf:
                     if len(found) >= MAX_PAIRS:
                         return tuple(found)
         return tuple(found)
+
+
+def _readable(
+    question: Question,
+    low: float | None,
+    high: float | None,
+    opens_at: Callable[[float], bool],
+) -> tuple[float | None, float | None]:
+    """The bounds a person can act on: "6 months or less", not the 6.09 the
+    bisection found. Rounded inwards (a lower bound up, an upper bound down), so
+    every value the text allows still opens the item; in whole units when that
+    leaves a range, else to a tenth, else as found."""
+    if question.integer:
+        return low, high
+    for digits in (0, 1):
+        scale = 10**digits
+        # The bounds are found to a hundredth: 6.09 may be 6.0899999.
+        shown_low = None if low is None else math.ceil(round(low * scale, 6)) / scale
+        shown_high = None if high is None else math.floor(round(high * scale, 6)) / scale
+        inside = [v for v in (shown_low, shown_high) if v is not None]
+        if shown_low is not None and shown_high is not None and shown_low > shown_high:
+            continue
+        if any(
+            (question.minimum is not None and v < question.minimum)
+            or (question.maximum is not None and v > question.maximum)
+            or not opens_at(v)
+            for v in inside
+        ):
+            continue
+        return shown_low, shown_high
+    return low, high

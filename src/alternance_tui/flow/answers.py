@@ -13,9 +13,9 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from alternance_tui.files.printable import excerpt
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Question, tr
-from alternance_tui.printable import excerpt
 from alternance_tui.wording import formats
 from alternance_tui.wording.catalogue.answers import ANSWERS
 

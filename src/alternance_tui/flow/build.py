@@ -11,8 +11,8 @@ import keyword
 from pathlib import Path, PurePosixPath
 
 from alternance_tui.flow import cond
-from alternance_tui.flow.checks import TextChecker, parse_checked_condition
 from alternance_tui.flow.defaults import check_default, check_derived_defaults, derived_defaults
+from alternance_tui.flow.file_checks import TextChecker, parse_checked_condition
 from alternance_tui.flow.model import (
     Choice,
     Flow,

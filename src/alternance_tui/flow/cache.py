@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from alternance_tui import __version__
-from alternance_tui.paths import cache_dir
+from alternance_tui.files.paths import cache_dir
 
 T = TypeVar("T")
 _FORMAT = 1

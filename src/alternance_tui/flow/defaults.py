@@ -6,7 +6,7 @@ derived, since the path checker knows only fixed defaults."""
 from __future__ import annotations
 
 from alternance_tui.flow import cond
-from alternance_tui.flow.checks import parse_checked_condition
+from alternance_tui.flow.file_checks import parse_checked_condition
 from alternance_tui.flow.model import (
     DerivedDefault,
     Flow,

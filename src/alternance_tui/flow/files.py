@@ -10,10 +10,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from alternance_tui.flow.check.gcpause import paused_gc
+from alternance_tui.files.input_file import ReadRefused, read_bounded
+from alternance_tui.flow.gcpause import paused_gc
 from alternance_tui.flow.problems import KeyPath, Problem
 from alternance_tui.flow.toml_lines import key_lines, line_of
-from alternance_tui.input_file import ReadRefused, read_bounded
 
 if TYPE_CHECKING:
     from pydantic import ValidationError

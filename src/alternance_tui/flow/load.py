@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from alternance_tui.flow.check.gcpause import paused_gc
 from alternance_tui.flow.files import display_name, located, read_toml, schema_problems
+from alternance_tui.flow.gcpause import paused_gc
 from alternance_tui.flow.model import Flow
 from alternance_tui.flow.problems import FlowError, Problem
 

@@ -43,7 +43,7 @@ class InterviewActions(App[int]):
         app._notices.extend(adopt(app.interview, session, keep_language=app.options.lang_given))
         app.lang = app.interview.lang
         if app.bundle is not None:
-            from alternance_tui.tui.rulestamp import rules_notices
+            from alternance_tui.tui.pages.rulestamp import rules_notices
 
             answers, as_of = app.interview.answers, app.as_of
             app._notices.extend(rules_notices(session, app._engine(), answers, as_of, app.lang))
@@ -82,7 +82,7 @@ class InterviewActions(App[int]):
 
     def action_help(self) -> None:
         app = of(self)
-        from alternance_tui.tui.question import QuestionScreen
+        from alternance_tui.tui.pages.question import QuestionScreen
 
         if isinstance(app.screen, QuestionScreen):
             app.screen.toggle_help()

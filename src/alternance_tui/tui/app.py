@@ -2,7 +2,7 @@
 
 Start-up is kept close to a bare Textual app: the welcome screen is drawn from
 cached facts and the flow loads in a thread once it is on screen (start.py).
-Where each key leads is decided by ``alternance_tui.interview`` (pure,
+Where each key leads is decided by ``alternance_tui.interview.state`` (pure,
 unit-tested); this module connects it to the screens (screens.py, through
 host.py), the disk (autosave.py) and the terminal (size, theme, language, and
 keys typed ahead: keyqueue.py).
@@ -20,7 +20,7 @@ from textual import events, work
 from textual.binding import Binding, BindingType
 
 from alternance_tui.tui.actions import InterviewActions
-from alternance_tui.tui.advisor import AdvisorMixin
+from alternance_tui.tui.advisor.actions import AdvisorMixin
 from alternance_tui.tui.autosave import Autosave, Notice, session_of
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.facts import WelcomeFacts
@@ -44,19 +44,19 @@ from alternance_tui.tui.themes import (
 if TYPE_CHECKING:
     from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.model import Bundle
-    from alternance_tui.advisor_state import AdvisorState
     from alternance_tui.flow.cond import Value
-    from alternance_tui.interview import Interview, Place
-    from alternance_tui.settings import Settings
-    from alternance_tui.store import Session
+    from alternance_tui.interview.state import Interview, Place
+    from alternance_tui.sessions.advisor_state import AdvisorState
+    from alternance_tui.sessions.settings import Settings
+    from alternance_tui.sessions.store import Session
     from alternance_tui.tui.host import Host
-    from alternance_tui.tui.kiosk import Kiosk
+    from alternance_tui.tui.kiosk.mode import Kiosk
     from alternance_tui.tui.options import TuiOptions
 
 EXIT_BAD_INPUT = 2
 keep_no_break_spaces()  # before any text is laid out
 BACKGROUND_DELAY = 0.05  # seconds after the first frame before loading the flow
-KIOSK_CSS = Path(__file__).with_name("kiosk.tcss")
+KIOSK_CSS = Path(__file__).parent / "kiosk" / "kiosk.tcss"
 
 
 class AlternanceApp(InterviewActions, AdvisorMixin, SizeGuard):
@@ -115,7 +115,7 @@ class AlternanceApp(InterviewActions, AdvisorMixin, SizeGuard):
         self.advisor: AdvisorState | None = None
         if options.advisor:
             from alternance_tui.advice.version import rules_version
-            from alternance_tui.advisor_state import AdvisorState
+            from alternance_tui.sessions.advisor_state import AdvisorState
 
             # The bundle may still be loading: each save stamps the version (rulestamp).
             version = rules_version(bundle) if bundle is not None else ""
@@ -132,7 +132,7 @@ class AlternanceApp(InterviewActions, AdvisorMixin, SizeGuard):
         self.theme = theme if theme in self.theme_cycle else self.theme_cycle[0]
         self.kiosk: Kiosk | None = None
         if options.kiosk:
-            from alternance_tui.tui.kiosk import Kiosk
+            from alternance_tui.tui.kiosk.mode import Kiosk
 
             self.kiosk = Kiosk(self)
         if bundle is not None:
@@ -203,7 +203,7 @@ class AlternanceApp(InterviewActions, AdvisorMixin, SizeGuard):
             welcome.show_state()
 
     def _failed(self, lines: Sequence[str]) -> None:
-        from alternance_tui.tui.small import ProblemScreen
+        from alternance_tui.tui.pages.small import ProblemScreen
 
         self._start_requested = False
         self.switch_screen(ProblemScreen.flow_failed(lines, self.lang))
@@ -223,7 +223,7 @@ class AlternanceApp(InterviewActions, AdvisorMixin, SizeGuard):
     def _screen(self, place: Place) -> Page:
         screen = cast("Page", self.get_screen(place))
         if place == "results" and self.interview is not None and self.bundle is not None:
-            from alternance_tui.tui.results import ResultsScreen
+            from alternance_tui.tui.pages.results import ResultsScreen
 
             assert isinstance(screen, ResultsScreen)
             screen.show_results(self._engine(), self.interview.applicable(), self.as_of, self.lang)
@@ -340,7 +340,7 @@ class AlternanceApp(InterviewActions, AdvisorMixin, SizeGuard):
             session = self.advisor.fill(session)
         engine = self.engine
         if engine is not None and engine.bundle is self.bundle:
-            from alternance_tui.tui.rulestamp import stamp
+            from alternance_tui.tui.pages.rulestamp import stamp
 
             # After the advisor's fill: the rules in use now. Only once the engine is
             # built (in the loading thread): a save never waits for it.

@@ -13,6 +13,7 @@ never before the welcome screen is drawn.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import queue
 import sys
@@ -27,8 +28,8 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.timer import Timer
 
-    from alternance_tui.interview import Interview
-    from alternance_tui.store import Session, SessionStore
+    from alternance_tui.interview.state import Interview
+    from alternance_tui.sessions.store import Session, SessionStore
 
 AUTOSAVE_DELAY = 0.3  # seconds of quiet before what is being typed is written
 MAX_INSTANCES = 9  # instances on one data folder, each with its own session
@@ -39,7 +40,7 @@ Notice = tuple[str, Severity]
 
 def session_of(interview: Interview, lang: str) -> Session:
     """What is saved of ``interview``: every answer, the place, the text being typed."""
-    from alternance_tui.store import Session
+    from alternance_tui.sessions.store import Session
 
     return Session(
         flow_id=interview.flow.id,
@@ -48,6 +49,20 @@ def session_of(interview: Interview, lang: str) -> Session:
         current=interview.current if interview.place == "question" else None,
         drafts=dict(interview.drafts),
     )
+
+
+def _content(session: Session) -> str:
+    """What the person made of a session: everything but when it was saved and the
+    rules stamp (which a save recomputes), to tell whether anything changed."""
+    data = session.to_json()
+    for key in ("saved_at", "rules_version", "rules_results"):
+        data.pop(key, None)
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
+def _has_content(session: Session) -> bool:
+    # An advisor's session is kept even before its first answer (its name, notes).
+    return bool(session.answers or session.drafts or session.notes or session.name)
 
 
 def adopt(interview: Interview, session: Session, *, keep_language: bool) -> list[Notice]:
@@ -82,6 +97,12 @@ class Autosave:
     One instance at a time owns the ``autosave`` session (a lock beside it); a
     second one on the same data folder saves as ``autosave-2`` and says so,
     rather than overwrite the first one's answers.
+
+    Nothing is written that the person did not change: a session equal to the
+    one the file holds, or to the one resumed, is not written again, and an
+    empty interview (opened, even started, but nothing typed) replaces nothing.
+    The session replaced by the first real write is set aside as ``previous``;
+    continuing ``previous`` itself swaps the two.
     """
 
     def __init__(
@@ -108,6 +129,11 @@ class Autosave:
         self.notices: list[Notice] = []  # for the app to show
         # The session found at start, to be kept as "previous" once a new one is written.
         self.previous: Session | None = None
+        # What this instance knows a file holds (path, content), to write only changes.
+        self._on_disk: tuple[Path, str] | None = None
+        # The session resumed from another name, until the first write.
+        self._resumed: tuple[str, str] | None = None
+        self._wrote = False  # a session was written by this instance
 
     @property
     def store(self) -> SessionStore | None:
@@ -117,7 +143,7 @@ class Autosave:
             return None
         with self._opening:  # first used from the loading thread or the UI thread
             if self._store is None:
-                from alternance_tui.store import SessionStore
+                from alternance_tui.sessions.store import SessionStore
 
                 store = SessionStore()
                 self._claim(store)
@@ -196,6 +222,11 @@ class Autosave:
         if session.flow_id != flow_id:
             notices.append((t(lang, "session_other_flow", flow=session.flow_id), "warning"))
             return None, notices
+        target = store.path(name or store.AUTOSAVE)
+        if target == store.path(self.name):
+            self._on_disk = (target, _content(session))
+        else:
+            self._resumed = (name, _content(session))
         return session, notices
 
     def soon(self) -> None:
@@ -215,12 +246,8 @@ class Autosave:
         session = self._snapshot()
         if store is None or session is None:
             return
-        written = []
         try:
-            if self.previous is not None:
-                written.append(store.save(self.previous, self.previous_name, durable=False))
-                self.previous = None
-            written.append(store.save(session, self.name, durable=False))
+            written = self._save(store, session, durable=False)
         except OSError as exc:
             message = t(session.lang, "autosave_failed", error=exc.strerror or exc)
             self._app.notify(message, severity="warning")
@@ -233,9 +260,41 @@ class Autosave:
         for path in written:
             self._syncing.put(path)
 
+    def _save(self, store: SessionStore, session: Session, *, durable: bool) -> list[Path]:
+        """Write ``session`` if the person changed something, setting aside as
+        ``previous`` the session it replaces; the files written."""
+        key = _content(session)
+        target = store.path(self.name)
+        resumed = self._resumed
+        if self._on_disk == (target, key) or (resumed is not None and resumed[1] == key):
+            return []  # as the file holds it, or as it was resumed
+        if not (_has_content(session) or self._wrote):
+            return []  # nothing typed yet: the saved session stays as it is
+        self._resumed = None
+        aside = self.previous
+        swap = False
+        if aside is None and resumed is not None:
+            # A session resumed from elsewhere now replaces the autosave: the
+            # autosave is kept as "previous" (when it is "previous" that was
+            # resumed, the two swap places).
+            replaced = store.load(self.name, lang=session.lang).session
+            aside = replaced if replaced is not None and _has_content(replaced) else None
+            swap = store.path(resumed[0]) == store.path(self.previous_name)
+        written = []
+        if aside is not None and not swap:
+            written.append(store.save(aside, self.previous_name, durable=durable))
+        written.append(store.save(session, self.name, durable=durable))
+        if aside is not None and swap:
+            # After the session: until then "previous" is the only copy of what was resumed.
+            written.append(store.save(aside, self.previous_name, durable=durable))
+        self.previous = None
+        self._on_disk = (target, key)
+        self._wrote = True
+        return written
+
     @staticmethod
     def _sync(paths: queue.SimpleQueue[Path]) -> None:
-        from alternance_tui.store import sync_file
+        from alternance_tui.sessions.store import sync_file
 
         while True:
             path = paths.get()
@@ -250,6 +309,8 @@ class Autosave:
             self._timer.stop()
             self._timer = None
         self.previous = None
+        self._on_disk = self._resumed = None
+        self._wrote = False
 
     def close(self) -> None:
         """Let another instance have this session; nothing is written after this."""
@@ -269,12 +330,12 @@ class Autosave:
         if store is None or session is None:
             return
         try:
-            if self.previous is not None:
-                store.save(self.previous, self.previous_name)
-                self.previous = None
-            # An advisor's session is kept even before its first answer (its name, notes).
-            if session.answers or session.drafts or session.notes or session.name:
-                store.save(session, self.name)
+            written = self._save(store, session, durable=True)
+            if not written and self._wrote:
+                # Unchanged since the last write, which did not wait for the disk: wait now.
+                from alternance_tui.sessions.store import sync_file
+
+                sync_file(store.path(self.name))
         except OSError as exc:
             error = exc.strerror or exc
             print(

@@ -8,7 +8,7 @@ from textual.screen import Screen
 from textual.visual import VisualType
 from textual.widgets import Static
 
-from alternance_tui.tui.widgets import KeyBar
+from alternance_tui.tui.widgets.controls import KeyBar
 from alternance_tui.wording.catalogue.tui import TUI as t
 
 if TYPE_CHECKING:

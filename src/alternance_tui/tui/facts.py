@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from alternance_tui import __version__
-from alternance_tui.paths import cache_dir
+from alternance_tui.files.paths import cache_dir
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from alternance_tui.flow.cond import Value
-    from alternance_tui.interview import Interview
+    from alternance_tui.interview.state import Interview
     from alternance_tui.tui.facts import WelcomeFacts
     from alternance_tui.tui.options import TuiOptions
 

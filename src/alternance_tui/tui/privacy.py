@@ -12,9 +12,9 @@ from alternance_tui.wording.catalogue.advisor import ADVISOR as a
 if TYPE_CHECKING:
     from textual.app import App
 
-    from alternance_tui.advisor_state import AdvisorState
-    from alternance_tui.interview import Interview
-    from alternance_tui.settings import Settings
+    from alternance_tui.interview.state import Interview
+    from alternance_tui.sessions.advisor_state import AdvisorState
+    from alternance_tui.sessions.settings import Settings
     from alternance_tui.tui.autosave import Autosave
     from alternance_tui.tui.options import TuiOptions
 
@@ -45,7 +45,9 @@ class PrivacyMixin(_Base):
         returns the theme to use. Kiosk mode remembers nothing."""
         if self.options.kiosk:
             return theme
-        from alternance_tui.settings_file import quick  # no pydantic before the first frame
+        from alternance_tui.sessions.settings_file import (
+            quick,  # no pydantic before the first frame
+        )
 
         lang, saved_theme = quick()
         if lang is not None and not self.options.lang_given:
@@ -57,12 +59,12 @@ class PrivacyMixin(_Base):
         aside and the defaults used, with a notice."""
         if self.options.kiosk:
             return
-        from alternance_tui.settings_file import plainly_valid
+        from alternance_tui.sessions.settings_file import plainly_valid
 
         # The advisor's defaults are read in advisor mode only.
         if not self.options.advisor and plainly_valid():
             return
-        from alternance_tui.settings import load
+        from alternance_tui.sessions.settings import load
 
         settings, problem = load()
         self.settings = settings
@@ -78,7 +80,7 @@ class PrivacyMixin(_Base):
         def write() -> None:
             import contextlib
 
-            from alternance_tui.settings import remember
+            from alternance_tui.sessions.settings import remember
 
             # Remembering is a convenience: never an error in front of a person.
             with contextlib.suppress(OSError):
@@ -96,7 +98,7 @@ class PrivacyMixin(_Base):
     def action_forget(self) -> None:
         """F9 (offered with Ctrl+N): erase this session, ``previous`` and the notes
         from the disk, after a yes, and start afresh."""
-        from alternance_tui.tui.dialogs import ConfirmScreen
+        from alternance_tui.tui.widgets.dialogs import ConfirmScreen
 
         if self.interview is None:
             return
@@ -108,7 +110,7 @@ class PrivacyMixin(_Base):
         self.push_screen(ConfirmScreen(a(self.lang, "forget_confirm")), confirmed)
 
     def _forget(self) -> None:
-        from alternance_tui.advisor_state import AdvisorState
+        from alternance_tui.sessions.advisor_state import AdvisorState
 
         self.autosave.forget()
         store = self.autosave.store

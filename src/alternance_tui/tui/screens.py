@@ -15,25 +15,25 @@ from textual.screen import Screen
 
 
 def _welcome() -> Screen[Any]:
-    from alternance_tui.tui.welcome import WelcomeScreen
+    from alternance_tui.tui.pages.welcome import WelcomeScreen
 
     return WelcomeScreen()
 
 
 def _question() -> Screen[Any]:
-    from alternance_tui.tui.question import QuestionScreen
+    from alternance_tui.tui.pages.question import QuestionScreen
 
     return QuestionScreen()
 
 
 def _review() -> Screen[Any]:
-    from alternance_tui.tui.review import ReviewScreen
+    from alternance_tui.tui.pages.review import ReviewScreen
 
     return ReviewScreen()
 
 
 def _results() -> Screen[Any]:
-    from alternance_tui.tui.results import ResultsScreen
+    from alternance_tui.tui.pages.results import ResultsScreen
 
     return ResultsScreen()
 

@@ -61,7 +61,7 @@ def build_table(flow_paths: list[Path]) -> dict[str, object]:
 
 
 def main() -> None:
-    from alternance_tui.paths import default_flow_path
+    from alternance_tui.files.paths import default_flow_path
 
     table = build_table([default_flow_path()])
     SHIPPED.write_text(

@@ -11,7 +11,7 @@ from textual.app import App
 from textual.geometry import Size
 
 if TYPE_CHECKING:
-    from alternance_tui.tui.small import TooSmallScreen
+    from alternance_tui.tui.pages.small import TooSmallScreen
 
 MINIMUM = Size(60, 20)
 
@@ -37,7 +37,7 @@ class SizeGuard(App[int]):
     def _check_size(self, size: Size) -> None:
         small = size.width < MINIMUM.width or size.height < MINIMUM.height
         if small and self._small is None:
-            from alternance_tui.tui.small import TooSmallScreen
+            from alternance_tui.tui.pages.small import TooSmallScreen
 
             # A new one each time: a popped screen that is not installed is gone.
             self._small = TooSmallScreen(MINIMUM)

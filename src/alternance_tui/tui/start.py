@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alternance_tui.paths import default_flow_path
+from alternance_tui.files.paths import default_flow_path
 from alternance_tui.tui.autosave import Autosave, Notice, adopt
 from alternance_tui.tui.facts import WelcomeFacts, cached_facts, facts_of, remember_facts
 from alternance_tui.wording.catalogue.tui import TUI as t
@@ -19,8 +19,8 @@ from alternance_tui.wording.catalogue.tui import TUI as t
 if TYPE_CHECKING:
     from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.model import Bundle
-    from alternance_tui.interview import Interview
-    from alternance_tui.store import Session
+    from alternance_tui.interview.state import Interview
+    from alternance_tui.sessions.store import Session
     from alternance_tui.tui.options import TuiOptions
 
 
@@ -62,15 +62,15 @@ def loaded_for_questions(
         if not memory_only:  # a kiosk writes no file
             remember_facts(flow_path, facts_of(bundle))
     # Imported here, off the first frame, so that the first question is quick.
-    import alternance_tui.tui.question
-    import alternance_tui.tui.review  # noqa: F401
+    import alternance_tui.tui.pages.question
+    import alternance_tui.tui.pages.review  # noqa: F401
 
     return bundle
 
 
 def warm_results(bundle: Bundle) -> Engine:
     """Build the advice engine and load the results screen while the person reads."""
-    import alternance_tui.tui.results  # noqa: F401
+    import alternance_tui.tui.pages.results  # noqa: F401
     from alternance_tui.advice.engine import Engine
 
     return Engine(bundle)
@@ -108,7 +108,7 @@ def prepared_interview(
     """The interview for ``bundle`` with the answers given at start (``--resume``,
     then ``--answers`` over them), open where they lead; and what to tell the
     person about them."""
-    from alternance_tui.interview import Interview
+    from alternance_tui.interview.state import Interview
 
     interview = Interview(bundle.flow, lang=lang)
     notices: list[Notice] = []
@@ -142,7 +142,7 @@ def _rules_notices(
     import datetime as dt
 
     from alternance_tui.advice.engine import Engine
-    from alternance_tui.tui.rulestamp import rules_notices
+    from alternance_tui.tui.pages.rulestamp import rules_notices
 
     as_of = options.as_of or dt.date.today()
     return rules_notices(session, Engine(bundle), interview.answers, as_of, interview.lang)

@@ -13,8 +13,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from alternance_tui.advice.diff import KINDS, Amounts, Change, Diff
-from alternance_tui.advice.profiles import Answers
+from alternance_tui.advice.diff.profiles import Answers
+from alternance_tui.advice.diff.run import KINDS, Amounts, Change, Diff
 from alternance_tui.flow.cond import Value
 from alternance_tui.wording.catalogue.diff import DIFF
 from alternance_tui.wording.formats import money, number

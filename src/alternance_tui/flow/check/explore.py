@@ -37,7 +37,6 @@ from collections.abc import Mapping
 
 from alternance_tui.flow.check.cells import ABSENT, MAX_TESTED_MEMBERS, Cell, make_cells
 from alternance_tui.flow.check.findings import may_be_unanswered, no_outcome
-from alternance_tui.flow.check.gcpause import paused_gc
 from alternance_tui.flow.check.order import live_sets, question_children, topological_order
 from alternance_tui.flow.check.rules import compile_rules
 from alternance_tui.flow.check.signatures import number_tests, packed, sign_cells
@@ -56,6 +55,7 @@ from alternance_tui.flow.check.steps import (
     to_outcome,
 )
 from alternance_tui.flow.cond import Value
+from alternance_tui.flow.gcpause import paused_gc
 from alternance_tui.flow.model import Flow, Question
 from alternance_tui.flow.problems import Problem
 

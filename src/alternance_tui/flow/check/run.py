@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from alternance_tui.flow.check.exact import prove
 from alternance_tui.flow.check.explore import PathExplorer, question_children, topological_order
-from alternance_tui.flow.check.gcpause import paused_gc
+from alternance_tui.flow.gcpause import paused_gc
 from alternance_tui.flow.model import Flow, Question
 from alternance_tui.flow.problems import Problem
 

@@ -1,0 +1,327 @@
+"""Pay estimates: percentage grids by age and contract year, hourly bonuses, and
+"not estimated". All amounts are Decimal arithmetic rounded to the cent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from decimal import Decimal
+
+from alternance_tui.advice import model
+from alternance_tui.advice.pay.base import Holds, RatesUnknown, cents, in_force
+from alternance_tui.advice.pay.net import net_for
+from alternance_tui.advice.result import (
+    GridPayResult,
+    HourlyPayResult,
+    NoPayResult,
+    Note,
+    PayMonth,
+    PayResult,
+    PayYear,
+    Reference,
+)
+from alternance_tui.flow.cond import Value
+from alternance_tui.flow.model import Flow, tr
+from alternance_tui.wording.catalogue.advice import ADVICE
+
+
+def reference(series: model.RateSeries, as_of: dt.date, lang: str) -> Reference:
+    value = series.at(as_of)
+    if value is None:
+        raise RatesUnknown(ADVICE(lang, "before_known", date=series.values[0].start.isoformat()))
+    return Reference(
+        series.id,
+        tr(series.label, lang),
+        tr(series.short, lang),
+        value.value,
+        value.start,
+        value.source,
+        latest_known=value is series.latest and as_of > value.start,
+    )
+
+
+def _number(env: Mapping[str, Value], name: str) -> float | None:
+    value = env.get(name)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def contract_years(months: float, max_years: int) -> int:
+    return max(1, min(max_years, math.ceil(months / 12)))
+
+
+def _notes(
+    notes: tuple[model.Note, ...],
+    env: Mapping[str, Value],
+    lang: str,
+    holds: Holds,
+    as_of: dt.date,
+) -> tuple[Note, ...]:
+    return tuple(
+        Note(tr(n.text, lang), n.source)
+        for n in notes
+        if n.in_force(as_of) and (n.when is None or holds(n.when, env))
+    )
+
+
+def _band(
+    pay: model.GridPay, age: int, env: Mapping[str, Value], as_of: dt.date, holds: Holds
+) -> model.Band | None:
+    """The band for ``age`` in the grid in force for a contract signed on ``as_of``."""
+    return in_force((b for b in pay.bands if b.low <= age <= b.high), env, as_of, holds)
+
+
+def _grid_years(
+    pay: model.GridPay, env: Mapping[str, Value], years: int, signed: dt.date
+) -> list[int]:
+    """The grid year of each contract year: a contract shorter than its cycle starts
+    where the cycle would stand (never below year 1)."""
+    cycle = pay.cycle
+    length = None
+    if cycle is not None:
+        length = cycle.length(str(env.get(cycle.answer)), signed)
+    # Only a contract shorter than its cycle is shortened: never below year 1.
+    done = max(0, length - years) if length is not None else 0
+    return [done + k for k in range(1, years + 1)]
+
+
+def _birthday_steps(
+    schedule: model.Schedule | None, env: Mapping[str, Value], months: int
+) -> list[int] | None:
+    """For each contract month, how many years older than at the start the person
+    counts; None when the birth month is not known."""
+    if schedule is None:
+        return None
+    birth = _number(env, schedule.birth_month)
+    start = _number(env, schedule.start_month)
+    if birth is None or start is None:
+        return None
+    # Born in the start month: the birthday falls in month 1 (the age given is the
+    # age on the first day); the new age counts from the first day of the month after.
+    first = (int(birth) - int(start)) % 12 + 2
+    return [0 if m < first else (m - first) // 12 + 1 for m in range(1, months + 1)]
+
+
+def grid_pay(
+    pay: model.GridPay,
+    flow: Flow,
+    env: Mapping[str, Value],
+    rates: Mapping[str, model.RateSeries],
+    as_of: dt.date,
+    lang: str,
+    holds: Holds,
+    gross_only: bool = False,
+) -> GridPayResult:
+    """``gross_only``: the gross amounts of each year only, without the net, the
+    notes or the month-by-month schedule (what a diff compares, for thousands
+    of profiles)."""
+    ref = reference(rates[pay.reference], as_of, lang)
+    age = int(_number(env, pay.age) or 0)
+    months = _number(env, pay.months) or 12
+    count = contract_years(months, pay.max_years)
+    grid_years = _grid_years(pay, env, count, as_of)
+    net = None if gross_only else net_for(pay.net, env, rates, as_of, lang, holds)
+    cells: dict[tuple[int, int], PayYear | None] = {}
+
+    def cell(year: int, year_age: int) -> PayYear | None:
+        # Cached by age and grid year, with the net: a schedule repeats a few cells.
+        key = (year_age, grid_years[year - 1])
+        if key not in cells:
+            found = _cell(pay, flow, env, ref, as_of, lang, year_age, grid_years[year - 1], holds)
+            if found is not None and net is not None:
+                found = replace(found, monthly_net_eur=net(found.monthly_gross_eur))
+            cells[key] = found
+        return cells[key]
+
+    steps = _birthday_steps(pay.schedule, env, min(math.ceil(months), 12 * pay.max_years))
+    schedule: list[PayMonth] = []
+    if steps is not None and not gross_only:
+        start = int(_number(env, pay.schedule.start_month) or 1) if pay.schedule else 1
+        for index, step in enumerate(steps):
+            year = index // 12 + 1
+            found = cell(year, age + step)
+            if found is None:
+                continue
+            schedule.append(
+                PayMonth(
+                    index + 1,
+                    (start - 1 + index) % 12 + 1,
+                    year,
+                    found.age,
+                    found.grid_year,
+                    found.percent,
+                    found.monthly_gross_eur,
+                    found.monthly_net_eur,
+                )
+            )
+    years = []
+    for year in range(1, count + 1):
+        # Year k: the age on its first month by the schedule, else age + k - 1.
+        year_age = age + (
+            steps[12 * (year - 1)] if steps and len(steps) > 12 * (year - 1) else year - 1
+        )
+        found = cell(year, year_age)
+        if found is None:  # the checker proves every age has a band; be safe all the same
+            continue
+        years.append(found if found.year == year else replace(found, year=year))
+    if gross_only:
+        return GridPayResult(tuple(years), ref, pay.source, ())
+    raised = tuple(
+        Note(tr(r.note, lang), r.source) for r in pay.raises if r.note and holds(r.when, env)
+    )
+    return GridPayResult(
+        tuple(years),
+        ref,
+        pay.source,
+        raised + _notes(pay.notes, env, lang, holds, as_of),
+        months=tuple(schedule),
+        net=net.basis if net else None,
+        cycle_source=pay.cycle.source if pay.cycle else None,
+        schedule_source=pay.schedule.source if pay.schedule and schedule else None,
+    )
+
+
+def _raised(percent: float, raises: list[model.Raise]) -> float:
+    for item in raises:
+        raised = percent + item.points
+        percent = raised if item.cap is None else max(percent, min(raised, item.cap))
+    return percent
+
+
+def _cell(
+    pay: model.GridPay,
+    flow: Flow,
+    env: Mapping[str, Value],
+    ref: Reference,
+    as_of: dt.date,
+    lang: str,
+    year_age: int,
+    grid_year: int,
+    holds: Holds,
+) -> PayYear | None:
+    band = _band(pay, year_age, env, as_of, holds)
+    if band is None:
+        return None
+    raises = [r for r in pay.raises if grid_year >= r.from_year and holds(r.when, env)]
+    percent = _raised(band.percent_for(grid_year), raises)
+    amount = Decimal(str(percent)) / 100 * Decimal(str(ref.value))
+    basis: tuple[str, str, float, float] = ("reference", ref.label, ref.value, percent)
+    other = _number(env, band.also_of) if band.also_of else None
+    if band.also_of and other is not None:
+        other_percent = _raised(band.also_percent_for(grid_year), raises)
+        other_amount = Decimal(str(other_percent)) / 100 * Decimal(str(other))
+        if other_amount > amount:
+            amount = other_amount
+            label = tr(flow.questions[band.also_of].short, lang)
+            basis = ("answer", label, other, other_percent)
+    return PayYear(
+        year=grid_year,
+        age=year_age,
+        band=tr(band.label, lang),
+        percent=percent,
+        monthly_gross_eur=cents(amount),
+        basis=basis[0],  # type: ignore[arg-type]
+        basis_label=basis[1],
+        basis_value=basis[2],
+        basis_percent=basis[3],
+        note=tr(band.note, lang) or None,
+        grid_year=grid_year,
+    )
+
+
+def _dated(
+    value: float | str, rates: Mapping[str, model.RateSeries], as_of: dt.date, lang: str
+) -> float:
+    """A figure of the law: as written, or the value of its dated series on ``as_of``."""
+    if isinstance(value, str):
+        return reference(rates[value], as_of, lang).value
+    return value
+
+
+def hourly_pay(
+    pay: model.HourlyPay,
+    env: Mapping[str, Value],
+    rates: Mapping[str, model.RateSeries],
+    as_of: dt.date,
+    lang: str,
+    holds: Holds,
+) -> HourlyPayResult:
+    ref = reference(rates[pay.reference], as_of, lang)
+    months = Decimal(str(_number(env, pay.months) or 0))
+    weekly = Decimal(str(_number(env, pay.weekly_hours) or 0))
+    # The bonus is owed per hour at the published rate (4.50 EUR), rounded first.
+    percent = _dated(pay.percent, rates, as_of, lang)
+    from_hours = _dated(pay.bonus_from_hour, rates, as_of, lang)
+    hourly = Decimal(str(cents(Decimal(str(percent)) / 100 * Decimal(str(ref.value)))))
+    # Divide last: every product below is then exact whenever its value has a
+    # finite decimal form, so a total of exactly x.xx5 rounds up as it should.
+    per_month = weekly * 52 / 12
+    hours = months * weekly * 52 / 12
+    # Length is counted in hours of presence, not calendar months: the threshold
+    # is an hour, so a part-time internship of several months may owe nothing.
+    required = hours >= Decimal(str(from_hours))
+    net = net_for(pay.net, env, rates, as_of, lang, holds, per_month)
+    monthly = cents(hourly * weekly * 52 / 12)
+    total = cents(hourly * months * weekly * 52 / 12)
+    return HourlyPayResult(
+        bonus_required=required,
+        hourly_min_eur=cents(hourly),
+        percent=percent,
+        hours=cents(hours),
+        total_min_eur=total,
+        hours_per_month=cents(per_month),
+        monthly_estimate_eur=monthly,
+        months=float(months),
+        weekly_hours=float(weekly),
+        bonus_from_hour=from_hours,
+        max_hours=None if pay.max_hours is None else _dated(pay.max_hours, rates, as_of, lang),
+        reference=ref,
+        source=pay.source,
+        notes=_notes(pay.notes, env, lang, holds, as_of),
+        monthly_net_eur=net(monthly) if net else None,
+        # The whole period's deductions: thresholds scale with its hours.
+        total_net_eur=(
+            net_for(pay.net, env, rates, as_of, lang, holds, hours)(total)  # type: ignore[misc]
+            if net
+            else None
+        ),
+        net=net.basis if net else None,
+    )
+
+
+def estimate(
+    pay: model.Pay,
+    flow: Flow,
+    env: Mapping[str, Value],
+    rates: Mapping[str, model.RateSeries],
+    as_of: dt.date,
+    lang: str,
+    holds: Holds,
+    gross_only: bool = False,
+) -> PayResult:
+    if isinstance(pay, model.GridPay):
+        return grid_pay(pay, flow, env, rates, as_of, lang, holds, gross_only)
+    if isinstance(pay, model.HourlyPay):
+        return hourly_pay(pay, env, rates, as_of, lang, holds)
+    if isinstance(pay, model.LikePay):
+        raise TypeError("a borrowed pay is worked out by the engine, which knows the items")
+    return NoPayResult(tr(pay.text, lang), tuple(tr(r, lang) for r in pay.routes), pay.source)
+
+
+def no_pay(
+    pay: model.NoPay, envs: Sequence[Mapping[str, Value]], lang: str, holds: Holds
+) -> NoPayResult:
+    """What is said instead of an amount: the first case that holds for every set of
+    answers the item is open with (so an answer not known yet never picks one), else
+    the general text."""
+    for case in pay.cases:
+        if case.when is not None and envs and all(holds(case.when, env) for env in envs):
+            return NoPayResult(
+                tr(case.text, lang),
+                tuple(tr(r, lang) for r in pay.routes),
+                case.source or pay.source,
+            )
+    return NoPayResult(tr(pay.text, lang), tuple(tr(r, lang) for r in pay.routes), pay.source)

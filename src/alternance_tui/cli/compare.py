@@ -1,0 +1,121 @@
+"""`alternance recommend --compare FILE`: scenarios side by side from the command line.
+
+Scenario A is the answers of ``--answers``/``-a``; each ``--compare`` file adds
+a scenario: its answers over A's (so a file may hold only what changes). A
+saved session with scenarios gives all of its own (A, B, C) at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from alternance_tui.advice.model import Bundle
+    from alternance_tui.flow.cond import Value
+
+MAX_SCENARIOS = 3
+
+
+class CompareProblem(Exception):
+    """Input that gives no comparison, one line per problem."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        super().__init__("\n".join(lines))
+
+
+def _read(path: str) -> dict[str, Any]:
+    """The JSON object in ``path``, read as every file a person names is (input_file.py)."""
+    from alternance_tui.files.input_file import JsonRefused, ReadRefused, parse_json, read_bounded
+
+    try:
+        data = parse_json(read_bounded(Path(path))).data
+    except ReadRefused as exc:
+        raise CompareProblem(
+            [f"--compare: {path}: cannot read it ({exc.detail or exc.reason})"]
+        ) from None
+    except JsonRefused as exc:
+        raise CompareProblem(
+            [f"--compare: {path}: not valid JSON ({exc.detail or exc.reason})"]
+        ) from None
+    if not isinstance(data, dict):
+        raise CompareProblem([f"--compare: {path}: expected a JSON object"])
+    return data
+
+
+def scenario_sets(
+    base: dict[str, Any] | None, files: list[str]
+) -> tuple[dict[str, dict[str, Any]], str]:
+    """Every scenario's raw answers by letter, A first; and the session's name
+    when the scenarios come from a saved session ("" otherwise)."""
+    from alternance_tui.cli.answers import session_answers
+
+    letters = "ABC"
+    found: list[dict[str, Any]] = [base] if base is not None else []
+    name = ""
+    for path in files:
+        data = _read(path)
+        scenarios = data.get("scenarios")
+        if isinstance(scenarios, dict) and "answers" in data and base is None and not found:
+            name = str(data.get("name") or "")
+            found.append(session_answers(data))
+            found.extend(v for _, v in sorted(scenarios.items()) if isinstance(v, dict))
+            continue
+        answers = session_answers(data)
+        found.append({**(found[0] if found else {}), **answers})
+    if len(found) < 2:
+        raise CompareProblem(["--compare needs two scenarios: --answers A.json --compare B.json"])
+    if len(found) > MAX_SCENARIOS:
+        raise CompareProblem([f"--compare: at most {MAX_SCENARIOS} scenarios side by side"])
+    return dict(zip(letters, found, strict=False)), name
+
+
+def cmd_compare(args: argparse.Namespace, bundle: Bundle, base: dict[str, Value] | None) -> int:
+    from alternance_tui.advice.compare import compare
+    from alternance_tui.advice.engine import Engine, IncompleteAnswers
+    from alternance_tui.advice.pay.base import RatesUnknown
+    from alternance_tui.advice.render.compare import render_comparison
+    from alternance_tui.flow.answers import parse_answers, to_json
+
+    try:
+        raw, name = scenario_sets(
+            {k: to_json(v) for k, v in base.items()} if base is not None else None, args.compare
+        )
+    except CompareProblem as exc:
+        return _fail(exc.lines)
+    engine = Engine(bundle)
+    as_of = args.as_of or dt.date.today()
+    recs = {}
+    for letter, answers in raw.items():
+        parsed, problems = parse_answers(bundle.flow, answers, args.lang)
+        if problems:
+            return _fail([f"scenario {letter}: {p.question}: {p.message}" for p in problems])
+        try:
+            recs[letter] = engine.recommend(parsed, as_of=as_of, lang=args.lang)
+        except IncompleteAnswers as exc:
+            return _fail(
+                [
+                    f"scenario {letter}: {q}: {m}"
+                    for q, m in zip(exc.missing, exc.messages, strict=True)
+                ]
+            )
+        except RatesUnknown as exc:
+            return _fail([f"--as-of: {exc}"])
+    text = render_comparison(compare(recs, bundle, name=name), args.format)
+    from alternance_tui.cli.main import write_stdout, write_user_file
+
+    if args.output:
+        write_user_file(args.output, text, args.lang)
+    else:
+        write_stdout(text, args.lang)
+    return 0
+
+
+def _fail(lines: list[str]) -> int:
+    for line in lines:
+        print(f"alternance: {line}", file=sys.stderr)
+    return 2

@@ -1,0 +1,273 @@
+"""The ``alternance`` command: the TUI by default, and the subcommands of docs/contract.md.
+
+Imports are deferred to the subcommand that needs them, so that starting the
+TUI pays for neither pydantic nor the advice engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from alternance_tui.cli.answers import BadInput, gather_answers, note, read_answers_json
+from alternance_tui.cli.parsers import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    SUBCOMMANDS,
+    _sub_parser,
+    _tui_parser,
+    locale_language,
+)
+from alternance_tui.files.printable import printable
+from alternance_tui.tui.options import PIN_VARIABLE, TuiOptions
+from alternance_tui.wording.catalogue.cli import CLI  # a few strings: cheap at start-up
+
+if TYPE_CHECKING:
+    from alternance_tui.advice.model import Bundle
+
+
+def fail(lines: Sequence[str], code: int = EXIT_BAD_INPUT) -> NoReturn:
+    for line in lines:
+        # Every message may quote input: escaped, so it cannot drive the terminal.
+        print(printable(f"alternance: {line}"), file=sys.stderr)
+    raise SystemExit(code)
+
+
+def load_bundle_or_exit(path: Path | None, code: int = EXIT_BAD_INPUT) -> Bundle:
+    from alternance_tui.advice.load import load_bundle
+    from alternance_tui.flow.problems import FlowError
+
+    try:
+        return load_bundle(path)
+    except FlowError as exc:
+        fail(exc.lines(), code)
+
+
+def cmd_recommend(args: argparse.Namespace) -> int:
+    from alternance_tui.advice.engine import Engine, IncompleteAnswers
+    from alternance_tui.advice.pay.base import RatesUnknown
+    from alternance_tui.advice.render import render
+
+    bundle = load_bundle_or_exit(args.flow)
+    if args.compare:
+        return _recommend_compare(args, bundle)
+    if not args.answers and not args.answer:
+        fail(
+            [
+                "recommend needs answers: --answers FILE.json (or -) and/or -a id=value, "
+                "e.g. -a age=20 -a employer_sector=private"
+            ]
+        )
+    # Said only once the answers are taken: on bad input, the problems say it all.
+    notes: list[str] = []
+    try:
+        answers = gather_answers(bundle, args.answers, args.answer, args.lang, notes)
+    except BadInput as exc:
+        fail(exc.lines)
+    engine = Engine(bundle)
+    try:
+        rec = engine.recommend(answers, as_of=args.as_of or dt.date.today(), lang=args.lang)
+    except IncompleteAnswers as exc:
+        fail([f"{q}: {m}" for q, m in zip(exc.missing, exc.messages, strict=True)])
+    except RatesUnknown as exc:
+        fail([f"--as-of: {exc}"])
+    for line in notes:
+        note(line, args.lang)
+    for question in rec.unused(answers):
+        note(CLI(args.lang, "not_used", question=question), args.lang)
+    text = render(rec, bundle, args.format)
+    if args.output:
+        write_user_file(args.output, text, args.lang)
+    else:
+        write_stdout(text, args.lang)
+    return EXIT_OK
+
+
+def _recommend_compare(args: argparse.Namespace, bundle: Bundle) -> int:
+    from alternance_tui.cli.compare import cmd_compare
+
+    base = None
+    if args.answers or args.answer:
+        try:
+            base = gather_answers(bundle, args.answers, args.answer, args.lang)
+        except BadInput as exc:
+            fail(exc.lines)
+    return cmd_compare(args, bundle, base)
+
+
+def write_user_file(path: Path, text: str, lang: str, option: str = "--output") -> None:
+    """``text`` into the file a person named (see output_file), or exit 2 saying why."""
+    from alternance_tui.files.output_file import OutputError, write_output
+
+    try:
+        write_output(path, text)
+    except OutputError as exc:
+        key = "output_failed" if exc.reason == "failed" else f"output_{exc.reason}"
+        fail([f"{option}: {CLI(lang, key, file=path, detail=exc.detail)}"])
+
+
+def write_stdout(text: str, lang: str) -> None:
+    """``text`` on standard output; a write error (a full disk) is exit 2, not 0."""
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # main() treats a reader that stopped early as no error
+    except OSError as exc:
+        _silence_stdout()
+        fail([CLI(lang, "stdout_failed", detail=exc.strerror or exc)])
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the flush at exit does
+    not fail a second time with a traceback-like "Exception ignored" message."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from alternance_tui.advice.load import check_paths, default_flows_dir
+
+    paths = args.flows or [default_flows_dir()]
+    problems = check_paths(paths)
+    for problem in problems:
+        print(printable(str(problem)))  # a flow's text may hold control characters
+    errors = sum(1 for p in problems if p.severity == "error")
+    if errors:
+        print(f"{errors} problem(s) found", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print("no problems found", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from alternance_tui.flow.graph import render_graph
+
+    bundle = load_bundle_or_exit(args.flow, EXIT_PROBLEMS)
+    write_stdout(render_graph(bundle.flow, args.format, args.lang), args.lang)
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    if args.kind == "flow":
+        from alternance_tui.flow.schema import FlowFile as Model
+    elif args.kind == "rates":
+        from alternance_tui.advice.schema import RatesFile as Model  # type: ignore[assignment]
+    else:
+        from alternance_tui.advice.schema import AdviceFile as Model  # type: ignore[assignment]
+    schema = Model.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema.setdefault("title", f"alternance-tui {args.kind} file")
+    write_stdout(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", locale_language())
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from alternance_tui.serve.server import ServeOptions, origin_of, serve
+
+    try:
+        extra = tuple(origin_of(value) for value in args.allow_origin)
+        if args.public_url:
+            origin_of(args.public_url)
+    except ValueError as exc:
+        fail([str(exc)])
+    if args.host in ("0.0.0.0", "::", "") and not args.public_url:
+        # The page names its websocket at the public URL: http://0.0.0.0:PORT is no address.
+        fail([f"--host {args.host or '(all)'} needs --public-url, the address browsers use"])
+    options = ServeOptions(
+        host=args.host,
+        port=args.port,
+        lang=args.lang,
+        kiosk=args.kiosk,
+        idle_seconds=args.idle_seconds,
+        countdown_seconds=args.countdown_seconds,
+        as_of=args.as_of,
+        public_url=args.public_url,
+        allowed_origins=extra,
+        per_user_sessions=args.per_user_sessions,
+        max_sessions=max(0, args.max_sessions),
+        fork=args.fork,
+    )
+    return serve(options)
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from alternance_tui.cli.diff import cmd_diff as run_diff
+
+    return run_diff(args)
+
+
+def cmd_sessions(args: argparse.Namespace) -> int:
+    from alternance_tui.cli.sessions import cmd_sessions as run_sessions
+
+    return run_sessions(args)
+
+
+def run_tui(argv: Sequence[str]) -> int:
+    parser = _tui_parser(locale_language())
+    args = parser.parse_args(argv)
+    answers: dict[str, Any] = {}
+    if args.answers:
+        try:
+            answers = read_answers_json(args.answers, args.lang)
+        except BadInput as exc:
+            fail(exc.lines)
+    options = TuiOptions(
+        flow=args.flow,
+        lang=args.lang,
+        lang_given=any(a == "--lang" or a.startswith("--lang=") for a in argv),
+        as_of=args.as_of,
+        kiosk=args.kiosk,
+        ephemeral=args.ephemeral,
+        advisor=args.advisor,
+        resume=args.resume,
+        answers=answers,
+        answers_file=args.answers,
+        idle_seconds=args.idle_seconds,
+        countdown_seconds=args.countdown_seconds,
+        exit_pin=args.exit_pin or os.environ.get(PIN_VARIABLE, ""),
+    )
+    from alternance_tui.tui.app import run
+
+    return run(options)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            args = _sub_parser().parse_args(argv)
+            handler = {
+                "recommend": cmd_recommend,
+                "check": cmd_check,
+                "graph": cmd_graph,
+                "schema": cmd_schema,
+                "serve": cmd_serve,
+                "sessions": cmd_sessions,
+                "diff": cmd_diff,
+            }[args.command]
+            return handler(args)
+        return run_tui(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `alternance recommend | head` closes the pipe early: not an error.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,291 @@
+"""One question at a time, in one screen whose widgets are refilled per question.
+
+Refilling (new prompt, new options) instead of pushing a screen per question
+keeps an answer's key press and the next question's drawing within a frame.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, OptionList, Static
+
+from alternance_tui.flow.cond import Value
+from alternance_tui.flow.model import Question, tr
+from alternance_tui.interview.state import check_typing, number_text
+from alternance_tui.tui.base import Page
+from alternance_tui.tui.widgets.controls import ChoiceList, KeyBar, NumberInput, TapButton
+from alternance_tui.wording.catalogue.tui import TUI as t
+
+YES, NO = "yes", "no"
+# Letters for yes and no, in both languages: Y/O (oui) and N.
+YES_NO_LETTERS = {"y": YES, "o": YES, "n": NO}
+PROGRESS_CELLS = 10
+
+
+def _range_text(question: Question, lang: str) -> str:
+    from alternance_tui.wording.formats import number
+
+    unit = tr(question.unit, lang)
+    unit = f" {unit}" if unit else ""
+    low, high = question.minimum, question.maximum
+    if low is not None and high is not None:
+        return t(
+            lang,
+            "number_range",
+            min=number(low, lang),
+            max=number(high, lang),
+            unit=unit,
+        )
+    if low is not None:
+        return t(lang, "number_at_least", min=number(low, lang), unit=unit)
+    if high is not None:
+        return t(lang, "number_at_most", max=number(high, lang), unit=unit)
+    return ""
+
+
+def progress_bar(position: int, total: int) -> str:
+    filled = round(PROGRESS_CELLS * position / total) if total else 0
+    return "■" * filled + "□" * (PROGRESS_CELLS - filled)
+
+
+class QuestionScreen(Page):
+    CSS_PATH = "question.tcss"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.question: Question | None = None
+        # The app's visit count when this question was filled in: a new visit
+        # reloads the answer, a redraw (language, theme) keeps what is typed.
+        self.visit = -1
+        self.range_hint = ""
+        self.topbar: tuple[str, str] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="topbar")
+        with Vertical(id="body"):
+            yield Static(id="prompt", markup=False)
+            yield Static(id="hint", markup=False)
+            with Vertical(id="editor"):
+                yield ChoiceList(id="choices")
+                with Vertical(id="number"):
+                    with Horizontal(id="number-row"):
+                        yield NumberInput(id="number-input")
+                        yield Static(id="number-unit", markup=False)
+                    yield Static(id="number-range", markup=False)
+                    yield Static(id="number-error", markup=False)
+                    if self.ui.options.kiosk:
+                        # A touch screen has no keyboard to type the number with.
+                        from alternance_tui.tui.kiosk.ui import Keypad
+
+                        yield Keypad(id="keypad")
+            yield Static(id="help", markup=False)
+        with Horizontal(id="nav"):
+            # Every tap counts: the same two buttons serve question after question.
+            yield TapButton(id="back", compact=True)
+            yield TapButton(id="next", variant="primary", compact=True)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        # A blinking cursor redraws twice a second; a key pressed just after a
+        # blink then waits for the next frame (Textual draws at most 60 a second).
+        field = self.query_one("#number-input", NumberInput)
+        field.cursor_blink = False
+        field.on_enter = self.action_submit
+        self.query_one("#choices", ChoiceList).on_picked = self.picked
+        self.show_state()
+
+    # --- drawing ----------------------------------------------------------------
+
+    def show_state(self) -> None:
+        interview = self.ui.interview
+        if interview is None or interview.question is None:
+            return
+        question = interview.question
+        lang = self.lang
+        changed = question is not self.question or self.visit != self.ui.visit
+        self.question = question
+        self.visit = self.ui.visit
+        self._show_progress()
+        self.put("#prompt", tr(question.prompt, lang))
+        choices = self.query_one("#choices", ChoiceList)
+        number = self.query_one("#number", Vertical)
+        value = interview.shown_value(question.id)
+        if question.kind == "number":
+            choices.display = False
+            number.display = True
+            field = self.query_one("#number-input", Input)
+            if changed:
+                draft = interview.drafts.get(question.id)
+                field.value = draft if draft is not None else number_text(value, lang)
+                # Selected, so typing replaces a default or an earlier answer.
+                field.action_select_all()
+            field.placeholder = t(lang, "number_placeholder")
+            self.put("#number-unit", tr(question.unit, lang))
+            hint = _range_text(question, lang)
+            if question.optional:
+                hint = f"{hint} {t(lang, 'number_optional')}".strip()
+            self.range_hint = hint
+            self._show_error(check_typing(question, field.value, lang).error)
+            self.app.set_focus(field, scroll_visible=False)
+            keys_hint = t(lang, "hint_number")
+        else:
+            number.display = False
+            choices.display = True
+            self._load_choices(choices, question, value, keep_highlight=not changed)
+            self.app.set_focus(choices, scroll_visible=False)
+            count = len(choices.ids)
+            kind_hint = {"choice": "hint_choice", "multi": "hint_multi", "yes_no": "hint_yes_no"}
+            keys_hint = t(lang, kind_hint[question.kind], count=count)
+        if interview.returning_to is not None:
+            where = t(lang, f"where_{interview.returning_to}")
+            keys_hint = f"{keys_hint} {t(lang, 'hint_edit', where=where)}"
+        self.put("#hint", keys_hint)
+        self._show_help()
+        self.query_one("#back", Button).label = t(lang, "back")
+        self.query_one("#next", Button).label = t(lang, "next")
+        keys = [
+            ("⏎", t(lang, "key_next"), "screen.submit"),
+            ("Esc", t(lang, "key_back"), "app.step_back"),
+        ]
+        self.set_keys(keys)
+
+    def _show_progress(self) -> None:
+        interview = self.ui.interview
+        assert interview is not None
+        lang = self.lang
+        if interview.returning_to is not None:
+            progress_text = t(lang, "progress_edit")
+        else:
+            progress = interview.progress()
+            if progress is None:
+                progress_text = ""
+            else:
+                wording = "progress_exact" if progress.exact else "progress"
+                text = t(lang, wording, position=progress.position, total=progress.total)
+                progress_text = f"{text}  {progress_bar(progress.position, progress.total)}"
+        # One widget for the whole bar: fewer widgets, quicker layout per question.
+        bar = Table.grid(expand=True)
+        bar.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        bar.add_column(justify="right", no_wrap=True)
+        bar.add_row(Text(t(lang, "app_title"), style="bold"), progress_text)
+        shown = (t(lang, "app_title"), progress_text)
+        if shown != self.topbar:
+            self.topbar = shown
+            self.query_one("#topbar", Static).update(bar)
+
+    def _load_choices(
+        self, choices: ChoiceList, question: Question, value: Value, *, keep_highlight: bool
+    ) -> None:
+        lang = self.lang
+        highlighted = choices.highlighted
+        if question.kind == "yes_no":
+            selected = set() if value is None else {YES if value else NO}
+            choices.load(
+                [YES, NO], [t(lang, "yes"), t(lang, "no")], selected, letters=YES_NO_LETTERS
+            )
+        else:
+            if isinstance(value, frozenset):
+                selected = set(value)
+            elif isinstance(value, str):
+                selected = {value}
+            else:
+                selected = set()
+            choices.load(
+                question.choice_ids,
+                [tr(c.label, lang) for c in question.choices],
+                selected,
+                multi=question.kind == "multi",
+            )
+        if keep_highlight and highlighted is not None:
+            choices.highlighted = highlighted
+
+    def _show_error(self, error: str) -> None:
+        """The range, and under it what is wrong with the text typed (if anything)."""
+        self.put("#number-range", self.range_hint)
+        self.put("#number-error", f"✘ {error}" if error else "")
+        # Hidden when empty, so that it takes no line and no layout work.
+        self.query_one("#number-error").display = bool(error)
+
+    def _show_help(self) -> None:
+        help_panel = self.query_one("#help", Static)
+        help_panel.display = self.ui.help_open
+        question = self.question
+        if question is None or not self.ui.help_open:
+            return
+        lang = self.lang
+        parts = [tr(question.help, lang)] if question.help else []
+        choices = self.query_one("#choices", ChoiceList)
+        if question.kind in ("choice", "multi") and choices.highlighted is not None:
+            choice = question.choice(choices.ids[choices.highlighted])
+            if choice is not None and choice.help:
+                parts.append(f"{tr(choice.label, lang)} — {tr(choice.help, lang)}")
+        help_panel.update("\n\n".join(parts) or t(lang, "no_help"))
+        help_panel.border_title = t(lang, "help_title")
+
+    def toggle_help(self) -> None:
+        self.ui.help_open = not self.ui.help_open
+        self._show_help()
+
+    # --- answering --------------------------------------------------------------
+
+    def value_of(self, ids: frozenset[str]) -> Value:
+        question = self.question
+        assert question is not None
+        if question.kind == "multi":
+            return ids
+        chosen = next(iter(ids), None)
+        if question.kind == "yes_no":
+            return None if chosen is None else chosen == YES
+        return chosen
+
+    def picked(self, ids: frozenset[str], submit: bool) -> None:
+        value = self.value_of(ids)
+        if submit:
+            if value is None:
+                return
+            self.ui.answer(value)
+        else:
+            self.ui.keep(value)
+
+    @on(OptionList.OptionHighlighted, "#choices")
+    def _highlight_moved(self) -> None:
+        if self.ui.help_open:
+            self._show_help()
+
+    @on(Input.Changed, "#number-input")
+    def _typed(self, event: Input.Changed) -> None:
+        question, interview = self.question, self.ui.interview
+        if question is None or interview is None or question.kind != "number":
+            return
+        self._show_error(check_typing(question, event.value, self.lang).error)
+        if event.value == number_text(interview.shown_value(question.id), self.lang):
+            interview.drafts.pop(question.id, None)
+        else:
+            interview.drafts[question.id] = event.value
+            self.ui.typed()
+
+    def action_submit(self) -> None:
+        question = self.question
+        if question is None:
+            return
+        if question.kind != "number":
+            self.query_one("#choices", ChoiceList).action_submit()
+            return
+        typed = check_typing(
+            question, self.query_one("#number-input", Input).value, self.lang, final=True
+        )
+        if typed.ok:
+            self.ui.answer(typed.value)
+        else:
+            self._show_error(typed.error)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "back":
+            self.ui.action_step_back()
+        else:
+            self.action_submit()
