@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from alternance_tui.cli import main
+from alternance_tui.cli.main import main
 from alternance_tui.flow.check import z3paths
 
 from .conftest import SHIPPED, WriteFlow, outcomes_toml, problems_of, question_toml
