@@ -78,12 +78,12 @@ async def bench_screen(runs: int, size: tuple[int, int]) -> dict[str, list[float
     app = build_app(TuiOptions(lang="fr", lang_given=True, advisor=True, as_of=AS_OF))
     times: dict[str, list[float]] = {"answer": [], "compare": [], "both": [], "bare": []}
     async with app.run_test(size=size) as pilot:
-        app.new_session("bench")
+        app.desk.new_session("bench")
         await pilot.pause()
         assert app.interview is not None
         app.interview.load_answers(PRIVATE)
         app.action_results()
-        app.new_scenario()  # B, on the review
+        app.desk.new_scenario()  # B, on the review
         await pilot.pause()
         frames: dict[type, asyncio.Event] = {
             k: asyncio.Event() for k in (ReviewScreen, CompareScreen, _Bare)

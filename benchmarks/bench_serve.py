@@ -29,14 +29,16 @@ leaves the machine. Every wait is bounded (TIMEOUT), and it stops by itself.
   (the cost of starting one).
 - answer -> next frame: with --answering sessions open (50), each one types a
   whole interview (age 20, a private employer, general bac, 24 months, the
-  defaults) with a think time drawn uniformly in --think seconds before each
-  answer (people read; a seeded random draw), all at once. For each answer
-  key, the time from sending it to the arrival of the next question's prompt.
+  defaults), answering each screen by what it asks (journey.py: the question
+  is known by its prompt, read from the flow), with a think time drawn
+  uniformly in --think seconds before each answer (people read; a seeded
+  random draw), all at once. For each answer key, the time from sending it
+  to the arrival of the next question's prompt.
   p50, p95 and max over all the answers of all the sessions. Then the last
   question leads to the review and R to the results: review -> results (the
   advice engine runs, the results screen is built) is reported apart. And the
   CPU time the apps and the server used over that phase, per interview (its
-  nine answers, the typing, the review and the results; not its start), and
+  answers, the typing, the review and the results; not its start), and
   the memory per session again, every session now showing its results.
 """
 
@@ -60,23 +62,13 @@ from pathlib import Path
 
 import aiohttp
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import journey  # beside this script
+
 TIMEOUT = 120.0  # any single wait; a level as a whole is bounded by it too
-WELCOME = b"Work-linked training at IMPGT"
-# (keys typed first, the answer key, what the next screen shows)
-JOURNEY: list[tuple[str, str, bytes]] = [
-    ("", "\r", b"How old will you be"),  # welcome -> first question (not an answer)
-    ("20", "\r", b"With what kind of employer"),
-    ("", "1", b"What is your highest diploma"),
-    ("", "2", b"How many months would"),
-    ("24", "\r", b"How many hours a week"),
-    ("", "\r", b"Do you know the collective"),
-    ("", "\r", b"Which fields interest you"),
-    ("", "\r", b"Which campus do you prefer"),
-    ("", "\r", b"Your answers"),  # last question -> review
-    ("", "r", b"Your work-linked options"),  # review -> results
-]
-ANSWERS = slice(1, 8)  # the steps that answer a question and lead to the next one
-RESULTS = len(JOURNEY) - 1
+SCREENS = journey.screens("en")
+WELCOME = SCREENS[0]
+STEPS = 40  # more screens than any path through the flow has
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -103,6 +95,7 @@ class Level:
     at_results: Memory = field(default_factory=Memory)  # once every session shows its results
     fork_server: Memory = field(default_factory=Memory)  # shared by all the sessions
     answer_cpu_s: float = 0.0  # apps and server, over the whole answering phase
+    load: tuple[float, float] = (0.0, 0.0)  # 1-minute load average before and after it
 
     def summary(self) -> dict[str, float | int]:
         n = self.sessions
@@ -133,6 +126,8 @@ class Level:
                 "cpu_per_interview_s": round(self.answer_cpu_s / max(1, len(self.results_ms)), 2),
                 "pss_per_session_at_results_mb": round(self.at_results.pss_mb / n, 1),
                 "uss_per_session_at_results_mb": round(self.at_results.uss_mb / n, 1),
+                "load_before_answering": self.load[0],
+                "load_after_answering": self.load[1],
             }
         return out
 
@@ -266,7 +261,7 @@ class Browser:
             max_msg_size=0,
         )
         self.reader = asyncio.create_task(self._read())
-        await self.wait_for(WELCOME)
+        await self.wait_for([WELCOME])
         return (time.perf_counter() - started) * 1000
 
     async def _read(self) -> None:
@@ -276,38 +271,47 @@ class Browser:
                 self.buffer += message.data
                 self.arrived.set()
 
-    async def wait_for(self, text: bytes) -> None:
+    async def wait_for(self, screens: list[journey.Screen]) -> journey.Screen:
         async with asyncio.timeout(TIMEOUT):
-            while text not in self.buffer:
+            while (found := journey.which(self.buffer, screens)) is None:
                 self.arrived.clear()
                 await self.arrived.wait()
+        return found
 
-    async def key(self, data: str, then: bytes) -> float:
-        """Send ``data``; milliseconds until ``then`` arrives."""
+    async def key(self, data: str, shown: journey.Screen) -> tuple[float, journey.Screen]:
+        """Send ``data``; milliseconds until another screen than ``shown`` arrives."""
         assert self.ws is not None
         self.buffer = b""
         started = time.perf_counter()
         await self.ws.send_json(["stdin", data])
-        await self.wait_for(then)
-        return (time.perf_counter() - started) * 1000
+        found = await self.wait_for([s for s in SCREENS if s is not shown])
+        return (time.perf_counter() - started) * 1000, found
 
     async def interview(
         self, think: tuple[float, float], rng: random.Random
     ) -> tuple[list[float], float]:
-        """A whole interview: the answer-to-next-question times, and review -> results."""
+        """A whole interview, each screen answered by what it asks (journey.py): the
+        question-to-next-question times, and review -> results."""
         assert self.ws is not None
         times: list[float] = []
-        results = 0.0
-        for index, (typed, answer, then) in enumerate(JOURNEY):
+        shown = WELCOME
+        for _ in range(STEPS):
             await asyncio.sleep(rng.uniform(*think))
+            if shown.question is not None:
+                typed, answer = journey.keys_for(shown.question)
+            else:  # the welcome screen (Enter starts), the review (R for the results)
+                typed, answer = "", "r" if shown.name == "review" else "\r"
             for char in typed:
                 await self.ws.send_json(["stdin", char])
-            elapsed = await self.key(answer, then)
-            if ANSWERS.start <= index < ANSWERS.stop:
+            elapsed, found = await self.key(answer, shown)
+            if shown.name == "review":
+                if found.name != "results":
+                    raise RuntimeError(f"R on the review led to {found.name}")
+                return times, elapsed
+            if shown.question is not None and found.question is not None:
                 times.append(elapsed)
-            elif index == RESULTS:
-                results = elapsed
-        return times, results
+            shown = found
+        raise RuntimeError(f"no results after {STEPS} screens")
 
     async def close(self) -> None:
         if self.ws is not None:
@@ -338,6 +342,7 @@ async def run_level(
             level.server_growth_mb = max(0.0, level.server_rss_mb - server_before)
             if answering:
                 cpu_before = memory_of([server_pid, *descendants(server_pid)]).cpu_s
+                load_before = os.getloadavg()[0]
                 rng = random.Random(args.seed)
                 think = args.think
                 async with asyncio.timeout(TIMEOUT * 3):
@@ -347,13 +352,16 @@ async def run_level(
                     )
                 cpu_after = memory_of([server_pid, *descendants(server_pid)]).cpu_s
                 level.answer_cpu_s = cpu_after - cpu_before
+                level.load = (load_before, os.getloadavg()[0])
                 level.at_results = memory_of(apps(server_pid))
-                for journey in journeys:
-                    if isinstance(journey, BaseException):
+                for done in journeys:
+                    if isinstance(done, BaseException):
+                        if not level.failed:
+                            print(f"a journey failed: {done!r}", file=sys.stderr)
                         level.failed += 1
                     else:
-                        level.answer_ms.extend(journey[0])
-                        level.results_ms.append(journey[1])
+                        level.answer_ms.extend(done[0])
+                        level.results_ms.append(done[1])
         finally:
             await asyncio.gather(*(b.close() for b in browsers), return_exceptions=True)
     # The apps quit when their connection closes; wait (bounded) for them to go.
@@ -479,7 +487,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{row['answer_p50_ms']} / {row['answer_p95_ms']} / {row['answer_max_ms']} | "
             f"{row['results_p50_ms']} / {row['results_p95_ms']} | {row['cpu_per_interview_s']}"
             f" | at the results: PSS {row['pss_per_session_at_results_mb']}, "
-            f"USS {row['uss_per_session_at_results_mb']} MB"
+            f"USS {row['uss_per_session_at_results_mb']} MB | load "
+            f"{row['load_before_answering']} -> {row['load_after_answering']}"
             if "answers" in row
             else "- | - | -"
         )

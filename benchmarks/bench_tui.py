@@ -47,6 +47,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import journey  # beside this script
+
 HERE = Path(__file__).resolve().parent
 BARE = HERE / "bare_app.py"
 BARE_MARKER = b"Bare Textual app ready"
@@ -56,32 +59,16 @@ TIMEOUT = 20.0
 QUIET = 0.12  # seconds without output before the next key: the app is idle
 TARGETS = {"startup": 1.2, "memory": 1.25, "answer_ms": 16.0}
 
-# The interview typed in English: (keys typed first, the answer key, what the
-# next screen's prompt starts with).
-JOURNEY: list[tuple[str, str, str]] = [
-    ("", "\r", "How old will you be"),  # welcome -> first question (not an answer)
-    ("20", "\r", "With what kind of employer"),
-    ("", "1", "What is your highest diploma"),
-    ("", "2", "What is your situation today"),
-    ("", "\r", "Which year of study"),
-    ("", "\r", "How many months would"),
-    ("24", "\r", "Have you been an apprentice"),
-    ("", "\r", "In which month would the contract"),
-    ("", "\r", "In which month were you born"),
-    ("", "\r", "How many hours a week"),
-    ("", "\r", "Do you know the collective"),
-    ("", "\r", "Which fields interest you"),
-    ("", "\r", "Which campus do you prefer"),
-    ("", "\r", "Your answers"),  # last question -> review (a screen switch)
-    ("", "\r", "Your work-linked options"),  # review -> results
-]
-ANSWERS = slice(1, 13)  # the steps that are an answer leading to the next question
+# The interview typed in English, each screen answered by what it asks (journey.py).
+SCREENS = journey.screens("en")
+STEPS = 40  # more screens than any path through the flow has
 
 
 @dataclass
 class Run:
     ready_s: float
     peak_mb: float
+    cpu_s: float = 0.0  # CPU time used by then (the first screen and the idling)
 
 
 @dataclass
@@ -98,6 +85,7 @@ class Journey:
     results_ms: float = 0.0
     peak_mb: float = 0.0
     cpu_ms_per_answer: float = 0.0
+    whole_cpu_s: float = 0.0  # from the process's start to the results drawn
 
 
 class Terminal:
@@ -140,6 +128,18 @@ class Terminal:
                 raise RuntimeError(f"never saw {marker!r}; last output: {tail!r}")
             self._read(0.05)
         return time.monotonic()
+
+    def wait_for_any(
+        self, screens: list[journey.Screen], since: int = 0
+    ) -> tuple[float, journey.Screen]:
+        """The monotonic time at which one of ``screens`` had arrived, and which."""
+        deadline = time.monotonic() + TIMEOUT
+        while (found := journey.which(bytes(self.output[since:]), screens)) is None:
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                tail = bytes(self.output[-400:])
+                raise RuntimeError(f"never saw {[s.name for s in screens]}; last: {tail!r}")
+            self._read(0.05)
+        return time.monotonic(), found
 
     def settle(self, quiet: float = QUIET) -> None:
         while self._read(quiet):
@@ -215,7 +215,8 @@ def start_once(argv: list[str], marker: bytes, env: dict[str, str], idle: float)
     ready = terminal.wait_for(marker) - terminal.started
     time.sleep(idle)
     terminal.settle()
-    return Run(ready, terminal.quit(kiosk="--kiosk" in argv))
+    cpu = terminal.cpu_seconds()
+    return Run(ready, terminal.quit(kiosk="--kiosk" in argv), cpu)
 
 
 def journey_once(env: dict[str, str]) -> Journey:
@@ -225,25 +226,35 @@ def journey_once(env: dict[str, str]) -> Journey:
     terminal.settle()
     result = Journey()
     cpu_answers = 0.0
-    for step, (typed, key, expected) in enumerate(JOURNEY):
+    shown = SCREENS[0]
+    for _ in range(STEPS):
+        if shown.question is not None:
+            typed, key = journey.keys_for(shown.question)
+        else:  # the welcome screen and the review: Enter goes on
+            typed, key = "", "\r"
         for character in typed:
             terminal.send(character)
             terminal.settle()
         cpu_before = terminal.cpu_seconds()
         offset, sent = terminal.send(key)
-        drawn = terminal.wait_for(expected.encode(), offset)
+        drawn, found = terminal.wait_for_any([s for s in SCREENS if s is not shown], offset)
         elapsed = (drawn - sent) * 1000
-        if step == 0:
+        terminal.settle()
+        if shown.name == "welcome":
             result.start_ms = elapsed
-        elif step == len(JOURNEY) - 2:
-            result.review_ms = elapsed
-        elif step == len(JOURNEY) - 1:
+        elif shown.name == "review":
             result.results_ms = elapsed
+        elif found.name == "review":
+            result.review_ms = elapsed
         else:
             result.answer_ms.append(elapsed)
-        terminal.settle()
-        if ANSWERS.start <= step < ANSWERS.stop:
             cpu_answers += terminal.cpu_seconds() - cpu_before
+        if found.name == "results":
+            break
+        shown = found
+    else:
+        raise RuntimeError(f"no results after {STEPS} screens")
+    result.whole_cpu_s = terminal.cpu_seconds()
     # CPU is counted in clock ticks (10 ms): only a sum over many answers means much.
     result.cpu_ms_per_answer = cpu_answers * 1000 / len(result.answer_ms)
     result.peak_mb = terminal.quit()
@@ -303,7 +314,7 @@ def main() -> int:
         journeys = []
         presses: list[Presses] = []
         for _ in range(args.journeys):
-            presses.append(bare_presses(env, len(JOURNEY[ANSWERS])))
+            presses.append(bare_presses(env, 12))
             journeys.append(journey_once(env))
     finally:
         for terminal in Terminal.started_all:
@@ -340,7 +351,13 @@ def main() -> int:
         "last_question_to_review_ms_median": round(median([j.review_ms for j in journeys]), 1),
         "review_to_results_ms_median": round(median([j.results_ms for j in journeys]), 1),
         "journey_peak_mb_median": round(median([j.peak_mb for j in journeys]), 1),
+        "bare_start_cpu_s_median": round(median([r.cpu_s for r in bare]), 3),
+        "whole_interview_cpu_s_median": round(median([j.whole_cpu_s for j in journeys]), 3),
+        "load_average": os.getloadavg()[0],
     }
+    numbers["whole_interview_cpu_ratio"] = round(
+        numbers["whole_interview_cpu_s_median"] / numbers["bare_start_cpu_s_median"], 2
+    )
     print(f"{'':34}{'bare Textual':>14}{'alternance':>14}{'ratio':>9}{'target':>9}")
     print(
         f"{'first screen ready (median)':34}{bare_ready:>11.1f} ms{ours_ready:>11.1f} ms"
@@ -371,6 +388,11 @@ def main() -> int:
         f"{numbers['last_question_to_review_ms_median']} ms, review -> results "
         f"{numbers['review_to_results_ms_median']} ms; peak memory after a whole interview "
         f"{numbers['journey_peak_mb_median']} MB"
+    )
+    print(
+        f"whole interview to the results, CPU (median): {numbers['whole_interview_cpu_s_median']} s"
+        f", {numbers['whole_interview_cpu_ratio']}x a bare app's start "
+        f"({numbers['bare_start_cpu_s_median']} s); load average {numbers['load_average']}"
     )
     if kiosk:
         kiosk_ready = median([r.ready_s for r in kiosk]) * 1000

@@ -64,7 +64,28 @@ def test_hiring_aid_before_8_march_2026_is_the_single_aid_only(bundle: Bundle) -
 @pytest.mark.parametrize("on", ["2025-06-01", "2027-01-01"])
 def test_no_2026_aid_outside_2026(bundle: Bundle, on: str) -> None:
     notes = _notes(bundle, on)
-    assert not [n for n in notes if "aid" in n["text"].lower()]
+    assert _by_source(notes, AID) == []
+
+
+SINGLE_AID = "Code du travail L6243-1, D6243-2 (décret 2025-174)"
+
+
+@pytest.mark.parametrize("on", ["2027-01-01", "2027-09-01"])
+def test_from_1_january_2027_only_the_single_aid_is_known(bundle: Bundle, on: str) -> None:
+    # Décret 2026-168's aid covers contracts starting before 1 January 2027; no newer
+    # text was found on 2026-12-07, so the standing single aid (L6243-1, D6243-2) is
+    # what is known (docs/rules/apprenticeship.md): under 250 staff, diplomas up to
+    # bac level, €5,000 for the first year, €6,000 with RQTH.
+    (text,) = _by_source(_notes(bundle, on), SINGLE_AID)
+    assert text.startswith("Hiring aid (contracts starting from 1 January 2027)")
+    assert "€5,000 for the first year (€6,000 with RQTH)" in text
+    assert "fewer than 250 staff and diplomas up to bac level" in text
+    assert "the IMPGT courses (licence, master) do not qualify" in text
+    assert "No newer text was found on 7 December 2026" in text
+    assert _by_source(_notes(bundle, "2026-12-31"), SINGLE_AID) == []
+    assert _by_source(_notes(bundle, on, employer_sector="public"), SINGLE_AID) == []
+    french = _by_source(_notes(bundle, on, "fr"), SINGLE_AID)
+    assert len(french) == 1 and "5 000 €" in french[0]
 
 
 def test_hiring_aid_with_rqth(bundle: Bundle) -> None:

@@ -80,6 +80,15 @@ def whole(engine: Engine, answers: dict[str, object], day: dt.date) -> dict[str,
     return found
 
 
+def notes_of(
+    engine: Engine, answers: dict[str, object], day: dt.date, item: str
+) -> tuple[str, ...]:
+    """The notes a whole recommendation shows on ``item``'s card."""
+    rec = engine.recommend(answers, as_of=day, lang="en")  # type: ignore[arg-type]
+    found = [i for s in rec.sections for i in s.items if i.id == item]
+    return tuple(n.text for n in found[0].notes) if found else ()
+
+
 def check_listed(old: Side, new: Side, result: Diff, sample: int) -> None:
     """Each change listed (a sample of each item's and kind's), replayed as a whole
     recommendation in both states, shows what the diff says changed."""
@@ -100,6 +109,11 @@ def check_listed(old: Side, new: Side, result: Diff, sample: int) -> None:
                 assert before[1] != after[1]
             elif kind == "reasons":
                 assert before is not None and after is not None and before[2] != after[2]
+            elif kind == "notes":
+                was = notes_of(old.engine, dict(change.answers), old.as_of, item)
+                now = notes_of(new.engine, dict(change.answers), new.as_of, item)
+                assert was == change.old_notes and now == change.new_notes, change
+                assert was != now
 
 
 def random_answers(
@@ -206,12 +220,20 @@ def test_the_2026_smic_change_lists_the_smic_contracts_pay_and_nothing_else(
 ) -> None:
     old, new, result = shipped_diff
     assert result.changed
-    assert {c.item for c in result.changes} == SMIC_ITEMS
-    assert {c.kind for c in result.changes} == {"pay"}
+    pay = [c for c in result.changes if c.kind != "notes"]
+    assert {c.item for c in pay} == SMIC_ITEMS
+    assert {c.kind for c in pay} == {"pay"}
+    # ... and the hiring aid of décret 2026-168, from 8 March: a note of the
+    # apprenticeship card, for the employers it concerns.
+    notes = [c for c in result.changes if c.kind == "notes"]
+    assert {c.item for c in notes} == {"apprenticeship"}
+    # (a card with the employer not known yet shows a private employer's notes)
+    sectors = {dict(c.answers)["employer_sector"] for c in notes}
+    assert sectors and "public" not in sectors
     # The internship bonus follows the ceiling, unchanged in 2026: never listed.
     assert not [c for c in result.changes if c.item == "internship"]
     ratio = 1867.02 / 1823.03
-    for change in result.changes[:500]:
+    for change in pay[:500]:
         for (_year, before), (_same, after) in zip(change.old_pay, change.new_pay, strict=True):
             if before != after:
                 assert after == pytest.approx(before * ratio, abs=0.02)
@@ -365,6 +387,40 @@ def test_the_table_is_grouped_by_what_changed_in_either_language(
     # French typography between years too: a narrow no-break space before ";".
     assert "€\u202f; année 2" in out and not re.search(r"(?<!\u202f);", out)
     assert len(diff_text(result, "en", every=True).splitlines()) > 2 * len(result.changes)
+
+
+def test_1_january_2027_lists_the_aid_notes_for_the_employers_they_concern(
+    bundle_module: Bundle, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Décret 2026-168's aid ends with contracts starting before 1 January 2027; from
+    # then on the single aid (D6243-2) is what is known: the diff of that day says so.
+    engine = Engine(bundle_module)
+    old = Side(engine, dt.date(2026, 12, 31), "2026-12-31")
+    new = Side(engine, dt.date(2027, 1, 1), "2027-01-01")
+    result = diff(old, new, "en")
+    notes = [c for c in result.changes if c.kind == "notes"]
+    assert {c.item for c in notes} == {"apprenticeship"}
+    sectors = {dict(c.answers)["employer_sector"] for c in notes}
+    assert sectors == {"private", "individual", "unknown"}  # not a public employer
+    for change in notes:
+        assert "employer_sector" in change.reads
+        assert any(
+            n.startswith("Hiring aid (contracts starting from 1 January 2027)")
+            for n in change.new_notes
+        )
+        assert any("starting before 1 January 2027" in n for n in change.old_notes)
+    check_listed(old, new, result, sample=10)
+    code = main(["diff", "--as-of-old", "2026-12-31", "--as-of-new", "2027-01-01", "--lang", "en"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "Apprenticeship contract: notes changed (" in out
+    assert "Hiring aid (contracts starting from 1 January 2027)" in out
+    code = main(
+        ["diff", "--as-of-old", "2026-12-31", "--as-of-new", "2027-01-01", "--format", "json"]
+    )
+    data = json.loads(capsys.readouterr().out)
+    first = next(c for c in data["changes"] if c["kind"] == "notes")
+    assert first["old"]["notes"] != first["new"]["notes"]
 
 
 @pytest.mark.parametrize(

@@ -43,8 +43,11 @@ def edited_copy(tmp_path: Path) -> Path:
 def test_the_version_is_the_latest_date_and_a_hash_of_the_files(tmp_path: Path) -> None:
     shipped = load(default_flows_dir())
     version = rules_version(shipped)
-    latest = shipped.rates_known_until
-    assert latest is not None
+    # The latest date anything takes effect on: a rate, or a dated note (the aid
+    # known from 1 January 2027 is later than the last SMIC).
+    notes = [n.start for s in shipped.sections for i in s.items for n in i.notes if n.start]
+    assert shipped.rates_known_until is not None
+    latest = max([shipped.rates_known_until, *notes])
     assert re.fullmatch(latest.isoformat() + r"\+[0-9a-f]{8}", version)
     assert rules_version(shipped) is version  # once per bundle
     assert rules_version(load(default_flows_dir())) == version
@@ -85,3 +88,16 @@ def test_a_session_saved_before_versions_says_nothing() -> None:
         rules_notices(Session("alternance", answers=dict(ANSWERS)), engine, ANSWERS, DAY, "en")
         == []
     )
+
+
+def test_a_session_says_its_notes_changed_unless_it_was_saved_before_notes_were_kept() -> None:
+    from alternance_tui.advice.diff.person import since, snapshot
+
+    engine = Engine(load(default_flows_dir()))
+    answers = {**ANSWERS, "duration_months": 12}
+    saved = snapshot(engine, answers, dt.date(2026, 12, 31), "en")
+    labels = ("old", "new")
+    result = since(saved, engine, answers, dt.date(2027, 1, 1), "en", labels)
+    assert [(c.item, c.kind) for c in result.changes] == [("apprenticeship", "notes")]
+    older = {key: {k: v for k, v in facts.items() if k != "notes"} for key, facts in saved.items()}
+    assert not since(older, engine, answers, dt.date(2027, 1, 1), "en", labels).changed

@@ -76,13 +76,14 @@ def test_sessions_from_the_command_line(
 ) -> None:
     store.save(Session("alternance", dict(YOUNG), name="Zoé", notes="call back"), "Zoé")
     store.save(Session("alternance", {"age": 30}, name="K12"), "K12")
-    code, out, _ = run(capsys, ["sessions", "list"])
+    code, out, _ = run(capsys, ["sessions", "list", "--lang", "en"])
     assert code == 0
-    lines = dict(line.split("\t", 1) for line in out.splitlines())
-    assert "4 answers, complete" in lines["Zoe"]
-    assert "1 answers" in lines["K12"] and "complete" not in lines["K12"]
-    code, out, _ = run(capsys, ["sessions", "show", "Zoé"])
-    assert code == 0 and "name: Zoé" in out and "call back" in out and "age = 20" in out
+    lines = {line.split()[0]: line for line in out.splitlines()[1:]}
+    assert "4 answers, complete" in lines["Zoé"]
+    assert "1 answer " in lines["K12"] and "complete" not in lines["K12"]
+    code, out, _ = run(capsys, ["sessions", "show", "Zoé", "--lang", "en"])
+    assert code == 0 and "Name: Zoé" in out and "call back" in out
+    assert "Age at the start: 20 years" in out
     code, out, _ = run(
         capsys, ["sessions", "export", "Zoe", "--format", "json", "--as-of", "2026-01-01"]
     )
@@ -112,3 +113,56 @@ def test_recommend_takes_a_session_file_as_it_is(
     assert code == 0, err
     assert "is not a question" not in err
     assert json.loads(out)["answers"]["diploma"] == "bac_general"
+
+
+def test_list_and_show_speak_the_users_language_with_the_screens_labels(
+    store: SessionStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 18, item 3: file names ("Mme_Dupont") where the advisor typed "Mme
+    Dupont", English only, "1 answers", raw ids ("employer_sector = private")."""
+    store.save(
+        Session(
+            "alternance",
+            dict(YOUNG),
+            name="Mme Dupont",
+            notes="Rappeler",
+            scenarios={"B": {**YOUNG, "employer_sector": "public"}},
+        ),
+        "Mme Dupont",
+    )
+    store.save(Session("alternance", {"age": 30}, name="K12", lang="en"), "K12")
+    code, out, _ = run(capsys, ["sessions", "list", "--lang", "fr"])
+    assert code == 0
+    head, *rows = out.replace("\u00a0", " ").splitlines()
+    assert head.split() == ["Nom", "Enregistrée", "Avancement", "Notes", "Langue"]
+    dupont = next(r for r in rows if r.startswith("Mme Dupont "))
+    assert "4 réponses, terminée, 2 scénarios" in dupont and "oui" in dupont
+    assert "français" in dupont and "Mme_Dupont" not in out
+    assert "1 réponse " in next(r for r in rows if r.startswith("K12")) and "anglais" in out
+    code, out, _ = run(capsys, ["sessions", "show", "Mme Dupont", "--lang", "fr"])
+    out = out.replace("\u00a0", " ")
+    assert "Employeur : Une entreprise ou association privée" in out
+    assert "Réponses (scénario B) :" in out and "Un employeur public" in out
+    assert "employer_sector" not in out and "private" not in out
+    code, out, _ = run(capsys, ["sessions", "list", "--format", "json"])
+    data = json.loads(out)
+    assert {d["name"] for d in data} == {"Mme Dupont", "K12"}
+    dupont_json = next(d for d in data if d["name"] == "Mme Dupont")
+    assert dupont_json["key"] == "Mme_Dupont" and dupont_json["notes"] is True
+    assert dupont_json["scenarios"] == 2 and dupont_json["answers"] == 4
+    code, out, _ = run(capsys, ["sessions", "show", "Mme_Dupont", "--format", "json"])
+    shown = json.loads(out)
+    assert shown["scenarios"]["B"]["answers"]["employer_sector"] == "public"
+    assert shown["notes_text"] == "Rappeler"
+
+
+def test_autosaves_are_not_among_the_advisors_sessions(
+    store: SessionStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 18, item 4: "autosave-3 … 12 réponse(s)" in the advisor's list."""
+    store.save(Session("alternance", dict(YOUNG)), "autosave")
+    store.save(Session("alternance", dict(YOUNG)), "autosave-3")
+    store.save(Session("alternance", dict(YOUNG)), "previous")
+    store.save(Session("alternance", dict(YOUNG), name="Zoé"), "Zoé")
+    code, out, _ = run(capsys, ["sessions", "list", "--format", "json"])
+    assert code == 0 and [d["name"] for d in json.loads(out)] == ["Zoé"]

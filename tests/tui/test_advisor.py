@@ -54,7 +54,7 @@ async def test_three_named_sessions_listed_renamed_deleted_and_reopened() -> Non
             assert isinstance(app.screen, SessionsScreen)
         listed = rows(app)
         assert sorted(r[0] for r in listed) == ["K12", "Sam", "Zoé"]
-        assert all("2 answer(s)" in r[2] for r in listed)
+        assert all("2 answers" in r[2] for r in listed)
         # Rename the first row (the newest: Sam) and delete K12.
         await pilot.press("r", *["backspace"] * 3)
         await type_text(pilot, "Samia")
@@ -278,9 +278,9 @@ async def test_a_session_open_in_another_window_is_neither_opened_renamed_nor_de
         elsewhere = SessionStore().lock("Zoé")
         assert elsewhere is not None and elsewhere >= 0
         try:
-            app.open_session("Zoé")
-            app.rename_session("Zoé", "Zoe2")
-            app.delete_session("Zoé")
+            app.desk.open_session("Zoé")
+            app.desk.rename_session("Zoé", "Zoe2")
+            app.desk.delete_session("Zoé")
             await pilot.pause()
             shown = [n.message for n in app._notifications]
             assert sum("open in another window" in m for m in shown) == 3, shown
@@ -289,7 +289,7 @@ async def test_a_session_open_in_another_window_is_neither_opened_renamed_nor_de
         finally:
             os.close(elsewhere)
         # Closed there: it opens here, and this window now holds it.
-        app.open_session("Zoé")
+        app.desk.open_session("Zoé")
         await pilot.pause()
         assert app.advisor is not None and app.advisor.name == "Zoé"
         assert SessionStore().lock("Zoé") is None

@@ -18,6 +18,7 @@ from textual.widgets import Input
 from alternance_tui.advice.load import default_flow_path
 from alternance_tui.advice.model import Bundle
 from alternance_tui.tui.app import AlternanceApp
+from alternance_tui.tui.ending import exit_status
 from alternance_tui.tui.facts import facts_of
 from alternance_tui.tui.kiosk.ui import CountdownScreen, PinScreen
 from alternance_tui.tui.options import TuiOptions
@@ -268,6 +269,8 @@ async def test_without_a_code_nothing_quits(bundle: Bundle) -> None:
         await pilot.press("ctrl+q", "ctrl+c", "ctrl+backslash", "ctrl+z", "ctrl+p")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, WelcomeScreen)
+        # Staff who forgot to set one are told why Ctrl+Q does nothing.
+        assert "No staff exit code is set" in notifications(app)
 
 
 @pilot_test
@@ -283,6 +286,16 @@ async def test_staff_leave_with_the_code_which_is_never_shown(bundle: Bundle) ->
         await pilot.press("enter")
         await pilot.pause()
         assert app.return_code == 0 and not app.is_running
+    assert exit_status(app) == 0  # what the restart loop and the unit read (docs/kiosk.md)
+
+
+@pilot_test
+async def test_in_a_kiosk_any_other_exit_is_not_status_0(bundle: Bundle) -> None:
+    app = kiosk_app(bundle, idle=60, pin="4711")
+    async with app.run_test(size=SIZE) as pilot:
+        app.exit(0)  # a way out other than the code (none is known): restarted all the same
+        await pilot.pause()
+    assert exit_status(app) == 1
 
 
 @pilot_test

@@ -77,6 +77,6 @@ def test_resume_with_a_name_that_is_no_file_name_does_not_open_the_autosave(
     # "€" (not "é": accents are folded since advisor mode, "Zoé" is the file Zoe.json).
     app = make_app("en", resume="€")
     assert app.interview is not None and app.interview.answers == {}
-    told = " ".join(message for message, _ in app._notices)
+    told = " ".join(message for message, _ in app.notices)
     assert "not a session name" in told
     app.autosave.close()

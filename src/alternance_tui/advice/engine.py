@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Mapping
+from collections import OrderedDict
+from collections.abc import Hashable, Mapping
 from dataclasses import replace
 
 from alternance_tui.advice import model
@@ -34,6 +35,7 @@ from alternance_tui.flow.walk import condition_env, predicted_path, walk
 from alternance_tui.wording.catalogue.advice import ADVICE
 from alternance_tui.wording.formats import date, number
 
+RECENT = 8  # recommendations an engine keeps (scenarios A to C, languages, dates)
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")  # an answer quoted in a text: {age}
 # Texts by language: plain dicts from the data files (tested first: the quick case).
 _TEXTS = (dict, Mapping)
@@ -136,14 +138,7 @@ class Advisor:
         changes = (
             what_if.changes(self.variants[0]) if status == "not_eligible" and self.what_if else ()
         )
-        pay_env = open_in[0] if open_in else self.env
-        if self.unknown and pay_env is not self.env:
-            # An answer not known yet that no rule of the item reads stays "not known"
-            # for pay and notes: the data says what that means, rather than one guess.
-            read = set().union(*(self.rules.rule_names(r) for r in item.rules))
-            kept = {q: self.env[q] for q in self.unknown if q not in read}
-            if kept:
-                pay_env = {**pay_env, **kept}
+        pay_env = self._pay_env(item, open_in)
         pay: PayResult | None = None
         if isinstance(item.pay, model.NoPay) and status != "not_eligible":
             # What is said instead of an amount: a case only if it holds wherever open.
@@ -151,11 +146,7 @@ class Advisor:
         elif item.pay is not None and status != "not_eligible":
             pay = self._pay(item.pay, pay_env)
         holds = self.rules.holds
-        notes = tuple(
-            Note(self.fill(n.text), n.source)
-            for n in item.notes
-            if n.in_force(self.as_of) and (n.when is None or holds(n.when, pay_env))
-        )
+        notes = self._notes(item, pay_env)
         fits = [f for f in item.fit if holds(f.when, self.env)]
         attributes = {
             k: (tr(v, self.lang) if isinstance(v, _TEXTS) else v)
@@ -176,13 +167,38 @@ class Advisor:
             fit=tuple(self.fill(f.reason) for f in fits),
         )
 
-    def verdict(self, item: model.Item) -> tuple[Status, tuple[Reason, ...], Mapping[str, Value]]:
+    def verdict(
+        self, item: model.Item
+    ) -> tuple[Status, tuple[Reason, ...], Mapping[str, Value], tuple[Note, ...]]:
         """What ``item`` makes of the answers without its pay: its status, its reasons,
-        and the answers its pay would be worked out with (as ``item`` does). For
-        `alternance diff`, which caches status and pay apart (they read different
+        the answers its pay would be worked out with, and its notes (as ``item`` does).
+        For `alternance diff`, which caches status and pay apart (they read different
         answers); ``item`` stays the one path of a recommendation."""
         status, reasons, open_in = self._judge(item)
-        return status, reasons, (open_in[0] if open_in else self.env)
+        notes = self._notes(item, self._pay_env(item, open_in))
+        return status, reasons, (open_in[0] if open_in else self.env), notes
+
+    def _pay_env(self, item: model.Item, open_in: list[dict[str, Value]]) -> Mapping[str, Value]:
+        """The answers ``item``'s pay and notes are worked out with: those of the first
+        variant it is open in."""
+        pay_env: Mapping[str, Value] = open_in[0] if open_in else self.env
+        if self.unknown and pay_env is not self.env:
+            # An answer not known yet that no rule of the item reads stays "not known"
+            # for pay and notes: the data says what that means, rather than one guess.
+            read = set().union(*(self.rules.rule_names(r) for r in item.rules))
+            kept = {q: self.env[q] for q in self.unknown if q not in read}
+            if kept:
+                pay_env = {**pay_env, **kept}
+        return pay_env
+
+    def _notes(self, item: model.Item, pay_env: Mapping[str, Value]) -> tuple[Note, ...]:
+        """``item``'s notes in force on the date asked about whose condition holds."""
+        holds = self.rules.holds
+        return tuple(
+            Note(self.fill(n.text), n.source)
+            for n in item.notes
+            if n.in_force(self.as_of) and (n.when is None or holds(n.when, pay_env))
+        )
 
     def _judge(self, item: model.Item) -> tuple[Status, tuple[Reason, ...], list[dict[str, Value]]]:
         """``item``'s status and reasons, and the variants of the answers it is open in."""
@@ -324,11 +340,30 @@ class Engine:
     def __init__(self, bundle: model.Bundle) -> None:
         self.bundle = bundle
         self.rules = CompiledRules(bundle.sections)
+        # The last few recommendations, by what they are a function of: the
+        # answers, the date and the language (the rules are this engine's
+        # bundle, which never changes). The results screen, the handout, the
+        # comparison and a resumed session's check then share one.
+        self._recent: OrderedDict[Hashable, Recommendation] = OrderedDict()
 
     def recommend(
         self, answers: Mapping[str, Value], *, as_of: dt.date, lang: str
     ) -> Recommendation:
-        """The recommendation for ``answers``.
+        """The recommendation for ``answers``, worked out once per answers, date and
+        language (the last RECENT kept); see ``compute``."""
+        key = (as_of, lang, _answers_key(answers))
+        found = self._recent.get(key)
+        if found is not None:
+            self._recent.move_to_end(key)
+            return found
+        found = self.compute(answers, as_of=as_of, lang=lang)
+        self._recent[key] = found
+        if len(self._recent) > RECENT:
+            self._recent.popitem(last=False)
+        return found
+
+    def compute(self, answers: Mapping[str, Value], *, as_of: dt.date, lang: str) -> Recommendation:
+        """The recommendation for ``answers``, worked out now (what bench_recommend times).
 
         Raises IncompleteAnswers when a required answer is missing, and RatesUnknown
         when ``as_of`` is before the first known reference values.
@@ -368,6 +403,16 @@ class Engine:
             rates_may_be_outdated=bool(stale_series(bundle, as_of)),
             rules_version=rules_version(bundle),
         )
+
+
+def _answers_key(answers: Mapping[str, Value]) -> Hashable:
+    """``answers`` as a key: with each value's type, since 1 == 1.0 == True."""
+    return tuple(
+        sorted(
+            (q, type(v).__name__, tuple(v) if isinstance(v, list) else v)
+            for q, v in answers.items()
+        )
+    )
 
 
 def recommend(

@@ -13,9 +13,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from alternance_tui.advice.model import Bundle
+from alternance_tui.advice.next_steps import next_steps
 from alternance_tui.advice.present import answer_lines, grid_table, reference_line
 from alternance_tui.advice.result import (
     Change,
+    ChangePart,
     GridPayResult,
     HourlyPayResult,
     ItemResult,
@@ -27,7 +29,7 @@ from alternance_tui.flow.model import Flow, tr
 from alternance_tui.wording import formats as w
 from alternance_tui.wording.catalogue.handout import HANDOUT
 from alternance_tui.wording.catalogue.report import REPORT
-from alternance_tui.wording.typography import typography
+from alternance_tui.wording.typography import colon, typography
 
 MARK = {"eligible": "✔", "conditional": "◐", "not_eligible": "✘"}
 
@@ -46,6 +48,7 @@ class Handout:
     lang: str
     title: str
     prepared_for: str
+    scenario: str  # "Scenario B" when the session has several; "" otherwise
     prepared: str
     rates: str
     contracts_heading: str
@@ -66,17 +69,32 @@ def _h(lang: str, key: str, **values: object) -> str:
     return HANDOUT(lang, key, **values)
 
 
+def _part(part: ChangePart, flow: Flow, lang: str) -> str:
+    """One changed answer in words: its label, then the values that would do,
+    the smallest one "or higher" when they run to the end of the choices (a
+    diploma), each by its label (never its id); a range as the engine says it."""
+    question = flow.questions.get(part.question)
+    if question is None or not part.values or question.kind not in ("choice", "multi"):
+        return part.text
+    multi = question.kind == "multi"
+    labels = [show_value(question, frozenset({str(v)}) if multi else v, lang) for v in part.values]
+    ids = [c.id for c in question.choices if not c.unknown]
+    tail = len(part.values) > 1 and list(part.values) == ids[-len(part.values) :]
+    shown = _h(lang, "or_higher", value=labels[0]) if tail and not multi else None
+    return f"{tr(question.short, lang)}{colon(lang)}{shown or _h(lang, 'or').join(labels)}"
+
+
 def opener(change: Change, flow: Flow, lang: str) -> str:
-    """ "Highest diploma: Two years after the bac (L2, BTS, DUT…)": the smallest
-    value of each answer that would open the item, not the whole list."""
-    parts = []
-    for part in change.parts:
-        question = flow.questions.get(part.question)
-        if question is None or not part.values:
-            return change.text
-        label = tr(question.short, lang)
-        parts.append(f"{label}: {show_value(question, part.values[0], lang)}")
-    return " + ".join(parts) or change.text
+    """ "Highest diploma: Bac+2 (L2, BTS…) or higher", "Special situations: RQTH or
+    Top-level athlete": what would open the item, in the labels the screen uses."""
+    return " + ".join(_part(p, flow, lang) for p in change.parts) or change.text
+
+
+def openers(item: ItemResult, flow: Flow, lang: str) -> str:
+    """Every way to open the item that a person can act on (not their age), "; or "
+    between them, as the results screen lists them; "" when there is none."""
+    ways = [opener(c, flow, lang) for c in item.changes if not c.fixed]
+    return _h(lang, "either_way").join(ways)
 
 
 def _pay_line(item: ItemResult, lang: str) -> str:
@@ -96,14 +114,32 @@ def _pay_line(item: ItemResult, lang: str) -> str:
     return ""
 
 
-def _closed_line(item: ItemResult, flow: Flow, lang: str, facts: str = "") -> str:
-    title = f"{item.title} ({facts})" if facts else item.title
-    if item.changes:
-        why = _h(lang, "opens_with", change=opener(item.changes[0], flow, lang))
-    else:
-        failing = [r.text for r in item.reasons if r.holds is False]
-        why = failing[0] if failing else REPORT(lang, "not_eligible")
-    return "✘ " + _h(lang, "closed_line", title=title, why=why)
+def _why_closed(item: ItemResult, flow: Flow, lang: str, many: bool = False) -> str:
+    ways = openers(item, flow, lang)
+    if ways:
+        return _h(lang, "opens_with_many" if many else "opens_with", change=ways)
+    failing = [r.text for r in item.reasons if r.holds is False]
+    return failing[0] if failing else REPORT(lang, "not_eligible")
+
+
+def closed_lines(items: list[ItemResult], flow: Flow, lang: str, courses: bool) -> list[str]:
+    """One line per closed item, with what would open it; courses that the same
+    change would open share one line ("M2 MESS, M2 MDOMC…: would open with…"),
+    so that a person with a bac+2 reads the M2s once, not seven times."""
+    if not courses:
+        return [
+            "✘ " + _h(lang, "closed_line", title=i.title, why=_why_closed(i, flow, lang))
+            for i in items
+        ]
+    groups: dict[str, list[ItemResult]] = {}
+    for item in items:
+        groups.setdefault(_why_closed(item, flow, lang), []).append(item)
+    lines = []
+    for why, shared in groups.items():
+        titles = "; ".join(_course_title(i) for i in shared)
+        said = _why_closed(shared[0], flow, lang, many=True) if len(shared) > 1 else why
+        lines.append("✘ " + _h(lang, "closed_line", title=titles, why=said))
+    return lines
 
 
 def campus_without_course(rec: Recommendation, flow: Flow, open_courses: list[ItemResult]) -> str:
@@ -118,8 +154,45 @@ def campus_without_course(rec: Recommendation, flow: Flow, open_courses: list[It
     return _h(rec.lang, "no_course_campus", campus=shown)
 
 
-def _course_facts(item: ItemResult) -> str:
-    return " · ".join(str(item.attributes[k]) for k in ("level", "campus") if k in item.attributes)
+def _course_title(item: ItemResult) -> str:
+    """ "Public Management (L3) — Aix-en-Provence": the level only when the title
+    does not say it already, the campus after a dash (no parentheses in parentheses)."""
+    level = str(item.attributes.get("level", ""))
+    facts = [level] if level and level not in item.title else []
+    if "campus" in item.attributes:
+        facts.append(str(item.attributes["campus"]))
+    return f"{item.title} — {' · '.join(facts)}" if facts else item.title
+
+
+def _depending_line(item: ItemResult, flow: Flow, lang: str) -> str:
+    """ "◐ Training contract: depends on your answer to “Current situation”, open
+    with Employee or Job seeker…": what the item depends on, then its pay."""
+    pay = _pay_line(item, lang)
+    if not item.depends:
+        return "◐ " + _h(lang, "contract_line", title=item.title, pay=pay)
+    depends = item.depends[0]
+    question = flow.questions.get(depends.question)
+    if question is None:
+        return f"◐ {item.title}{colon(lang)}{depends.text} {pay}".rstrip()
+    labels = [show_value(question, v, lang) for v in depends.open_with]
+    line = _h(
+        lang,
+        "depends_line",
+        title=item.title,
+        question=tr(question.short, lang),
+        values=_h(lang, "or").join(labels),
+        pay=pay,
+    )
+    return "◐ " + line.rstrip()
+
+
+def _counts(lang: str, open_items: list[ItemResult], depending: list[ItemResult]) -> str:
+    """ "1 ouvert, 1 selon une réponse", "2 ouverts", "aucun ouvert": plurals written."""
+    n = len(open_items)
+    shown = _h(lang, "open_none" if n == 0 else "open_one" if n == 1 else "open_many", count=n)
+    if depending:
+        shown += ", " + _h(lang, "depends_count", count=len(depending))
+    return shown
 
 
 def handout(
@@ -129,7 +202,10 @@ def handout(
     name: str = "",
     notes: str = "",
     today: dt.date | None = None,
+    scenario: str = "",
 ) -> Handout:
+    """``scenario``: the letter of the scenario it is for, when the session has
+    several (said on the handout, so that nobody hands over B thinking it is A)."""
     lang, flow = rec.lang, bundle.flow
     contracts = rec.section("contracts")
     courses = rec.section("courses")
@@ -139,21 +215,17 @@ def handout(
     depending = [i for i in contract_items if i.status == "conditional"]
     open_courses = [i for i in course_items if i.eligible]
     lines = [
-        f"{MARK[i.status]} " + _h(lang, "contract_line", title=i.title, pay=_pay_line(i, lang))
-        for i in [*open_contracts, *depending]
-    ]
+        "✔ " + _h(lang, "contract_line", title=i.title, pay=_pay_line(i, lang))
+        for i in open_contracts
+    ] + [_depending_line(i, flow, lang) for i in depending]
     campus_note = campus_without_course(rec, flow, open_courses)
-    steps = []
-    if open_contracts or depending:
-        steps.append(_h(lang, "step_employer"))
-    if open_courses:
-        steps.append(_h(lang, "step_course"))
-    else:
-        openers = [opener(i.changes[0], flow, lang) for i in course_items if i.changes]
-        if openers:
+    no_course = ""
+    if not open_courses:
+        ways = [opener(i.changes[0], flow, lang) for i in course_items if i.changes]
+        if ways:
             # The course the smallest change opens: the first in the file's order.
-            steps.append(_h(lang, "step_no_course", change=openers[0]))
-    steps.append(_h(lang, "step_cfa"))
+            no_course = _h(lang, "step_no_course", change=ways[0])
+    steps = next_steps(rec, [*open_contracts, *depending], open_courses, no_course)
     details = []
     for item in [*open_contracts, *depending]:
         if isinstance(item.pay, GridPayResult):
@@ -168,16 +240,15 @@ def handout(
                     basis,
                 )
             )
-    closed = [_closed_line(i, flow, lang) for i in contract_items if i.status == "not_eligible"] + [
-        _closed_line(i, flow, lang, _course_facts(i))
-        for i in course_items
-        if i.status == "not_eligible"
-    ]
+    closed = closed_lines(
+        [i for i in contract_items if i.status == "not_eligible"], flow, lang, courses=False
+    ) + closed_lines([i for i in course_items if i.status == "not_eligible"], flow, lang, True)
     known = rec.rates_known_until
     return Handout(
         lang=lang,
         title=_h(lang, "title"),
         prepared_for=_h(lang, "for", name=name) if name else "",
+        scenario=_h(lang, "scenario", letter=scenario) if scenario else "",
         prepared=_h(lang, "prepared", date=w.date(today or dt.date.today(), lang)),
         rates=_h(
             lang,
@@ -186,13 +257,10 @@ def handout(
             known=w.date(known, lang) if known else "—",
         ),
         contracts_heading=_h(
-            lang, "contracts_open", open=len(open_contracts), depends=len(depending)
+            lang, "contracts_open", counts=_counts(lang, open_contracts, depending)
         ),
         contracts=tuple(lines) or (_h(lang, "no_contract"),),
-        courses=tuple(
-            f"✔ {i.title} ({_course_facts(i)})" if _course_facts(i) else f"✔ {i.title}"
-            for i in open_courses
-        ),
+        courses=tuple(f"✔ {_course_title(i)}" for i in open_courses),
         no_course="" if open_courses else _h(lang, "no_course"),
         campus_note=campus_note,
         next_steps=tuple(steps),

@@ -27,9 +27,14 @@ def add_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
         "(or ALTERNANCE_DATA_DIR).",
     )
     actions = sessions.add_subparsers(dest="action", required=True)
-    actions.add_parser("list", help="every named session: name, date, progress")
+    listing = actions.add_parser("list", help="every named session: name, date, progress")
     show = actions.add_parser("show", help="a session's answers, notes and scenarios")
     show.add_argument("name", metavar="NAME")
+    for sub in (listing, show):
+        sub.add_argument("--format", choices=("text", "json"), default="text")
+        sub.add_argument(
+            "--lang", choices=("fr", "en"), default=lang, help=f"language (default: {lang})"
+        )
     export = actions.add_parser("export", help="the session's handout (as from the results)")
     export.add_argument("name", metavar="NAME")
     export.add_argument("--format", choices=FORMATS, default="html")
@@ -37,6 +42,9 @@ def add_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
     export.add_argument("--as-of", metavar="YYYY-MM-DD", help="default: today")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
     export.add_argument("--notes", action="store_true", help="put the notes on the handout")
+    export.add_argument(
+        "--scenario", choices=("A", "B", "C"), default="A", help="which scenario (default: A)"
+    )
     delete = actions.add_parser("delete", help="erase a session for good")
     delete.add_argument("name", metavar="NAME")
 
@@ -71,12 +79,7 @@ def progress_text(session: Session) -> str:
 def cmd_sessions(args: argparse.Namespace) -> int:
     store = _store()
     if args.action == "list":
-        for name in store.named():
-            session = _load(store, name)
-            if session is None:
-                continue
-            when = session.saved_at.replace("T", " ")[:16]
-            print(f"{name}\t{when}\t{progress_text(session)}")
+        sys.stdout.write(list_text(store, args.lang, args.format))
         return EXIT_OK
     if not store.exists(args.name):
         return _fail(f"no session named {args.name!r} (see: alternance sessions list)")
@@ -90,27 +93,98 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     if session is None:
         return _fail(f"{args.name}: the session could not be read")
     if args.action == "show":
-        sys.stdout.write(show_text(args.name, session))
+        if args.format == "json":
+            sys.stdout.write(show_json(args.name, session, args.lang))
+        else:
+            sys.stdout.write(show_text(args.name, session, args.lang))
         return EXIT_OK
     return _export(args, session)
 
 
-def show_text(name: str, session: Session) -> str:
-    lines = [
-        f"name: {session.name or name}",
-        f"saved: {session.saved_at}",
-        f"language: {session.lang}",
-        f"rules version: {session.rules_version or '-'}",
-        f"progress: {progress_text(session)}",
-        "answers (scenario A):",
-        *(f"  {k} = {v}" for k, v in session.answers.items()),
+def list_text(store: SessionStore, lang: str, fmt: str) -> str:
+    """The advisor's sessions, newest first, with the same words as the sessions
+    screen: the name as typed, when saved, progress, notes, language."""
+    import json
+
+    from alternance_tui.files.printable import printable
+    from alternance_tui.sessions.listing import rows
+    from alternance_tui.wording.catalogue.advisor import ADVISOR as a
+
+    found = rows(store, lang)
+    if fmt == "json":
+        return json.dumps([r.to_json() for r in found], ensure_ascii=False, indent=2) + "\n"
+    if not found:
+        return a(lang, "sessions_empty_cli") + "\n"
+    table = [
+        [a(lang, k) for k in ("col_name", "col_saved", "col_progress", "col_notes", "col_lang")]
     ]
-    for letter, answers in sorted(session.scenarios.items()):
-        lines.append(f"scenario {letter}:")
-        lines.extend(f"  {k} = {v}" for k, v in answers.items())
+    for r in found:
+        notes = a(lang, "has_notes" if r.notes else "no_notes")
+        shown = (r.name, r.saved(lang), r.progress(lang), notes, _language(r.lang, lang))
+        # Read from files: a tab or an escape sequence in them is shown escaped.
+        table.append([printable(cell) for cell in shown])
+    widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
+    lines = ["  ".join(c.ljust(n) for c, n in zip(line, widths, strict=True)) for line in table]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _language(code: str, lang: str) -> str:
+    from alternance_tui.wording.catalogue.advisor import ADVISOR as a
+
+    return a(lang, f"lang_{code}") if code in ("fr", "en") else code
+
+
+def show_text(name: str, session: Session, lang: str = "en") -> str:
+    """What `sessions show` prints: the answers by their labels, in ``lang``; every
+    text read from the file escaped (files/printable.py), so none can drive the terminal."""
+    from alternance_tui.files.printable import printable as p
+    from alternance_tui.sessions.advising import scenario_answers
+    from alternance_tui.sessions.listing import answer_words, row
+    from alternance_tui.wording.catalogue.advisor import ADVISOR as a
+    from alternance_tui.wording.typography import colon
+
+    sep = colon(lang)
+    r = row(name, session)
+    lines = [
+        f"{a(lang, 'show_name')}{sep}{p(r.name)}",
+        f"{a(lang, 'show_saved')}{sep}{r.saved(lang)}",
+        f"{a(lang, 'show_lang')}{sep}{p(_language(session.lang, lang))}",
+        f"{a(lang, 'show_rules')}{sep}{p(session.rules_version or '—')}",
+        f"{a(lang, 'show_progress')}{sep}{r.progress(lang)}",
+    ]
+    for letter, answers in scenario_answers(session).items():
+        lines.append(a(lang, "show_answers", letter=letter) + sep.rstrip())
+        lines += [f"  {p(label)}{sep}{p(value)}" for _, label, value in answer_words(answers, lang)]
     if session.notes:
-        lines += ["notes:", *(f"  {line}" for line in session.notes.splitlines())]
+        lines.append(a(lang, "show_notes") + sep.rstrip())
+        lines += [f"  {p(line)}" for line in session.notes.split("\n")]
     return "\n".join(lines) + "\n"
+
+
+def show_json(name: str, session: Session, lang: str) -> str:
+    """The session for a script: the list's fields, each scenario's answers as
+    saved (ids) and in words, the notes."""
+    import json
+
+    from alternance_tui.sessions.advising import scenario_answers
+    from alternance_tui.sessions.listing import answer_words, row
+
+    data = {
+        **row(name, session).to_json(),
+        "rules_version": session.rules_version,
+        "notes_text": session.notes,
+        "scenarios": {
+            letter: {
+                "answers": answers,
+                "shown": [
+                    {"question": q, "label": label, "value": value}
+                    for q, label, value in answer_words(answers, lang)
+                ],
+            }
+            for letter, answers in scenario_answers(session).items()
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def _export(args: argparse.Namespace, session: Session) -> int:
@@ -123,7 +197,12 @@ def _export(args: argparse.Namespace, session: Session) -> int:
     lang = args.lang or session.lang
     try:
         text = handout_text(
-            session, args.format, lang, as_of, notes=args.notes or session.notes_on_handout
+            session,
+            args.format,
+            lang,
+            as_of,
+            notes=args.notes or session.notes_on_handout,
+            scenario=args.scenario,
         )
     except ExportProblem as exc:
         return _fail(f"{args.name}: {exc}")

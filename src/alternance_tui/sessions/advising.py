@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.model import Bundle
     from alternance_tui.advice.result import Recommendation
     from alternance_tui.flow.cond import Value
@@ -58,13 +59,21 @@ def parsed(bundle: Bundle, raw: Mapping[str, Any], lang: str) -> dict[str, Value
 
 
 def recommendation(
-    bundle: Bundle, raw: Mapping[str, Any], lang: str, as_of: dt.date
+    bundle: Bundle,
+    raw: Mapping[str, Any],
+    lang: str,
+    as_of: dt.date,
+    engine: Engine | None = None,
 ) -> Recommendation:
+    """``engine``: the bundle's engine when the caller keeps one (the app), so that
+    the recommendation on screen is reused rather than worked out again."""
     from alternance_tui.advice.engine import Engine, IncompleteAnswers
     from alternance_tui.advice.pay.base import RatesUnknown
 
+    if engine is None or engine.bundle is not bundle:
+        engine = Engine(bundle)
     try:
-        return Engine(bundle).recommend(parsed(bundle, raw, lang), as_of=as_of, lang=lang)
+        return engine.recommend(parsed(bundle, raw, lang), as_of=as_of, lang=lang)
     except IncompleteAnswers as exc:
         raise ExportProblem("; ".join(exc.messages)) from None
     except RatesUnknown as exc:
@@ -79,29 +88,47 @@ def handout_text(
     *,
     notes: bool,
     bundle: Bundle | None = None,
+    scenario: str = "A",
 ) -> str:
-    """The handout of scenario A in ``fmt`` (json, markdown, html), as the results
-    screen writes it; the notes only if ``notes``."""
+    """The handout of ``scenario`` in ``fmt`` (json, markdown, html), as the results
+    screen writes it; the notes only if ``notes``. The scenario is named on it
+    when the session has several."""
     used = bundle or shipped_bundle()
-    rec = recommendation(used, session.answers, lang, as_of)
-    return handout_of(rec, used, fmt, name=session.name, notes=session.notes if notes else "")
+    every = scenario_answers(session)
+    if scenario not in every:
+        raise ExportProblem(f"no scenario {scenario} (scenarios: {', '.join(every)})")
+    rec = recommendation(used, every[scenario], lang, as_of)
+    return handout_of(
+        rec,
+        used,
+        fmt,
+        name=session.name,
+        notes=session.notes if notes else "",
+        scenario=scenario if len(every) > 1 else "",
+    )
 
 
-def handout_of(rec: Recommendation, bundle: Bundle, fmt: str, *, name: str, notes: str) -> str:
-    """The one place a handout is written from, for the screen and the command line."""
+def handout_of(
+    rec: Recommendation, bundle: Bundle, fmt: str, *, name: str, notes: str, scenario: str = ""
+) -> str:
+    """The one place a handout is written from, for the screen and the command line;
+    ``scenario``: its letter, said on it ("" when the session has only one)."""
     from alternance_tui.advice.handout import handout
     from alternance_tui.advice.render.handout import render_handout
 
-    return render_handout(handout(rec, bundle, name=name, notes=notes), rec, bundle, fmt)
+    made = handout(rec, bundle, name=name, notes=notes, scenario=scenario)
+    return render_handout(made, rec, bundle, fmt)
 
 
-def default_handout_name(session_name: str, lang: str, fmt: str) -> str:
-    """``handout-Zoe-fr.html``: from the session's name, sanitised."""
+def default_handout_name(session_name: str, lang: str, fmt: str, scenario: str = "") -> str:
+    """``handout-Zoe-fr.html``, ``handout-Zoe-B-fr.html`` for scenario B: from the
+    session's name, sanitised."""
     from alternance_tui.sessions.store import safe_name
 
     extension = {"html": "html", "markdown": "md", "json": "json"}[fmt]
     stem = safe_name(session_name) or "session"
-    return f"handout-{stem}-{lang}.{extension}"
+    letter = f"-{scenario}" if scenario else ""
+    return f"handout-{stem}{letter}-{lang}.{extension}"
 
 
 def documents_dir() -> Path:

@@ -5,41 +5,38 @@ cached facts and the flow loads in a thread once it is on screen (start.py).
 Where each key leads is decided by ``alternance_tui.interview.state`` (pure,
 unit-tested); this module connects it to the screens (screens.py, through
 host.py), the disk (autosave.py) and the terminal (size, theme, language, and
-keys typed ahead: keyqueue.py).
+keys typed ahead: keyqueue.py). What is not the interview's one step is done
+by parts the app holds (part.py), each seeing the app through host.py: the
+start-up (opening.py), the keys beyond moving (actions.py), the size guard,
+privacy, advisor mode (advisor/actions.py) and the kiosk (kiosk/mode.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import events, work
+from textual import events
+from textual.app import App
 from textual.binding import Binding, BindingType
 
-from alternance_tui.tui.actions import InterviewActions
-from alternance_tui.tui.advisor.actions import AdvisorMixin
+from alternance_tui.tui.actions import InterviewKeys
+from alternance_tui.tui.advisor.actions import AdvisorDesk
 from alternance_tui.tui.autosave import Autosave, Notice, session_of
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.facts import WelcomeFacts
 from alternance_tui.tui.keyqueue import KeyQueue
 from alternance_tui.tui.linebreaks import keep_no_break_spaces
+from alternance_tui.tui.opening import Opening
+from alternance_tui.tui.privacy import Privacy
 from alternance_tui.tui.screens import SCREENS
 from alternance_tui.tui.size_guard import SizeGuard
-from alternance_tui.tui.start import (
-    StartProblem,
-    loaded_for_questions,
-    prepared_interview,
-    starting_point,
-    warm_results,
-)
-from alternance_tui.tui.themes import (
-    HIGH_CONTRAST_THEME,
-    KIOSK_THEME,
-    theme_order,
-)
+from alternance_tui.tui.start import StartProblem, starting_point
+from alternance_tui.tui.themes import Looks
+from alternance_tui.wording.lookup import other
 
 if TYPE_CHECKING:
     from alternance_tui.advice.engine import Engine
@@ -49,17 +46,16 @@ if TYPE_CHECKING:
     from alternance_tui.sessions.advisor_state import AdvisorState
     from alternance_tui.sessions.settings import Settings
     from alternance_tui.sessions.store import Session
-    from alternance_tui.tui.host import Host
+    from alternance_tui.tui.host import PartHost
     from alternance_tui.tui.kiosk.mode import Kiosk
     from alternance_tui.tui.options import TuiOptions
 
 EXIT_BAD_INPUT = 2
 keep_no_break_spaces()  # before any text is laid out
-BACKGROUND_DELAY = 0.05  # seconds after the first frame before loading the flow
 KIOSK_CSS = Path(__file__).parent / "kiosk" / "kiosk.tcss"
 
 
-class AlternanceApp(InterviewActions, AdvisorMixin, SizeGuard):
+class AlternanceApp(App[int]):
     # Absolute, so that subclasses (tests, benchmarks) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "alternance"
@@ -70,7 +66,7 @@ class AlternanceApp(InterviewActions, AdvisorMixin, SizeGuard):
         Binding("f2", "language", "Language", show=False, priority=True),
         Binding("f3", "theme", "Theme", show=False, priority=True),
         Binding("ctrl+n", "restart", "Start again", show=False, priority=True),
-        # Advisor mode (tui/advisor.py); each does nothing outside it.
+        # Advisor mode (tui/advisor/actions.py); each does nothing outside it.
         Binding("f4", "notes", "Notes", show=False, priority=True),
         Binding("f5", "compare", "Scenarios", show=False, priority=True),
         Binding("f6", "handout", "Handout", show=False, priority=True),
@@ -100,18 +96,22 @@ class AlternanceApp(InterviewActions, AdvisorMixin, SizeGuard):
         self.flow_path = flow_path
         self.as_of = options.as_of or dt.date.today()
         self.bundle = bundle
-        self.engine: Engine | None = None  # the bundle's advice engine, built once
+        self._engine: Engine | None = None  # the bundle's advice engine, built once
         self.interview: Interview | None = None
         self.help_open = False
         # Counts moves between questions: a new visit reloads a question's widget.
         self.visit = 0
-        self.resume_offer: tuple[int, str] | None = None
-        self._offered: Session | None = None
+        self._mounted = False  # before on_mount there is no screen of ours to cover
+        self.notices: list[Notice] = []
         # Kiosk and ephemeral (browser) sessions neither read nor write a session.
         self.autosave = Autosave(
-            self, self._session, lambda: self.lang, kiosk=options.kiosk or options.ephemeral
+            self, self.session, lambda: self.lang, kiosk=options.kiosk or options.ephemeral
         )
         self._key_queue = KeyQueue(self, self._ready_for_keys)
+        self.size_guard = SizeGuard(self)
+        self.privacy = Privacy(self)
+        self.desk = AdvisorDesk(self)
+        self.opening = Opening(self, flow_path, self.privacy)
         self.advisor: AdvisorState | None = None
         if options.advisor:
             from alternance_tui.advice.version import rules_version
@@ -120,100 +120,49 @@ class AlternanceApp(InterviewActions, AdvisorMixin, SizeGuard):
             # The bundle may still be loading: each save stamps the version (rulestamp).
             version = rules_version(bundle) if bundle is not None else ""
             self.advisor = AdvisorState(rules_version=version)
-        self._notices: list[Notice] = []
-        self._start_requested = False
-        self._restart_asked = 0.0
-        self.register_theme(HIGH_CONTRAST_THEME)
         self.settings: Settings | None = None  # validated in the loading thread
-        theme = self.remembered(theme)  # language and theme from last time (tui/advisor.py)
-        self.theme_cycle = theme_order(options.kiosk)
-        if options.kiosk:
-            self.register_theme(KIOSK_THEME)
-        self.theme = theme if theme in self.theme_cycle else self.theme_cycle[0]
+        # The language and the theme from last time.
+        self.looks = Looks(self, self.privacy, self.privacy.remembered(theme))
         self.kiosk: Kiosk | None = None
         if options.kiosk:
             from alternance_tui.tui.kiosk.mode import Kiosk
 
             self.kiosk = Kiosk(self)
+        self.keys = InterviewKeys(self, self.privacy, self.desk, self.kiosk)
         if bundle is not None:
-            self._prepare(bundle)
+            self.opening.prepare(bundle)
 
-    # --- start-up -----------------------------------------------------------------
-
-    def _prepare(self, bundle: Bundle) -> None:
-        """The interview for ``bundle``, with the answers given on the command line."""
-        self.bundle = bundle
-        self.interview, notices = prepared_interview(bundle, self.options, self.lang, self.autosave)
-        self.lang = self.interview.lang
-        self._notices.extend(notices)
+    # --- start-up (the rest in opening.py) ---------------------------------------------
 
     def on_mount(self) -> None:
         self._mounted = True
-        self._theme_classes()
+        self.looks.set_classes()
         self.push_screen(self._screen(self._place()))
         if self.advisor is not None:
-            self.action_sessions()
-        self._check_size(self.size)
-        self._flush_notices()
+            self.desk.sessions()
+        self.check_size()
+        self.flush_notices()
 
     def on_ready(self) -> None:
-        # The first frame is queued: once the terminal has it (the writer thread
-        # needs the GIL the loading would hold), load what the next screens need.
-        self.set_timer(BACKGROUND_DELAY, self._load_in_background)
+        self.opening.load_later()
 
-    @work(thread=True, exit_on_error=False, group="start")
-    def _load_in_background(self) -> None:
-        try:
-            bundle = loaded_for_questions(
-                self.flow_path, self.bundle, memory_only=self.options.kiosk
-            )
-        except StartProblem as exc:
-            self.call_from_thread(self._failed, exc.lines)
-            return
-        if self.bundle is None:
-            self.call_from_thread(self._flow_ready, bundle)
-        self.check_settings()
-        session = None
-        store = self.autosave.store  # taken now: which session this instance writes
-        if self.options.resume is None and not self.options.answers and store is not None:
-            # A damaged autosave is set aside here, with a warning to show.
-            flow_id = bundle.flow.id
-            session, notices = self.autosave.read("", flow_id, self.lang, announce_missing=False)
-            self._notices.extend(notices)
-        self.call_from_thread(self._offer_resume, session)
-        if self.engine is None:
-            self.engine = warm_results(bundle)
+    @property
+    def resume_offer(self) -> tuple[int, str] | None:
+        return self.opening.resume_offer
 
-    def _flow_ready(self, bundle: Bundle) -> None:
-        self._prepare(bundle)
-        if self._start_requested:
-            self._start_requested = False
-            self.action_start()
-
-    def _offer_resume(self, session: Session | None) -> None:
-        self._flush_notices()
-        if session is None or not session.answers:
-            return
-        self._offered = session
-        self.autosave.previous = session
-        when = session.saved_at.replace("T", " ")[:16] if session.saved_at else "?"
-        self.resume_offer = (len(session.answers), when)
-        welcome = self._screen("welcome")
-        if welcome.is_mounted:
-            welcome.show_state()
-
-    def _failed(self, lines: Sequence[str]) -> None:
-        from alternance_tui.tui.pages.small import ProblemScreen
-
-        self._start_requested = False
-        self.switch_screen(ProblemScreen.flow_failed(lines, self.lang))
-
-    def _flush_notices(self) -> None:
-        self._notices.extend(self.autosave.notices)
+    def flush_notices(self) -> None:
+        self.notices.extend(self.autosave.notices)
         self.autosave.notices.clear()
-        for message, severity in self._notices:
+        for message, severity in self.notices:
             self.notify(message, severity=severity, timeout=12)
-        self._notices.clear()
+        self.notices.clear()
+
+    def forget_person(self) -> None:
+        self.notices.clear()
+        self.opening.forget()
+        self.keys.forget()
+        self.size_guard.forget()
+        self.looks.forget()
 
     # --- screens --------------------------------------------------------------------
 
@@ -226,22 +175,27 @@ class AlternanceApp(InterviewActions, AdvisorMixin, SizeGuard):
             from alternance_tui.tui.pages.results import ResultsScreen
 
             assert isinstance(screen, ResultsScreen)
-            screen.show_results(self._engine(), self.interview.applicable(), self.as_of, self.lang)
+            screen.show_results(self.engine(), self.interview.applicable(), self.as_of, self.lang)
         return screen
 
-    def _engine(self) -> Engine:
+    def engine(self) -> Engine:
         """The bundle's advice engine, built once (in the loading thread, usually)."""
         bundle = self.bundle
         assert bundle is not None
-        if self.engine is None or self.engine.bundle is not bundle:
+        engine = self._engine
+        if engine is None or engine.bundle is not bundle:
             from alternance_tui.advice.engine import Engine
 
-            self.engine = Engine(bundle)
-        return self.engine
+            engine = self._engine = Engine(bundle)
+        return engine
+
+    @property
+    def active_scenario(self) -> str:
+        return self.advisor.active if self.advisor is not None else "A"
 
     def sync(self) -> None:
         """Show the place the interview is at, drawn from its current state."""
-        if self._small is not None or self.over_the_interview() or self.screen.is_modal:
+        if self.too_small or self.desk.over_the_interview() or self.screen.is_modal:
             # Never switched out from under a prompt (the kiosk's countdown, an
             # advisor's dialog, a loading flow arriving under it): its closing syncs again.
             return
@@ -270,19 +224,19 @@ class AlternanceApp(InterviewActions, AdvisorMixin, SizeGuard):
         self._key_queue.put_back(event)
 
     def _ready_for_keys(self) -> bool:  # the screen is there, with a widget to take keys
-        if not self._mounted or self._start_requested:
+        if not self._mounted or self.opening.start_requested:
             return False
         screen = self.screen
         return not isinstance(screen, Page) or (screen.is_mounted and screen.focused is not None)
 
     # --- one step of the interview --------------------------------------------------------
 
-    def _step(
+    def step(
         self, move: Callable[[Interview], object], *, new_visit: bool = True, save: bool = True
     ) -> None:
         """Every key or click that moves the interview: ignored while the flow
         loads or the window is too small, then saved and drawn."""
-        if self.interview is None or self._small is not None:
+        if self.interview is None or self.too_small:
             return
         move(self.interview)
         if new_visit:
@@ -299,7 +253,7 @@ class AlternanceApp(InterviewActions, AdvisorMixin, SizeGuard):
         from alternance_tui.flow.answers import AnswerError  # loaded with the interview
 
         try:
-            self._step(lambda interview: interview.answer(value))
+            self.step(lambda interview: interview.answer(value))
         except AnswerError:
             return  # not an answer to the question shown (see Interview.answer)
 
@@ -318,27 +272,26 @@ class AlternanceApp(InterviewActions, AdvisorMixin, SizeGuard):
         self.autosave.soon()
 
     def edit(self, question_id: str) -> None:
-        self._step(lambda interview: interview.edit(question_id))
+        self.step(lambda interview: interview.edit(question_id))
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
-        self.remember_settings(lang=lang)
+        self.privacy.remember_settings(lang=lang)
         if self.interview is not None:
             self.interview.lang = lang
             self.autosave.soon()
-        if self._small is not None:
-            self._small.show_size(self.size, lang)
+        self.size_guard.show_language()
         self.sync()
 
     # --- saving -------------------------------------------------------------------------
 
-    def _session(self) -> Session | None:
+    def session(self) -> Session | None:
         if self.interview is None:
             return None
         session = session_of(self.interview, self.lang)
         if self.advisor is not None:
             session = self.advisor.fill(session)
-        engine = self.engine
+        engine = self._engine
         if engine is not None and engine.bundle is self.bundle:
             from alternance_tui.tui.pages.rulestamp import stamp
 
@@ -354,11 +307,78 @@ class AlternanceApp(InterviewActions, AdvisorMixin, SizeGuard):
         self.save_now()
         self.autosave.close()
 
+    # --- size ----------------------------------------------------------------------------
+
+    @property
+    def too_small(self) -> bool:
+        return self.size_guard.too_small
+
+    def check_size(self) -> None:
+        self.size_guard.check(self.size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._mounted:
+            self.size_guard.check(event.size)
+
+    # --- the keys (Textual finds them here), each handed to the part that does it ---------
+
+    def action_start(self) -> None:
+        self.opening.start()
+
+    def action_resume(self) -> None:
+        self.opening.resume()
+
+    def action_step_back(self) -> None:
+        self.step(lambda interview: interview.back())
+
+    def action_review(self) -> None:
+        self.step(lambda interview: interview.review(), new_visit=False)
+
+    def action_results(self) -> None:
+        self.step(lambda interview: interview.results())
+
+    def action_language(self) -> None:
+        self.set_language(other(self.lang))
+
+    def action_theme(self) -> None:
+        self.looks.next()
+
+    def action_help(self) -> None:
+        self.keys.help()
+
+    def action_restart(self) -> None:
+        self.keys.restart()
+
+    async def action_quit(self) -> None:
+        self.keys.quit()
+
+    def action_help_quit(self) -> None:
+        if not self.options.kiosk:
+            super().action_help_quit()
+
+    def action_finish_erase(self) -> None:
+        self.keys.finish_erase()
+
+    def action_notes(self) -> None:
+        self.desk.notes()
+
+    def action_compare(self) -> None:
+        self.desk.compare()
+
+    def action_handout(self) -> None:
+        self.desk.handout()
+
+    def action_sessions(self) -> None:
+        self.desk.sessions()
+
+    def action_forget(self) -> None:
+        self.privacy.forget_me()
+
 
 if TYPE_CHECKING:
 
-    def _is_a_host(app: AlternanceApp) -> Host:
-        return app  # mypy checks here that the app keeps the screens' contract
+    def _is_a_host(app: AlternanceApp) -> PartHost:
+        return app  # mypy checks here that the app keeps its screens' and parts' contract
 
 
 def build_app(options: TuiOptions, *, theme: str | None = None) -> AlternanceApp:
@@ -368,12 +388,13 @@ def build_app(options: TuiOptions, *, theme: str | None = None) -> AlternanceApp
 
 
 def run(options: TuiOptions) -> int:
+    """The app in this terminal; its exit status (see ending.py: a supervisor reads it)."""
     try:
         app = build_app(options)
     except StartProblem as exc:
         for line in exc.lines:
             print(f"alternance: {line}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    code = app.run()
-    app.save_now()
-    return code or 0
+    from alternance_tui.tui.ending import run_until_ended
+
+    return run_until_ended(app)

@@ -243,8 +243,12 @@ class Autosave:
             self._timer.stop()
             self._timer = None
         store = self.store
+        if store is None:
+            # A kiosk or a browser session: nothing is written, so nothing is made
+            # to write (the session's rules stamp is a judgement of every item).
+            return
         session = self._snapshot()
-        if store is None or session is None:
+        if session is None:
             return
         try:
             written = self._save(store, session, durable=False)
@@ -326,8 +330,10 @@ class Autosave:
             self._timer.stop()
             self._timer = None
         store = self.store
+        if store is None:
+            return
         session = self._snapshot()
-        if store is None or session is None:
+        if session is None:
             return
         try:
             written = self._save(store, session, durable=True)

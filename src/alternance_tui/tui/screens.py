@@ -3,7 +3,8 @@
 Each is built the first time it is shown and then kept: the question screen
 is refilled per question rather than rebuilt. The imports are inside the
 factories so that only the welcome screen is loaded before the first frame.
-The names are the interview's places (``Interview.place``).
+The names are the interview's places (``Interview.place``), then advisor
+mode's screens (pushed over the interview by tui/advisor/actions.py).
 """
 
 from __future__ import annotations
@@ -38,9 +39,23 @@ def _results() -> Screen[Any]:
     return ResultsScreen()
 
 
+def _sessions() -> Screen[Any]:
+    from alternance_tui.tui.advisor.sessions import SessionsScreen
+
+    return SessionsScreen()
+
+
+def _compare() -> Screen[Any]:
+    from alternance_tui.tui.advisor.compare import CompareScreen
+
+    return CompareScreen()
+
+
 SCREENS: dict[str, Callable[[], Screen[Any]]] = {
     "welcome": _welcome,
     "question": _question,
     "review": _review,
     "results": _results,
+    "sessions": _sessions,
+    "compare": _compare,
 }

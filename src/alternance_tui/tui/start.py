@@ -17,7 +17,6 @@ from alternance_tui.tui.facts import WelcomeFacts, cached_facts, facts_of, remem
 from alternance_tui.wording.catalogue.tui import TUI as t
 
 if TYPE_CHECKING:
-    from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.model import Bundle
     from alternance_tui.interview.state import Interview
     from alternance_tui.sessions.store import Session
@@ -68,12 +67,10 @@ def loaded_for_questions(
     return bundle
 
 
-def warm_results(bundle: Bundle) -> Engine:
-    """Build the advice engine and load the results screen while the person reads."""
+def warm_results() -> None:
+    """Load the results screen while the person reads (the app builds the
+    advice engine after it, in the same thread)."""
     import alternance_tui.tui.pages.results  # noqa: F401
-    from alternance_tui.advice.engine import Engine
-
-    return Engine(bundle)
 
 
 def starting_point(options: TuiOptions) -> tuple[Path, WelcomeFacts, Bundle | None]:

@@ -5,11 +5,23 @@ blocks; see docs/kiosk.md).
 The high-contrast theme is pure black and white with yellow for what has the
 focus; it never carries meaning by colour alone (every status also has words
 and a symbol, every choice a drawn mark), see app.tcss for the focus frames.
+``Looks`` is the part of the app that registers them and goes from one to the
+next (F3).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.theme import Theme
+
+from alternance_tui.tui.part import Part
+from alternance_tui.wording.catalogue.tui import TUI as t
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from alternance_tui.tui.privacy import Privacy
 
 DEFAULT = "textual-dark"
 LIGHT = "textual-light"
@@ -86,3 +98,38 @@ KIOSK_THEME = Theme(
     dark=True,
     variables=dict(HIGH_CONTRAST_THEME.variables),
 )
+
+
+class Looks(Part):
+    """The theme in use: the one asked for or remembered, then F3's order."""
+
+    def __init__(self, app: App[int], privacy: Privacy, theme: str | None) -> None:
+        super().__init__(app)
+        self.privacy = privacy
+        kiosk = self.host.options.kiosk
+        app.register_theme(HIGH_CONTRAST_THEME)
+        if kiosk:
+            app.register_theme(KIOSK_THEME)
+        self.cycle = theme_order(kiosk)
+        app.theme = theme if theme in self.cycle else self.cycle[0]
+
+    def next(self) -> None:
+        """F3: the next theme, remembered, and said."""
+        app, cycle = self.app, self.cycle
+        index = cycle.index(app.theme) if app.theme in cycle else -1
+        app.theme = cycle[(index + 1) % len(cycle)]
+        self.set_classes()
+        self.privacy.remember_settings(theme=app.theme)
+        lang = self.host.lang
+        app.notify(t(lang, "theme_changed", name=t(lang, NAME_KEYS[app.theme])), timeout=3)
+
+    def set_classes(self) -> None:
+        """The classes the stylesheets key on for the theme in use."""
+        self.app.set_class(self.app.theme in (HIGH_CONTRAST, KIOSK), "-high-contrast")
+        self.app.set_class(self.app.theme == KIOSK, "-kiosk")
+
+    def forget(self) -> None:
+        """Back to the starting theme (the kiosk's erase)."""
+        if self.app.theme != self.cycle[0]:
+            self.app.theme = self.cycle[0]
+            self.set_classes()

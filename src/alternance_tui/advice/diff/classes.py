@@ -250,10 +250,10 @@ def pay_classes(
 
 
 def rule_classes(
-    rules: Iterable[model.Rule], names: Iterable[str], as_given: set[str]
+    rules: Iterable[model.Rule | model.Note], names: Iterable[str], as_given: set[str]
 ) -> dict[str, Classify]:
-    """How an item's ``rules`` (in each state of the rules) see each of ``names``,
-    the answers they read (an answer only their texts quote is one class)."""
+    """How an item's ``rules`` and notes (in each state of the rules) see each of
+    ``names``, the answers they read (an answer only their texts quote is one class)."""
     seen = _Seen(as_given=set(as_given))
     for rule in rules:
         for condition in conditions_in(rule):

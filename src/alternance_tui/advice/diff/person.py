@@ -46,6 +46,7 @@ def snapshot(
             "status": facts.status,
             "reasons": list(facts.reasons),
             "pay": [[k, v] for k, v in facts.pay],
+            "notes": list(facts.notes or ()),
         }
     return found
 
@@ -54,11 +55,14 @@ def _facts_of(data: object) -> Facts | None:
     if not isinstance(data, Mapping):
         return None
     try:
+        # A session saved before notes were kept has none: they are then not compared.
+        notes = data.get("notes")
         return Facts(
             str(data["title"]),
             str(data["status"]),
             tuple(str(r) for r in data["reasons"]),
             tuple((str(k), float(v)) for k, v in data["pay"]),
+            tuple(str(n) for n in notes) if isinstance(notes, list) else None,
         )
     except (KeyError, TypeError, ValueError):
         return None

@@ -46,7 +46,7 @@ class ItemSpace:
 
     names: tuple[str, ...]  # the answers its result depends on, sorted
     values: dict[str, list[Value]]
-    rule_names: tuple[str, ...] = ()  # those its status and reasons read
+    rule_names: tuple[str, ...] = ()  # those its status, reasons and notes read
     pay_names: tuple[str, ...] = ()  # those its pay reads
     # How the pay and the rules see each answer: one class, one result (classes.py).
     pay_classes: dict[str, Classify] = dataclasses.field(default_factory=dict)
@@ -90,7 +90,7 @@ class Space:
         rule_reads: set[str] = set()
         pay_reads: set[str] = set()
         pays: list[tuple[model.Pay | None, Mapping[str, model.RateSeries]]] = []
-        rules: list[model.Rule] = []
+        rules: list[model.Rule | model.Note] = []
         for bundle in self._bundles:
             for section in bundle.sections:
                 if section.id != section_id:
@@ -103,9 +103,10 @@ class Space:
                         cond.analyse(condition.tree, found)
                     reads |= pay_names(item.pay)
                     texts_names(item, reads)
-                    for rule in item.rules:
-                        rule_reads.update(c for x in conditions_in(rule) for c in x.names())
-                        texts_names(rule, rule_reads)
+                    # A card's notes are judged with its status and reasons (aspects.py).
+                    for part in (*item.rules, *item.notes):
+                        rule_reads.update(c for x in conditions_in(part) for c in x.names())
+                        texts_names(part, rule_reads)
                     if item.pay is not None:
                         pay_reads |= pay_names(item.pay)
                         pay_reads.update(c for x in conditions_in(item.pay) for c in x.names())
@@ -113,7 +114,7 @@ class Space:
                     if isinstance(item.pay, model.GridPay):
                         grid_thresholds(item.pay, bundle.rates, self._dates, found.numbers)
                     pays.append((item.pay, bundle.rates))
-                    rules.extend(item.rules)
+                    rules.extend((*item.rules, *item.notes))
         if found.relations:
             add_crossings(self.questions.values(), found.relations, found.numbers, set())
         values: dict[str, list[Value]] = {}

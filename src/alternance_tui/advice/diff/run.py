@@ -23,9 +23,9 @@ from alternance_tui.flow.gcpause import paused_gc
 from alternance_tui.flow.model import Flow, tr
 from alternance_tui.flow.walk import condition_env, walk
 
-Kind = Literal["opened", "closed", "status", "pay", "reasons"]
+Kind = Literal["opened", "closed", "status", "pay", "reasons", "notes"]
 # The order a reader wants them in: who gains or loses an item first.
-KINDS: tuple[Kind, ...] = ("opened", "closed", "status", "pay", "reasons")
+KINDS: tuple[Kind, ...] = ("opened", "closed", "status", "pay", "reasons", "notes")
 
 Amounts = tuple[tuple[str, float], ...]
 """An item's pay as comparable figures: ("1", 1234.56) per contract year of a grid,
@@ -57,6 +57,9 @@ class Change:
     # The answers this change depends on (those the item's rules read, or its pay
     # reads); the others on the path are one example. Empty: all of them.
     reads: tuple[str, ...] = ()
+    # The card's notes (a dated fact such as an employer's aid), in both states.
+    old_notes: tuple[str, ...] = ()
+    new_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,8 @@ class Facts:
     status: str
     reasons: tuple[str, ...]
     pay: Amounts
+    # None: not known (a session saved before notes were kept): not compared.
+    notes: tuple[str, ...] | None = None
 
     @property
     def open(self) -> bool:
@@ -98,8 +103,8 @@ class Facts:
 
 Chosen = tuple[tuple[str, Value], ...]
 """Answers "not known yet" replaced by those an item opens in, as (id, value)."""
-Verdict = tuple[str, tuple[str, ...], Chosen]
-"""An item's status, reasons, and the answers its pay is worked out with."""
+Verdict = tuple[str, tuple[str, ...], Chosen, tuple[str, ...]]
+"""An item's status, reasons, the answers its pay is worked out with, and its notes."""
 
 
 class Judge:
@@ -132,16 +137,16 @@ class Judge:
             env = whole_path(self.side.engine.bundle.flow, answers)
             if env is None:
                 return None
-        status, reasons, chosen = self.verdict(env)
+        status, reasons, chosen, notes = self.verdict(env)
         pay = self.pay(env, chosen) if status != "not_eligible" else ()
-        return Facts(self.title, status, reasons, pay)
+        return Facts(self.title, status, reasons, pay, notes)
 
     def rule_facts(self, env: Mapping[str, Value]) -> Facts | None:
         """What the item's rules make of ``env``, its pay left out."""
         if self.item is None:
             return None
-        status, reasons, _ = self.verdict(env)
-        return Facts(self.title, status, reasons, ())
+        status, reasons, _, notes = self.verdict(env)
+        return Facts(self.title, status, reasons, (), notes)
 
     def verdict(self, env: Mapping[str, Value]) -> Verdict:
         """The item's status and reasons, and the answers "not known yet" that its
@@ -154,9 +159,14 @@ class Judge:
             advisor = Advisor(
                 side.engine.bundle, side.engine.rules, env, side.as_of, self.lang, what_if=False
             )
-            found, why, opened = advisor.verdict(self.item)
+            found, why, opened, notes = advisor.verdict(self.item)
             chosen = tuple((q, opened[q]) for q in advisor.unknown)
-            verdict = self._verdicts[key] = (found, tuple(r.text for r in why), chosen)
+            verdict = self._verdicts[key] = (
+                found,
+                tuple(r.text for r in why),
+                chosen,
+                tuple(n.text for n in notes),
+            )
         return verdict
 
     def owns_pay(self) -> bool:
@@ -209,6 +219,8 @@ def compare_item(
         kind = "pay"
     elif old.reasons != new.reasons:
         kind = "reasons"
+    elif old.open and old.notes is not None and new.notes is not None and old.notes != new.notes:
+        kind = "notes"  # (a closed card's notes are nothing a person acts on)
     if kind is None:
         return None
     shown = new if new is not None else old
@@ -224,6 +236,8 @@ def compare_item(
         new.pay if new is not None else (),
         old.reasons if old is not None else (),
         new.reasons if new is not None else (),
+        old_notes=(old.notes or ()) if old is not None else (),
+        new_notes=(new.notes or ()) if new is not None else (),
     )
 
 
@@ -289,8 +303,8 @@ def _item_changes(
     def settle(env: Env) -> Hashable | None:
         if not paid or before.item is None or after.item is None:
             return None
-        old_status, _, old_chosen = before.verdict(env)
-        new_status, _, new_chosen = after.verdict(env)
+        old_status, _, old_chosen, _ = before.verdict(env)
+        new_status, _, new_chosen, _ = after.verdict(env)
         if old_status == "not_eligible" or new_status == "not_eligible":
             return None  # opened or closed: a change of who gets it, not of pay
         return old_chosen, new_chosen

@@ -31,13 +31,16 @@ def reference(series: model.RateSeries, as_of: dt.date, lang: str) -> Reference:
     value = series.at(as_of)
     if value is None:
         raise RatesUnknown(ADVICE(lang, "before_known", date=series.values[0].start.isoformat()))
+    # The legal reference as it is named ("arrêté du 22/05/2026"), then what it
+    # did in the reader's language ("automatic increase of 2.41 %").
+    note = tr(value.note, lang) if value.note else ""
     return Reference(
         series.id,
         tr(series.label, lang),
         tr(series.short, lang),
         value.value,
         value.start,
-        value.source,
+        f"{value.source}, {note}" if note else value.source,
         latest_known=value is series.latest and as_of > value.start,
     )
 

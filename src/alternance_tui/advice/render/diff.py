@@ -67,6 +67,11 @@ def change_text(change: Change, lang: str) -> str:
         gone = [r for r in change.old_reasons if r not in change.new_reasons]
         came = [r for r in change.new_reasons if r not in change.old_reasons]
         return " / ".join(gone) + " → " + " / ".join(came)
+    if change.kind == "notes":
+        # Whole notes are long: one a line, the one gone and the one that came.
+        gone = [f"− {n}" for n in change.old_notes if n not in change.new_notes]
+        came = [f"+ {n}" for n in change.new_notes if n not in change.old_notes]
+        return typography("\n".join(gone + came), lang)
     old = DIFF(lang, f"status_{change.old_status}")
     new = DIFF(lang, f"status_{change.new_status}")
     text = f"{old} → {new}"
@@ -111,7 +116,7 @@ def diff_text(result: Diff, lang: str, *, every: bool = False) -> str:
         shown = changes if every else changes[:SHOWN]
         for change in shown:
             lines.append(f"  {profile_text(change.answers, lang, change.reads)}")
-            lines.append(f"      {change_text(change, lang)}")
+            lines.extend(f"      {line}" for line in change_text(change, lang).splitlines())
         if len(changes) > len(shown):
             lines.append("  " + DIFF(lang, "more", count=number(len(changes) - len(shown), lang)))
     return "\n".join(lines) + "\n"
@@ -120,13 +125,16 @@ def diff_text(result: Diff, lang: str, *, every: bool = False) -> str:
 def person_lines(result: Diff, lang: str) -> list[str]:
     """For one person (a resumed session): one line per item that changed."""
     return [
-        f"• {c.title}: {DIFF(lang, f'kind_{c.kind}')}: {change_text(c, lang)}"
+        f"• {c.title}: {DIFF(lang, f'kind_{c.kind}')}: "
+        + change_text(c, lang).replace("\n", "\n  ")
         for c in result.changes
     ]
 
 
-def _side(status: str, pay: Amounts, reasons: tuple[str, ...]) -> dict[str, Any]:
-    return {"status": status, "pay": dict(pay), "reasons": list(reasons)}
+def _side(
+    status: str, pay: Amounts, reasons: tuple[str, ...], notes: tuple[str, ...]
+) -> dict[str, Any]:
+    return {"status": status, "pay": dict(pay), "reasons": list(reasons), "notes": list(notes)}
 
 
 def diff_json(result: Diff) -> dict[str, Any]:
@@ -146,8 +154,8 @@ def diff_json(result: Diff) -> dict[str, Any]:
                 "kind": c.kind,
                 "answers": {q: to_json(v) for q, v in c.answers},
                 "reads": list(c.reads) or [q for q, _ in c.answers],
-                "old": _side(c.old_status, c.old_pay, c.old_reasons),
-                "new": _side(c.new_status, c.new_pay, c.new_reasons),
+                "old": _side(c.old_status, c.old_pay, c.old_reasons, c.old_notes),
+                "new": _side(c.new_status, c.new_pay, c.new_reasons, c.new_notes),
             }
             for c in result.changes
         ],

@@ -1,8 +1,10 @@
 """The handout as a printable A4 HTML page, as Markdown and as JSON.
 
-The page is laid out to print on one or two A4 pages (a test prints it through
-headless Chromium and counts them): small type, the pay tables compact, the
-closed items one line each.
+The page is laid out to print on one A4 page when it fits, two at most (a test
+prints it through headless Chromium and counts them): small type, the pay
+tables compact, the closed items one line each. Each part is a section whose
+heading never ends a page without its content (break-after: avoid), and the
+short parts (the notes and the signature line) are kept whole.
 """
 
 from __future__ import annotations
@@ -18,18 +20,20 @@ from alternance_tui.advice.model import Bundle
 from alternance_tui.advice.result import Recommendation
 from alternance_tui.wording.catalogue.handout import HANDOUT
 
-_CSS = """@page{size:A4;margin:14mm 14mm 12mm}
-body{font-family:system-ui,"DejaVu Sans",sans-serif;font-size:10pt;line-height:1.3;color:#111;
+_CSS = """@page{size:A4;margin:11mm 13mm 10mm}
+body{font-family:system-ui,"DejaVu Sans",sans-serif;font-size:9.5pt;line-height:1.25;color:#111;
 max-width:46rem;margin:1rem auto;padding:0 .8rem}
-h1{font-size:16pt;margin:0 0 .2rem}h2{font-size:12pt;margin:.8rem 0 .3rem;
-border-bottom:1px solid #999}h3{font-size:10.5pt;margin:.5rem 0 .2rem}
-p{margin:.2rem 0}ul{margin:.2rem 0 .2rem 1.1rem;padding:0}li{margin:.1rem 0}
-.meta{color:#333;font-size:9pt}.lead{border:2px solid #111;padding:.3rem .7rem;margin:.5rem 0}
-table{border-collapse:collapse;font-size:9pt;margin:.2rem 0}
-td,th{border:1px solid #999;padding:.1rem .4rem;text-align:left}
-.closed li{font-size:9pt}.notes{white-space:pre-wrap;border-left:3px solid #555;
-padding-left:.5rem}.sign{margin-top:1rem}
-@media print{body{margin:0;max-width:none;padding:0}h2,h3,table{break-after:avoid}}"""
+h1{font-size:15pt;margin:0 0 .15rem}h2{font-size:11pt;margin:.55rem 0 .2rem;
+border-bottom:1px solid #999}h3{font-size:10pt;margin:.35rem 0 .1rem}
+h2,h3{break-after:avoid}p{margin:.15rem 0}ul{margin:.1rem 0 .1rem 1.1rem;padding:0}
+li{margin:.05rem 0}.meta{color:#333;font-size:8.5pt}
+.lead{border:2px solid #111;padding:.2rem .6rem;margin:.4rem 0}
+table{border-collapse:collapse;font-size:8.5pt;margin:.1rem 0}
+td,th{border:1px solid #999;padding:.05rem .35rem;text-align:left}
+.closed li,.answers{font-size:8.5pt}.notes{white-space:pre-wrap;border-left:3px solid #555;
+padding-left:.5rem}.sign{margin-top:.8rem}section.keep,.detail{break-inside:avoid}
+.details{display:grid;grid-template-columns:repeat(auto-fill,minmax(19rem,1fr));gap:0 1rem}
+@media print{body{margin:0;max-width:none;padding:0}}"""
 
 
 def _e(text: str) -> str:
@@ -48,7 +52,7 @@ def handout_html(h: Handout) -> str:
         return HANDOUT(lang, key, **values)
 
     out = [f"<h1>{_e(h.title)}</h1>"]
-    meta = [x for x in (h.prepared_for, h.prepared, h.rates) if x]
+    meta = [x for x in (h.prepared_for, h.scenario, h.prepared, h.rates) if x]
     out.append(f'<p class="meta">{" · ".join(map(_e, meta))}</p>')
     out.append(f'<section class="lead"><h2>{_e(t("can_do"))}</h2>')
     out.append(f"<h3>{_e(h.contracts_heading)}</h3>{_ul(h.contracts)}")
@@ -58,24 +62,33 @@ def handout_html(h: Handout) -> str:
         out.append(f"<p>{_e(h.campus_note)}</p>")
     out.append(f"<h3>{_e(t('next_steps'))}</h3>{_ul(h.next_steps)}</section>")
     if h.details:
-        out.append(f"<h2>{_e(t('details'))}</h2>")
+        out.append(f'<section><h2>{_e(t("details"))}</h2><div class="details">')
+        # The basis (the SMIC and its source) once when every table shares it.
+        shared = len({table.basis for table in h.details}) == 1
         for table in h.details:
             head = "".join(f"<th>{_e(c)}</th>" for c in table.header)
             rows = "".join(
                 "<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in table.rows
             )
+            basis = "" if shared else f'<p class="meta">{_e(table.basis)}</p>'
             out.append(
-                f"<h3>{_e(table.title)} — {_e(table.status)}</h3>"
+                f'<div class="detail"><h3>{_e(table.title)} — {_e(table.status)}</h3>'
                 f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-                f'<p class="meta">{_e(table.basis)}</p>'
+                f"{basis}</div>"
             )
-        out.append(f'<p class="meta">{_e(h.disclaimer)}</p>')
+        out.append("</div>")
+        if shared:
+            out.append(f'<p class="meta">{_e(h.details[0].basis)}</p>')
+        out.append(f'<p class="meta">{_e(h.disclaimer)}</p></section>')
     if h.closed:
-        out.append(f"<h2>{_e(t('closed'))}</h2>{_ul(h.closed, 'closed')}")
-    out.append(f"<h2>{_e(t('answers'))}</h2><p>{_e(' · '.join(h.answers))}</p>")
+        out.append(f"<section><h2>{_e(t('closed'))}</h2>{_ul(h.closed, 'closed')}</section>")
+    answers = _e(" · ".join(h.answers))
+    out.append(f'<section class="keep"><h2>{_e(t("answers"))}</h2>')
+    out.append(f'<p class="answers">{answers}</p></section>')
+    last = '<section class="keep">'
     if h.notes:
-        out.append(f'<h2>{_e(t("notes"))}</h2><p class="notes">{_e(h.notes)}</p>')
-    out.append(f'<p class="sign">{_e(t("advisor"))}</p>')
+        last += f'<h2>{_e(t("notes"))}</h2><p class="notes">{_e(h.notes)}</p>'
+    out.append(f'{last}<p class="sign">{_e(t("advisor"))}</p></section>')
     return (
         f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{_e(h.title)}</title><style>{_CSS}</style></head><body>\n"
@@ -93,7 +106,8 @@ def handout_markdown(h: Handout) -> str:
     def bullets(items: tuple[str, ...] | list[str]) -> list[str]:
         return [*(f"- {i}" for i in items), ""]
 
-    out = [f"# {h.title}", "", " · ".join(x for x in (h.prepared_for, h.prepared, h.rates) if x)]
+    meta = (h.prepared_for, h.scenario, h.prepared, h.rates)
+    out = [f"# {h.title}", "", " · ".join(x for x in meta if x)]
     out += ["", f"## {t('can_do')}", "", f"### {h.contracts_heading}", "", *bullets(h.contracts)]
     out += [f"### {t('courses_open')}", ""]
     out += bullets(h.courses) if h.courses else [h.no_course, ""]

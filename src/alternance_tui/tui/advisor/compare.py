@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich import box
 from rich.table import Table
@@ -30,29 +30,18 @@ if TYPE_CHECKING:
     from alternance_tui.advice.compare import Cell, Comparison
     from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.result import Recommendation
-    from alternance_tui.tui.advisor.actions import AdvisorHost
+    from alternance_tui.tui.host import Desk
 
 COLUMNS_FROM = 100  # narrower than this, the scenarios are stacked
 DIFFERS = "bold reverse"  # readable without colour: reversed and bold, and "≠" in words
 
 
-_RECENT: dict[tuple[object, ...], Recommendation] = {}  # the last few, by answers
-
-
 def _recommend(engine: Engine, raw: Mapping[str, Any], as_of: dt.date, lang: str) -> Recommendation:
-    """One scenario's recommendation; the unchanged scenarios (all but the one
-    just edited) come from the last comparison instead of being worked out again."""
+    """One scenario's recommendation; the unchanged scenarios (all but the one just
+    edited) are the engine's last ones (Engine.recommend keeps them)."""
     from alternance_tui.sessions.advising import parsed
 
-    answers = parsed(engine.bundle, raw, lang)
-    key = (id(engine), as_of, lang, tuple(sorted((k, repr(v)) for k, v in answers.items())))
-    found = _RECENT.get(key)
-    if found is None:
-        found = engine.recommend(answers, as_of=as_of, lang=lang)
-        if len(_RECENT) > 8:
-            _RECENT.clear()
-        _RECENT[key] = found
-    return found
+    return engine.recommend(parsed(engine.bundle, raw, lang), as_of=as_of, lang=lang)
 
 
 def comparison_of(
@@ -200,8 +189,9 @@ class CompareScreen(Page):
         self.wide: bool | None = None
 
     @property
-    def desk(self) -> AdvisorHost:
-        return cast("AdvisorHost", self.app)
+    def desk(self) -> Desk:
+        """Advisor mode, through what its screens may ask of it (host.py)."""
+        return self.ui.desk
 
     def compose(self) -> ComposeResult:
         yield Static(id="compare-head")
@@ -213,21 +203,16 @@ class CompareScreen(Page):
         self.query_one("#compare-body").focus()
 
     def show_state(self) -> None:
-        from alternance_tui.tui.app import AlternanceApp
-
-        app = self.app
-        assert isinstance(app, AlternanceApp)
         scenarios = self.desk.scenario_answers()
         self.comparison, self.problem = comparison_of(
-            app._engine(), scenarios, app.as_of, self.lang
+            self.ui.engine(), scenarios, self.ui.as_of, self.lang
         )
         self.draw()
         self.query_one("#compare-body", TextLines).scroll_home(animate=False)
 
     def draw(self) -> None:
         lang, cmp = self.lang, self.comparison
-        app = self.app
-        active = getattr(getattr(app, "advisor", None), "active", "A")
+        active = self.ui.active_scenario
         head = [COMPARE(lang, "title"), a(lang, "compare_editing", letter=active)]
         if cmp is not None:
             head.append(summary(lang, cmp.differences) + " " + COMPARE(lang, "legend"))

@@ -1,10 +1,10 @@
 """Advisor mode's first screen: the named sessions (name, date, progress), and
 the keys to open, start, rename and delete one. The app does the work
-(tui/advisor.py); this screen lists and asks."""
+(tui/advisor/actions.py); this screen lists and asks."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,7 +16,7 @@ from alternance_tui.tui.widgets.dialogs import AskScreen, ConfirmScreen
 from alternance_tui.wording.catalogue.advisor import ADVISOR as a
 
 if TYPE_CHECKING:
-    from alternance_tui.tui.advisor.actions import AdvisorHost
+    from alternance_tui.tui.host import Desk
 
 
 class SessionsScreen(Page):
@@ -29,8 +29,9 @@ class SessionsScreen(Page):
     ]
 
     @property
-    def desk(self) -> AdvisorHost:
-        return cast("AdvisorHost", self.app)
+    def desk(self) -> Desk:
+        """Advisor mode, through what its screens may ask of it (host.py)."""
+        return self.ui.desk
 
     def compose(self) -> ComposeResult:
         yield Static(id="sessions-title", markup=False)

@@ -10,35 +10,31 @@ from typing import TYPE_CHECKING, cast
 from alternance_tui.tui.screens import SCREENS
 
 if TYPE_CHECKING:
-    from alternance_tui.tui.app import AlternanceApp
+    from textual.app import App
+
     from alternance_tui.tui.base import Page
+    from alternance_tui.tui.host import PartHost
 
 REBUILT_ON_ERASE = ("question", "review", "results")  # screens that show answers
 
 
-async def erase_everything(app: AlternanceApp) -> None:
-    # It reaches into the app's private state on purpose: forgetting is all of it.
+async def erase_everything(app: App[int], host: PartHost) -> None:
     # Whatever is on top of the page (a prompt, the "too small" screen) goes.
     while len(app.screen_stack) > 2:
         await app.pop_screen()
-    app._small = None
     app.clear_notifications()
-    app._notices.clear()
-    app._offered, app.resume_offer, app.autosave.previous = None, None, None
-    app._start_requested, app._restart_asked = False, 0.0
-    app.help_open = False
-    app.lang = app.options.lang
-    app.visit += 1
-    if app.theme != app.theme_cycle[0]:
-        app.theme = app.theme_cycle[0]
-        app._theme_classes()
+    # An offer to resume, notices, a Ctrl+N pressed once, the theme, the "too small" screen.
+    host.forget_person()
+    host.help_open = False
+    host.lang = host.options.lang
+    host.visit += 1
     welcome = app.get_screen("welcome")
     if app.screen is not welcome:
         await app.switch_screen(welcome)
-    if app.interview is not None and app.bundle is not None:
+    if host.interview is not None and host.bundle is not None:
         from alternance_tui.interview.state import Interview
 
-        app.interview = Interview(app.bundle.flow, lang=app.lang)
+        host.interview = Interview(host.bundle.flow, lang=host.lang)
         for name in REBUILT_ON_ERASE:
             if not app.is_screen_installed(name):
                 continue  # the app is closing
@@ -49,4 +45,4 @@ async def erase_everything(app: AlternanceApp) -> None:
             if old.is_mounted:
                 await old.remove()
     cast("Page", welcome).show_state()
-    app._check_size(app.size)
+    host.check_size()

@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING
 from textual import events
 
 from alternance_tui.tui.kiosk.ui import CountdownScreen, PinScreen
+from alternance_tui.tui.part import Part
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.timer import Timer
-
-    from alternance_tui.tui.app import AlternanceApp
 
 # What says "a person is here". Mouse moves are left out on purpose (see above).
 PRESENCE = (
@@ -43,12 +43,12 @@ PIN_TRIES = 3  # wrong codes in a row before the prompt locks
 PIN_LOCK_SECONDS = 60.0
 
 
-class Kiosk:
-    """The idle watch and the staff exit of one app."""
+class Kiosk(Part):
+    """The idle watch and the staff exit of one app (a part of it, part.py)."""
 
-    def __init__(self, app: AlternanceApp) -> None:
-        self.app = app
-        options = app.options
+    def __init__(self, app: App[int]) -> None:
+        super().__init__(app)
+        options = self.host.options
         self.idle_seconds = max(0.01, options.idle_seconds)
         self.countdown_seconds = max(0.01, options.countdown_seconds)
         self._pin = options.exit_pin
@@ -66,6 +66,8 @@ class Kiosk:
         self._wrong_pins = 0
         self._locked_until = 0.0
         self.resets = 0  # how many times everything was erased (tests read it)
+        # The right code was given: the only exit with status 0 (ending.py).
+        self.staff_left = False
 
     # --- events -----------------------------------------------------------------
 
@@ -124,7 +126,7 @@ class Kiosk:
     def start_countdown(self) -> None:
         self.close_pin()
         self._deadline = time.monotonic() + self.countdown_seconds
-        self.countdown = CountdownScreen(self.app.lang, self._remaining())
+        self.countdown = CountdownScreen(self.host.lang, self._remaining())
         self.app.push_screen(self.countdown)
         self._tick = self.app.set_interval(
             min(1.0, self.countdown_seconds / 4), self._count, name="kiosk-countdown"
@@ -159,7 +161,7 @@ class Kiosk:
         screen, self.countdown = self.countdown, None
         if screen is not None and self.app.screen is screen:
             self.app.pop_screen()
-            self.app.sync()  # what changed below it meanwhile (the flow loaded)
+            self.host.sync()  # what changed below it meanwhile (the flow loaded)
         self._last = time.monotonic()
         self._arm(self.idle_seconds)
 
@@ -189,7 +191,7 @@ class Kiosk:
         self.resets += 1
         from alternance_tui.tui.kiosk.erase import erase_everything
 
-        await erase_everything(self.app)
+        await erase_everything(self.app, self.host)
 
     def close_prompts(self) -> None:
         if self.countdown is not None:
@@ -200,28 +202,33 @@ class Kiosk:
 
     def ask_pin(self) -> None:
         """Ctrl+Q: the code prompt, when a code is configured and not locked."""
-        if not self._pin or self.pin_screen is not None or self.countdown is not None:
+        if self.pin_screen is not None or self.countdown is not None:
+            return
+        if not self._pin:
+            # Staff who forgot the code file learn why Ctrl+Q does nothing.
+            self.app.notify(self._t("pin_none"), severity="warning", timeout=6)
             return
         if self._erasing:
             return
         if time.monotonic() < self._locked_until:
             self.app.notify(self._t("pin_locked"), severity="warning", timeout=4)
             return
-        self.pin_screen = PinScreen(self.app.lang)
+        self.pin_screen = PinScreen(self.host.lang)
         self.app.push_screen(self.pin_screen, self._pin_given)
 
     def close_pin(self) -> None:
         screen, self.pin_screen = self.pin_screen, None
         if screen is not None and self.app.screen is screen:
             self.app.pop_screen()
-            self.app.sync()
+            self.host.sync()
 
     def _pin_given(self, code: str | None) -> None:
         self.pin_screen = None
-        self.app.sync()
+        self.host.sync()
         if code is None:  # cancelled
             return
         if hmac.compare_digest(code.encode(), self._pin.encode()):
+            self.staff_left = True
             self.app.exit(0)
             return
         self._wrong_pins += 1
@@ -233,4 +240,4 @@ class Kiosk:
     def _t(self, key: str) -> str:
         from alternance_tui.wording.catalogue.tui import TUI as t
 
-        return t(self.app.lang, key)
+        return t(self.host.lang, key)

@@ -235,7 +235,8 @@ class ResultsScreen(Page):
         self, engine: Engine, answers: Mapping[str, Value], as_of: dt.date, lang: str
     ) -> None:
         """Compute and show the results for ``answers``, unless they are shown already."""
-        key = (lang, as_of, tuple(sorted(answers.items(), key=lambda kv: kv[0])))
+        # The engine too: other rules (another bundle) are other results.
+        key = (engine, lang, as_of, tuple(sorted(answers.items(), key=lambda kv: kv[0])))
         if key == self.shown_for:
             return
         self.shown_for = key

@@ -22,8 +22,9 @@ ANSWERS = Catalogue(
             "not_list": "Give a list of choices: {choices}.",
             "unknown_question": "“{text}” is not a question of this interview. "
             "Questions: {choices}.",
-            "yes": "yes",
-            "no": "no",
+            # Capitalised as the choices' labels are: "Yes" beside "No, …" in a review.
+            "yes": "Yes",
+            "no": "No",
             # Numbers not written with plain digits, or with too many (issue 9).
             "not_plain_number": "“{text}” is not written with the digits 0 to 9: type {example}.",
             "too_many_digits": "“{text}” has too many digits: type a number such as {example}.",
@@ -43,8 +44,8 @@ ANSWERS = Catalogue(
             "not_list": "Donnez une liste de choix\u00a0: {choices}.",
             "unknown_question": "«\u00a0{text}\u00a0» n’est pas une question de cet entretien. "
             "Questions\u00a0: {choices}.",
-            "yes": "oui",
-            "no": "non",
+            "yes": "Oui",
+            "no": "Non",
             # Numbers not written with plain digits, or with too many (issue 9).
             "not_plain_number": "«\u00a0{text}\u00a0» n’est pas écrit avec les chiffres 0 à 9"
             "\u00a0: tapez {example}.",

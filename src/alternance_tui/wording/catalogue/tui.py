@@ -117,6 +117,8 @@ TUI = Catalogue(
             "pin_locked": "Trop d’essais : réessayez dans une minute.",
             "pin_cancel": "Annuler",
             "pin_ok": "Valider",
+            "pin_none": "Aucun code de sortie n’est configuré sur cette borne "
+            "(ALTERNANCE_KIOSK_PIN) : arrêtez-la depuis un autre terminal.",
             "autosave_failed_quit": "Impossible d’enregistrer la session en quittant ({error}) : "
             "les dernières réponses ne sont peut-être pas enregistrées.",
             "autosave_other_instance": "Une autre fenêtre d’alternance utilise déjà la session "
@@ -228,6 +230,8 @@ TUI = Catalogue(
             "pin_locked": "Too many tries: try again in a minute.",
             "pin_cancel": "Cancel",
             "pin_ok": "OK",
+            "pin_none": "No staff exit code is set on this kiosk (ALTERNANCE_KIOSK_PIN): "
+            "stop it from another terminal.",
             "autosave_failed_quit": "Could not save the session on quitting ({error}): "
             "the latest answers may not be saved.",
             "autosave_other_instance": "Another alternance window is already using the saved "
