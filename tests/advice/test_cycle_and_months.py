@@ -27,10 +27,35 @@ def test_done_when_one_year_m2_is_paid_at_the_second_year_rate(bundle: Bundle) -
     assert _years(contract(data, "apprenticeship")) == [(1, 2, 61, 1112.05)]
 
 
+def test_done_when_one_year_m1_is_paid_as_a_first_year(bundle: Bundle) -> None:
+    # D6222-28-1 (docs/rules/pay.md) deems done the part of the cycle a contract does not
+    # cover because it was shortened: the start of the cycle. A 12-month contract from
+    # the M1 covers the cycle's first year: year 1, 53 % at 22, 989.52 EUR from
+    # 1 June 2026 (not year 2, 61 %, 1,138.88).
+    answers = {"age": 22, "employer_sector": "private", "diploma": "licence", "duration_months": 12}
+    data = advise(bundle, answers, "2026-12-07")
+    assert data["answers"]["entry_level"] == "m1"
+    item = contract(data, "apprenticeship")
+    assert _years(item) == [(1, 1, 53, 989.52)]
+    # The card says what the M2 year, under a new contract, will be paid.
+    (note,) = [n for n in item["pay"]["notes"] if "M2" in n["text"]]
+    assert note["text"] == (
+        "A one-year contract from the M1 is paid as the cycle’s first year; the M2 year, "
+        "under a new one-year contract, is paid at the second-year rate."
+    )
+    assert note["source"] == "Code du travail D6222-28-1"
+    # The one-year M2 stays the second year: 61 %, 1,138.88.
+    m2 = contract(advise(bundle, {**answers, "diploma": "m1"}, "2026-12-07"), "apprenticeship")
+    assert _years(m2) == [(1, 2, 61, 1138.88)]
+    assert not [n for n in m2["pay"]["notes"] if "M2 year" in n["text"]]
+
+
 @pytest.mark.parametrize(
     ("diploma", "entry", "months", "expected"),
     [
+        ("licence", None, 12, [(1, 1, 53)]),  # the M1 year alone: year 1
         ("licence", None, 24, [(1, 1, 53), (2, 2, 61)]),  # M1 + M2: years 1 and 2
+        ("m1", None, 24, [(1, 1, 53), (2, 2, 61)]),  # M2 over two years: not shortened
         ("bac2", None, 12, [(1, 3, 78)]),  # one-year L3 of a 3-year licence: year 3
         ("bac2", "lpro", 12, [(1, 2, 61)]),  # one-year professional licence (D6222-32)
         ("bac2", "other", 12, [(1, 1, 53)]),  # a first year: nothing shortened
@@ -146,6 +171,46 @@ def test_raise_never_takes_pay_above_the_smic(bundle: Bundle) -> None:
     answers = person(27, duration_months=12, previous_apprenticeship="same_level")
     item = contract(advise(bundle, answers, "2026-01-01"), "apprenticeship")
     assert [p for _, _, p, _ in _years(item)] == [100]
+
+
+def test_the_smic_limit_of_a_raise_is_on_the_amount_not_the_percentage(bundle: Bundle) -> None:
+    # D6222-30 adds 15 points « à la rémunération prévue à l'article D. 6222-26 », which
+    # from 21 is a percentage of the SMIC or, if higher, of the agreement's minimum; and
+    # D6222-31: « les majorations prévues à la présente sous-section ne peuvent conduire
+    # l'apprenti à percevoir un salaire supérieur à 100 % du salaire minimum de
+    # croissance » (docs/rules/pay.md). Age 24, a one-year L3 (grid year 3: 78 %), a
+    # same-level diploma, an agreement minimum of 2,200: 93 % x 2,200 = 2,046.00 is more
+    # than the SMIC of June 2026, 1,867.02: the raise stops there.
+    answers = person(
+        24,
+        diploma="bac2",
+        entry_level="l3",
+        duration_months=12,
+        previous_apprenticeship="same_level",
+        agreement_minimum_eur=2200,
+    )
+    item = contract(advise(bundle, answers, "2026-12-07"), "apprenticeship")
+    (year,) = item["pay"]["years"]
+    assert (year["grid_year"], year["monthly_gross_eur"]) == (3, 1867.02)
+    assert (year["percent_of_smic"], year["basis"]) == (100, "reference")
+    # Without the raise: 78 % of the agreement's minimum, 1,716.00, below the limit.
+    plain = contract(
+        advise(bundle, {**answers, "previous_apprenticeship": "none"}, "2026-12-07"),
+        "apprenticeship",
+    )
+    assert [(y["monthly_gross_eur"], y["basis"]) for y in plain["pay"]["years"]] == [
+        (1716.0, "answer")
+    ]
+    # A raise never lowers pay: an agreement minimum above the SMIC from 26 stays.
+    older = contract(
+        advise(
+            bundle,
+            {**answers, "age": 27, "jobseeker_or_benefits": True, "agreement_minimum_eur": 2000},
+            "2026-12-07",
+        ),
+        "apprenticeship",
+    )
+    assert [y["monthly_gross_eur"] for y in older["pay"]["years"]] == [2000.0]
 
 
 def test_previous_apprenticeship_says_at_least_its_last_year_rate(bundle: Bundle) -> None:

@@ -50,3 +50,8 @@ def test_borrowed_pay_answers_must_fit_their_question(tmp_path: Path) -> None:
 def test_derived_defaults_are_checked(tmp_path: Path, old: str, new: str, message: str) -> None:
     found = _problems(tmp_path, "alternance.toml", old, new)
     assert any(message in p and "alternance.toml:" in p for p in found), found
+
+
+def test_a_cycle_cannot_start_after_its_last_year(tmp_path: Path) -> None:
+    found = _problems(tmp_path, "contracts.toml", "m1 = 1, m2 = 2 }", "m1 = 3, m2 = 2 }")
+    assert any('"m1" starts in year 3 of a cycle of 2 years' in p for p in found), found

@@ -113,7 +113,7 @@ def test_30_months_otherwise_names_both_ways(bundle: Bundle) -> None:
     assert item["eligible"] is False
     assert changes(item) == [
         "Planned length: between 6 months and 24 months",
-        "Job seeker for over a year or RSA/ASS/AAH: yes",
+        "Job seeker for over a year or RSA/ASS/AAH: Yes",
         # the diploma held cannot change: named last, and marked as such
         "Highest diploma: No baccalaureate",
     ]

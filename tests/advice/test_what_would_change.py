@@ -45,7 +45,7 @@ def test_15_year_old_before_the_end_of_lower_secondary(bundle: Bundle) -> None:
     """The exceptions lift the upper age limit only: they are not offered at 15."""
     item = _closed(bundle, "apprenticeship", person(15, lower_secondary_done=False))
     assert changes(item) == [
-        "Lower secondary finished: yes",
+        "Lower secondary finished: Yes",
         "Age at the start: between 16 years and 29 years",
     ]
 
@@ -60,7 +60,7 @@ def test_professionalisation_names_a_private_employer(bundle: Bundle, sector: st
 def test_professionalisation_from_26_names_job_seeker_status(bundle: Bundle) -> None:
     item = _closed(bundle, "professionalisation", person(30, jobseeker_or_benefits=False))
     assert changes(item) == [
-        "Job seeker or RSA/ASS/AAH: yes",
+        "Job seeker or RSA/ASS/AAH: Yes",
         "Age at the start: between 16 years and 25 years",
     ]
 
@@ -69,7 +69,7 @@ def test_two_changes_together_when_one_is_not_enough(bundle: Bundle) -> None:
     answers = person(36, employer_sector="public", situations=[], jobseeker_or_benefits=False)
     item = _closed(bundle, "professionalisation", answers)
     assert changes(item) == [
-        "Job seeker or RSA/ASS/AAH: yes and Employer: A private company or association"
+        "Job seeker or RSA/ASS/AAH: Yes and Employer: A private company or association"
     ]
 
 

@@ -158,10 +158,11 @@ def check_card(card: Card, item: dict[str, Any], lang: str) -> None:
         # The overview line at the top says the first year's amount too.
         first = formats.money(pay["years"][0]["monthly_gross_eur"], lang)
         assert first in card.headline or card.facts
+        # How it is worked out is folded under "Sources and calculation".
         reference = pay["reference"]
-        assert formats.money(reference["value"], lang) in card.pay.lines[0]
-        assert formats.date(dt_date(reference["from"]), lang) in card.pay.lines[0]
-        assert typography(pay["source"], lang) in card.pay.lines[1]
+        assert formats.money(reference["value"], lang) in card.calculation[0]
+        assert formats.date(dt_date(reference["from"]), lang) in card.calculation[0]
+        assert typography(pay["source"], lang) in card.calculation[1]
     else:
         text = "\n".join(card.pay.lines)
         assert formats.money(pay["hourly_min_eur"], lang) in text

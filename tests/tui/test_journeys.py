@@ -70,8 +70,13 @@ async def test_an_english_interview_by_keyboard_reaches_the_results(make_app: Ma
         assert titles[-1] == "Internship agreement"
         assert "✔ Open to you" in shown and "✘ Not open to you" in shown
         assert "€783.90" in shown  # apprenticeship, year 1 at 20: 43 % of the SMIC
-        assert "€1,823.03" in shown  # the SMIC it is worked out on, with its date
         assert "1 January 2026" in shown
+        # The SMIC it is worked out on, with its date: under the first card's
+        # "Sources and calculation", opened on demand (Tab to the card, Enter).
+        assert "€1,823.03" not in shown
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert "€1,823.03 from 1 January 2026" in screen_text(app)
         # Which rules these results follow, as the handout and the JSON say it.
         from alternance_tui.advice.version import rules_version
 

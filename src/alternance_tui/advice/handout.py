@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from alternance_tui.advice.model import Bundle
 from alternance_tui.advice.next_steps import next_steps
-from alternance_tui.advice.present import answer_lines, grid_table, reference_line
+from alternance_tui.advice.present import (
+    answer_lines,
+    grid_table,
+    net_line,
+    pay_lines,
+    reference_line,
+)
 from alternance_tui.advice.result import (
     Change,
     ChangePart,
@@ -44,6 +50,15 @@ class PayTable:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceBlock:
+    """One open item's "Sources and calculation": how its pay is worked out, and
+    the texts its reasons and notes rest on (the results screen folds the same)."""
+
+    title: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Handout:
     lang: str
     title: str
@@ -63,6 +78,7 @@ class Handout:
     notes: str  # "" unless the advisor chose to show them
     disclaimer: str
     counts: dict[str, int]
+    sources: tuple[SourceBlock, ...] = ()  # of the open items, near the end
 
 
 def _h(lang: str, key: str, **values: object) -> str:
@@ -140,6 +156,28 @@ def closed_lines(items: list[ItemResult], flow: Flow, lang: str, courses: bool) 
         said = _why_closed(shared[0], flow, lang, many=True) if len(shared) > 1 else why
         lines.append("✘ " + _h(lang, "closed_line", title=titles, why=said))
     return lines
+
+
+def source_lines(item: ItemResult, lang: str) -> tuple[str, ...]:
+    """How ``item``'s pay is worked out, then the texts its reasons and notes rest
+    on, each once, in order."""
+    pay = item.pay
+    lines: list[str] = []
+    if isinstance(pay, GridPayResult | HourlyPayResult):
+        lines.append(reference_line(pay.reference, lang))
+        lines.append(f"{REPORT(lang, 'source')}{colon(lang)}{pay.source}")
+        if isinstance(pay, GridPayResult):
+            lines.extend(pay_lines(pay, lang))
+            if pay.months and pay.schedule_source:
+                lines.append(f"{REPORT(lang, 'month_rows')}{colon(lang)}{pay.schedule_source}")
+        elif pay.net is not None:
+            lines.append(net_line(pay.net, lang))
+    elif isinstance(pay, NoPayResult) and pay.source:
+        lines.append(f"{REPORT(lang, 'source')}{colon(lang)}{pay.source}")
+    texts = [r.source for r in item.reasons if r.source]
+    texts += [n.source for n in item.notes if n.source]
+    lines.extend(dict.fromkeys(texts))
+    return tuple(typography(line, lang) for line in lines)
 
 
 def campus_without_course(rec: Recommendation, flow: Flow, open_courses: list[ItemResult]) -> str:
@@ -269,6 +307,13 @@ def handout(
         answers=tuple(typography(f"{a.label}: {a.value}", lang) for a in answer_lines(rec, flow)),
         notes=notes.strip(),
         disclaimer=_h(lang, "disclaimer"),
+        sources=tuple(
+            SourceBlock(
+                f"{MARK[i.status]} {_course_title(i) if i in open_courses else i.title}",
+                source_lines(i, lang),
+            )
+            for i in [*open_contracts, *depending, *open_courses]
+        ),
         counts={
             "contracts_open": len(open_contracts),
             "contracts_depending": len(depending),

@@ -129,8 +129,9 @@ class NetRule:
 
 @dataclass(frozen=True, slots=True)
 class Cycle:
-    """Position in a cycle: a choice answer gives the cycle's length in years; a
-    contract shorter than the cycle starts at the grid year it would have reached."""
+    """Position in a cycle: a choice answer gives the cycle's length in years and the
+    year of it the contract starts in; a contract shorter than the cycle is paid from
+    the grid year of that start (the part before it deemed done)."""
 
     answer: str
     years: Mapping[str, int]
@@ -138,12 +139,24 @@ class Cycle:
     note: Text | None = None
     # A choice's length counts for contracts signed from this date only.
     since: Mapping[str, dt.date] = field(default_factory=dict)
+    # The year of the cycle the contract starts in; absent: it ends with the cycle.
+    first: Mapping[str, int] = field(default_factory=dict)
 
     def length(self, choice: str, signed: dt.date) -> int | None:
         start = self.since.get(choice)
         if start is not None and signed < start:
             return None
         return self.years.get(choice)
+
+    def first_year(self, choice: str, signed: dt.date, years: int) -> int:
+        """The grid year of a ``years``-year contract's first year: the year of the cycle
+        it starts in, or earlier when it is too long to fit in the rest of the cycle (a
+        contract as long as the cycle, or longer, is not shortened: year 1)."""
+        length = self.length(choice, signed)
+        if length is None:
+            return 1
+        start = self.first.get(choice, length - years + 1)
+        return max(1, min(start, length - years + 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +167,9 @@ class Raise:
     points: float
     source: str
     note: Text | None = None
-    cap: float | None = None  # a raise stops at this percentage (never lowers a rate)
+    # The raised pay stops at this percentage of the reference, as an amount (never
+    # below the pay without the raise).
+    cap: float | None = None
     from_year: int = 1  # the first year of the grid it raises
 
 

@@ -143,6 +143,11 @@ class CycleFile(_Strict):
         default_factory=dict,
         description="a choice's length counts for contracts signed from this date only",
     )
+    first: dict[ChoiceId, Annotated[int, Field(ge=1, le=10)]] = Field(
+        default_factory=dict,
+        description="the year of the cycle the contract starts in, by choice (the part "
+        "before it is the part deemed done); other choices: the contract ends with the cycle",
+    )
     source: SourceText
     note: TextField | None = None
 
@@ -150,7 +155,11 @@ class CycleFile(_Strict):
 class RaiseFile(_Strict):
     when: str = Field(description="a condition on the answers")
     points: float = Field(ge=-100, le=100, description="percentage points added")
-    cap: Percent | None = Field(None, description="a raised percentage stops at this one")
+    cap: Percent | None = Field(
+        None,
+        description="the raised pay stops at this percentage of the reference, as an "
+        "amount (never below the pay without the raise)",
+    )
     from_year: int = Field(1, ge=1, le=10, description="the first year of the grid it raises")
     source: SourceText
     note: TextField | None = None

@@ -11,9 +11,10 @@ next (F3).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from textual.theme import Theme
+from textual.theme import BUILTIN_THEMES, Theme
 
 from alternance_tui.tui.part import Part
 from alternance_tui.wording.catalogue.tui import TUI as t
@@ -99,6 +100,17 @@ KIOSK_THEME = Theme(
     variables=dict(HIGH_CONTRAST_THEME.variables),
 )
 
+# Textual's dark and light themes, under their own names, with the few colours
+# that drew text below WCAG's 4.5:1 (tests/tui/test_contrast.py): on dark, the
+# focused row and the buttons, light grey on a blue $primary (3.8:1; this blue,
+# a shade darker, 5.0:1); on light, orange titles (1.5:1) and green statuses
+# (3.8:1) on light grey.
+_DARK, _LIGHT = BUILTIN_THEMES[DEFAULT], BUILTIN_THEMES[LIGHT]
+DARK_THEME = replace(_DARK, primary="#0063B1")
+LIGHT_THEME = replace(
+    _LIGHT, accent="#8A4B00", variables={**_LIGHT.variables, "text-success": "#1B5E20"}
+)
+
 
 class Looks(Part):
     """The theme in use: the one asked for or remembered, then F3's order."""
@@ -107,11 +119,15 @@ class Looks(Part):
         super().__init__(app)
         self.privacy = privacy
         kiosk = self.host.options.kiosk
-        app.register_theme(HIGH_CONTRAST_THEME)
+        for readable in (DARK_THEME, LIGHT_THEME, HIGH_CONTRAST_THEME):
+            app.register_theme(readable)
         if kiosk:
             app.register_theme(KIOSK_THEME)
         self.cycle = theme_order(kiosk)
         app.theme = theme if theme in self.cycle else self.cycle[0]
+        # Textual's stylesheet took its colours when the app was made, from its
+        # own theme of that name: ours now (setting the same name changes nothing).
+        app.stylesheet.set_variables(app.get_css_variables())
 
     def next(self) -> None:
         """F3: the next theme, remembered, and said."""

@@ -102,7 +102,7 @@ class PayBuilder(BuilderBase):
                 )
             )
         else:
-            for choice in [*cycle.years, *cycle.since]:
+            for choice in [*cycle.years, *cycle.since, *cycle.first]:
                 if choice not in question.choice_ids:
                     self.problems.append(
                         Problem(
@@ -112,8 +112,24 @@ class PayBuilder(BuilderBase):
                         )
                     )
         self.text(cycle.note, (*path, "note"))
+        for choice, start in cycle.first.items():
+            length = cycle.years.get(choice)
+            if length is None or start > length:
+                self.problems.append(
+                    Problem(
+                        self.file,
+                        f'"{choice}" starts in year {start} of a cycle of '
+                        + (f"{length} years" if length is not None else "no length (`years`)"),
+                        (*path, "first", choice),
+                    )
+                )
         return model.Cycle(
-            cycle.answer, dict(cycle.years), cycle.source, cycle.note, dict(cycle.since)
+            cycle.answer,
+            dict(cycle.years),
+            cycle.source,
+            cycle.note,
+            dict(cycle.since),
+            dict(cycle.first),
         )
 
     def answer(self, question_id: str, value: Value, path: KeyPath) -> Value:

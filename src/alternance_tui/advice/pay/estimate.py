@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from alternance_tui.advice import model
@@ -81,14 +81,11 @@ def _grid_years(
     pay: model.GridPay, env: Mapping[str, Value], years: int, signed: dt.date
 ) -> list[int]:
     """The grid year of each contract year: a contract shorter than its cycle starts
-    where the cycle would stand (never below year 1)."""
+    at the year of the cycle it covers first, the years before deemed done (D6222-28-1),
+    then one more a year."""
     cycle = pay.cycle
-    length = None
-    if cycle is not None:
-        length = cycle.length(str(env.get(cycle.answer)), signed)
-    # Only a contract shorter than its cycle is shortened: never below year 1.
-    done = max(0, length - years) if length is not None else 0
-    return [done + k for k in range(1, years + 1)]
+    first = 1 if cycle is None else cycle.first_year(str(env.get(cycle.answer)), signed, years)
+    return [first + k for k in range(years)]
 
 
 def _birthday_steps(
@@ -187,11 +184,31 @@ def grid_pay(
     )
 
 
-def _raised(percent: float, raises: list[model.Raise]) -> float:
-    for item in raises:
-        raised = percent + item.points
-        percent = raised if item.cap is None else max(percent, min(raised, item.cap))
-    return percent
+@dataclass(frozen=True, slots=True)
+class _Amount:
+    """A month's minimum and what it is worked out on: a percentage of the reference
+    (``percent``), or, when higher, a percentage of another answer (``basis``)."""
+
+    amount: Decimal
+    percent: float  # of the reference, as the grid (and its raises) give it
+    basis: tuple[str, str, float, float]  # kind, label, base value, percentage of it
+
+
+def _higher(
+    percent: float,
+    also: float | None,
+    other: float | None,
+    ref: Reference,
+    other_label: str,
+) -> _Amount:
+    """``percent`` of the reference or, if higher, ``also`` percent of ``other``."""
+    amount = Decimal(str(percent)) / 100 * Decimal(str(ref.value))
+    found = _Amount(amount, percent, ("reference", ref.label, ref.value, percent))
+    if also is not None and other is not None:
+        other_amount = Decimal(str(also)) / 100 * Decimal(str(other))
+        if other_amount > amount:
+            found = _Amount(other_amount, percent, ("answer", other_label, other, also))
+    return found
 
 
 def _cell(
@@ -208,28 +225,38 @@ def _cell(
     band = _band(pay, year_age, env, as_of, holds)
     if band is None:
         return None
-    raises = [r for r in pay.raises if grid_year >= r.from_year and holds(r.when, env)]
-    percent = _raised(band.percent_for(grid_year), raises)
-    amount = Decimal(str(percent)) / 100 * Decimal(str(ref.value))
-    basis: tuple[str, str, float, float] = ("reference", ref.label, ref.value, percent)
+    percent = band.percent_for(grid_year)
+    also = band.also_percent_for(grid_year) if band.also_of else None
     other = _number(env, band.also_of) if band.also_of else None
-    if band.also_of and other is not None:
-        other_percent = _raised(band.also_percent_for(grid_year), raises)
-        other_amount = Decimal(str(other_percent)) / 100 * Decimal(str(other))
-        if other_amount > amount:
-            amount = other_amount
-            label = tr(flow.questions[band.also_of].short, lang)
-            basis = ("answer", label, other, other_percent)
+    label = tr(flow.questions[band.also_of].short, lang) if band.also_of else ""
+    found = _higher(percent, also, other, ref, label)
+    for item in pay.raises:
+        if grid_year < item.from_year or not holds(item.when, env):
+            continue
+        # Points on the grid's percentages (of the reference and of the other answer).
+        percent += item.points
+        also = None if also is None else also + item.points
+        raised = _higher(percent, also, other, ref, label)
+        if item.cap is not None:
+            # A cap limits the pay the raise leads to, as an amount: at most ``cap`` % of
+            # the reference (D6222-31), and never below the pay without the raise.
+            limit = Decimal(str(item.cap)) / 100 * Decimal(str(ref.value))
+            if raised.amount > limit:
+                basis = ("reference", ref.label, ref.value, item.cap)
+                raised = _Amount(limit, item.cap, basis)
+            if raised.amount < found.amount:
+                raised = found
+        found = raised
     return PayYear(
         year=grid_year,
         age=year_age,
         band=tr(band.label, lang),
-        percent=percent,
-        monthly_gross_eur=cents(amount),
-        basis=basis[0],  # type: ignore[arg-type]
-        basis_label=basis[1],
-        basis_value=basis[2],
-        basis_percent=basis[3],
+        percent=found.percent,
+        monthly_gross_eur=cents(found.amount),
+        basis=found.basis[0],  # type: ignore[arg-type]
+        basis_label=found.basis[1],
+        basis_value=found.basis[2],
+        basis_percent=found.basis[3],
         note=tr(band.note, lang) or None,
         grid_year=grid_year,
     )

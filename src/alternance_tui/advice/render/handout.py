@@ -30,8 +30,10 @@ li{margin:.05rem 0}.meta{color:#333;font-size:8.5pt}
 .lead{border:2px solid #111;padding:.2rem .6rem;margin:.4rem 0}
 table{border-collapse:collapse;font-size:8.5pt;margin:.1rem 0}
 td,th{border:1px solid #999;padding:.05rem .35rem;text-align:left}
-.closed li,.answers{font-size:8.5pt}.notes{white-space:pre-wrap;border-left:3px solid #555;
-padding-left:.5rem}.sign{margin-top:.8rem}section.keep,.detail{break-inside:avoid}
+.closed li,.answers,.sources{font-size:8.5pt}
+@media print{details.sources:not([open]){display:none}}
+.notes{white-space:pre-wrap;border-left:3px solid #555;padding-left:.5rem}
+.sign{margin-top:.8rem}section.keep,.detail{break-inside:avoid}
 .details{display:grid;grid-template-columns:repeat(auto-fill,minmax(19rem,1fr));gap:0 1rem}
 @media print{body{margin:0;max-width:none;padding:0}}"""
 
@@ -82,6 +84,12 @@ def handout_html(h: Handout) -> str:
         out.append(f'<p class="meta">{_e(h.disclaimer)}</p></section>')
     if h.closed:
         out.append(f"<section><h2>{_e(t('closed'))}</h2>{_ul(h.closed, 'closed')}</section>")
+    if h.sources:
+        # Folded as on the results screen: opened on demand in a browser, and
+        # printed only if opened (the handout keeps to one page when it fits).
+        out.append(f'<details class="sources"><summary>{_e(t("sources"))}</summary>')
+        out.extend(f"<h3>{_e(b.title)}</h3>{_ul(b.lines)}" for b in h.sources)
+        out.append("</details>")
     answers = _e(" · ".join(h.answers))
     out.append(f'<section class="keep"><h2>{_e(t("answers"))}</h2>')
     out.append(f'<p class="answers">{answers}</p></section>')
@@ -125,6 +133,10 @@ def handout_markdown(h: Handout) -> str:
         out += [h.disclaimer, ""]
     if h.closed:
         out += [f"## {t('closed')}", "", *bullets(h.closed)]
+    if h.sources:
+        out += [f"## {t('sources')}", ""]
+        for block in h.sources:
+            out += [f"### {block.title}", "", *bullets(block.lines)]
     out += [f"## {t('answers')}", "", *bullets(h.answers)]
     if h.notes:
         out += [f"## {t('notes')}", "", h.notes, ""]

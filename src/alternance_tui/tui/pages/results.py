@@ -33,13 +33,27 @@ if TYPE_CHECKING:
 STATUS_CLASS = {"eligible": "-eligible", "conditional": "-conditional", "not_eligible": "-closed"}
 
 
-class ResultCard(Vertical, can_focus=True):
-    """One contract or course: its status in words and symbol, why, and what it pays."""
+class SourcesToggle(Static):
+    """The line that opens or closes a card's "Sources and calculation" (a click)."""
 
-    def __init__(self, card: Card, lang: str) -> None:
+    def on_click(self) -> None:
+        for card in self.ancestors:
+            if isinstance(card, ResultCard):
+                card.toggle_sources()
+                return
+
+
+class ResultCard(Vertical, can_focus=True):
+    """One contract or course: what the person can do, what it pays, why; how it is
+    worked out and the texts it rests on are folded until asked for (Enter)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "sources", show=False)]
+
+    def __init__(self, card: Card, lang: str, *, sources_open: bool = False) -> None:
         super().__init__(classes=f"card {STATUS_CLASS[card.status]}")
         self.card = card
         self.lang = lang
+        self.sources_open = sources_open
 
     def compose(self) -> ComposeResult:
         card, lang = self.card, self.lang
@@ -47,34 +61,75 @@ class ResultCard(Vertical, can_focus=True):
         yield Static(card.badge, classes="badge", markup=False)
         if card.facts:
             yield Static(card.facts, classes="facts", markup=False)
-        # What it pays first: that is what a person acts on; then why, then the rest.
+        # What the person can do first, then what it pays, then why; the sources last.
+        marked = (
+            ("results_depends", "◐", card.depends),
+            ("results_change", "→", card.changes),
+            ("results_fit", "★", card.fit),
+        )
+        can_do = [
+            (t(lang, key), [f"{mark} {x}" for x in lines]) for key, mark, lines in marked if lines
+        ]
+        if can_do:
+            yield Static(_blocks(can_do), classes="can-do")
         if card.pay is not None:
             yield from _pay(card.pay, lang)
-        if card.depends:
-            yield Static(_block(t(lang, "results_depends"), [f"◐ {d}" for d in card.depends]))
-        yield Static(
-            _block(
-                t(lang, "results_why"),
-                [f"{r.mark} {r.text} ({r.source})" for r in card.reasons],
-            ),
-            classes="reasons",
-        )
-        if card.changes:
-            yield Static(
-                _block(t(lang, "results_change"), [f"→ {c}" for c in card.changes]),
-                classes="changes",
-            )
-        if card.fit:
-            yield Static(_block(t(lang, "results_fit"), [f"★ {f}" for f in card.fit]))
+        why = [(t(lang, "results_why"), [f"{r.mark} {r.text}" for r in card.reasons])]
+        if card.notes:
+            why.append((t(lang, "results_notes"), [f"• {n}" for n in card.notes]))
+        yield Static(_blocks(why), classes="reasons")
         if card.summary:
             yield Static(card.summary, classes="summary", markup=False)
-        if card.notes:
-            yield Static(_block(t(lang, "results_notes"), [f"• {n}" for n in card.notes]))
+        if card.calculation or card.sources:
+            yield SourcesToggle(self._toggle_text(), classes="sources-toggle", markup=False)
+            if self.sources_open:
+                yield self._sources()
+
+    def _toggle_text(self) -> str:
+        key = "results_sources_close" if self.sources_open else "results_sources_open"
+        return t(self.lang, key)
+
+    def _sources(self) -> Static:
+        card, lang = self.card, self.lang
+        blocks = []
+        if card.calculation:
+            blocks.append((t(lang, "results_calculation"), list(card.calculation)))
+        if card.sources:
+            blocks.append((t(lang, "results_texts"), list(card.sources)))
+        return Static(_blocks(blocks), classes="sources")
+
+    def action_sources(self) -> None:
+        self.toggle_sources()
+
+    def toggle_sources(self) -> None:
+        """Open or close "Sources and calculation"; the screen remembers it by card."""
+        if not (self.card.calculation or self.card.sources):
+            return
+        self.sources_open = not self.sources_open
+        self.query_one(SourcesToggle).update(self._toggle_text())
+        if self.sources_open:
+            sources = self._sources()
+            self.mount(sources)
+            # What was just opened is shown, not left below the screen's edge.
+            self.call_after_refresh(sources.scroll_visible, animate=False)
+        else:
+            self.query(".sources").remove()
+        screen = self.screen
+        if isinstance(screen, ResultsScreen):
+            screen.sources_shown(self.card.id, self.sources_open)
 
 
 def _block(title: str, lines: list[str]) -> Content:
-    body = "\n".join(escape(line) for line in lines)
-    return Content.from_markup(f"[b]{escape(title)}[/b]\n{body}")
+    return _blocks([(title, lines)])
+
+
+def _blocks(blocks: list[tuple[str, list[str]]]) -> Content:
+    """Headed blocks of lines, a blank line between two (as two Statics' margin was)."""
+    parts = []
+    for title, lines in blocks:
+        body = "\n".join(escape(line) for line in lines)
+        parts.append(f"[b]{escape(title)}[/b]\n{body}")
+    return Content.from_markup("\n\n".join(parts))
 
 
 def _pay(pay: PayView, lang: str) -> ComposeResult:
@@ -108,20 +163,15 @@ def _pay(pay: PayView, lang: str) -> ComposeResult:
             for row in pay.month_rows:
                 months.add_row(*row)
             yield Static(months, classes="pay-table")
-        yield Static(
-            "\n".join([*pay.lines, *(f"• {n}" for n in pay.notes)]),
-            classes="pay-basis",
-            markup=False,
-        )
+        if pay.lines:
+            yield Static("\n".join(pay.lines), classes="pay-basis", markup=False)
     elif pay.kind == "hourly":
         yield Static(_block(t(lang, "results_pay"), [f"• {line}" for line in pay.lines]))
-        if pay.notes:
-            yield Static("\n".join(f"• {n}" for n in pay.notes), classes="pay-basis", markup=False)
     else:
-        lines = list(pay.lines)
-        yield Static(_block(t(lang, "results_pay"), lines))
+        blocks = [(t(lang, "results_pay"), list(pay.lines))]
         if pay.routes:
-            yield Static(_block(t(lang, "results_funding"), [f"• {r}" for r in pay.routes]))
+            blocks.append((t(lang, "results_funding"), [f"• {r}" for r in pay.routes]))
+        yield Static(_blocks(blocks))
 
 
 class ResultsScreen(Page):
@@ -129,6 +179,7 @@ class ResultsScreen(Page):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"section({n - 1})", show=False) for n in range(1, 10)),
         Binding("r,e", "app.review", show=False),
+        Binding("enter", "sources", show=False),
         Binding("pagedown,space", "page(1)", show=False),
         Binding("pageup", "page(-1)", show=False),
         Binding("ctrl+e", "app.finish_erase", show=False),  # kiosk only (the app checks)
@@ -139,6 +190,9 @@ class ResultsScreen(Page):
         self.view: ResultsView | None = None
         self.error: str = ""
         self.shown_for: object = None  # what the results shown were computed from
+        # Cards whose "Sources and calculation" is open: kept across a redraw
+        # (language, edited answer), by the card's item id.
+        self.open_sources: set[str] = set()
 
     def compose(self) -> ComposeResult:
         view, lang = self.view, self.lang
@@ -185,7 +239,7 @@ class ResultsScreen(Page):
                     for line in section.advice:
                         yield Static(f"→ {line}", classes="section-advice", markup=False)
                     for card in section.cards:
-                        yield ResultCard(card, lang)
+                        yield ResultCard(card, lang, sources_open=card.id in self.open_sources)
                     if section.note:
                         yield Static(section.note, classes="disclaimer", markup=False)
                 yield Static(
@@ -256,12 +310,29 @@ class ResultsScreen(Page):
         self._keys()
         self.query_one("#results-scroll", VerticalScroll).focus()
 
+    def sources_shown(self, card_id: str, shown: bool) -> None:
+        if shown:
+            self.open_sources.add(card_id)
+        else:
+            self.open_sources.discard(card_id)
+
     def action_section(self, index: int) -> None:
         headings = list(self.query(".section-title"))
         if 0 <= index < len(headings):
             self.query_one("#results-scroll", VerticalScroll).scroll_to_widget(
                 headings[index], top=True, animate=False
             )
+
+    def action_sources(self) -> None:
+        """Enter with no card focused: the first card's sources (Tab reaches the others)."""
+        focused = self.focused
+        card = focused if isinstance(focused, ResultCard) else None
+        if card is None:
+            card = next(iter(self.query(ResultCard)), None)
+            if card is None:
+                return
+            card.focus()
+        card.toggle_sources()
 
     def action_page(self, direction: int) -> None:
         scroll = self.query_one("#results-scroll", VerticalScroll)

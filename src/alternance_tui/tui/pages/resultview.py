@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
+from alternance_tui.advice.pay.base import cents
 from alternance_tui.advice.present import (
     AnswerLine,
     answer_lines,
@@ -60,8 +62,13 @@ class PayView:
     kind: Literal["grid", "hourly", "none"]
     header: tuple[str, ...] = ()  # grid: year, age, percent, monthly gross
     rows: tuple[tuple[str, ...], ...] = ()
-    lines: tuple[str, ...] = ()  # the bonus rule, the reference value and its source
-    notes: tuple[str, ...] = ()
+    # What a person reads first: a year's amounts (grid), the bonus rule and its
+    # amounts (hourly), what is said instead of an amount (none).
+    lines: tuple[str, ...] = ()
+    # How it is worked out, folded under "Sources and calculation": the reference
+    # value and its source, the pay's source, the cycle, the net formula.
+    basis: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # the calculation's own notes (folded with the basis)
     routes: tuple[str, ...] = ()  # no pay: the funding routes
     # grid with a birth month: runs of months paid alike, the month each starts
     month_title: str = ""
@@ -85,6 +92,25 @@ class Card:
     pay: PayView | None
     notes: tuple[str, ...]
     headline: str = ""  # one line for the overview: what it pays, or what would open it
+    # The sources of the notes (the reasons' are on each ReasonLine), for the fold.
+    note_sources: tuple[str, ...] = ()
+
+    @property
+    def calculation(self) -> tuple[str, ...]:
+        """How the pay is worked out: the reference value, the sources, the net
+        formula and the calculation's notes (folded until asked for)."""
+        if self.pay is None:
+            return ()
+        return (*self.pay.basis, *(f"• {n}" for n in self.pay.notes))
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The texts each reason (in the order of "Why", with its mark) and each
+        note rests on (folded until asked for)."""
+        return (
+            *(f"{r.mark} {r.source}" for r in self.reasons if r.source),
+            *(f"• {s}" for s in dict.fromkeys(self.note_sources)),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +149,31 @@ class ResultsView:
         return bool(self.sections)
 
 
+def _year_line(pay: GridPayResult, lang: str) -> str:
+    """What each contract year pays in all: the sum of its months when they are
+    known (a birthday changes the rate part-way), else twelve months of its rate."""
+
+    def total(values: list[float]) -> str:
+        return w.money(cents(sum((Decimal(str(v)) for v in values), Decimal(0))), lang)
+
+    parts = []
+    for year in pay.years:
+        months = [m for m in pay.months if m.year == year.year]
+        gross = [m.monthly_gross_eur for m in months] or [year.monthly_gross_eur] * 12
+        net = [m.monthly_net_eur for m in months] or [year.monthly_net_eur] * 12
+        values = {"year": year.year, "gross": total(gross)}
+        if months and len(months) < 12:
+            values["year"] = t(lang, "results_year_part", year=year.year, count=len(months))
+        if all(n is not None for n in net):
+            values["net"] = total([n for n in net if n is not None])
+            parts.append(t(lang, "results_year_net", **values))
+        else:
+            parts.append(t(lang, "results_year", **values))
+    joiner = " ; " if lang == "fr" else "; "
+    key = "results_by_year" if pay.months else "results_per_year"
+    return t(lang, key, years=joiner.join(parts))
+
+
 def pay_view(item: ItemResult, lang: str) -> PayView | None:
     pay = item.pay
     if isinstance(pay, GridPayResult):
@@ -133,15 +184,19 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
             "grid",
             header=tuple(header),
             rows=tuple(tuple(row) for row in rows),
-            lines=(
+            lines=(_year_line(pay, lang),) if pay.years else (),
+            basis=(
                 reference_line(pay.reference, lang),
                 f"{label(lang, 'source')}{colon(lang)}{pay.source}",
                 *pay_lines(pay, lang),
+                *(
+                    [f"{label(lang, 'month_rows')}{colon(lang)}{pay.schedule_source}"]
+                    if pay.months and pay.schedule_source
+                    else []
+                ),
             ),
             notes=tuple(dict.fromkeys([*notes, *(n.text for n in pay.notes)])),
-            month_title=(
-                f"{label(lang, 'month_rows')} ({pay.schedule_source})" if pay.months else ""
-            ),
+            month_title=label(lang, "month_rows") if pay.months else "",
             month_header=tuple(month_header),
             month_rows=tuple(tuple(row) for row in month_rows),
             title=pay.title,
@@ -149,15 +204,20 @@ def pay_view(item: ItemResult, lang: str) -> PayView | None:
     if isinstance(pay, HourlyPayResult):
         return PayView(
             "hourly",
-            lines=(
-                *hourly_lines(pay, lang),
+            lines=tuple(hourly_lines(pay, lang)),
+            basis=(
                 reference_line(pay.reference, lang),
                 f"{label(lang, 'source')}{colon(lang)}{pay.source}",
             ),
             notes=tuple(n.text for n in pay.notes),
         )
     if isinstance(pay, NoPayResult):
-        return PayView("none", lines=(pay.text,), routes=tuple(pay.routes))
+        return PayView(
+            "none",
+            lines=(pay.text,),
+            routes=tuple(pay.routes),
+            basis=(f"{label(lang, 'source')}{colon(lang)}{pay.source}",) if pay.source else (),
+        )
     return None
 
 
@@ -216,6 +276,7 @@ def card(item: ItemResult, lang: str, declared: Sequence[AttributeLabel] = ()) -
             header=pay.header,
             rows=pay.rows,
             lines=tuple(map(typeset, pay.lines)),
+            basis=tuple(map(typeset, pay.basis)),
             notes=tuple(map(typeset, pay.notes)),
             routes=pay.routes,
             month_title=pay.month_title,
@@ -242,8 +303,9 @@ def card(item: ItemResult, lang: str, declared: Sequence[AttributeLabel] = ()) -
             if typeset(d.text) not in {r.text for r in reasons}
         ),
         pay=pay,
-        notes=tuple(typeset(n.text + (f" ({n.source})" if n.source else "")) for n in item.notes),
+        notes=tuple(typeset(n.text) for n in item.notes),
         headline=typeset(headline(item, lang, declared)),
+        note_sources=tuple(typeset(n.source) for n in item.notes if n.source),
     )
 
 
