@@ -138,3 +138,27 @@ def test_a_dead_end_behind_more_tested_choices_than_cells_combine(
     )
     example = _assert_dead_end_is_real(path, "y")
     assert example == {"m": frozenset(choices), "y": False}
+
+
+def test_the_solver_has_a_time_for_the_whole_flow(
+    write_flow: WriteFlow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two questions behind the cube sum: the first uses up the flow's time, the
+    # second is reported at once, undecided, and why.
+    monkeypatch.setattr(z3paths, "TIMEOUT_MS", 100)
+    monkeypatch.setattr(z3paths, "BUDGET_S", 0.05)
+    cube = "integer = true\nmin = 1"
+    path = write_flow(
+        question_toml("x", "number", extra=cube, next_rules=[(None, "y")]),
+        question_toml("y", "number", extra=cube, next_rules=[(None, "z")]),
+        question_toml(
+            "z", "number", extra=cube, next_rules=[("x*x*x + y*y*y == z*z*z", "c"), (None, "done")]
+        ),
+        question_toml("c", "yes_no", next_rules=[("c", "d")]),
+        question_toml("d", "yes_no", next_rules=[("d", "done")]),
+        outcomes_toml("done"),
+    )
+    warnings = [p for p in problems_of(path) if p.severity == "warning"]
+    assert [w.path[:2] for w in warnings] == [("questions", 3), ("questions", 4)]
+    assert all(w.message.startswith("could not prove") for w in warnings)
+    assert "the 0 s given to the solver for this flow ran out" in warnings[1].message

@@ -19,6 +19,7 @@ computes in floating point where the solver computes exactly.
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -39,8 +40,10 @@ from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Question
 
 # How long the solver may think about one question before it is reported
-# undecided (a warning, never a pass).
+# undecided (a warning, never a pass), and about a whole flow: a flow of many
+# hard questions gets its warnings in about a minute, not hours.
 TIMEOUT_MS = 20_000
+BUDGET_S = 60.0
 # Answers the solver offers that floating point does not confirm, tried before
 # giving up on a question.
 MAX_TRIES = 3
@@ -71,7 +74,6 @@ class Prover:
     ) -> None:
         self.flow = flow
         self.solver = z3.Solver()
-        self.solver.set("timeout", TIMEOUT_MS)
         self.answers = Answers(flow, self.solver)
         self.position = {q: index for index, q in enumerate(order)}
         # The rules leading to each question: (question, rule index).
@@ -90,6 +92,7 @@ class Prover:
         self._truths: dict[str, list[Truth] | Undecided] = {}
         self._taken: dict[str, list[Expr]] = {}
         self._goals = itertools.count()
+        self.started = time.monotonic()
 
     # --- the formula ---------------------------------------------------------------
 
@@ -194,7 +197,11 @@ class Prover:
         return self._solve(goal, node, confirm)
 
     def _solve(self, goal: Expr, node: str, confirm: Confirm) -> Finding:
+        left = BUDGET_S - (time.monotonic() - self.started)
+        if left <= 0:
+            return Unsure(f"the {BUDGET_S:.0f} s given to the solver for this flow ran out")
         solver = self.solver
+        solver.set("timeout", int(min(TIMEOUT_MS, left * 1000)))
         literal = z3.Bool(f"goal!{next(self._goals)}")
         solver.add(z3.Implies(literal, goal))
         decimals = any(not v.is_int() for v in self.answers.numbers.values())
