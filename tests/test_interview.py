@@ -318,3 +318,15 @@ def test_answers_given_up_front_with_huge_numbers_are_reported_not_a_crash(
     problems = interview.load_answers({"age": 10**400, "employer_sector": "private"})
     assert [p.question for p in problems] == ["age"]
     assert interview.answers == {"employer_sector": "private"}
+
+
+@pytest.mark.parametrize(("lang", "yes", "no"), [("en", "Yes", "No"), ("fr", "Oui", "Non")])
+def test_a_yes_reads_like_the_no_of_a_choice_beside_it(
+    bundle: Bundle, lang: str, yes: str, no: str
+) -> None:
+    """The review lists a yes/no answer among choices whose labels start with a capital."""
+    interview = Interview(bundle.flow, lang=lang)
+    interview.load_answers({**YOUNG, "age": 27, "jobseeker_or_benefits": True})
+    rows = {row.question: row.value for row in interview.review_rows()}
+    assert rows["jobseeker_or_benefits"] == yes
+    assert rows["previous_apprenticeship"] == no  # the choice "No" / "Non"

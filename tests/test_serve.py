@@ -4,6 +4,7 @@ loopback, as a browser would (bounded in time; nothing leaves this machine)."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import socket
@@ -239,6 +240,8 @@ def test_per_user_sessions_come_back_to_their_browser_only(
             assert await _read_until(ws, b"How old will you be")
             await ws.send_json(["stdin", "23\r"])
             assert await _read_until(ws, b"With what kind of employer")
+            await ws.send_json(["stdin", "\x1bOQ"])  # F2: French, remembered for this browser
+            assert await _read_until(ws, b"Avec quel type")
             await asyncio.sleep(1.5)  # the autosave waits for a quiet moment
 
     async def welcome_of(session: aiohttp.ClientSession) -> bytes:
@@ -266,10 +269,14 @@ def test_per_user_sessions_come_back_to_their_browser_only(
 
     again, elsewhere = asyncio.run(visits())
     assert b"Resume (1 answers" in again
-    assert b"Work-linked training at IMPGT" in elsewhere
+    assert b"Work-linked training at IMPGT" in elsewhere  # not the other browser's
     assert b"Resume" not in elsewhere
     saved = _sessions_on_disk(data)
     assert saved and all(p.is_relative_to(data / "browsers") for p in saved)
+    # Its settings (F2 chose French) are in its own folder too, none in the server's.
+    assert [json.loads(p.read_text())["lang"] for p in saved if p.name == "settings.json"] == ["fr"]
+    config = Path(os.environ["ALTERNANCE_CONFIG_DIR"])
+    assert not config.exists() or not any(config.iterdir())
 
 
 def test_by_default_a_browser_session_writes_nothing(serve: Serve) -> None:

@@ -1,10 +1,12 @@
 """`alternance serve` in a real browser: Debian's Chromium, headless, driven by
 Playwright (never a downloaded browser), on a free loopback port.
 
-A person answers a whole interview with the keyboard and reads the results;
-then a second browser (a new context: no cookies, no storage) opens the same
-server and must see a fresh welcome screen, none of the first person's answers,
-no resume offer. Every request the page makes must stay on this server, and
+A person answers a whole interview with the keyboard, without ever clicking
+(the page gives its terminal the keyboard), reads the results, then changes
+theme and language; then a second browser (a new context: no cookies, no
+storage) opens the same server and must see a fresh welcome screen, none of
+the first person's answers, no resume offer, in the default language and
+theme. Every request the page makes must stay on this server, and
 the data folder must stay empty. The symbols the app draws must be drawn by
 the fonts the server sends, not by whatever the browser's system has.
 
@@ -58,6 +60,17 @@ Object.defineProperty(Object.prototype, "_terminal", {
   },
 });
 """
+
+TERMINAL_FOCUSED = """() => {
+  const input = document.activeElement;
+  return Boolean(input && input.classList.contains("xterm-helper-textarea"));
+}"""
+
+# The background colour of the terminal's top-left cell: the theme in use.
+CORNER_COLOUR = """() => {
+  const cell = window.__terminals[0].buffer.active.getLine(0).getCell(0);
+  return [cell.getBgColorMode(), cell.getBgColor()];
+}"""
 
 SCREEN_TEXT = """() => {
   const terminal = window.__terminals[0];
@@ -145,6 +158,8 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         "HOME": str(tmp_path / "home"),
         "XDG_DATA_HOME": str(tmp_path / "xdg-data"),
         "XDG_CACHE_HOME": str(tmp_path / "xdg-cache"),
+        "ALTERNANCE_CONFIG_DIR": str(tmp_path / "config"),
+        "XDG_CONFIG_HOME": str(tmp_path / "xdg-config"),
     }
     port = _free_port()
     command = [sys.executable, "-m", "alternance_tui", "serve", "--port", str(port)]
@@ -193,7 +208,10 @@ def _open(browser: Any, url: str, outside: list[str], problems: list[str]) -> An
     page.goto(url)
     if not _poll(page, "() => window.__terminals.length > 0"):
         raise AssertionError("the page never started its terminal")
-    page.focus(".xterm-helper-textarea")
+    # No click: the page gives its terminal the keyboard by itself (issue 19).
+    if not _poll(page, TERMINAL_FOCUSED):
+        focused = page.evaluate("() => document.activeElement && document.activeElement.tagName")
+        raise AssertionError(f"keys would go nowhere: the focus is on {focused}, not the terminal")
     return page
 
 
@@ -235,6 +253,8 @@ def test_a_whole_interview_in_a_browser_and_a_second_visitor_sees_none_of_it(
         browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
         try:
             first = _open(browser, url, outside, problems)
+            _wait_for(first, INTERVIEW[0][0])
+            default_colour = first.evaluate(CORNER_COLOUR)
             for shown, keys in INTERVIEW:
                 _wait_for(first, shown)
                 for key in keys:
@@ -251,8 +271,15 @@ def test_a_whole_interview_in_a_browser_and_a_second_visitor_sees_none_of_it(
             latin = ("/static/fonts/RobotoMono-VariableFont_wght.ttf", "Aé€•—’")
             assert first.evaluate(NOT_IN_SERVED_FONT, [[symbols, latin]]) == []
 
+            # The first visitor changes theme (F3) and language (F2), for them alone.
+            first.keyboard.press("F3")
+            assert _poll(first, f"() => ({CORNER_COLOUR})()[1] !== {default_colour[1]}")
+            first.keyboard.press("F2")
+            _wait_for(first, "Vos possibilités")
+
             second = _open(browser, url, outside, problems)
-            welcome = _wait_for(second, "Work-linked training at IMPGT")
+            welcome = _wait_for(second, "Work-linked training at IMPGT")  # in English
+            assert second.evaluate(CORNER_COLOUR) == default_colour  # in the default theme
             time.sleep(1.0)  # a saved session would be offered just after the first frame
             welcome = str(second.evaluate(SCREEN_TEXT))
             assert "Resume" not in welcome
@@ -261,9 +288,11 @@ def test_a_whole_interview_in_a_browser_and_a_second_visitor_sees_none_of_it(
             question = _wait_for(second, "How old will you be when the contract starts?")
             assert "20" not in question.split("How old", 1)[1]
             # The first person's results are still theirs, in their own tab.
-            assert "€783.90" in str(first.evaluate(SCREEN_TEXT))
+            assert "783,90" in str(first.evaluate(SCREEN_TEXT))  # now in French
         finally:
             browser.close()
     assert outside == [], "the page asked for something outside this server"
     assert problems == [], "the page logged errors (a refused resource, a script error)"
     assert not data.exists() or not any(data.rglob("*")), "a browser session wrote to the data"
+    config = tmp_path / "config"
+    assert not config.exists() or not any(config.rglob("*")), "a browser wrote settings"

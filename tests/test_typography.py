@@ -29,3 +29,14 @@ def test_french_spacing(typed: str, shown: str) -> None:
 
 def test_english_is_left_as_typed() -> None:
     assert typography("Campus: Aix; really?", "en") == "Campus: Aix; really?"
+
+
+@pytest.mark.parametrize(
+    "typed", ["« Une entreprise »", "pour « A » ; ils diffèrent pour « B ».", "x : y ; z !"]
+)
+def test_text_set_twice_is_set_once(typed: str) -> None:
+    """A text typeset on its own and then inside a longer typeset text (a quoted
+    answer in a note) keeps one space inside its guillemets, not two."""
+    once = typography(typed, "fr")
+    assert typography(once, "fr") == once
+    assert f"{NBSP}{NBSP}" not in once

@@ -97,6 +97,30 @@ def test_public_employer_net_names_ircantec(bundle: Bundle) -> None:
     )
 
 
+def test_an_employer_not_known_yet_says_which_one_the_net_is_for(bundle: Bundle) -> None:
+    """Open whatever the employer, priced for the first (private): say so, since a
+    public employer's net differs; say nothing where no amount would differ."""
+    answers = person(22, duration_months=12, entry_level="m2", employer_sector="unknown")
+    item = contract(advise(bundle, answers, "2026-01-01"), "apprenticeship")
+    notes = [n["text"] for n in item["pay"]["notes"]]
+    assert notes[0] == (
+        "Employer not known yet: these amounts are worked out for “A private company or "
+        "association”; they differ for “A public body (State, local authority, hospital…)”."
+    )
+    assert "Ircantec" not in item["pay"]["net"]["basis"]
+    french = contract(advise(bundle, answers, "2026-01-01", "fr"), "apprenticeship")
+    assert french["pay"]["notes"][0]["text"].startswith(
+        "Employeur pas encore connu\u00a0: ces montants sont calculés pour «\u00a0Une "
+        "entreprise ou association privée\u00a0»"
+    )
+    # At 20 (43 % of the SMIC), nothing is deducted with either employer.
+    young_answers = {**answers, "age": 20, "entry_level": "other"}
+    young = contract(advise(bundle, young_answers, "2026-01-01"), "apprenticeship")
+    assert not any("not known yet" in n["text"] for n in young["pay"]["notes"])
+    known = contract(advise(bundle, {**answers, "employer_sector": "private"}), "apprenticeship")
+    assert not any("not known yet" in n["text"] for n in known["pay"]["notes"])
+
+
 def test_professionalisation_net_is_an_ordinary_employee_s(bundle: Bundle) -> None:
     item = contract(
         advise(bundle, person(20, duration_months=12), "2026-01-01"), "professionalisation"

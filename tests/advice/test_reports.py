@@ -143,3 +143,20 @@ def test_the_latest_reference_value_says_so_before_its_source(bundle: Bundle) ->
     assert "depuis le 1er juin 2026, dernière valeur connue (arrêté du 22/05/2026," in french
     # A value later replaced is not called the latest.
     assert "latest known value" not in _render(bundle, DONE_WHEN, "text", "en")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize(
+    ("lang", "start", "birth"), [("fr", "Mois de début", "Mars"), ("en", "Start month", "March")]
+)
+def test_months_are_named_in_every_report(
+    bundle: Bundle, fmt: str, lang: str, start: str, birth: str
+) -> None:
+    out = _render(bundle, {**DONE_WHEN, "start_month": 9, "birth_month": 3}, fmt, lang)
+    september = "Septembre" if lang == "fr" else "September"
+    assert re.search(rf"{start}(\s|&nbsp;|\u00a0)*:(\s|</[a-z]+>|<[a-z]+>)*{september}", out)
+    assert birth in out
+    assert not re.search(rf"{start}\W+9\b", out)
+    # The JSON keeps the numbers (docs/contract.md).
+    answers = json.loads(_render(bundle, {**DONE_WHEN, "birth_month": 3}, "json", lang))
+    assert answers["answers"]["birth_month"] == 3 and answers["answers"]["start_month"] == 9

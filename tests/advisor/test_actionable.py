@@ -48,15 +48,33 @@ def test_open_and_open_depending_on_an_answer_are_counted_apart(bundle: Bundle) 
     contracts = section(view(bundle, {**YOUNG, "employer_sector": "unknown"}), "contracts")
     statuses = [c.status for c in contracts.cards]
     assert contracts.depends_count == statuses.count("conditional") > 0
-    shown = ACT(
-        "en",
-        "open_count",
-        open=contracts.open_count - contracts.depends_count,
-        depends=contracts.depends_count,
-        total=len(contracts.cards),
-    )
     opened, depends = statuses.count("eligible"), contracts.depends_count
+    shown = contracts.count_text("en")
     assert shown == f"{opened} open, {depends} depending on an answer, of 4"
+
+
+@pytest.mark.parametrize(
+    ("employer", "expected"),
+    [
+        # Public employer: the apprenticeship alone is open (the internship is too long).
+        ("public", "1 ouvert, 1 selon une réponse, sur 4"),
+        ("private", "2 ouverts, 1 selon une réponse, sur 4"),
+    ],
+)
+def test_the_french_count_writes_its_plural(bundle: Bundle, employer: str, expected: str) -> None:
+    contracts = section(view(bundle, {**YOUNG, "employer_sector": employer}, "fr"), "contracts")
+    assert contracts.count_text("fr") == expected
+
+
+def test_the_handout_heading_writes_its_plural(bundle: Bundle) -> None:
+    from alternance_tui.advice.engine import recommend
+    from alternance_tui.advice.handout import handout
+
+    answers = {**YOUNG, "employer_sector": "public"}
+    rec = recommend(bundle, answers, as_of=dt.date(2026, 1, 1), lang="fr")
+    assert handout(rec, bundle).contracts_heading == (
+        "Contrats ouverts (1 ouvert, 1 selon une réponse)"
+    )
 
 
 def test_a_campus_with_no_open_course_is_named(bundle: Bundle) -> None:

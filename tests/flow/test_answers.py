@@ -233,8 +233,8 @@ def test_messages_fall_back_to_english_for_an_unknown_language(bike: Flow) -> No
     ("question_id", "value", "lang", "shown"),
     [
         ("distance_km", 12, "en", "12 km"),
-        ("suspension", True, "fr", "oui"),
-        ("suspension", False, "en", "no"),
+        ("suspension", True, "fr", "Oui"),
+        ("suspension", False, "en", "No"),
         ("usage", "trails", "fr", "Sur chemins"),
         ("extras", frozenset({"cargo", "child_seat"}), "en", "A child, Heavy shopping"),
         ("extras", frozenset(), "en", "—"),
@@ -378,3 +378,74 @@ def test_a_value_nested_deeper_than_python_recurses_is_named_not_a_crash(shipped
         "“[…]” is not a number: type digits, e.g. 15.",
         "“{…}” is not one of the choices: " + problems[1].message.split("choices: ")[1],
     ]
+
+
+# --- months ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("9", 9),
+        ("12", 12),
+        ("septembre", 9),
+        ("September", 9),
+        ("sept", 9),
+        ("Sept.", 9),
+        ("févr", 2),
+        ("fev", 2),
+        ("aout", 8),
+        ("Août", 8),
+        ("juil", 7),
+        ("june", 6),
+        ("mars", 3),
+        ("mar", 3),  # mars and March: the same month
+        ("déc", 12),
+    ],
+)
+def test_a_month_by_its_number_or_its_name_in_either_language(
+    shipped: Flow, text: str, expected: int
+) -> None:
+    for lang in ("fr", "en"):
+        assert parse_text(shipped.questions["start_month"], text, lang) == expected
+
+
+@pytest.mark.parametrize("text", ["ju", "jui", "thermidor", "0", "13"])
+def test_a_month_that_is_none_or_several_is_refused_with_what_to_type(
+    shipped: Flow, text: str
+) -> None:
+    said = _refused(shipped.questions["start_month"], text, "en")
+    assert said.startswith(("Enter a number between 1 and 12", f"“{text}” is not a month"))
+    if not text.isdigit():
+        assert _refused(shipped.questions["start_month"], text, "fr") == (
+            f"«\u00a0{text}\u00a0» n’est pas un mois\u00a0: tapez son numéro (1 à 12) ou son "
+            "nom, par ex. septembre."
+        )
+
+
+@pytest.mark.parametrize(("lang", "september"), [("fr", "Septembre"), ("en", "September")])
+def test_a_month_answer_reads_as_the_month_s_name(shipped: Flow, lang: str, september: str) -> None:
+    assert show_value(shipped.questions["start_month"], 9, lang) == september
+    assert show_value(shipped.questions["birth_month"], 3, lang) in ("Mars", "March")
+    assert show_value(shipped.questions["birth_month"], None, lang) == "—"
+    # The JSON keeps the number (docs/contract.md).
+    assert to_json(parse_text(shipped.questions["birth_month"], "mars", lang)) == 3
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        'shown_as = "month"\nmin = 1\nmax = 12',  # not a whole number
+        'shown_as = "month"\ninteger = true\nmin = 0\nmax = 12',  # 0 is no month
+        'shown_as = "month"\ninteger = true\nmin = 1\nmax = 12\nunit = { en = "m", fr = "m" }',
+    ],
+)
+def test_a_month_question_is_a_whole_number_from_1_to_12(write_flow: WriteFlow, extra: str) -> None:
+    from .conftest import problems_of
+
+    path = write_flow(
+        question_toml("when", "number", extra=extra, next_rules=[(None, "done")]),
+        outcomes_toml("done"),
+    )
+    messages = [p.message for p in problems_of(path)]
+    assert any('shown_as = "month" is for a number question' in m for m in messages), messages

@@ -69,3 +69,26 @@ async def test_without_ephemeral_the_same_folder_is_offered(bundle: Bundle) -> N
         assert "Resume (1 answers" in screen_text(app)
     saved = json.loads((sessions / "autosave.json").read_text(encoding="utf-8"))
     assert saved["answers"] == {"age": 41}
+
+
+@pilot_test
+async def test_an_ephemeral_session_neither_reads_nor_writes_the_settings(bundle: Bundle) -> None:
+    """Issue 19: in `alternance serve`, one visitor's F2 and F3 wrote settings.json,
+    and the next visitor (and a later `alternance`) opened in that language and theme."""
+    config = Path(os.environ["ALTERNANCE_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    settings = config / "settings.json"
+    settings.write_text(json.dumps({"lang": "fr", "theme": "textual-light"}), encoding="utf-8")
+    before = settings.read_bytes()
+
+    app = _app(bundle, ephemeral=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        assert app.lang == "en" and app.theme == "textual-dark"  # not the file's
+        await pilot.press("f2", "f3")
+        await pilot.pause()
+        assert app.lang == "fr" and app.theme == "textual-light"  # for this visitor only
+        await app.workers.wait_for_complete()
+    assert settings.read_bytes() == before
+    assert sorted(p.name for p in config.iterdir()) == ["settings.json"]

@@ -398,6 +398,7 @@ async def test_a_damaged_saved_session_is_set_aside_with_a_message(make_app: Mak
     sessions = Path(os.environ["ALTERNANCE_DATA_DIR"]) / "sessions"
     sessions.mkdir(parents=True)
     (sessions / "autosave.json").write_text("{half a file", encoding="utf-8")
+    os.utime(sessions / "autosave.json", (1e9, 1e9))  # long damaged: no write in progress
     app = make_app("en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.2)
@@ -470,6 +471,11 @@ async def test_keys_typed_in_one_burst_answer_each_question_in_turn(make_app: Ma
             "previous_apprenticeship": "none",
         }
         assert prompt(app) == "In which month would the contract start?"
+        # A month's two digits in a burst, then the birth month left unknown.
+        await type_in_one_burst(pilot, "1", "1", "enter")
+        assert app.interview.answers["start_month"] == 11
+        assert app.interview.answers["birth_month"] is None
+        assert prompt(app) == "How many hours a week?"
         # Backspace between characters is applied where it was typed.
         await type_in_one_burst(pilot, "3", "0", "backspace", "8", "left", "2")
         assert app.screen.query_one("#number-input", Input).value == "328"
@@ -483,6 +489,54 @@ async def test_help_opens_and_closes_with_f1(make_app: MakeApp) -> None:
         assert "It decides which contracts are open" in screen_text(app)
         await pilot.press("f1")
         assert "It decides which contracts are open" not in screen_text(app)
+
+
+@pilot_test
+async def test_months_are_picked_by_name_or_typed_from_1_to_12(make_app: MakeApp) -> None:
+    """The start and birth months are the twelve months by name; "1" waits for a
+    second digit (10, 11, 12); the optional birth month starts on "Not known"."""
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "2", "0", "enter", "1", "2", "enter", "enter")
+        await pilot.press("2", "4", "enter", "enter")  # 24 months, no previous apprenticeship
+        assert prompt(app) == "In which month would the contract start?"
+        choices = app.screen.query_one("#choices", ChoiceList)
+        assert choices.labels[:3] == ["January", "February", "March"]
+        assert len(choices.labels) == 12 and choices.selected == {"9"}  # September
+        await pilot.press("1")  # January, or the start of 10, 11, 12: not taken yet
+        assert prompt(app) == "In which month would the contract start?"
+        await pilot.press("2")  # December
+        assert prompt(app) == "In which month were you born?"
+        choices = app.screen.query_one("#choices", ChoiceList)
+        assert choices.labels[-1] == "Not known" and choices.selected == {"not_known"}
+        await pilot.press("enter")  # not known: no answer
+        assert prompt(app) == "How many hours a week?"
+        assert app.interview is not None
+        assert app.interview.answers["start_month"] == 12
+        assert app.interview.answers["birth_month"] is None
+        await pilot.press("escape")
+        await pilot.press("3")  # March, at once: no month number starts with 3 and goes on
+        assert app.interview.answers["birth_month"] == 3
+        await pilot.press(*["enter"] * 4)  # hours, agreement minimum, interests, campus
+        assert isinstance(app.screen, ReviewScreen)
+        review = screen_text(app)
+        assert "December" in review and "March" in review
+
+
+@pilot_test
+async def test_escape_closes_the_help_before_going_back(make_app: MakeApp) -> None:
+    """A person reading F1's help presses Escape to close it, not to leave the question;
+    its French clauses keep their spacing (no line starts with "; pour")."""
+    app = make_app("fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "f1")
+        assert "\u202f; pour un contrat" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.interview is not None and app.interview.current == "age"
+        assert "pour un contrat" not in screen_text(app)
+        await pilot.press("escape")  # now it goes back
+        assert isinstance(app.screen, WelcomeScreen)
 
 
 @pilot_test

@@ -231,6 +231,27 @@ async def test_finish_and_erase_on_the_results_erases_at_once(bundle: Bundle) ->
 
 
 @pilot_test
+async def test_f9_on_a_kiosk_says_nothing_is_kept_and_starts_again(bundle: Bundle) -> None:
+    """Issue 19: F9 asked to erase 'this session, the previous one and the
+    notes from this computer', which a kiosk never keeps."""
+    app = kiosk_app(bundle, idle=60)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "2", "0", "enter")
+        await wait_until(pilot, lambda: app.interview is not None and bool(app.interview.answers))
+        await pilot.press("f9")
+        await pilot.pause()
+        asked = screen_text(app)
+        assert "keeps nothing" in asked and "previous" not in asked and "notes" not in asked
+        await pilot.press("n")  # no: nothing changes
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and not answer_free(app)
+        await pilot.press("f9", "y")
+        await wait_until(pilot, lambda: app.kiosk is not None and app.kiosk.resets == 1)
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen) and answer_free(app)
+
+
+@pilot_test
 async def test_ctrl_e_on_the_results_erases_too(bundle: Bundle) -> None:
     app = kiosk_app(bundle, idle=60)
     async with app.run_test(size=SIZE) as pilot:
@@ -307,9 +328,46 @@ async def test_a_wrong_code_does_not_quit_and_three_lock_the_prompt(bundle: Bund
             await pilot.pause()
             assert app.is_running and isinstance(app.screen, WelcomeScreen)
         assert "Wrong code" in notifications(app)
+        await pilot.press("ctrl+q", "4", "7", "1", "1", "enter")  # the right code, too early
+        await pilot.pause()
+        assert app.is_running and "Too many tries" in notifications(app)
+
+
+@pilot_test
+async def test_during_the_lockout_a_typed_code_stays_in_the_prompt(bundle: Bundle) -> None:
+    """Issue 19: after three wrong codes, Ctrl+Q only said so, and the code staff
+    then typed with Enter landed in the open question, for the next person to see."""
+    app = kiosk_app(bundle, idle=60, pin="4711")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, QuestionScreen))
+        for _ in range(3):
+            await pilot.press("ctrl+q", "1", "2", "3", "4", "enter")
+            await pilot.pause()
         await pilot.press("ctrl+q")
-        assert not isinstance(app.screen, PinScreen)
-        assert "Too many tries" in notifications(app)
+        assert isinstance(app.screen, PinScreen)
+        assert "accepted again in" in screen_text(app)
+        await pilot.press("4", "7", "1", "1", "enter")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, QuestionScreen)
+        assert app.screen.query_one(Input).value == ""
+        assert "4711" not in screen_text(app)
+        assert "accepted again in" in notifications(app)
+
+
+@pilot_test
+async def test_the_code_pad_has_a_delete_key_a_finger_reaches(bundle: Bundle) -> None:
+    app = kiosk_app(bundle, idle=60, pin="4711")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, PinScreen)
+        for key in ("#keypad-4", "#keypad-7", "#keypad-9", "#keypad-delete", "#keypad-1"):
+            await tap(pilot, key)
+        await tap(pilot, "#keypad-1")
+        assert app.screen.code == "4711"
+        await tap(pilot, "#pin-ok")
+        await pilot.pause()
+        assert app.return_code == 0
 
 
 @pilot_test

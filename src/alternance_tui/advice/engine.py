@@ -16,6 +16,8 @@ from alternance_tui.advice.pay.base import RatesUnknown
 from alternance_tui.advice.pay.estimate import estimate, no_pay
 from alternance_tui.advice.result import (
     Depends,
+    GridPayResult,
+    HourlyPayResult,
     ItemResult,
     NoPayResult,
     Note,
@@ -30,7 +32,7 @@ from alternance_tui.advice.version import rules_version
 from alternance_tui.advice.whatif import WhatIf
 from alternance_tui.flow.answers import show_value
 from alternance_tui.flow.cond import Value
-from alternance_tui.flow.model import Flow, tr
+from alternance_tui.flow.model import Flow, Question, tr
 from alternance_tui.flow.walk import condition_env, predicted_path, walk
 from alternance_tui.wording.catalogue.advice import ADVICE
 from alternance_tui.wording.formats import date, number
@@ -145,6 +147,8 @@ class Advisor:
             pay = no_pay(item.pay, open_in, self.lang, self.rules.holds)
         elif item.pay is not None and status != "not_eligible":
             pay = self._pay(item.pay, pay_env)
+            if len(open_in) > 1 and isinstance(pay, GridPayResult | HourlyPayResult):
+                pay = self._say_assumed(item.pay, pay, pay_env, open_in)
         holds = self.rules.holds
         notes = self._notes(item, pay_env)
         fits = [f for f in item.fit if holds(f.when, self.env)]
@@ -190,6 +194,51 @@ class Advisor:
             if kept:
                 pay_env = {**pay_env, **kept}
         return pay_env
+
+    def _say_assumed(
+        self,
+        spec: model.Pay,
+        pay: GridPayResult | HourlyPayResult,
+        pay_env: Mapping[str, Value],
+        open_in: list[dict[str, Value]],
+    ) -> GridPayResult | HourlyPayResult:
+        """An item open whatever an answer not known yet turns out to be is priced for
+        its first value; when another value would pay differently (a public employer's
+        net), a note says which value the amounts are for, and that the others differ."""
+        shown = _amounts(pay)
+        # The answers not known yet that this pay took a value for (the others stay
+        # "not known" in it: _pay_env).
+        chosen = [q for q in self.unknown if pay_env[q] != self.env[q]]
+        differ: dict[str, list[Value]] = {}
+        for variant in open_in[1:]:
+            other = self._pay(spec, {**pay_env, **{q: variant[q] for q in chosen}})
+            if not isinstance(other, GridPayResult | HourlyPayResult) or _amounts(other) == shown:
+                continue
+            for question_id in chosen:
+                if variant[question_id] != pay_env[question_id]:
+                    differ.setdefault(question_id, []).append(variant[question_id])
+        if not differ:
+            return pay
+        notes = []
+        for question_id, values in differ.items():
+            question = self.flow.questions[question_id]
+            notes.append(
+                Note(
+                    ADVICE(
+                        self.lang,
+                        "assumed",
+                        question=tr(question.short, self.lang),
+                        value=self._quoted(question, pay_env[question_id]),
+                        others=ADVICE(self.lang, "or").join(
+                            self._quoted(question, v) for v in dict.fromkeys(values)
+                        ),
+                    )
+                )
+            )
+        return replace(pay, notes=(*notes, *pay.notes))
+
+    def _quoted(self, question: Question, value: Value) -> str:
+        return ADVICE(self.lang, "quoted", text=show_value(question, value, self.lang))
 
     def _notes(self, item: model.Item, pay_env: Mapping[str, Value]) -> tuple[Note, ...]:
         """``item``'s notes in force on the date asked about whose condition holds."""
@@ -315,6 +364,16 @@ class Advisor:
             position = {item.id: i for i, item in enumerate(section.items)}
             items.sort(key=lambda r: (not r.eligible, -r.score, position[r.id]))
         return SectionResult(section.id, tr(section.title, self.lang), tuple(items))
+
+
+def _amounts(pay: GridPayResult | HourlyPayResult) -> tuple[object, ...]:
+    """What a person is told a contract pays: gross and net, by year and by month."""
+    if isinstance(pay, HourlyPayResult):
+        return (pay.total_min_eur, pay.monthly_net_eur, pay.total_net_eur)
+    return (
+        tuple((y.monthly_gross_eur, y.monthly_net_eur) for y in pay.years),
+        tuple((m.monthly_gross_eur, m.monthly_net_eur) for m in pay.months),
+    )
 
 
 def rate_notes(bundle: model.Bundle, as_of: dt.date, lang: str) -> tuple[str, ...]:

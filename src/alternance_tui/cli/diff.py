@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from alternance_tui.cli.parsers import EXIT_OK, EXIT_PROBLEMS, parse_date
+from alternance_tui.cli.output import EXIT_OK, EXIT_PROBLEMS, fail, load_bundle_or_exit
+from alternance_tui.cli.parsers import parse_date
 
 
 def add_parser(subs: Any, lang: str) -> None:
@@ -39,7 +40,6 @@ def add_parser(subs: Any, lang: str) -> None:
 
 def _flow_file(path: Path | None, option: str) -> Path | None:
     """A flow file, or a folder holding the shipped flow's file name."""
-    from alternance_tui.cli.main import fail
     from alternance_tui.files.paths import default_flow_path
 
     if path is None:
@@ -55,7 +55,6 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from alternance_tui.advice.diff.run import Side, diff
     from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.render.diff import diff_json_text, diff_text
-    from alternance_tui.cli.main import fail, load_bundle_or_exit
 
     pairs = (
         ("--as-of-old", args.as_of_old, "--as-of-new", args.as_of_new),
@@ -98,8 +97,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
         Side(new_engine, dates[1], label(dates[1], paths[1])),
         args.lang,
     )
+    from alternance_tui.files.printable import printable_document
+
+    # Labels come from the flow files: escaped, as in every output.
     if args.format == "json":
-        sys.stdout.write(diff_json_text(result))
+        sys.stdout.write(printable_document(diff_json_text(result), json=True))
     else:
-        sys.stdout.write(diff_text(result, args.lang, every=args.all))
+        sys.stdout.write(printable_document(diff_text(result, args.lang, every=args.all)))
     return EXIT_PROBLEMS if result.changed else EXIT_OK

@@ -1,54 +1,39 @@
-"""The ``alternance`` command: the TUI by default, and the subcommands of docs/contract.md.
+"""The ``alternance`` command: the TUI by default (cli/interview.py), and the
+subcommands of docs/contract.md.
 
 Imports are deferred to the subcommand that needs them, so that starting the
-TUI pays for neither pydantic nor the advice engine.
+TUI pays for neither pydantic nor the advice engine. What every subcommand
+writes, and how it exits, is cli/output.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING
 
-from alternance_tui.cli.answers import BadInput, gather_answers, note, read_answers_json
-from alternance_tui.cli.parsers import (
-    EXIT_BAD_INPUT,
+from alternance_tui.cli.answers import BadInput, gather_answers, note
+from alternance_tui.cli.interview import run_tui
+from alternance_tui.cli.output import (
     EXIT_OK,
     EXIT_PROBLEMS,
-    SUBCOMMANDS,
-    _sub_parser,
-    _tui_parser,
-    locale_language,
+    fail,
+    guarded,
+    load_bundle_or_exit,
+    write_stdout,
+    write_user_file,
 )
+from alternance_tui.cli.parsers import SUBCOMMANDS, _sub_parser, locale_language
 from alternance_tui.files.printable import printable
-from alternance_tui.tui.options import PIN_VARIABLE, TuiOptions
+from alternance_tui.tui.options import PIN_VARIABLE, pin_problem
 from alternance_tui.wording.catalogue.cli import CLI  # a few strings: cheap at start-up
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
-
-
-def fail(lines: Sequence[str], code: int = EXIT_BAD_INPUT) -> NoReturn:
-    for line in lines:
-        # Every message may quote input: escaped, so it cannot drive the terminal.
-        print(printable(f"alternance: {line}"), file=sys.stderr)
-    raise SystemExit(code)
-
-
-def load_bundle_or_exit(path: Path | None, code: int = EXIT_BAD_INPUT) -> Bundle:
-    from alternance_tui.advice.load import load_bundle
-    from alternance_tui.flow.problems import FlowError
-
-    try:
-        return load_bundle(path)
-    except FlowError as exc:
-        fail(exc.lines(), code)
 
 
 def cmd_recommend(args: argparse.Namespace) -> int:
@@ -103,41 +88,6 @@ def _recommend_compare(args: argparse.Namespace, bundle: Bundle) -> int:
     return cmd_compare(args, bundle, base)
 
 
-def write_user_file(path: Path, text: str, lang: str, option: str = "--output") -> None:
-    """``text`` into the file a person named (see output_file), or exit 2 saying why."""
-    from alternance_tui.files.output_file import OutputError, write_output
-
-    try:
-        write_output(path, text)
-    except OutputError as exc:
-        key = "output_failed" if exc.reason == "failed" else f"output_{exc.reason}"
-        fail([f"{option}: {CLI(lang, key, file=path, detail=exc.detail)}"])
-
-
-def write_stdout(text: str, lang: str) -> None:
-    """``text`` on standard output; a write error (a full disk) is exit 2, not 0."""
-
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise  # main() treats a reader that stopped early as no error
-    except OSError as exc:
-        _silence_stdout()
-        fail([CLI(lang, "stdout_failed", detail=exc.strerror or exc)])
-
-
-def _silence_stdout() -> None:
-    """Point standard output at the null device, so that the flush at exit does
-    not fail a second time with a traceback-like "Exception ignored" message."""
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
-    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
-        pass
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     from alternance_tui.advice.load import check_paths, default_flows_dir
 
@@ -159,7 +109,10 @@ def cmd_graph(args: argparse.Namespace) -> int:
     from alternance_tui.flow.graph import render_graph
 
     bundle = load_bundle_or_exit(args.flow, EXIT_PROBLEMS)
-    write_stdout(render_graph(bundle.flow, args.format, args.lang), args.lang)
+    from alternance_tui.files.printable import printable_document
+
+    graph = render_graph(bundle.flow, args.format, args.lang)
+    write_stdout(printable_document(graph), args.lang)  # labels come from the flow files
     return EXIT_OK
 
 
@@ -186,6 +139,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             origin_of(args.public_url)
     except ValueError as exc:
         fail([str(exc)])
+    pin = os.environ.get(PIN_VARIABLE, "")
+    if args.kiosk and pin and (problem := pin_problem(pin)) is not None:
+        # Said once, now: each kiosk session would otherwise refuse to start.
+        fail([f"{PIN_VARIABLE}: the staff exit code cannot be used: {problem}"])
     if args.host in ("0.0.0.0", "::", "") and not args.public_url:
         # The page names its websocket at the public URL: http://0.0.0.0:PORT is no address.
         fail([f"--host {args.host or '(all)'} needs --public-url, the address browsers use"])
@@ -218,57 +175,28 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     return run_sessions(args)
 
 
-def run_tui(argv: Sequence[str]) -> int:
-    parser = _tui_parser(locale_language())
-    args = parser.parse_args(argv)
-    answers: dict[str, Any] = {}
-    if args.answers:
-        try:
-            answers = read_answers_json(args.answers, args.lang)
-        except BadInput as exc:
-            fail(exc.lines)
-    options = TuiOptions(
-        flow=args.flow,
-        lang=args.lang,
-        lang_given=any(a == "--lang" or a.startswith("--lang=") for a in argv),
-        as_of=args.as_of,
-        kiosk=args.kiosk,
-        ephemeral=args.ephemeral,
-        advisor=args.advisor,
-        resume=args.resume,
-        answers=answers,
-        answers_file=args.answers,
-        idle_seconds=args.idle_seconds,
-        countdown_seconds=args.countdown_seconds,
-        exit_pin=args.exit_pin or os.environ.get(PIN_VARIABLE, ""),
-    )
-    from alternance_tui.tui.app import run
-
-    return run(options)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    try:
-        if argv and argv[0] in SUBCOMMANDS:
-            args = _sub_parser().parse_args(argv)
-            handler = {
-                "recommend": cmd_recommend,
-                "check": cmd_check,
-                "graph": cmd_graph,
-                "schema": cmd_schema,
-                "serve": cmd_serve,
-                "sessions": cmd_sessions,
-                "diff": cmd_diff,
-            }[args.command]
-            return handler(args)
-        return run_tui(argv)
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # `alternance recommend | head` closes the pipe early: not an error.
-        sys.stderr.close()
-        return EXIT_OK
+    return guarded(lambda: _dispatch(argv))
+
+
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] in SUBCOMMANDS:
+        from alternance_tui.cli.diff import add_parser as add_diff
+        from alternance_tui.cli.sessions import add_parser as add_sessions
+
+        args = _sub_parser(add_sessions, add_diff).parse_args(argv)
+        handler = {
+            "recommend": cmd_recommend,
+            "check": cmd_check,
+            "graph": cmd_graph,
+            "schema": cmd_schema,
+            "serve": cmd_serve,
+            "sessions": cmd_sessions,
+            "diff": cmd_diff,
+        }[args.command]
+        return handler(args)
+    return run_tui(argv)
 
 
 if __name__ == "__main__":

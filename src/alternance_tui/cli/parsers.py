@@ -1,21 +1,24 @@
 """The `alternance` command line's parsers: the interview's options and the
-subcommands', with argument errors as one clear line."""
+subcommands', with argument errors as one clear line. The sessions and diff
+subcommands add their own (cli/main.py hands them the subparsers), so that
+this module imports none of them."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import Any, NoReturn
 
+from alternance_tui.cli.output import EXIT_BAD_INPUT
 from alternance_tui.files.printable import printable
 from alternance_tui.tui.options import COUNTDOWN_SECONDS, IDLE_SECONDS, PIN_VARIABLE
 
-if TYPE_CHECKING:
-    pass
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+# A subcommand's own parser, added to the subparsers in a language.
+AddParser = Callable[["argparse._SubParsersAction[Any]", str], None]
 SUBCOMMANDS = ("recommend", "check", "graph", "schema", "serve", "sessions", "diff")
 
 
@@ -37,8 +40,15 @@ def locale_language(environ: os._Environ[str] | dict[str, str] | None = None) ->
     return "fr"
 
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
 def parse_date(text: str) -> dt.date:
+    """A date written as YYYY-MM-DD, and only so: Python also reads 20260101 and
+    2026-W01-1, which the message asking for YYYY-MM-DD would not have promised."""
     try:
+        if not _DATE.fullmatch(text):
+            raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
@@ -134,7 +144,7 @@ def _tui_parser(lang: str) -> argparse.ArgumentParser:
         "--ephemeral",
         action="store_true",
         help="a private session: no resume offer, nothing read from or saved to the data "
-        "folder (what `alternance serve` starts for each browser)",
+        "folder, no settings read or written (what `alternance serve` starts for each browser)",
     )
     parser.add_argument(
         "--advisor",
@@ -156,7 +166,7 @@ def _tui_parser(lang: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _sub_parser() -> argparse.ArgumentParser:
+def _sub_parser(*more: AddParser) -> argparse.ArgumentParser:
     lang = locale_language()
     parser = _Parser(prog="alternance")
     subs = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -273,12 +283,6 @@ def _sub_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="the date the legal rates are taken at (default: each session's today)",
     )
-
-    from alternance_tui.cli.sessions import add_parser as add_sessions
-
-    add_sessions(subs, lang)
-
-    from alternance_tui.cli.diff import add_parser as add_diff
-
-    add_diff(subs, lang)
+    for add in more:
+        add(subs, lang)
     return parser

@@ -143,6 +143,19 @@ def check_number(question: Question, number: float, lang: str, text: str = "") -
     return int(number) if question.integer or number.is_integer() else number
 
 
+def _parse_month(question: Question, text: str, lang: str) -> Value:
+    """A month by its number (1 to 12) or its name, in either language."""
+    named = formats.month_number(text)
+    if named is not None:
+        return check_number(question, float(named), lang, text)
+    if plain_number(text, lang) is None:
+        default = question.default
+        month = int(default) if isinstance(default, int | float) else 9
+        example = formats.month_name(month, lang)
+        raise AnswerError(ANSWERS(lang, "not_month", text=excerpt(text.strip()), example=example))
+    return parse_number(question, text, lang)
+
+
 def _choice_list(question: Question) -> str:
     return ", ".join(question.choice_ids)
 
@@ -167,6 +180,8 @@ def parse_text(question: Question, text: str, lang: str = "en") -> Value:
     if question.kind == "number":
         if not text.strip() and question.optional:
             return None
+        if question.shown_as == "month":
+            return _parse_month(question, text, lang)
         return parse_number(question, text, lang)
     if question.kind == "choice":
         return _match_choice(question, text, lang)
@@ -275,6 +290,8 @@ def show_value(question: Question, value: Value, lang: str) -> str:
     if question.kind == "yes_no":
         return ANSWERS(lang, "yes" if value else "no")
     if question.kind == "number" and isinstance(value, int | float):
+        if question.shown_as == "month" and float(value).is_integer():
+            return formats.month_name(int(value), lang).capitalize()  # as a label reads
         return formats.number(value, lang) + _unit(question, lang)
     if question.kind == "choice" and isinstance(value, str):
         choice = question.choice(value)

@@ -222,6 +222,7 @@ def _build_question(
         next=tuple(rules),
         where=_where(path),
         defaults=derived,
+        shown_as=model.shown_as,
     )
 
 
@@ -261,6 +262,22 @@ def _check_kind_fields(
             problems.append(
                 Problem(file, "`integer` is only for number questions", (*path, "integer"))
             )
+    if model.shown_as == "month" and not (
+        kind == "number"
+        and model.integer
+        and model.unit is None
+        and model.min is not None
+        and model.max is not None
+        and 1 <= model.min <= model.max <= 12
+    ):
+        problems.append(
+            Problem(
+                file,
+                'shown_as = "month" is for a number question with integer = true, min and '
+                "max between 1 and 12, and no unit",
+                (*path, "shown_as"),
+            )
+        )
     if model.min is not None and model.max is not None and model.min > model.max:
         problems.append(
             Problem(

@@ -71,6 +71,8 @@ class Question:
     where: tuple[str | int, ...] = ()
     # Tried in order before ``default``; they read only questions without any.
     defaults: tuple[DerivedDefault, ...] = ()
+    # "month": a number from 1 to 12 a person reads and picks as a month's name.
+    shown_as: str | None = None
 
     def choice(self, choice_id: str) -> Choice | None:
         for item in self.choices:

@@ -63,6 +63,11 @@ class QuestionFile(_Strict):
     max: float | None = None
     integer: bool = False
     unit: TextField | None = None
+    shown_as: Literal["month"] | None = Field(
+        None,
+        description='"month": a whole number from 1 (January) to 12 (December), asked as '
+        "the months and written as the month's name in the reader's language",
+    )
     optional: bool = False
     default: Any = None
     defaults: list[DerivedDefaultFile] = Field(

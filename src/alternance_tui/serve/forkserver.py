@@ -42,7 +42,7 @@ def preload() -> None:
 
     import alternance_tui.advice.engine
     import alternance_tui.advice.load
-    import alternance_tui.cli.main
+    import alternance_tui.cli.interview
     import alternance_tui.interview.state
     import alternance_tui.tui.app
     import alternance_tui.tui.facts
@@ -70,9 +70,10 @@ def _child(request: dict[str, object], fds: Sequence[int]) -> None:
         os.environ.update({str(k): str(v) for k, v in environment.items()})
         sys.argv = ["alternance", *map(str, argv)]
         gc.unfreeze()
-        from alternance_tui.cli.main import main
+        from alternance_tui.cli.interview import run_tui
+        from alternance_tui.cli.output import guarded
 
-        code = main([str(a) for a in argv])
+        code = guarded(lambda: run_tui([str(a) for a in argv]))
     except SystemExit as exit_:
         code = exit_.code if isinstance(exit_.code, int) else 1
     except BaseException:

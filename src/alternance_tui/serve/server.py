@@ -3,10 +3,11 @@
 textual-serve starts one app process per websocket. On top of it:
 
 - **Private sessions.** Each connection runs ``alternance --ephemeral``: no
-  resume offer, nothing read from or written to the data folder. With
+  resume offer, nothing read from or written to the data folder, no settings
+  read or written (one visitor's language and theme are not the next's). With
   ``per_user_sessions`` each browser instead gets a random cookie, and its app
-  keeps its sessions in a folder of its own under the data folder (named by a
-  hash of the cookie), so that a person finds their own answers again, never
+  keeps its sessions and settings in a folder of its own under the data folder
+  (named by a hash of the cookie), so that a person finds their own answers again, never
   anyone else's.
 - **Origins.** The websocket is refused (403) unless the page that opens it
   comes from an allowed origin: by default the served address itself (for a
@@ -239,7 +240,9 @@ class AlternanceServer(Server):
         token = request.cookies.get(COOKIE, "")
         if self.options.per_user_sessions and _TOKEN.match(token):
             command = app_command(self.options, ephemeral=self.options.kiosk)
-            return command, {"ALTERNANCE_DATA_DIR": str(browser_data_dir(token))}
+            # Its settings (language, theme) beside its sessions: its own, too.
+            folder = str(browser_data_dir(token))
+            return command, {"ALTERNANCE_DATA_DIR": folder, "ALTERNANCE_CONFIG_DIR": folder}
         return app_command(self.options), {}
 
     def start_fork_server(self) -> None:
@@ -326,8 +329,8 @@ class AlternanceServer(Server):
                     await app_service.blur()
                 elif kind == "focus":
                     await app_service.focus()
-            except (ValueError, TypeError, KeyError, IndexError):
-                continue
+            except (ValueError, TypeError, KeyError, IndexError, RecursionError):
+                continue  # RecursionError: "[" nested 100,000 deep, from any visitor
 
 
 def _size(width: object, height: object) -> tuple[int, int]:

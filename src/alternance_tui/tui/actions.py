@@ -69,6 +69,18 @@ class InterviewKeys(Part):
         self.host.save_now()
         self.app.exit(0)
 
+    def forget_on_kiosk(self) -> None:
+        """F9 ("forget me") on a kiosk, which keeps no session, previous one or
+        notes to forget: it says so, and erases everything now after a yes."""
+        from alternance_tui.tui.widgets.dialogs import ConfirmScreen
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.finish_erase()
+
+        question = t(self.host.lang, "kiosk_forget_confirm")
+        self.app.push_screen(ConfirmScreen(question), confirmed)
+
     def finish_erase(self) -> None:
         """The results' "Finish and erase" (kiosk): what the idle countdown does, at once."""
         if self.kiosk is not None:

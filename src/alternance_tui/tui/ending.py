@@ -24,13 +24,30 @@ import os
 import signal
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from alternance_tui.tui.app import AlternanceApp
+from typing import Protocol
 
 EXIT_CRASH = 1
 ENDING_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+class _Staffed(Protocol):
+    staff_left: bool  # the kiosk's staff code was given
+
+
+class Ending(Protocol):
+    """The app, as this module sees it (app.py passes itself: no import back)."""
+
+    @property
+    def return_code(self) -> int | None: ...
+
+    @property
+    def kiosk(self) -> _Staffed | None: ...
+
+    async def run_async(self) -> int | None: ...
+
+    def exit(self, *, return_code: int) -> None: ...
+
+    def save_now(self) -> None: ...
 
 
 def drop_invalid_bytes() -> None:
@@ -49,7 +66,7 @@ def _lenient(encoding: str) -> Callable[[], codecs.IncrementalDecoder]:
     return functools.partial(codecs.getincrementaldecoder(encoding), errors="ignore")
 
 
-def run_until_ended(app: AlternanceApp) -> int:
+def run_until_ended(app: Ending) -> int:
     """Run ``app`` in this terminal; its exit status (after a signal, the
     process dies of it here instead of returning)."""
     drop_invalid_bytes()
@@ -73,7 +90,7 @@ def run_until_ended(app: AlternanceApp) -> int:
     return exit_status(app)
 
 
-def exit_status(app: AlternanceApp) -> int:
+def exit_status(app: Ending) -> int:
     code = app.return_code
     if code is None:
         return EXIT_CRASH  # ended without exit(): Textual's panic (its input thread died)

@@ -1,5 +1,6 @@
 """What the app remembers between runs, and how a person erases it: the
-settings (language, theme, advisor defaults; never in kiosk mode) and "forget
+settings (language, theme, advisor defaults; never in kiosk mode nor in a
+private session, which every browser of `alternance serve` is) and "forget
 me" (F9, offered with Ctrl+N). A part of the app (part.py)."""
 
 from __future__ import annotations
@@ -11,13 +12,20 @@ from alternance_tui.wording.catalogue.advisor import ADVISOR as a
 class Privacy(Part):
     """Settings remembered and "forget me"; every write is skipped in kiosk mode."""
 
+    @property
+    def keeps_settings(self) -> bool:
+        """A kiosk and a private session (a browser's, --ephemeral) neither read
+        nor write the settings: one visitor's language and theme are not the next's."""
+        options = self.host.options
+        return not (options.kiosk or options.ephemeral)
+
     # --- settings remembered (settings.py) -----------------------------------------------
 
     def remembered(self, theme: str | None) -> str | None:
         """At start: the remembered language (unless --lang) and theme (unless given);
         returns the theme to use. Kiosk mode remembers nothing."""
         host = self.host
-        if host.options.kiosk:
+        if not self.keeps_settings:
             return theme
         from alternance_tui.sessions.settings_file import (
             quick,  # no pydantic before the first frame
@@ -32,7 +40,7 @@ class Privacy(Part):
         """In the loading thread: validate the settings file; a broken one is set
         aside and the defaults used, with a notice."""
         host = self.host
-        if host.options.kiosk:
+        if not self.keeps_settings:
             return
         from alternance_tui.sessions.settings_file import plainly_valid
 
@@ -49,7 +57,7 @@ class Privacy(Part):
 
     def remember_settings(self, **changes: object) -> None:
         """Language or theme changed: remember it (off the UI thread; never in kiosk mode)."""
-        if self.host.options.kiosk:
+        if not self.keeps_settings:
             return
 
         def write() -> None:

@@ -76,6 +76,28 @@ def month_name(month: int, lang: str) -> str:
     return (_MONTHS_FR if lang == "fr" else _MONTHS_EN)[(month - 1) % 12]
 
 
+def month_number(text: str) -> int | None:
+    """The month a person named, in French or English, whole or cut short to at
+    least three letters ("sept", "févr.", "fev", "December"); None if it names
+    none or more than one ("ju")."""
+    import unicodedata
+
+    def folded(word: str) -> str:
+        bare = unicodedata.normalize("NFKD", word.strip().rstrip(".").casefold())
+        return "".join(c for c in bare if not unicodedata.combining(c))
+
+    wanted = folded(text)
+    if len(wanted) < 3:
+        return None
+    found = {
+        index + 1
+        for names in (_MONTHS_FR, _MONTHS_EN)
+        for index, name in enumerate(names)
+        if folded(name).startswith(wanted)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def date(value: dt.date, lang: str) -> str:
     """``1er janvier 2026`` in French, ``1 January 2026`` in English."""
     if lang == "fr":

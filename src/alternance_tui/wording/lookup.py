@@ -47,5 +47,11 @@ class Catalogue:
 
         return typography(text, lang)
 
+    def plural(self, lang: str, key: str, count: int, /, **values: object) -> str:
+        """``key_one`` or ``key_other`` as ``count`` asks, filled in: French counts 0
+        and 1 as one ("0 ouvert", "1 ouvert", "2 ouverts"), English only 1."""
+        one = count in (0, 1) if lang == "fr" else count == 1
+        return self(lang, f"{key}_one" if one else f"{key}_other", **values)
+
     def __repr__(self) -> str:
         return f"Catalogue({self.name!r})"

@@ -11,8 +11,9 @@ _COLON = re.compile(r":(?=\s|$)")
 _CLAUSE_MARKS = re.compile(r"[;!?]")
 # (the characters a rule is about, the rule, its replacement)
 _FR_SPACING = (
-    ("«", re.compile(r"«[ \t]*"), "«" + NBSP),
-    ("»", re.compile(r"[ \t]*»"), NBSP + "»"),
+    # The no-break spaces too: text set once may be set again inside a longer one.
+    ("«", re.compile(r"«[ \t\u00a0\u202f]*"), "«" + NBSP),
+    ("»", re.compile(r"[ \t\u00a0\u202f]*»"), NBSP + "»"),
     ("%€", re.compile(r"(?<=\d)[ \t]+(?=[%€])"), NBSP),
 )
 

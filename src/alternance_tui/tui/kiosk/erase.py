@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from alternance_tui.tui.screens import SCREENS
-
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -41,7 +39,7 @@ async def erase_everything(app: App[int], host: PartHost) -> None:
             old = app.get_screen(name)
             app.uninstall_screen(name)
             # The new one first: the removal below lets other messages run.
-            app.install_screen(SCREENS[name](), name)
+            app.install_screen(app.SCREENS[name](), name)  # the registry (screens.py)
             if old.is_mounted:
                 await old.remove()
     cast("Page", welcome).show_state()

@@ -210,10 +210,9 @@ class Kiosk(Part):
             return
         if self._erasing:
             return
-        if time.monotonic() < self._locked_until:
-            self.app.notify(self._t("pin_locked"), severity="warning", timeout=4)
-            return
-        self.pin_screen = PinScreen(self.host.lang)
+        # Opened even while locked: a code typed then goes into the prompt,
+        # which says when it will be accepted, never into the question below.
+        self.pin_screen = PinScreen(self.host.lang, self._locked_until)
         self.app.push_screen(self.pin_screen, self._pin_given)
 
     def close_pin(self) -> None:
@@ -227,6 +226,10 @@ class Kiosk(Part):
         self.host.sync()
         if code is None:  # cancelled
             return
+        if time.monotonic() < self._locked_until:
+            seconds = math.ceil(self._locked_until - time.monotonic())
+            self.app.notify(self._t("pin_locked", seconds=seconds), severity="warning", timeout=4)
+            return
         if hmac.compare_digest(code.encode(), self._pin.encode()):
             self.staff_left = True
             self.app.exit(0)
@@ -237,7 +240,7 @@ class Kiosk(Part):
             self._locked_until = time.monotonic() + PIN_LOCK_SECONDS
         self.app.notify(self._t("pin_wrong"), severity="warning", timeout=3)
 
-    def _t(self, key: str) -> str:
+    def _t(self, key: str, **values: object) -> str:
         from alternance_tui.wording.catalogue.tui import TUI as t
 
-        return t(self.host.lang, key)
+        return t(self.host.lang, key, **values)

@@ -6,16 +6,19 @@ Loaded only in kiosk mode; the logic lives in kiosk.py.
 
 from __future__ import annotations
 
+import math
+import time
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Middle, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from alternance_tui.tui.options import MAX_PIN  # a longer code is refused at start (cli)
 from alternance_tui.tui.widgets.controls import TapButton
 from alternance_tui.wording.catalogue.tui import TUI as t
 
-MAX_PIN = 32
 KEYPAD_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", ",")
 
 
@@ -64,8 +67,12 @@ class Keypad(Horizontal):
     Keypad Button { min-width: 5; width: 5; margin-right: 1; }
     """
 
+    def __init__(self, *, comma: bool = True, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.comma = comma  # a code has no decimal comma: its ⌫ then fits at 80 columns
+
     def compose(self) -> ComposeResult:
-        for key in KEYPAD_KEYS:
+        for key in KEYPAD_KEYS if self.comma else KEYPAD_KEYS[:-1]:
             yield _pad_button(key, f"keypad-{'comma' if key == ',' else key}")
         yield _pad_button("⌫", "keypad-delete")
 
@@ -115,24 +122,35 @@ class PinScreen(ModalScreen[str | None]):
     #pin-buttons Button { margin-right: 2; }
     """
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, locked_until: float = 0.0) -> None:
         super().__init__()
         self.lang = lang
         self.code = ""
         self.closing = False
+        # After too many wrong codes: typing still lands here, Enter checks nothing.
+        self.locked_until = locked_until
 
     def compose(self) -> ComposeResult:
         with Middle(), Center(), Vertical(id="pin-box"):
             yield Static(t(self.lang, "pin_title"), markup=False)
-            yield Static(t(self.lang, "pin_prompt"), markup=False)
+            yield Static(t(self.lang, "pin_prompt"), id="pin-prompt", markup=False)
             yield Static(id="pin-dots", markup=False)
-            yield Keypad(id="pin-keypad")
+            yield Keypad(comma=False, id="pin-keypad")
             with Horizontal(id="pin-buttons"):
                 yield Button(t(self.lang, "pin_ok"), id="pin-ok", compact=True)
                 yield Button(t(self.lang, "pin_cancel"), id="pin-cancel", compact=True)
 
     def on_mount(self) -> None:
         self._show()
+        if self.locked_until > time.monotonic():
+            self.set_interval(1.0, self._show_lock)
+            self._show_lock()
+
+    def _show_lock(self) -> None:
+        left = math.ceil(self.locked_until - time.monotonic())
+        text = t(self.lang, "pin_locked", seconds=left) if left > 0 else t(self.lang, "pin_prompt")
+        for prompt in self.query("#pin-prompt").results(Static):
+            prompt.update(text)
 
     def on_key(self, event: events.Key) -> None:
         event.stop()

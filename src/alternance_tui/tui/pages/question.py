@@ -6,10 +6,14 @@ keeps an answer's key press and the next question's drawing within a frame.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, OptionList, Static
 
@@ -19,8 +23,11 @@ from alternance_tui.interview.state import check_typing, number_text
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.widgets.controls import ChoiceList, KeyBar, NumberInput, TapButton
 from alternance_tui.wording.catalogue.tui import TUI as t
+from alternance_tui.wording.formats import month_name
+from alternance_tui.wording.typography import typography
 
 YES, NO = "yes", "no"
+NOT_KNOWN = "not_known"  # an optional month question's "Not known"
 # Letters for yes and no, in both languages: Y/O (oui) and N.
 YES_NO_LETTERS = {"y": YES, "o": YES, "n": NO}
 PROGRESS_CELLS = 10
@@ -47,6 +54,23 @@ def _range_text(question: Question, lang: str) -> str:
     return ""
 
 
+def _typed_in(question: Question) -> bool:
+    """Answered in the number field; every other question (a month too) is a list."""
+    return question.kind == "number" and question.shown_as != "month"
+
+
+def _months(question: Question, lang: str) -> tuple[list[str], list[str]]:
+    """A month question's choices: its months by number, then "not known" when it is
+    optional (the answer stays the month's number)."""
+    low, high = int(question.minimum or 1), int(question.maximum or 12)
+    ids = [str(m) for m in range(low, high + 1)]
+    labels = [month_name(m, lang).capitalize() for m in range(low, high + 1)]
+    if question.optional:
+        ids.append(NOT_KNOWN)
+        labels.append(t(lang, "month_not_known"))
+    return ids, labels
+
+
 def progress_bar(position: int, total: int) -> str:
     filled = round(PROGRESS_CELLS * position / total) if total else 0
     return "■" * filled + "□" * (PROGRESS_CELLS - filled)
@@ -54,6 +78,8 @@ def progress_bar(position: int, total: int) -> str:
 
 class QuestionScreen(Page):
     CSS_PATH = "question.tcss"
+    # Escape closes the help first: the person reading it did not ask to go back.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "escape", show=False)]
 
     def __init__(self) -> None:
         super().__init__()
@@ -110,11 +136,11 @@ class QuestionScreen(Page):
         self.question = question
         self.visit = self.ui.visit
         self._show_progress()
-        self.put("#prompt", tr(question.prompt, lang))
+        self.put("#prompt", self.text(question.prompt))
         choices = self.query_one("#choices", ChoiceList)
         number = self.query_one("#number", Vertical)
         value = interview.shown_value(question.id)
-        if question.kind == "number":
+        if _typed_in(question):
             choices.display = False
             number.display = True
             field = self.query_one("#number-input", Input)
@@ -138,7 +164,12 @@ class QuestionScreen(Page):
             self._load_choices(choices, question, value, keep_highlight=not changed)
             self.app.set_focus(choices, scroll_visible=False)
             count = len(choices.ids)
-            kind_hint = {"choice": "hint_choice", "multi": "hint_multi", "yes_no": "hint_yes_no"}
+            kind_hint = {
+                "choice": "hint_choice",
+                "multi": "hint_multi",
+                "yes_no": "hint_yes_no",
+                "number": "hint_month",
+            }
             keys_hint = t(lang, kind_hint[question.kind], count=count)
         if interview.returning_to is not None:
             where = t(lang, f"where_{interview.returning_to}")
@@ -187,6 +218,12 @@ class QuestionScreen(Page):
             choices.load(
                 [YES, NO], [t(lang, "yes"), t(lang, "no")], selected, letters=YES_NO_LETTERS
             )
+        elif question.kind == "number":
+            ids, labels = _months(question, lang)
+            # Nothing known yet: "not known" is marked, so Enter keeps it that way.
+            chosen = str(int(value)) if isinstance(value, int | float) else NOT_KNOWN
+            numbers = ["" if i == NOT_KNOWN else i for i in ids]
+            choices.load(ids, labels, {chosen}, numbers=numbers)
         else:
             if isinstance(value, frozenset):
                 selected = set(value)
@@ -196,7 +233,7 @@ class QuestionScreen(Page):
                 selected = set()
             choices.load(
                 question.choice_ids,
-                [tr(c.label, lang) for c in question.choices],
+                [self.text(c.label) for c in question.choices],
                 selected,
                 multi=question.kind == "multi",
             )
@@ -217,18 +254,29 @@ class QuestionScreen(Page):
         if question is None or not self.ui.help_open:
             return
         lang = self.lang
-        parts = [tr(question.help, lang)] if question.help else []
+        parts = [self.text(question.help)] if question.help else []
         choices = self.query_one("#choices", ChoiceList)
         if question.kind in ("choice", "multi") and choices.highlighted is not None:
             choice = question.choice(choices.ids[choices.highlighted])
             if choice is not None and choice.help:
-                parts.append(f"{tr(choice.label, lang)} — {tr(choice.help, lang)}")
+                parts.append(f"{self.text(choice.label)} — {self.text(choice.help)}")
         help_panel.update("\n\n".join(parts) or t(lang, "no_help"))
         help_panel.border_title = t(lang, "help_title")
 
     def toggle_help(self) -> None:
         self.ui.help_open = not self.ui.help_open
         self._show_help()
+
+    def action_escape(self) -> None:
+        if self.ui.help_open:
+            self.toggle_help()
+        else:
+            self.ui.action_step_back()
+
+    def text(self, text: Mapping[str, str] | None) -> str:
+        """A flow text in the language shown, with French spacing: a line never
+        starts with the "; s’il" of a clause typed with a plain space before it."""
+        return typography(tr(text, self.lang), self.lang)
 
     # --- answering --------------------------------------------------------------
 
@@ -240,12 +288,16 @@ class QuestionScreen(Page):
         chosen = next(iter(ids), None)
         if question.kind == "yes_no":
             return None if chosen is None else chosen == YES
+        if question.kind == "number":  # a month: its number, or None for "not known"
+            return None if chosen in (None, NOT_KNOWN) else int(chosen)
         return chosen
 
     def picked(self, ids: frozenset[str], submit: bool) -> None:
         value = self.value_of(ids)
         if submit:
-            if value is None:
+            question = self.question
+            # None answers only an optional month's "not known" (nothing chosen else).
+            if value is None and not (question and question.optional and ids == {NOT_KNOWN}):
                 return
             self.ui.answer(value)
         else:
@@ -259,7 +311,7 @@ class QuestionScreen(Page):
     @on(Input.Changed, "#number-input")
     def _typed(self, event: Input.Changed) -> None:
         question, interview = self.question, self.ui.interview
-        if question is None or interview is None or question.kind != "number":
+        if question is None or interview is None or not _typed_in(question):
             return
         self._show_error(check_typing(question, event.value, self.lang).error)
         if event.value == number_text(interview.shown_value(question.id), self.lang):
@@ -272,7 +324,7 @@ class QuestionScreen(Page):
         question = self.question
         if question is None:
             return
-        if question.kind != "number":
+        if not _typed_in(question):
             self.query_one("#choices", ChoiceList).action_submit()
             return
         typed = check_typing(

@@ -23,7 +23,6 @@ from textual.widgets import Button, Static
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.pages.resultview import Card, PayView, ResultsView, compute_results
 from alternance_tui.tui.widgets.controls import KeyBar
-from alternance_tui.wording.catalogue.act import ACT
 from alternance_tui.wording.catalogue.tui import TUI as t
 
 if TYPE_CHECKING:
@@ -222,13 +221,7 @@ class ResultsScreen(Page):
                 if view.text:
                     yield Static(view.text, classes="outcome-text", markup=False)
                 for index, section in enumerate(view.sections):
-                    count = ACT(
-                        lang,
-                        "open_count",
-                        open=section.open_count - section.depends_count,
-                        depends=section.depends_count,
-                        total=len(section.cards),
-                    )
+                    count = section.count_text(lang)
                     yield Static(
                         Content.from_markup(
                             f"[b]{index + 1} · {escape(section.title)}[/b] — {escape(count)}"

@@ -131,6 +131,18 @@ class SectionView:
         """Open only with some values of an answer not known yet: counted apart."""
         return sum(1 for c in self.cards if c.status == "conditional")
 
+    def count_text(self, lang: str) -> str:
+        """ "2 ouverts, 1 selon une réponse, sur 4": the plural written, not "(s)"."""
+        open_now = self.open_count - self.depends_count
+        return ACT.plural(
+            lang,
+            "open_count",
+            open_now,
+            open=open_now,
+            depends=self.depends_count,
+            total=len(self.cards),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class ResultsView:

@@ -137,6 +137,11 @@ class ChoiceList(OptionList):
         super().__init__(id=id, classes=classes)
         self.ids: list[str] = []
         self.labels: list[str] = []
+        # The number typed to take each choice, shown beside it ("" for none).
+        self.numbers: list[str] = []
+        # Digits typed so far towards a number that more digits could still make
+        # another one: "1" waits, as it may become "10", "11" or "12".
+        self.typed = ""
         self.selected: set[str] = set()
         self.multi = False
         self.letters: dict[str, str] = {}  # extra keys: "y" -> "yes"
@@ -162,13 +167,23 @@ class ChoiceList(OptionList):
         *,
         multi: bool = False,
         letters: dict[str, str] | None = None,
+        numbers: Sequence[str] | None = None,
     ) -> None:
-        same = (list(ids), list(labels), multi) == (self.ids, self.labels, self.multi)
+        """``numbers``: what to type for each choice; 1, 2, 3… by default."""
+        shown = list(numbers) if numbers is not None else [str(i + 1) for i in range(len(ids))]
+        same = (list(ids), list(labels), multi, shown) == (
+            self.ids,
+            self.labels,
+            self.multi,
+            self.numbers,
+        )
         self.letters = dict(letters or {})
+        self.typed = ""
         if same and set(selected) == self.selected:
             return
         self.ids = list(ids)
         self.labels = list(labels)
+        self.numbers = shown
         self.selected = set(selected) & set(self.ids)
         self.multi = multi
         self.set_options([self._prompt(i) for i in range(len(self.ids))])
@@ -181,7 +196,8 @@ class ChoiceList(OptionList):
             mark = CHECK_ON if chosen else CHECK_OFF
         else:
             mark = RADIO_ON if chosen else RADIO_OFF
-        number = f"{index + 1}" if index < 9 else " "
+        width = max(map(len, self.numbers), default=1)
+        number = self.numbers[index].rjust(width)
         return HangingChoice(
             Content.assemble(f"{mark} ", (number, "bold"), " "), Content(self.labels[index])
         )
@@ -237,16 +253,37 @@ class ChoiceList(OptionList):
         if await handled_in_order(self, event):
             return
         character = event.character or ""
-        index: int | None = None
-        if character.isdigit() and character != "0":
-            index = int(character) - 1
-        elif character.lower() in self.letters:
-            index = self.ids.index(self.letters[character.lower()])
-        if index is None or index >= len(self.ids):
+        if character.isdigit():
+            index, waits = self._typed_number(character)
+            if index is None:
+                return
+            event.stop()
+            event.prevent_default()
+            if waits and self.multi:
+                self.highlighted = index  # Space ticks it; the next digit may go on
+                return
+            # A number more digits could make another one is only marked: Enter
+            # takes it, or the next digit makes the other ("1", then "2": 12).
+            self.pick(index, submit=self.submit_on_pick and not self.multi and not waits)
+            return
+        self.typed = ""
+        if character.lower() not in self.letters:
             return
         event.stop()
         event.prevent_default()
+        index = self.ids.index(self.letters[character.lower()])
         self.pick(index, submit=self.submit_on_pick and not self.multi)
+
+    def _typed_number(self, digit: str) -> tuple[int | None, bool]:
+        """The choice the digits typed so far name, and whether more digits could
+        still name another; the digit alone when it does not go on a number."""
+        for typed in (self.typed + digit, digit):
+            if typed in self.numbers:
+                waits = any(n.startswith(typed) and n != typed for n in self.numbers)
+                self.typed = typed if waits else ""
+                return self.numbers.index(typed), waits
+        self.typed = ""
+        return None, False
 
 
 class KeyBar(Static):

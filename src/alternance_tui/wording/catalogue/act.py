@@ -10,7 +10,9 @@ ACT = Catalogue(
     "act",
     {
         "fr": {
-            "open_count": "{open} ouvert(s), {depends} selon une réponse, sur {total}",
+            # Catalogue.plural picks _one or _other by the count of open items.
+            "open_count_one": "{open} ouvert, {depends} selon une réponse, sur {total}",
+            "open_count_other": "{open} ouverts, {depends} selon une réponse, sur {total}",
             "opens_with": "s’ouvrirait avec : {change}",
             "nothing_open": "Rien d’ouvert ici pour l’instant. Prochaine étape : {step}.",
             "nothing_open_no_step": "Rien d’ouvert ici pour l’instant : parlez-en à un "
@@ -30,7 +32,8 @@ ACT = Catalogue(
             "Échap ferme.",
         },
         "en": {
-            "open_count": "{open} open, {depends} depending on an answer, of {total}",
+            "open_count_one": "{open} open, {depends} depending on an answer, of {total}",
+            "open_count_other": "{open} open, {depends} depending on an answer, of {total}",
             "opens_with": "would open with: {change}",
             "nothing_open": "Nothing open here yet. Next step: {step}.",
             "nothing_open_no_step": "Nothing open here yet: talk it over with an advisor.",

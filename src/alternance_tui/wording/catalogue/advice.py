@@ -12,6 +12,9 @@ ADVICE = Catalogue(
         "en": {
             "depends": "{question}: not known yet. Open with: {open}; not with: {closed}.",
             "depends_all": "{question}: not known yet; open whatever it turns out to be.",
+            "assumed": "{question} not known yet: these amounts are worked out for {value}; "
+            "they differ for {others}.",
+            "quoted": "“{text}”",
             "range_between": "{question}: between {low} and {high}",
             "range_at_most": "{question}: {high} or less",
             "range_at_least": "{question}: {low} or more",
@@ -37,6 +40,9 @@ ADVICE = Catalogue(
         "fr": {
             "depends": "{question} : pas encore connu. Ouvert avec : {open} ; pas avec : {closed}.",
             "depends_all": "{question} : pas encore connu ; ouvert dans tous les cas.",
+            "assumed": "{question} pas encore connu : ces montants sont calculés pour {value} ; "
+            "ils diffèrent pour {others}.",
+            "quoted": "« {text} »",
             "range_between": "{question} : entre {low} et {high}",
             "range_at_most": "{question} : {high} ou moins",
             "range_at_least": "{question} : {low} ou plus",

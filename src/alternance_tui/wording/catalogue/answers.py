@@ -19,6 +19,8 @@ ANSWERS = Catalogue(
             "at_most": "Enter a number of at most {max}{unit}.",
             "not_choice": "“{text}” is not one of the choices: {choices}.",
             "not_yes_no": "Answer yes or no, not “{text}”.",
+            "not_month": "“{text}” is not a month: type its number (1 to 12) or its name, "
+            "e.g. {example}.",
             "not_list": "Give a list of choices: {choices}.",
             "unknown_question": "“{text}” is not a question of this interview. "
             "Questions: {choices}.",
@@ -41,6 +43,8 @@ ANSWERS = Catalogue(
             "at_most": "Entrez un nombre d’au plus {max}{unit}.",
             "not_choice": "«\u00a0{text}\u00a0» ne fait pas partie des choix\u00a0: {choices}.",
             "not_yes_no": "Répondez oui ou non, pas «\u00a0{text}\u00a0».",
+            "not_month": "«\u00a0{text}\u00a0» n’est pas un mois\u00a0: tapez son numéro "
+            "(1 à 12) ou son nom, par ex. {example}.",
             "not_list": "Donnez une liste de choix\u00a0: {choices}.",
             "unknown_question": "«\u00a0{text}\u00a0» n’est pas une question de cet entretien. "
             "Questions\u00a0: {choices}.",

@@ -36,6 +36,8 @@ TUI = Catalogue(
             "hint_choice": "Tapez 1–{count} pour répondre, ou ↑↓ puis Entrée.",
             "hint_multi": "Espace ou 1–{count} pour cocher, Entrée pour continuer.",
             "hint_number": "Tapez le nombre, puis Entrée.",
+            "hint_month": "Tapez le numéro du mois (1–12), ou ↑↓ puis Entrée.",
+            "month_not_known": "Pas connu",
             "hint_yes_no": "Tapez O pour oui, N pour non (ou 1, 2), ou ↑↓ puis Entrée.",
             "hint_edit": "Entrée enregistre et revient {where} ; Échap annule.",
             "where_review": "au récapitulatif",
@@ -70,7 +72,6 @@ TUI = Catalogue(
             "results_year": "{gross} brut en année {year}",
             "results_year_net": "{gross} brut (≈\u00a0{net} net) en année {year}",
             "results_loading": "Calcul des résultats…",
-            "results_open_count": "{open} ouvert(s) sur {total}",
             "results_failed": "Les résultats n’ont pas pu être calculés : {message}",
             "headline_month": "{amount} brut par mois la 1re année",
             "headline_month_net": "{amount} brut par mois la 1re année (≈\u00a0{net} net)",
@@ -123,9 +124,11 @@ TUI = Catalogue(
             "pin_title": "Sortie réservée au personnel",
             "pin_prompt": "Code, puis Entrée (Échap : annuler)",
             "pin_wrong": "Code incorrect.",
-            "pin_locked": "Trop d’essais : réessayez dans une minute.",
+            "pin_locked": "Trop d’essais : le code sera de nouveau accepté dans {seconds} s.",
             "pin_cancel": "Annuler",
             "pin_ok": "Valider",
+            "kiosk_forget_confirm": "Tout effacer et recommencer ? Cette borne ne garde rien : "
+            "vos réponses s’effacent aussi quand vous terminez ou partez. O / N",
             "pin_none": "Aucun code de sortie n’est configuré sur cette borne "
             "(ALTERNANCE_KIOSK_PIN) : arrêtez-la depuis un autre terminal.",
             "autosave_failed_quit": "Impossible d’enregistrer la session en quittant ({error}) : "
@@ -160,6 +163,8 @@ TUI = Catalogue(
             "hint_choice": "Press 1–{count} to answer, or ↑↓ then Enter.",
             "hint_multi": "Space or 1–{count} to tick, Enter to go on.",
             "hint_number": "Type the number, then Enter.",
+            "hint_month": "Type the month’s number (1–12), or ↑↓ then Enter.",
+            "month_not_known": "Not known",
             "hint_yes_no": "Press Y for yes, N for no (or 1, 2), or ↑↓ then Enter.",
             "hint_edit": "Enter saves and returns {where}; Escape cancels.",
             "where_review": "to the review",
@@ -194,7 +199,6 @@ TUI = Catalogue(
             "results_year": "{gross} gross in year {year}",
             "results_year_net": "{gross} gross (≈\u00a0{net} net) in year {year}",
             "results_loading": "Working out the results…",
-            "results_open_count": "{open} open of {total}",
             "results_failed": "The results could not be worked out: {message}",
             "headline_month": "{amount} gross a month in year 1",
             "headline_month_net": "{amount} gross a month in year 1 (≈\u00a0{net} net)",
@@ -245,9 +249,11 @@ TUI = Catalogue(
             "pin_title": "Staff exit",
             "pin_prompt": "Code, then Enter (Escape: cancel)",
             "pin_wrong": "Wrong code.",
-            "pin_locked": "Too many tries: try again in a minute.",
+            "pin_locked": "Too many tries: the code is accepted again in {seconds} s.",
             "pin_cancel": "Cancel",
             "pin_ok": "OK",
+            "kiosk_forget_confirm": "Erase everything and start again? This kiosk keeps "
+            "nothing: your answers are also erased when you finish or leave. Y / N",
             "pin_none": "No staff exit code is set on this kiosk (ALTERNANCE_KIOSK_PIN): "
             "stop it from another terminal.",
             "autosave_failed_quit": "Could not save the session on quitting ({error}): "
