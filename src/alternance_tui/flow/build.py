@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import keyword
 from pathlib import Path, PurePosixPath
+from typing import assert_never
 
 from alternance_tui.flow import cond
 from alternance_tui.flow.defaults import check_default, check_derived_defaults, derived_defaults
@@ -240,18 +241,18 @@ def _check_kind_fields(
     model: QuestionFile, path: KeyPath, file: str, problems: list[Problem]
 ) -> None:
     kind = model.kind
-    if kind in ("choice", "multi"):
-        needed = 2 if kind == "choice" else 1
-        if len(model.choices) < needed:
-            problems.append(
-                Problem(
-                    file, f"a {kind} question needs at least {needed} choices", (*path, "choices")
-                )
-            )
-    elif model.choices:
-        problems.append(
-            Problem(file, f"a {kind} question has no choices; remove `choices`", (*path, "choices"))
-        )
+    match kind:
+        case "choice" | "multi":
+            needed = 2 if kind == "choice" else 1
+            if len(model.choices) < needed:
+                message = f"a {kind} question needs at least {needed} choices"
+                problems.append(Problem(file, message, (*path, "choices")))
+        case "number" | "yes_no":
+            if model.choices:
+                message = f"a {kind} question has no choices; remove `choices`"
+                problems.append(Problem(file, message, (*path, "choices")))
+        case _:
+            assert_never(kind)
     if kind != "number":
         for key in ("min", "max", "unit"):
             if getattr(model, key) is not None:
