@@ -8,14 +8,25 @@ sessions and comparison screens ask it for what they show (``Desk``, host.py).
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alternance_tui.tui.part import Part
 from alternance_tui.wording.catalogue.advisor import ADVISOR as a
 
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from alternance_tui.sessions.bin import Binned
+    from alternance_tui.sessions.listing import SessionRow
+
 
 class AdvisorDesk(Part):
     """Advisor mode's actions; every one does nothing outside advisor mode."""
+
+    def __init__(self, app: App[int]) -> None:
+        super().__init__(app)
+        # The sessions this window put in the bin, the last one last (U restores it).
+        self._binned: list[Binned] = []
 
     def over_the_interview(self) -> bool:
         """A screen of advisor mode (sessions, scenarios) or a dialog is on top:
@@ -43,16 +54,24 @@ class AdvisorDesk(Part):
 
     # --- sessions ---------------------------------------------------------------------
 
-    def session_rows(self) -> list[tuple[str, str, str]]:
+    def session_rows(self) -> list[SessionRow]:
         from alternance_tui.sessions.listing import rows
 
         store = self.host.autosave.store
         if store is None:
             return []
-        # The advisor's sessions only (no autosave), in the words `sessions list` uses.
-        lang = self.host.lang
-        found = rows(store, lang, self.host.bundle)
-        return [(r.name, r.saved(lang), r.progress(lang)) for r in found]
+        # The advisor's sessions only (no autosave), as `sessions list` gives them.
+        return rows(store, self.host.lang, self.host.bundle)
+
+    def sessions_version(self) -> int:
+        store = self.host.autosave.store
+        if store is None:
+            return 0
+        try:
+            # A save is a rename into the folder, a delete an unlink: both change it.
+            return store.directory.stat().st_mtime_ns
+        except OSError:
+            return 0
 
     def _leave_sessions(self) -> None:
         from alternance_tui.tui.advisor.sessions import SessionsScreen
@@ -89,15 +108,22 @@ class AdvisorDesk(Part):
         else:
             self.host.step(lambda i: i.begin(), save=False)
 
+    def _refused(self, name: str) -> bool:
+        """Whether ``name`` cannot name a session (sessions/names.py), said if so."""
+        from alternance_tui.sessions.store import name_problem, refusal
+
+        problem = name_problem(name)
+        if problem is not None:
+            self.app.notify(refusal(name, problem, self.host.lang), severity="warning")
+        return problem is not None
+
     def new_session(self, name: str) -> None:
         from alternance_tui.sessions.advisor_state import AdvisorState
-        from alternance_tui.sessions.store import safe_name
 
         store, interview = self.host.autosave.store, self.host.interview
         if store is None or interview is None or self.host.advisor is None:
             return
-        if not safe_name(name):
-            self.app.notify(a(self.host.lang, "name_unusable", name=name), severity="warning")
+        if self._refused(name):
             return
         if store.exists(name) or not self.host.autosave.hold(name):
             self.app.notify(a(self.host.lang, "name_taken", name=name), severity="warning")
@@ -114,13 +140,10 @@ class AdvisorDesk(Part):
         self.host.step(lambda i: i.begin(), save=False)
 
     def rename_session(self, old: str, new: str) -> None:
-        from alternance_tui.sessions.store import safe_name
-
         store = self.host.autosave.store
         if store is None:
             return
-        if not safe_name(new):
-            self.app.notify(a(self.host.lang, "name_unusable", name=new), severity="warning")
+        if self._refused(new):
             return
         if self.host.autosave.in_use_elsewhere(old):
             self.app.notify(a(self.host.lang, "session_in_use", name=old), severity="warning")
@@ -138,16 +161,47 @@ class AdvisorDesk(Part):
             self.host.autosave.hold(new)
 
     def delete_session(self, name: str) -> None:
-        store = self.host.autosave.store
+        from alternance_tui.sessions.bin import SessionBin
+
+        store, lang = self.host.autosave.store, self.host.lang
         if store is None:
             return
         if self.host.autosave.in_use_elsewhere(name):
-            self.app.notify(a(self.host.lang, "session_in_use", name=name), severity="warning")
+            self.app.notify(a(lang, "session_in_use", name=name), severity="warning")
             return
-        store.delete(name)
+        held = store.load(name, lang=lang).session
+        shown = held.name if held is not None and held.name else name
+        try:
+            self._binned.append(SessionBin(store.directory).put(store.path(name)))
+        except OSError as exc:
+            self.app.notify(str(exc.strerror or exc), severity="error")
+            return
         if store.path(self.host.autosave.name) == store.path(name):
             # The open session is gone: nothing more is written under its name.
             self.host.autosave.let_go(back_to_autosave=True)
+        self.app.notify(a(lang, "deleted", name=shown), timeout=10)
+
+    def undo_delete(self) -> None:
+        """U on the sessions: the last session deleted in this window comes back."""
+        from alternance_tui.sessions.bin import SessionBin
+
+        store, lang = self.host.autosave.store, self.host.lang
+        if store is None or not self._binned:
+            self.app.notify(a(lang, "nothing_to_restore"))
+            return
+        binned = self._binned[-1]
+        try:
+            SessionBin(store.directory).restore(binned)
+        except FileExistsError:
+            self.app.notify(a(lang, "restore_taken", name=binned.stem), severity="warning")
+            return
+        except OSError as exc:
+            self.app.notify(str(exc.strerror or exc), severity="error")
+            return
+        self._binned.pop()
+        loaded = store.load(binned.stem, lang=lang).session
+        name = loaded.name if loaded is not None and loaded.name else binned.stem
+        self.app.notify(a(lang, "restored", name=name))
 
     def sessions(self) -> None:
         from alternance_tui.tui.advisor.sessions import SessionsScreen
@@ -260,68 +314,8 @@ class AdvisorDesk(Part):
     # --- handout ----------------------------------------------------------------------------
 
     def handout(self) -> None:
-        """F6: the handout of the answers shown, in the language shown, to a file:
-        the documents folder by default; an existing file is never replaced unasked."""
-        from alternance_tui.sessions.advising import default_handout_name, documents_dir
-        from alternance_tui.tui.widgets.dialogs import AskScreen
+        """F6: the handout (advisor/handout.py says where it goes: a file named at a
+        terminal, a download in a browser, none in a kiosk)."""
+        from alternance_tui.tui.advisor.handout import Handout
 
-        if self.host.interview is None or self.host.bundle is None:
-            return
-        if self.host.options.kiosk:
-            self.app.notify(a(self.host.lang, "handout_kiosk"), severity="warning")
-            return
-        lang = self.host.lang
-        state = self.host.advisor
-        name = state.name if state is not None else ""
-        with_notes = state is not None and state.notes_on_handout and bool(state.notes.strip())
-        folder = documents_dir()
-        if self.host.settings is not None and self.host.settings.advisor.handout_folder:
-            folder = Path(self.host.settings.advisor.handout_folder).expanduser()
-        suggested = folder / default_handout_name(name, lang, "html")
-        hint = a(lang, "handout_hint", notes=a(lang, "yes" if with_notes else "no"))
-
-        def chosen(path: str | None) -> None:
-            if path:
-                self._handout_to(Path(path).expanduser(), lang, with_notes)
-
-        self.app.push_screen(AskScreen(a(lang, "handout_path"), str(suggested), hint), chosen)
-
-    def _handout_to(self, path: Path, lang: str, with_notes: bool) -> None:
-        from alternance_tui.tui.widgets.dialogs import ConfirmScreen
-
-        if path.exists():
-
-            def confirmed(yes: bool | None) -> None:
-                if yes:
-                    self._write_handout(path, lang, with_notes)
-
-            self.app.push_screen(ConfirmScreen(a(lang, "handout_overwrite", path=path)), confirmed)
-            return
-        self._write_handout(path, lang, with_notes)
-
-    def _write_handout(self, path: Path, lang: str, with_notes: bool) -> None:
-        from alternance_tui.sessions.advising import ExportProblem, handout_of
-        from alternance_tui.sessions.store import write_atomic
-
-        interview, bundle, state = self.host.interview, self.host.bundle, self.host.advisor
-        if interview is None or bundle is None:
-            return
-        fmt = {".md": "markdown", ".json": "json"}.get(path.suffix.lower(), "html")
-        try:
-            from alternance_tui.sessions.advising import recommendation
-
-            engine = self.host.engine()  # the results screen's: its recommendation is reused
-            rec = recommendation(bundle, interview.answers_json(), lang, self.host.as_of, engine)
-            text = handout_of(
-                rec,
-                bundle,
-                fmt,
-                name=state.name if state is not None else "",
-                notes=state.notes if (state is not None and with_notes) else "",
-            )
-            write_atomic(path, text)
-        except (ExportProblem, OSError) as exc:
-            error = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            self.app.notify(a(lang, "handout_failed", error=error), severity="error", timeout=10)
-            return
-        self.app.notify(a(lang, "handout_saved", path=path), timeout=10)
+        Handout(self.app).give()
