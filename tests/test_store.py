@@ -4,6 +4,7 @@ a session file that is not a file (a FIFO, a device) is set aside, not waited on
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ def test_a_damaged_session_is_set_aside_with_a_warning_in_the_persons_language(
 ) -> None:
     store = SessionStore(tmp_path)
     (tmp_path / "autosave.json").write_text("{half a file", encoding="utf-8")
+    os.utime(tmp_path / "autosave.json", (1e9, 1e9))  # long damaged: no write in progress
     loaded = store.load(lang=lang)
     assert loaded.session is None and loaded.warning is not None
     for part in words:

@@ -90,6 +90,29 @@ def test_a_session_saved_before_versions_says_nothing() -> None:
     )
 
 
+def test_the_version_is_the_same_whatever_folder_it_is_worked_out_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 23, item 7: a bundle cached as read from the relative
+    ``flows/alternance.toml`` was later used from another folder, where that path
+    names nothing, and its version fell back to a hash of its repr."""
+    from alternance_tui.advice import version
+    from alternance_tui.advice.load import default_flow_path, load_bundle
+
+    flows = default_flow_path().parent
+    monkeypatch.chdir(flows.parent)
+    from_checkout = load_bundle(Path(flows.name) / "alternance.toml")  # cached, relative
+    here = rules_version(from_checkout)
+    monkeypatch.setattr(version, "_VERSIONS", {})
+    monkeypatch.chdir(tmp_path)
+    elsewhere = load_bundle(default_flow_path())  # the same cache entry, from elsewhere
+    assert not Path(elsewhere.flow.source).exists()  # the relative path names nothing here
+    assert rules_version(elsewhere) == here
+    # And a session saved from one folder is not "saved under other rules" in the other.
+    session = Session("alternance", dict(ANSWERS), rules_version=here)
+    assert rules_notices(session, Engine(elsewhere), {}, DAY, "en") == []
+
+
 def test_a_session_says_its_notes_changed_unless_it_was_saved_before_notes_were_kept() -> None:
     from alternance_tui.advice.diff.person import since, snapshot
 

@@ -417,6 +417,7 @@ async def test_a_damaged_saved_session_is_set_aside_with_a_message(make_app: Mak
     sessions = Path(os.environ["ALTERNANCE_DATA_DIR"]) / "sessions"
     sessions.mkdir(parents=True)
     (sessions / "autosave.json").write_text("{half a file", encoding="utf-8")
+    os.utime(sessions / "autosave.json", (1e9, 1e9))  # long damaged: no write in progress
     app = make_app("en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.2)

@@ -71,6 +71,7 @@ def check_bundle(path: Path) -> tuple[Bundle | None, list[Problem], list[Path]]:
     if flow is None or any(p.severity == "error" for p in problems):
         return None, problems, []
 
+    texts_read = [(path.name, text)]
     used: list[tuple[Path, dict[str, Any], str]] = []
     for index, name in enumerate(flow.uses):
         used_path = path.parent / name
@@ -84,6 +85,7 @@ def check_bundle(path: Path) -> tuple[Bundle | None, list[Problem], list[Path]]:
             problems += located([Problem(display_name(path), message, ("uses", index))], text)
             continue
         used.append((used_path, used_data, used_text))
+        texts_read.append((used_path.name, used_text))
 
     rates: dict[str, RateSeries] = {}
     for used_path, used_data, used_text in used:
@@ -125,7 +127,19 @@ def check_bundle(path: Path) -> tuple[Bundle | None, list[Problem], list[Path]]:
     problems += _like_problems(texts)
     if any(p.severity == "error" for p in problems):
         return None, problems, [u[0] for u in used]
-    return Bundle(flow, tuple(sections), rates), problems, [u[0] for u in used]
+    bundle = Bundle(flow, tuple(sections), rates, content_digest(texts_read))
+    return bundle, problems, [u[0] for u in used]
+
+
+def content_digest(files: list[tuple[str, str]]) -> str:
+    """The hash of the rules' files by name and content (the text as read, the
+    same bytes), whatever folder they sit in or the bundle is used from."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for name, text in sorted(files, key=lambda file: file[0]):
+        digest.update(name.encode() + b"\0" + text.encode("utf-8") + b"\0")
+    return digest.hexdigest()
 
 
 def _like_problems(built: list[tuple[Section, str, str]]) -> list[Problem]:

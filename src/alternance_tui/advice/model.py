@@ -278,6 +278,9 @@ class Bundle:
     flow: Flow
     sections: tuple[Section, ...] = ()
     rates: Mapping[str, RateSeries] = field(default_factory=dict)
+    # A hash of the files it was read from, by name and content (advice/version.py):
+    # taken as they are read, so that it holds wherever the bundle is used from.
+    digest: str = ""
 
     @property
     def rates_known_until(self) -> dt.date | None:

@@ -44,7 +44,12 @@ def _dates(data: object) -> Iterator[dt.date]:
 
 
 def _content_hash(bundle: Bundle) -> str:
-    """The flow file and the data files it uses, by name and content."""
+    """The flow file and the data files it uses, by name and content: as they
+    were read (``Bundle.digest``), never by a path that depends on the folder
+    the program runs in (a bundle cached as read from ``flows/alternance.toml``
+    is used from elsewhere too)."""
+    if bundle.digest:
+        return bundle.digest[:8]
     digest = hashlib.sha256()
     source = Path(bundle.flow.source)
     files = [source, *(source.parent / name for name in bundle.flow.uses)]

@@ -50,6 +50,16 @@ def read_answers_file(source: str, lang: str = "en") -> AnswersFile:
     """The object in a JSON answers file (``-`` for standard input), read as the
     flow files are: a regular file or a pipe into standard input, at most
     ``MAX_BYTES``, so that /dev/zero, a FIFO or a folder is refused, not waited on."""
+    name, data, duplicates = read_json_object(source, lang, "--answers")
+    # A saved session file is taken as it is: its answers (scenario A).
+    return AnswersFile(name, session_answers(data), duplicates)
+
+
+def read_json_object(
+    source: str, lang: str, option: str
+) -> tuple[str, dict[str, Any], list[Duplicate]]:
+    """(its name as said, the object, the keys it repeats) of the JSON file
+    ``source`` given to ``option``; BadInput saying why it cannot be read."""
     from alternance_tui.files.input_file import (
         MAX_BYTES,
         JsonRefused,
@@ -62,7 +72,7 @@ def read_answers_file(source: str, lang: str = "en") -> AnswersFile:
     name = CLI(lang, "stdin") if source == "-" else source
 
     def refused(key: str, **values: object) -> BadInput:
-        return BadInput([f"--answers: {CLI(lang, key, file=name, **values)}"])
+        return BadInput([f"{option}: {CLI(lang, key, file=name, **values)}"])
 
     try:
         raw = read_stream_bounded(sys.stdin) if source == "-" else read_bounded(Path(source))
@@ -84,8 +94,7 @@ def read_answers_file(source: str, lang: str = "en") -> AnswersFile:
     data = document.data
     if not isinstance(data, dict):
         raise refused("json_not_object", found=CLI(lang, _json_kind(data)))
-    # A saved session file is taken as it is: its answers (scenario A).
-    return AnswersFile(name, session_answers(data), document.duplicates)
+    return name, data, document.duplicates
 
 
 def _json_kind(data: object) -> str:

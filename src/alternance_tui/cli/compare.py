@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from alternance_tui.cli.output import EXIT_OK, refused, write_stdout, write_user_file
@@ -29,27 +28,19 @@ class CompareProblem(Exception):
         super().__init__("\n".join(lines))
 
 
-def _read(path: str) -> dict[str, Any]:
-    """The JSON object in ``path``, read as every file a person names is (input_file.py)."""
-    from alternance_tui.files.input_file import JsonRefused, ReadRefused, parse_json, read_bounded
+def _read(path: str, lang: str) -> dict[str, Any]:
+    """The JSON object in ``path``, read and refused in the words of --answers
+    (input_file.py: a regular file or standard input, at most 1 MiB)."""
+    from alternance_tui.cli.answers import BadInput, read_json_object
 
     try:
-        data = parse_json(read_bounded(Path(path))).data
-    except ReadRefused as exc:
-        raise CompareProblem(
-            [f"--compare: {path}: cannot read it ({exc.detail or exc.reason})"]
-        ) from None
-    except JsonRefused as exc:
-        raise CompareProblem(
-            [f"--compare: {path}: not valid JSON ({exc.detail or exc.reason})"]
-        ) from None
-    if not isinstance(data, dict):
-        raise CompareProblem([f"--compare: {path}: expected a JSON object"])
-    return data
+        return read_json_object(path, lang, "--compare")[1]
+    except BadInput as exc:
+        raise CompareProblem(exc.lines) from None
 
 
 def scenario_sets(
-    base: dict[str, Any] | None, files: list[str]
+    base: dict[str, Any] | None, files: list[str], lang: str = "en"
 ) -> tuple[dict[str, dict[str, Any]], str]:
     """Every scenario's raw answers by letter, A first; and the session's name
     when the scenarios come from a saved session ("" otherwise)."""
@@ -59,7 +50,7 @@ def scenario_sets(
     found: list[dict[str, Any]] = [base] if base is not None else []
     name = ""
     for path in files:
-        data = _read(path)
+        data = _read(path, lang)
         scenarios = data.get("scenarios")
         if isinstance(scenarios, dict) and "answers" in data and base is None and not found:
             name = str(data.get("name") or "")
@@ -84,7 +75,9 @@ def cmd_compare(args: argparse.Namespace, bundle: Bundle, base: dict[str, Value]
 
     try:
         raw, name = scenario_sets(
-            {k: to_json(v) for k, v in base.items()} if base is not None else None, args.compare
+            {k: to_json(v) for k, v in base.items()} if base is not None else None,
+            args.compare,
+            args.lang,
         )
     except CompareProblem as exc:
         return refused(exc.lines)

@@ -97,8 +97,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
         Side(new_engine, dates[1], label(dates[1], paths[1])),
         args.lang,
     )
+    from alternance_tui.files.printable import printable_document
+
+    # Labels come from the flow files: escaped, as in every output.
     if args.format == "json":
-        sys.stdout.write(diff_json_text(result))
+        sys.stdout.write(printable_document(diff_json_text(result), json=True))
     else:
-        sys.stdout.write(diff_text(result, args.lang, every=args.all))
+        sys.stdout.write(printable_document(diff_text(result, args.lang, every=args.all)))
     return EXIT_PROBLEMS if result.changed else EXIT_OK

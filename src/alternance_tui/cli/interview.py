@@ -12,7 +12,7 @@ from typing import Any
 from alternance_tui.cli.answers import BadInput, read_answers_json
 from alternance_tui.cli.output import fail
 from alternance_tui.cli.parsers import _tui_parser, locale_language
-from alternance_tui.tui.options import PIN_VARIABLE, TuiOptions
+from alternance_tui.tui.options import PIN_VARIABLE, SERVED_VARIABLE, TuiOptions, pin_problem
 
 
 def run_tui(argv: Sequence[str]) -> int:
@@ -24,6 +24,10 @@ def run_tui(argv: Sequence[str]) -> int:
             answers = read_answers_json(args.answers, args.lang)
         except BadInput as exc:
             fail(exc.lines)
+    exit_pin = args.exit_pin or os.environ.get(PIN_VARIABLE, "")
+    if args.kiosk and exit_pin and (problem := pin_problem(exit_pin)) is not None:
+        # Said now: the kiosk would otherwise start with an exit nobody can type.
+        fail([f"--exit-pin / {PIN_VARIABLE}: the staff exit code cannot be used: {problem}"])
     options = TuiOptions(
         flow=args.flow,
         lang=args.lang,
@@ -31,13 +35,14 @@ def run_tui(argv: Sequence[str]) -> int:
         as_of=args.as_of,
         kiosk=args.kiosk,
         ephemeral=args.ephemeral,
+        served=bool(os.environ.get(SERVED_VARIABLE)),
         advisor=args.advisor,
         resume=args.resume,
         answers=answers,
         answers_file=args.answers,
         idle_seconds=args.idle_seconds,
         countdown_seconds=args.countdown_seconds,
-        exit_pin=args.exit_pin or os.environ.get(PIN_VARIABLE, ""),
+        exit_pin=exit_pin,
     )
     from alternance_tui.tui.app import run
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ from alternance_tui.cli.output import (
 )
 from alternance_tui.cli.parsers import SUBCOMMANDS, _sub_parser, locale_language
 from alternance_tui.files.printable import printable
+from alternance_tui.tui.options import PIN_VARIABLE, pin_problem
 from alternance_tui.wording.catalogue.cli import CLI  # a few strings: cheap at start-up
 
 if TYPE_CHECKING:
@@ -105,7 +107,10 @@ def cmd_graph(args: argparse.Namespace) -> int:
     from alternance_tui.flow.graph import render_graph
 
     bundle = load_bundle_or_exit(args.flow, EXIT_PROBLEMS)
-    write_stdout(render_graph(bundle.flow, args.format, args.lang), args.lang)
+    from alternance_tui.files.printable import printable_document
+
+    graph = render_graph(bundle.flow, args.format, args.lang)
+    write_stdout(printable_document(graph), args.lang)  # labels come from the flow files
     return EXIT_OK
 
 
@@ -132,6 +137,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             origin_of(args.public_url)
     except ValueError as exc:
         fail([str(exc)])
+    pin = os.environ.get(PIN_VARIABLE, "")
+    if args.kiosk and pin and (problem := pin_problem(pin)) is not None:
+        # Said once, now: each kiosk session would otherwise refuse to start.
+        fail([f"{PIN_VARIABLE}: the staff exit code cannot be used: {problem}"])
     if args.host in ("0.0.0.0", "::", "") and not args.public_url:
         # The page names its websocket at the public URL: http://0.0.0.0:PORT is no address.
         fail([f"--host {args.host or '(all)'} needs --public-url, the address browsers use"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
@@ -39,8 +40,15 @@ def locale_language(environ: os._Environ[str] | dict[str, str] | None = None) ->
     return "fr"
 
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
 def parse_date(text: str) -> dt.date:
+    """A date written as YYYY-MM-DD, and only so: Python also reads 20260101 and
+    2026-W01-1, which the message asking for YYYY-MM-DD would not have promised."""
     try:
+        if not _DATE.fullmatch(text):
+            raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(

@@ -1,4 +1,4 @@
-"""`alternance sessions list|show|export|delete`: the advisor's named sessions
+"""`alternance sessions list|show|export|delete|repair`: the advisor's named sessions
 from the command line (the sessions screen of ``--advisor`` does the same).
 
 Kept apart from cli/main.py, which only dispatches here.
@@ -30,6 +30,10 @@ def add_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
     )
     actions = sessions.add_subparsers(dest="action", required=True)
     listing = actions.add_parser("list", help="every named session: name, date, progress")
+    actions.add_parser(
+        "repair",
+        help="set aside every session file that cannot be read, even one changed a moment ago",
+    )
     show = actions.add_parser("show", help="a session's answers, notes and scenarios")
     show.add_argument("name", metavar="NAME")
     for sub in (listing, show):
@@ -57,8 +61,9 @@ def _store() -> SessionStore:
     return SessionStore()
 
 
-def _load(store: SessionStore, name: str) -> Session | None:
-    loaded = store.load(name, lang="en")
+def _load(store: SessionStore, name: str, *, repair: bool = False) -> Session | None:
+
+    loaded = store.load(name, lang="en", repair=repair)
     if loaded.warning:
         tell(loaded.warning)
     return loaded.session
@@ -74,11 +79,19 @@ def progress_text(session: Session) -> str:
 
 
 def cmd_sessions(args: argparse.Namespace) -> int:
+    from alternance_tui.sessions.store import NameRefused
+
     store = _store()
     if args.action == "list":
         sys.stdout.write(list_text(store, args.lang, args.format))
         return EXIT_OK
-    if not store.exists(args.name):
+    if args.action == "repair":
+        return _repair(store)
+    try:
+        path = store.named_path(args.name)
+    except NameRefused as exc:
+        return refused([str(exc)])
+    if not path.exists() and not path.is_symlink():
         return refused([f"no session named {args.name!r} (see: alternance sessions list)"])
     if args.action == "delete":
         if store.in_use(args.name):
@@ -98,26 +111,42 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     return _export(args, session)
 
 
+def _repair(store: SessionStore) -> int:
+    """Every session file read now; those that cannot be are set aside, each said."""
+    repaired = 0
+    for name in store.names():
+        loaded = store.load(name, lang="en", repair=True)
+        if loaded.warning:
+            tell(loaded.warning)
+            repaired += 1
+    print(f"{repaired} damaged session file(s) set aside", file=sys.stderr)
+    return EXIT_OK
+
+
 def list_text(store: SessionStore, lang: str, fmt: str) -> str:
     """The advisor's sessions, newest first, with the same words as the sessions
     screen: the name as typed, when saved, progress, notes, language."""
     import json
 
-    from alternance_tui.files.printable import printable
-    from alternance_tui.sessions.listing import rows
+    from alternance_tui.files.printable import printable_document
+    from alternance_tui.sessions.listing import rows, shown_names
     from alternance_tui.wording.catalogue.advisor import ADVISOR as a
 
-    found = rows(store, lang)
+    warnings: list[str] = []
+    found = rows(store, lang, warnings=warnings)
+    for warning in warnings:
+        tell(warning)  # on standard error, escaped: a damaged file set aside, or left
     if fmt == "json":
-        return json.dumps([r.to_json() for r in found], ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps([r.to_json() for r in found], ensure_ascii=False, indent=2) + "\n"
+        return printable_document(text, json=True)  # JSON's own escapes: reads back the same
     if not found:
         return a(lang, "sessions_empty_cli") + "\n"
     table = [
         [a(lang, k) for k in ("col_name", "col_saved", "col_progress", "col_notes", "col_lang")]
     ]
-    for r in found:
+    for r, name in zip(found, shown_names(found), strict=True):
         notes = a(lang, "has_notes" if r.notes else "no_notes")
-        shown = (r.name, r.saved(lang), r.progress(lang), notes, _language(r.lang, lang))
+        shown = (name, r.saved(lang), r.progress(lang), notes, _language(r.lang, lang))
         # Read from files: a tab or an escape sequence in them is shown escaped.
         table.append([printable(cell) for cell in shown])
     widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
@@ -163,6 +192,7 @@ def show_json(name: str, session: Session, lang: str) -> str:
     saved (ids) and in words, the notes."""
     import json
 
+    from alternance_tui.files.printable import printable_document
     from alternance_tui.sessions.advising import scenario_answers
     from alternance_tui.sessions.listing import answer_words, row
 
@@ -181,16 +211,18 @@ def show_json(name: str, session: Session, lang: str) -> str:
             for letter, answers in scenario_answers(session).items()
         },
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return printable_document(text, json=True)  # JSON's own escapes: reads back the same
 
 
 def _export(args: argparse.Namespace, session: Session) -> int:
+    from alternance_tui.cli.parsers import parse_date
     from alternance_tui.sessions.advising import ExportProblem, handout_text
 
     try:
-        as_of = dt.date.fromisoformat(args.as_of) if args.as_of else dt.date.today()
-    except ValueError:
-        return refused([f"--as-of: {args.as_of!r} is not a date: write it as YYYY-MM-DD"])
+        as_of = parse_date(args.as_of) if args.as_of else dt.date.today()
+    except argparse.ArgumentTypeError as exc:
+        return refused([f"--as-of: {exc}"])
     lang = args.lang or session.lang
     try:
         text = handout_text(

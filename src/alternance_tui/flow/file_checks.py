@@ -4,15 +4,22 @@ real questions and choices, each problem located."""
 
 from __future__ import annotations
 
+import re
+
 from alternance_tui.flow import cond
 from alternance_tui.flow.model import (
     Text,
 )
 from alternance_tui.flow.problems import KeyPath, Problem
 
+# What a text shown to people may not hold: control characters (an escape
+# sequence would drive the terminal of whoever reads the results) but the line
+# break and the tab, and the marks that reorder text behind the reader's back.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
 
 class TextChecker:
-    """Checks that a text is given in exactly the flow's languages."""
+    """Checks that a text is given in exactly the flow's languages, as plain text."""
 
     def __init__(self, file: str, languages: list[str], problems: list[Problem]) -> None:
         self.file = file
@@ -21,7 +28,20 @@ class TextChecker:
         self._expected = set(languages)
 
     def __call__(self, text: Text | None, path: KeyPath) -> None:
-        if text is None or text.keys() == self._expected:  # the usual case, at once
+        if text is None:
+            return
+        for lang, words in text.items():
+            if (found := _CONTROL.search(words)) is not None:
+                self.problems.append(
+                    Problem(
+                        self.file,
+                        f"the {lang} text holds a control character "
+                        f"(U+{ord(found.group()):04X}, at character {found.start() + 1}): "
+                        "texts are plain text; remove it",
+                        (*path, lang),
+                    )
+                )
+        if text.keys() == self._expected:  # the usual case, at once
             return
         missing = [lang for lang in self.languages if lang not in text]
         extra = [lang for lang in text if lang not in self.languages]

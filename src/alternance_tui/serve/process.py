@@ -20,6 +20,7 @@ from typing import Any
 from textual_serve.app_service import AppService
 
 from alternance_tui.serve import forkserver
+from alternance_tui.tui.options import SERVED_VARIABLE
 
 log = logging.getLogger("alternance-serve")
 
@@ -59,6 +60,8 @@ class AppProcess(AppService):
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         environment = super()._build_environment(width=width, height=height)
         environment.update(self._environment)
+        # The app then never asks a visitor for a file name (tui/advisor/handout.py).
+        environment[SERVED_VARIABLE] = "1"
         return environment
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:

@@ -329,8 +329,8 @@ class AlternanceServer(Server):
                     await app_service.blur()
                 elif kind == "focus":
                     await app_service.focus()
-            except (ValueError, TypeError, KeyError, IndexError):
-                continue
+            except (ValueError, TypeError, KeyError, IndexError, RecursionError):
+                continue  # RecursionError: "[" nested 100,000 deep, from any visitor
 
 
 def _size(width: object, height: object) -> tuple[int, int]:

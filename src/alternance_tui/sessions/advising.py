@@ -75,7 +75,13 @@ def recommendation(
     try:
         return engine.recommend(parsed(bundle, raw, lang), as_of=as_of, lang=lang)
     except IncompleteAnswers as exc:
-        raise ExportProblem("; ".join(exc.messages)) from None
+        # An answer that was given but cannot be used (an age of NaN) says so
+        # first: "missing" alone would read as if nothing had been answered.
+        from alternance_tui.flow.answers import parse_answers
+
+        _, problems = parse_answers(bundle.flow, dict(raw), lang)
+        refused = [f"{p.question}: {p.message}" for p in problems if p.question in exc.missing]
+        raise ExportProblem("; ".join(refused or exc.messages)) from None
     except RatesUnknown as exc:
         raise ExportProblem(str(exc)) from None
 

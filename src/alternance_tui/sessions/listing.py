@@ -8,7 +8,6 @@ language; the answers by their labels. No textual: the sessions screen and
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -18,10 +17,6 @@ from alternance_tui.wording.catalogue.advisor import ADVISOR
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
     from alternance_tui.sessions.store import Session, SessionStore
-
-
-# The app's own sessions: the autosave, a second window's (autosave-2...), previous.
-_APP_OWN = re.compile(r"(autosave(-\d+)?|previous)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,16 +87,34 @@ def row(key: str, session: Session, bundle: Bundle | None = None) -> SessionRow:
     )
 
 
-def rows(store: SessionStore, lang: str, bundle: Bundle | None = None) -> list[SessionRow]:
-    """Every session the advisor named, newest first; one that cannot be read is left out."""
+def rows(
+    store: SessionStore,
+    lang: str,
+    bundle: Bundle | None = None,
+    warnings: list[str] | None = None,
+) -> list[SessionRow]:
+    """Every session the advisor named, newest first (``store.named``: not the
+    app's own); one that cannot be read is left out, and what the store said of
+    it (set aside, or left while another program may be writing it) goes to
+    ``warnings``."""
     found = []
     for key in store.named():
-        if _APP_OWN.fullmatch(key):
-            continue  # a student's autosave (or a second window's) is not an advisor's
-        session = store.load(key, lang=lang).session
-        if session is not None:
-            found.append(row(key, session, bundle))
+        loaded = store.load(key, lang=lang)
+        if loaded.warning and warnings is not None:
+            warnings.append(loaded.warning)
+        if loaded.session is not None:
+            found.append(row(key, loaded.session, bundle))
     return found
+
+
+def shown_names(found: list[SessionRow]) -> list[str]:
+    """The name each row is shown by: the name typed, and for two files holding
+    the same name (a copy), each also by the name it opens with (its key)."""
+    names = [r.name for r in found]
+    return [
+        r.name if names.count(r.name) == 1 or r.name == r.key else f"{r.name} ({r.key})"
+        for r in found
+    ]
 
 
 def answer_words(

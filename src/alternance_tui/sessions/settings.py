@@ -14,9 +14,15 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from alternance_tui.sessions.settings_file import config_dir, quick, settings_path
+from alternance_tui.sessions.settings_file import (
+    MAX_SETTINGS_BYTES,
+    config_dir,
+    quick,
+    read_settings_bytes,
+    settings_path,
+)
 
 __all__ = ["AdvisorDefaults", "Settings", "config_dir", "load", "quick", "remember", "save"]
 
@@ -26,6 +32,15 @@ class AdvisorDefaults(BaseModel):
 
     notes_on_handout: bool = False  # new sessions put their notes on the handout
     handout_folder: str | None = None  # else the documents folder
+
+    @field_validator("handout_folder")
+    @classmethod
+    def _a_folder_name(cls, value: str | None) -> str | None:
+        # A NUL, a control character or a lone surrogate names no folder (and the
+        # last cannot even be turned into a path): the file is broken, said so.
+        if value is not None and not value.replace(" ", "").isprintable():
+            raise ValueError("not a folder's name (it holds a control character)")
+        return value
 
 
 class Settings(BaseModel):
@@ -40,25 +55,42 @@ class Settings(BaseModel):
 def load() -> tuple[Settings, str | None]:
     """The settings, or the defaults and what was wrong with the file (in English;
     the app words it for the person)."""
+    from alternance_tui.files.input_file import ReadRefused
+
     path = settings_path()
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Settings(), None
-    except (OSError, UnicodeDecodeError) as exc:
-        return Settings(), f"{path}: {exc}"
-    try:
-        return Settings.model_validate_json(text), None
-    except ValidationError as exc:
-        problem = "; ".join(
-            f"{'.'.join(map(str, e['loc'])) or 'file'}: {e['msg']}" for e in exc.errors()
-        )
+        raw = read_settings_bytes()  # bounded, regular files only (a FIFO would hang)
+    except ReadRefused as exc:
+        if exc.reason == "missing":
+            return Settings(), None
+        problem = _refusal(exc)
+        if exc.reason in ("unreadable", "folder"):
+            return Settings(), f"{path}: {problem}"  # not ours to move
+    else:
+        try:
+            return Settings.model_validate_json(raw), None
+        except ValidationError as exc:
+            problem = "; ".join(
+                f"{'.'.join(map(str, e['loc'])) or 'file'}: {e['msg']}" for e in exc.errors()
+            )
     aside = path.with_name(f"settings.broken-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}.json")
     try:
         path.replace(aside)
     except OSError:
         return Settings(), f"{path}: {problem}"
     return Settings(), f"{path}: {problem} (kept as {aside.name})"
+
+
+def _refusal(exc: Exception) -> str:
+    from alternance_tui.files.input_file import ReadRefused
+
+    if isinstance(exc, ReadRefused) and exc.reason == "not_regular":
+        return "not a regular file but a device or a pipe"
+    if isinstance(exc, ReadRefused) and exc.reason == "too_large":
+        return f"too large to be a settings file (at most {MAX_SETTINGS_BYTES // 1024} KiB)"
+    if isinstance(exc, ReadRefused) and exc.reason == "folder":
+        return "a folder, not a file"
+    return str(exc)
 
 
 def save(settings: Settings) -> Path:

@@ -3,7 +3,6 @@ first frame: plain JSON, no pydantic (settings.py validates the whole file later
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -12,6 +11,8 @@ LANGS = ("fr", "en")
 THEMES = ("textual-dark", "textual-light", "alternance-high-contrast")
 # What settings.py writes for the advisor's defaults when none was changed.
 ADVISOR_DEFAULTS = {"notes_on_handout": False, "handout_folder": None}
+# The file the app writes is a few hundred bytes; anything far larger is not it.
+MAX_SETTINGS_BYTES = 64 * 1024
 
 
 def config_dir() -> Path:
@@ -27,11 +28,30 @@ def settings_path() -> Path:
     return config_dir() / FILE_NAME
 
 
+def read_settings_bytes() -> bytes:
+    """The settings file's bytes, read as every file is (input_file.py): a
+    regular file of at most MAX_SETTINGS_BYTES, so that a FIFO, /dev/zero or a
+    folder under that name is refused at once; ReadRefused otherwise."""
+    from alternance_tui.files.input_file import read_bounded
+
+    return read_bounded(settings_path(), MAX_SETTINGS_BYTES)
+
+
+def _data() -> object:
+    """The settings file's JSON; ReadRefused or JsonRefused (nesting that would
+    exhaust the stack included) when it cannot be read."""
+    from alternance_tui.files.input_file import parse_json
+
+    return parse_json(read_settings_bytes()).data
+
+
 def quick() -> tuple[str | None, str | None]:
     """(language, theme) remembered, if the file has sensible ones; never raises."""
+    from alternance_tui.files.input_file import JsonRefused, ReadRefused
+
     try:
-        data = json.loads(settings_path().read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        data = _data()
+    except (ReadRefused, JsonRefused):
         return None, None
     if not isinstance(data, dict):
         return None, None
@@ -43,11 +63,13 @@ def plainly_valid() -> bool:
     """Whether the file is missing, or holds only a language and a theme the app
     knows: then there is nothing for settings.py to validate, and pydantic (about
     100 ms and 12 MB at each start) is not needed."""
+    from alternance_tui.files.input_file import JsonRefused, ReadRefused
+
     try:
-        data = json.loads(settings_path().read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return True
-    except (OSError, UnicodeDecodeError, ValueError):
+        data = _data()
+    except ReadRefused as exc:
+        return exc.reason == "missing"
+    except JsonRefused:
         return False
     return (
         isinstance(data, dict)

@@ -13,10 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
+import stat
 import tempfile
 import time
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,52 +28,34 @@ from alternance_tui.files.input_file import (
     parse_json,
     read_bounded,
 )
+from alternance_tui.files.printable import no_surrogates
+from alternance_tui.sessions.names import (
+    NameRefused,
+    is_reserved,
+    listable,
+    name_problem,
+    refusal,
+    safe_name,
+)
 from alternance_tui.wording.catalogue.store import STORE
+
+__all__ = [
+    "NameRefused",
+    "Session",
+    "SessionStore",
+    "is_reserved",
+    "name_problem",
+    "refusal",
+    "safe_name",
+]
 
 FORMAT_VERSION = 1
 # A write takes milliseconds: a temporary file this old was left by a killed one.
 ORPHAN_AGE = 10.0
-_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half.
-
-    ``durable=False`` does not wait for the disk (an fsync can take tens of
-    milliseconds on a busy machine): the file is still whole for readers and
-    after the process is killed, and ``sync_file`` makes it survive a power cut.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            if durable:
-                stream.flush()
-                os.fsync(stream.fileno())
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def sync_file(path: Path) -> None:
-    """Wait until ``path`` and its folder entry are on the disk."""
-    for target, flags in ((path, os.O_RDONLY), (path.parent, os.O_RDONLY | os.O_DIRECTORY)):
-        handle = os.open(target, flags)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-
-
-def data_dir() -> Path:
-    override = os.environ.get("ALTERNANCE_DATA_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("alternance-tui", appauthor=False))
+# This program replaces a session whole (write then rename), but another one
+# (a copy, a sync tool, an editor) may still be writing a file that reads as
+# damaged: only a file unchanged for this long is set aside without being asked.
+DAMAGED_AGE = 60.0
 
 
 @dataclass
@@ -132,18 +113,36 @@ class SessionStore:
 
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory or data_dir() / "sessions"
+        # Damaged files found too recent to set aside: set aside before a save replaces one.
+        self._left_damaged: set[Path] = set()
 
     PREVIOUS = "previous"
 
     def path(self, name: str) -> Path:
-        return self.directory / f"{safe_name(name) or self.AUTOSAVE}.json"
+        """The file of session ``name``: ``name`` made a safe file name, or, for a
+        file already in the folder under a name of its own (a copy, "Zoe (2)"),
+        that file, so that every name listed can be opened."""
+        stem = safe_name(name)
+        if name != stem and listable(name) and (self.directory / f"{name}.json").is_file():
+            return self.directory / f"{name}.json"
+        return self.directory / f"{stem or self.AUTOSAVE}.json"
 
     def exists(self, name: str) -> bool:
         return self.path(name).exists()
 
+    def named_path(self, name: str) -> Path:
+        """The file of the advisor's session ``name``; NameRefused for a name that
+        addresses nothing or one of the app's own sessions."""
+        if listable(name) and (self.directory / f"{name}.json").is_file() and not is_reserved(name):
+            return self.directory / f"{name}.json"  # a file listed under its own name
+        problem = name_problem(name)
+        if problem is not None:
+            raise NameRefused(name, problem)
+        return self.path(name)
+
     def named(self) -> list[str]:
-        """The sessions an advisor named, newest first (not the autosave nor ``previous``)."""
-        return [n for n in self.names() if n not in (self.AUTOSAVE, self.PREVIOUS)]
+        """The sessions an advisor named, newest first (not the app's own ones)."""
+        return [n for n in self.names() if not is_reserved(n)]
 
     def rename(self, old: str, new: str) -> Path:
         """Move session ``old`` to ``new``; FileExistsError if ``new`` is taken."""
@@ -162,19 +161,41 @@ class SessionStore:
     def save(self, session: Session, name: str = AUTOSAVE, *, durable: bool = True) -> Path:
         session.saved_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         target = self.path(name)
-        text = json.dumps(session.to_json(), ensure_ascii=False, indent=2)
+        text = no_surrogates(json.dumps(session.to_json(), ensure_ascii=False, indent=2))
+        if target in self._left_damaged:
+            # Read as damaged, left because it had just changed: kept, not overwritten.
+            self._left_damaged.discard(target)
+            if target.exists():
+                self._set_aside(target)
         write_atomic(target, text, durable=durable)
         return target
 
     def names(self) -> list[str]:
-        if not self.directory.is_dir():
+        """Every session file's name, newest first. A link to nothing, a loop of
+        links, a folder or a file deleted while listing is no session."""
+        found: list[tuple[float, str]] = []
+        try:
+            with os.scandir(self.directory) as entries:
+                for entry in entries:
+                    stem = entry.name[: -len(".json")]
+                    if not entry.name.endswith(".json") or not listable(stem):
+                        continue
+                    try:
+                        info = entry.stat()  # through a link, as reading does
+                    except (OSError, ValueError):
+                        continue
+                    if not stat.S_ISDIR(info.st_mode):  # a FIFO is listed: loading refuses it
+                        found.append((info.st_mtime, stem))
+        except OSError:  # no folder yet, or not one
             return []
-        files = sorted(self.directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        return [p.stem for p in files]
+        return [stem for _, stem in sorted(found, key=lambda f: (-f[0], f[1]))]
 
-    def load(self, name: str = AUTOSAVE, *, lang: str) -> LoadResult:
+    def load(self, name: str = AUTOSAVE, *, lang: str, repair: bool = False) -> LoadResult:
         """The session saved as ``name``; ``lang`` is the language of the warning
-        given if it was damaged."""
+        given if it was damaged. A file that is no session is set aside (kept
+        under another name), saying so; but one whose text does not parse and
+        that changed less than DAMAGED_AGE seconds ago (another program may
+        still be writing it) is left as it is, unless ``repair``."""
         target = self.path(name)
         if not target.exists():
             return LoadResult(None)
@@ -186,7 +207,7 @@ class SessionStore:
         except ReadRefused as exc:
             if exc.reason == "missing":
                 return LoadResult(None)
-            return self._damaged(target, exc, lang)
+            return self._damaged(target, exc, lang, repair)
         except (
             OSError,
             JsonRefused,
@@ -194,10 +215,19 @@ class SessionStore:
             TypeError,
             ValueError,
         ) as exc:
-            return self._damaged(target, exc, lang)
+            return self._damaged(target, exc, lang, repair)
 
-    def _damaged(self, target: Path, exc: Exception, lang: str) -> LoadResult:
+    def _damaged(self, target: Path, exc: Exception, lang: str, repair: bool) -> LoadResult:
         error = _why(exc, lang)
+        age = _age(target)
+        # A device, a pipe or an oversized file is no write in progress: only
+        # text that does not parse (yet) may be one.
+        unfinished = not isinstance(exc, ReadRefused)
+        if unfinished and not repair and age is not None and age < DAMAGED_AGE:
+            self._left_damaged.add(target)
+            seconds = max(0, round(age))
+            warning = STORE(lang, "damaged_young", file=target.name, error=error, seconds=seconds)
+            return LoadResult(None, warning)
         aside = self._set_aside(target)
         if aside is None:
             warning = STORE(lang, "damaged", file=target.name, error=error)
@@ -254,6 +284,10 @@ class SessionStore:
     def _set_aside(target: Path) -> Path | None:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
         aside = target.with_name(f"{target.stem}.damaged-{stamp}.json.bak")
+        for number in range(2, 100):
+            if not aside.exists() and not aside.is_symlink():
+                break  # never over a file set aside the same second
+            aside = target.with_name(f"{target.stem}.damaged-{stamp}-{number}.json.bak")
         try:
             target.replace(aside)
         except OSError:
@@ -261,11 +295,62 @@ class SessionStore:
         return aside
 
 
-def safe_name(name: str) -> str:
-    """A session name as a file name: accents dropped ("Zoé" -> "Zoe"), anything
-    but letters, digits, dot, dash and underscore replaced, no leading dot."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return _SAFE_NAME.sub("_", plain.strip()).strip("._")[:64]
+def _plain(data: Any) -> Any:
+    """Every string in ``data`` (keys too) without lone surrogates (``no_surrogates``)."""
+    if isinstance(data, str):
+        return no_surrogates(data)
+    if isinstance(data, dict):
+        return {no_surrogates(str(k)): _plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_plain(v) for v in data]
+    return data
+
+
+def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half.
+
+    ``durable=False`` does not wait for the disk (an fsync can take tens of
+    milliseconds on a busy machine): the file is still whole for readers and
+    after the process is killed, and ``sync_file`` makes it survive a power cut.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def sync_file(path: Path) -> None:
+    """Wait until ``path`` and its folder entry are on the disk."""
+    for target, flags in ((path, os.O_RDONLY), (path.parent, os.O_RDONLY | os.O_DIRECTORY)):
+        handle = os.open(target, flags)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+def data_dir() -> Path:
+    override = os.environ.get("ALTERNANCE_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("alternance-tui", appauthor=False))
+
+
+def _age(path: Path) -> float | None:
+    try:
+        return time.time() - path.lstat().st_mtime
+    except OSError:
+        return None
 
 
 def _why(exc: Exception, lang: str) -> str:
@@ -283,6 +368,7 @@ def _why(exc: Exception, lang: str) -> str:
 
 
 def _session_from(data: object) -> Session:
+    data = _plain(data)
     if not isinstance(data, Mapping) or data.get("version") != FORMAT_VERSION:
         raise ValueError("not a session file of this version")
     answers = data["answers"]

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
 from alternance_tui.tui.actions import InterviewKeys
 from alternance_tui.tui.advisor.actions import AdvisorDesk
@@ -163,6 +164,20 @@ class AlternanceApp(App[int]):
         self.keys.forget()
         self.size_guard.forget()
         self.looks.forget()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Textual's, with markup off unless asked: a notice may quote a session's
+        name, an answer, a path or a file's error, and "Dupont [/]" is text, not a
+        Rich closing tag (a MarkupError stopped the app)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # --- screens --------------------------------------------------------------------
 

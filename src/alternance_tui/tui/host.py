@@ -35,8 +35,9 @@ class Desk(Protocol):
     """Advisor mode, as its sessions and comparison screens ask it (every
     request does nothing outside advisor mode)."""
 
-    def session_rows(self) -> list[tuple[str, str, str]]:
-        """(name, saved at, progress) of each named session."""
+    def session_rows(self) -> list[tuple[str, str, str, str]]:
+        """(key, name shown, saved at, progress) of each named session; the key is
+        what the other requests take (two copies may show the same name)."""
         ...
 
     def open_session(self, name: str) -> None: ...

@@ -16,6 +16,21 @@ from typing import Any
 IDLE_SECONDS = 90.0
 COUNTDOWN_SECONDS = 15.0
 PIN_VARIABLE = "ALTERNANCE_KIOSK_PIN"
+MAX_PIN = 32  # characters the kiosk's PIN pad takes
+
+
+def pin_problem(pin: str) -> str | None:
+    """Why the staff exit code could never be typed on the PIN pad, or None."""
+    if len(pin) > MAX_PIN:
+        return f"it is {len(pin)} characters long, and the PIN pad takes at most {MAX_PIN}"
+    if not pin.isprintable():
+        return "it holds a character that cannot be typed (a control character or a line break)"
+    return None
+
+
+# Set by `alternance serve` for the apps it starts: the person at the keyboard is
+# a visitor in a browser, who may not name files on the server.
+SERVED_VARIABLE = "ALTERNANCE_SERVED"
 
 
 @dataclass(frozen=True)
@@ -29,6 +44,8 @@ class TuiOptions:
     kiosk: bool = False
     # A private session: nothing read from or written to the data folder (serve's default).
     ephemeral: bool = False
+    # Started by `alternance serve` (SERVED_VARIABLE): no file named from the keyboard.
+    served: bool = False
     advisor: bool = False
     resume: str | None = None
     answers: dict[str, Any] = field(default_factory=dict)

@@ -13,6 +13,7 @@ from alternance_tui.advice.render.html import HtmlReport
 from alternance_tui.advice.render.markdown import MarkdownReport
 from alternance_tui.advice.render.text import TextReport
 from alternance_tui.advice.result import Recommendation
+from alternance_tui.files.printable import printable_document
 
 RENDERERS: dict[str, Callable[[Recommendation, Bundle], str]] = {
     "json": json_text,
@@ -23,4 +24,6 @@ RENDERERS: dict[str, Callable[[Recommendation, Bundle], str]] = {
 
 
 def render(rec: Recommendation, bundle: Bundle, fmt: str) -> str:
-    return RENDERERS[fmt](rec, bundle)
+    # The flow's texts and the answers may hold control characters: escaped, in
+    # every format, so that printing the result cannot drive a terminal.
+    return printable_document(RENDERERS[fmt](rec, bundle), json=fmt == "json")

@@ -286,5 +286,7 @@ def html_page(cmp: Comparison) -> str:
 
 
 def render_comparison(cmp: Comparison, fmt: str) -> str:
+    from alternance_tui.files.printable import printable_document
+
     renderers = {"json": json_text, "text": text, "markdown": markdown, "html": html_page}
-    return renderers[fmt](cmp)
+    return printable_document(renderers[fmt](cmp), json=fmt == "json")

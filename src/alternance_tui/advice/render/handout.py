@@ -17,7 +17,9 @@ from typing import Any
 from alternance_tui.advice.document_json import to_json as recommendation_json
 from alternance_tui.advice.handout import Handout
 from alternance_tui.advice.model import Bundle
+from alternance_tui.advice.render.markdown import md_cell, md_text
 from alternance_tui.advice.result import Recommendation
+from alternance_tui.files.printable import printable_document
 from alternance_tui.wording.catalogue.handout import HANDOUT
 
 _CSS = """@page{size:A4;margin:11mm 13mm 10mm}
@@ -107,30 +109,35 @@ def handout_html(h: Handout) -> str:
 
 def handout_markdown(h: Handout) -> str:
     lang = h.lang
+    m = md_text  # every text: the name, the notes and the answers were typed
 
     def t(key: str, **values: object) -> str:
-        return HANDOUT(lang, key, **values)
+        return m(HANDOUT(lang, key, **values))
 
     def bullets(items: tuple[str, ...] | list[str]) -> list[str]:
-        return [*(f"- {i}" for i in items), ""]
+        return [*(f"- {m(i)}" for i in items), ""]
 
-    meta = (h.prepared_for, h.scenario, h.prepared, h.rates)
-    out = [f"# {h.title}", "", " · ".join(x for x in meta if x)]
-    out += ["", f"## {t('can_do')}", "", f"### {h.contracts_heading}", "", *bullets(h.contracts)]
+    def row(cells: tuple[str, ...] | list[str]) -> str:
+        return "| " + " | ".join(map(md_cell, cells)) + " |"
+
+    meta = " · ".join(m(x) for x in (h.prepared_for, h.scenario, h.prepared, h.rates) if x)
+    out = [f"# {m(h.title)}", "", meta]
+    out += ["", f"## {t('can_do')}", "", f"### {m(h.contracts_heading)}", ""]
+    out += bullets(h.contracts)
     out += [f"### {t('courses_open')}", ""]
-    out += bullets(h.courses) if h.courses else [h.no_course, ""]
+    out += bullets(h.courses) if h.courses else [m(h.no_course), ""]
     if h.campus_note:
-        out += [h.campus_note, ""]
+        out += [m(h.campus_note), ""]
     out += [f"### {t('next_steps')}", "", *bullets(h.next_steps)]
     if h.details:
         out += [f"## {t('details')}", ""]
         for table in h.details:
-            out += [f"### {table.title} — {table.status}", ""]
-            out.append("| " + " | ".join(table.header) + " |")
+            out += [f"### {m(table.title)} — {m(table.status)}", ""]
+            out.append(row(table.header))
             out.append("|" + "---|" * len(table.header))
-            out += ["| " + " | ".join(row) + " |" for row in table.rows]
-            out += ["", table.basis, ""]
-        out += [h.disclaimer, ""]
+            out += [row(cells) for cells in table.rows]
+            out += ["", m(table.basis), ""]
+        out += [m(h.disclaimer), ""]
     if h.closed:
         out += [f"## {t('closed')}", "", *bullets(h.closed)]
     if h.sources:
@@ -139,7 +146,7 @@ def handout_markdown(h: Handout) -> str:
             out += [f"### {block.title}", "", *bullets(block.lines)]
     out += [f"## {t('answers')}", "", *bullets(h.answers)]
     if h.notes:
-        out += [f"## {t('notes')}", "", h.notes, ""]
+        out += [f"## {t('notes')}", "", m(h.notes), ""]
     out += [t("advisor"), ""]
     return "\n".join(out)
 
@@ -153,8 +160,10 @@ def handout_json(h: Handout, rec: Recommendation, bundle: Bundle) -> str:
 
 
 def render_handout(h: Handout, rec: Recommendation, bundle: Bundle, fmt: str) -> str:
+    # The name and the notes were typed, the answers may come from a file: their
+    # control characters are escaped, as in every output (files/printable.py).
     if fmt == "html":
-        return handout_html(h)
+        return printable_document(handout_html(h))
     if fmt == "markdown":
-        return handout_markdown(h)
-    return handout_json(h, rec, bundle)
+        return printable_document(handout_markdown(h))
+    return printable_document(handout_json(h, rec, bundle), json=True)

@@ -8,8 +8,6 @@ sessions and comparison screens ask it for what they show (``Desk``, host.py).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from alternance_tui.tui.part import Part
 from alternance_tui.wording.catalogue.advisor import ADVISOR as a
 
@@ -43,8 +41,8 @@ class AdvisorDesk(Part):
 
     # --- sessions ---------------------------------------------------------------------
 
-    def session_rows(self) -> list[tuple[str, str, str]]:
-        from alternance_tui.sessions.listing import rows
+    def session_rows(self) -> list[tuple[str, str, str, str]]:
+        from alternance_tui.sessions.listing import rows, shown_names
 
         store = self.host.autosave.store
         if store is None:
@@ -52,7 +50,10 @@ class AdvisorDesk(Part):
         # The advisor's sessions only (no autosave), in the words `sessions list` uses.
         lang = self.host.lang
         found = rows(store, lang, self.host.bundle)
-        return [(r.name, r.saved(lang), r.progress(lang)) for r in found]
+        shown = shown_names(found)
+        return [
+            (r.key, n, r.saved(lang), r.progress(lang)) for r, n in zip(found, shown, strict=True)
+        ]
 
     def _leave_sessions(self) -> None:
         from alternance_tui.tui.advisor.sessions import SessionsScreen
@@ -89,15 +90,22 @@ class AdvisorDesk(Part):
         else:
             self.host.step(lambda i: i.begin(), save=False)
 
+    def _refused(self, name: str) -> bool:
+        """Whether ``name`` cannot name a session (sessions/names.py), said if so."""
+        from alternance_tui.sessions.store import name_problem, refusal
+
+        problem = name_problem(name)
+        if problem is not None:
+            self.app.notify(refusal(name, problem, self.host.lang), severity="warning")
+        return problem is not None
+
     def new_session(self, name: str) -> None:
         from alternance_tui.sessions.advisor_state import AdvisorState
-        from alternance_tui.sessions.store import safe_name
 
         store, interview = self.host.autosave.store, self.host.interview
         if store is None or interview is None or self.host.advisor is None:
             return
-        if not safe_name(name):
-            self.app.notify(a(self.host.lang, "name_unusable", name=name), severity="warning")
+        if self._refused(name):
             return
         if store.exists(name) or not self.host.autosave.hold(name):
             self.app.notify(a(self.host.lang, "name_taken", name=name), severity="warning")
@@ -114,13 +122,10 @@ class AdvisorDesk(Part):
         self.host.step(lambda i: i.begin(), save=False)
 
     def rename_session(self, old: str, new: str) -> None:
-        from alternance_tui.sessions.store import safe_name
-
         store = self.host.autosave.store
         if store is None:
             return
-        if not safe_name(new):
-            self.app.notify(a(self.host.lang, "name_unusable", name=new), severity="warning")
+        if self._refused(new):
             return
         if self.host.autosave.in_use_elsewhere(old):
             self.app.notify(a(self.host.lang, "session_in_use", name=old), severity="warning")
@@ -260,68 +265,8 @@ class AdvisorDesk(Part):
     # --- handout ----------------------------------------------------------------------------
 
     def handout(self) -> None:
-        """F6: the handout of the answers shown, in the language shown, to a file:
-        the documents folder by default; an existing file is never replaced unasked."""
-        from alternance_tui.sessions.advising import default_handout_name, documents_dir
-        from alternance_tui.tui.widgets.dialogs import AskScreen
+        """F6: the handout (advisor/handout.py says where it goes: a file named at a
+        terminal, a download in a browser, none in a kiosk)."""
+        from alternance_tui.tui.advisor.handout import Handout
 
-        if self.host.interview is None or self.host.bundle is None:
-            return
-        if self.host.options.kiosk:
-            self.app.notify(a(self.host.lang, "handout_kiosk"), severity="warning")
-            return
-        lang = self.host.lang
-        state = self.host.advisor
-        name = state.name if state is not None else ""
-        with_notes = state is not None and state.notes_on_handout and bool(state.notes.strip())
-        folder = documents_dir()
-        if self.host.settings is not None and self.host.settings.advisor.handout_folder:
-            folder = Path(self.host.settings.advisor.handout_folder).expanduser()
-        suggested = folder / default_handout_name(name, lang, "html")
-        hint = a(lang, "handout_hint", notes=a(lang, "yes" if with_notes else "no"))
-
-        def chosen(path: str | None) -> None:
-            if path:
-                self._handout_to(Path(path).expanduser(), lang, with_notes)
-
-        self.app.push_screen(AskScreen(a(lang, "handout_path"), str(suggested), hint), chosen)
-
-    def _handout_to(self, path: Path, lang: str, with_notes: bool) -> None:
-        from alternance_tui.tui.widgets.dialogs import ConfirmScreen
-
-        if path.exists():
-
-            def confirmed(yes: bool | None) -> None:
-                if yes:
-                    self._write_handout(path, lang, with_notes)
-
-            self.app.push_screen(ConfirmScreen(a(lang, "handout_overwrite", path=path)), confirmed)
-            return
-        self._write_handout(path, lang, with_notes)
-
-    def _write_handout(self, path: Path, lang: str, with_notes: bool) -> None:
-        from alternance_tui.sessions.advising import ExportProblem, handout_of
-        from alternance_tui.sessions.store import write_atomic
-
-        interview, bundle, state = self.host.interview, self.host.bundle, self.host.advisor
-        if interview is None or bundle is None:
-            return
-        fmt = {".md": "markdown", ".json": "json"}.get(path.suffix.lower(), "html")
-        try:
-            from alternance_tui.sessions.advising import recommendation
-
-            engine = self.host.engine()  # the results screen's: its recommendation is reused
-            rec = recommendation(bundle, interview.answers_json(), lang, self.host.as_of, engine)
-            text = handout_of(
-                rec,
-                bundle,
-                fmt,
-                name=state.name if state is not None else "",
-                notes=state.notes if (state is not None and with_notes) else "",
-            )
-            write_atomic(path, text)
-        except (ExportProblem, OSError) as exc:
-            error = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            self.app.notify(a(lang, "handout_failed", error=error), severity="error", timeout=10)
-            return
-        self.app.notify(a(lang, "handout_saved", path=path), timeout=10)
+        Handout(self.app).give()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
@@ -28,6 +29,10 @@ class SessionsScreen(Page):
         Binding("enter,o", "open", show=False, priority=True),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: dict[str, str] = {}  # each row's key (its file) -> the name shown
+
     @property
     def desk(self) -> Desk:
         """Advisor mode, through what its screens may ask of it (host.py)."""
@@ -49,8 +54,11 @@ class SessionsScreen(Page):
         table.clear(columns=True)
         table.add_columns(a(lang, "col_name"), a(lang, "col_saved"), a(lang, "col_progress"))
         rows = self.desk.session_rows()
-        for name, saved, progress in rows:
-            table.add_row(name, saved, progress, key=name)
+        # Keyed by file (two copies may hold the same name); the cells are Text:
+        # a name typed as "Dupont [/]" is shown as typed, never read as markup.
+        self.names = {key: name for key, name, _, _ in rows}
+        for key, name, saved, progress in rows:
+            table.add_row(Text(name), Text(saved), Text(progress), key=key)
         empty = self.query_one("#sessions-empty", Static)
         empty.update(a(lang, "sessions_empty"))
         empty.display = not rows
@@ -90,24 +98,26 @@ class SessionsScreen(Page):
         old, lang = self.selected(), self.lang
         if old is None:
             return
+        shown = self.names.get(old, old)
 
         def renamed(new: str | None) -> None:
-            if new and new != old:
+            if new and new != shown:
                 self.desk.rename_session(old, new)
                 self.show_state()
 
         self.app.push_screen(
-            AskScreen(a(lang, "ask_rename"), old, a(lang, "ask_name_hint")), renamed
+            AskScreen(a(lang, "ask_rename"), shown, a(lang, "ask_name_hint")), renamed
         )
 
     def action_delete(self) -> None:
-        name, lang = self.selected(), self.lang
-        if name is None:
+        key, lang = self.selected(), self.lang
+        if key is None:
             return
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.desk.delete_session(name)
+                self.desk.delete_session(key)
                 self.show_state()
 
+        name = self.names.get(key, key)
         self.app.push_screen(ConfirmScreen(a(lang, "ask_delete", name=name)), confirmed)

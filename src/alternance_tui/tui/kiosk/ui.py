@@ -15,10 +15,10 @@ from textual.containers import Center, Horizontal, Middle, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from alternance_tui.tui.options import MAX_PIN  # a longer code is refused at start (cli)
 from alternance_tui.tui.widgets.controls import TapButton
 from alternance_tui.wording.catalogue.tui import TUI as t
 
-MAX_PIN = 32
 KEYPAD_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", ",")
 
 

@@ -49,7 +49,6 @@ ADVISOR = Catalogue(
             "ask_delete": "Supprimer la session « {name} » pour de bon ? O / N",
             "name_taken": "Une session s’appelle déjà « {name} ».",
             "session_in_use": "« {name} » est ouverte dans une autre fenêtre : fermez-la d’abord.",
-            "name_unusable": "« {name} » ne peut pas servir de nom : lettres ou chiffres.",
             "session_missing": "La session « {name} » est introuvable.",
             "answers_dropped": "Des réponses enregistrées ne conviennent plus :",
             "notes_title": "Notes du conseiller (enregistrées avec les réponses)",
@@ -69,6 +68,10 @@ ADVISOR = Catalogue(
             "handout_saved": "Fiche enregistrée : {path}",
             "handout_failed": "La fiche n’a pas pu être enregistrée : {error}",
             "handout_kiosk": "Pas de fiche en mode borne : rien n’est écrit.",
+            "handout_download": "Fiche envoyée à votre navigateur : {file} "
+            "(voir ses téléchargements).",
+            "handout_served": "Pas de fiche ici : ce programme tourne sur un serveur, "
+            "qui n’enregistre rien pour ses visiteurs.",
             "settings_broken": "Réglages illisibles, valeurs par défaut utilisées : {problem}",
             "forget_offer": "Ordinateur partagé ? F9 : m’oublier (efface cette session, la "
             "précédente et les notes).",
@@ -120,7 +123,6 @@ ADVISOR = Catalogue(
             "ask_delete": "Delete the session “{name}” for good? Y / N",
             "name_taken": "A session is already called “{name}”.",
             "session_in_use": "“{name}” is open in another window: close it there first.",
-            "name_unusable": "“{name}” cannot be a name: use letters or digits.",
             "session_missing": "The session “{name}” cannot be found.",
             "answers_dropped": "Some saved answers no longer fit:",
             "notes_title": "Advisor’s notes (saved with the answers)",
@@ -140,6 +142,9 @@ ADVISOR = Catalogue(
             "handout_saved": "Handout saved: {path}",
             "handout_failed": "The handout could not be saved: {error}",
             "handout_kiosk": "No handout in kiosk mode: nothing is written.",
+            "handout_download": "Handout sent to your browser: {file} (see its downloads).",
+            "handout_served": "No handout here: this program runs on a server, which "
+            "keeps nothing for its visitors.",
             "settings_broken": "Settings unreadable, the defaults are used: {problem}",
             "forget_offer": "A shared computer? F9: forget me (erases this session, the "
             "previous one and the notes).",
