@@ -12,7 +12,6 @@ import pytest
 from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.model import Bundle
 from alternance_tui.tui.pages.resultview import ResultsView, results_view
-from alternance_tui.wording.catalogue.act import ACT
 
 AS_OF = dt.date(2026, 1, 1)
 YOUNG = {"age": 20, "employer_sector": "private", "diploma": "bac_general", "duration_months": 24}
@@ -38,9 +37,11 @@ def test_closed_courses_say_what_would_open_them(bundle: Bundle) -> None:
 def test_no_course_open_says_so_and_the_next_step(bundle: Bundle) -> None:
     courses = section(view(bundle, YOUNG, "fr"), "courses")
     assert courses.open_count == 0
-    [advice] = courses.advice
-    assert advice.startswith("Rien d’ouvert ici pour l’instant. Prochaine étape")
-    assert "Bac+2" in advice
+    # Contracts are open: the nearest course and why, then what to do (issue 22, item 7).
+    nearest, todo = courses.advice
+    assert nearest.startswith("Aucune formation de l’IMPGT ne vous est encore ouverte")
+    assert "Licence 3" in nearest and "L2 (bac+2)" in nearest
+    assert "autre école ou un CFA" in todo and "Bac+2" in todo
     assert section(view(bundle, YOUNG), "contracts").advice == ()
 
 
@@ -94,7 +95,12 @@ def test_a_campus_with_no_open_course_is_named(bundle: Bundle) -> None:
         ("en", ["Gross", "SMIC", "OPCO", "CFA", "Agreement minimum"]),
     ],
 )
-def test_the_glossary_explains_the_words_of_the_results(lang: str, words: list[str]) -> None:
-    text = ACT(lang, "glossary")
-    for word in words:
+def test_the_glossary_explains_the_words_of_the_results(
+    bundle: Bundle, lang: str, words: list[str]
+) -> None:
+    from alternance_tui.flow.glossary import explained, sorted_entries
+
+    entries = sorted_entries(bundle.flow.glossary, lang)
+    text = "\n".join(explained(e, lang) for e in entries)
+    for word in [*words, "RSA", "RQTH", "PSS", "DDETS"]:
         assert f"\n{word}" in f"\n{text}", word

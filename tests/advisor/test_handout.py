@@ -40,9 +40,10 @@ def test_it_leads_with_what_the_person_can_do(bundle: Bundle) -> None:
     # The training contract depends on the person's status, not given here.
     assert "Contrats ouverts (2 ouverts, 1 selon une réponse)" in lead
     assert "783,90 € brut par mois la 1re année" in lead
-    # No course open: said so, with the next step that would open one.
-    assert "Aucune formation IMPGT n’est ouverte" in lead
-    assert "Pour ouvrir une formation : Diplôme le plus élevé : Bac+2" in lead
+    # No course open: the nearest, and what to do (a course elsewhere, or this one later).
+    assert "Aucune formation de l’IMPGT ne vous est encore ouverte" in lead
+    assert "la plus proche" in lead and "Licence 3 Administration publique" in lead
+    assert "autre école ou un CFA" in lead  # what would open it: with the closed ones
     # Closed courses with what would open them; those the same change opens share a line.
     closed = [line for line in rest.splitlines() if re.match(r"- ✘ (Master|Licence)", line)]
     assert len(closed) == 3 and all("s’ouvri" in line for line in closed)
@@ -211,7 +212,7 @@ def test_next_steps_follow_the_employer_and_the_open_items(bundle: Bundle) -> No
     assert "francetravail.fr" in private  # the professionalisation contract is open
     # An open course: apply, with the address; none: what would open one.
     assert "impgt.univ-amu.fr" in public and "monmaster.gouv.fr" in public
-    assert "impgt.univ-amu.fr" not in private and "Pour ouvrir une formation" in private
+    assert "impgt.univ-amu.fr" not in private and "revenir à l’IMPGT plus tard" in private
     # A training contract open depending on an answer: where its funding is found.
     assert "moncompteformation.gouv.fr" in private
     assert steps(written(bundle, OLDER, "markdown")).count("\n- ") == 2

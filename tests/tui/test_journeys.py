@@ -543,6 +543,26 @@ async def test_months_are_picked_by_name_or_typed_from_1_to_12(make_app: MakeApp
 
 
 @pilot_test
+async def test_words_are_explained_beside_the_question_that_first_uses_them(
+    make_app: MakeApp,
+) -> None:
+    app = make_app("fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "2", "7", "enter")
+        shown = screen_text(app)
+        assert "RSA\u00a0: revenu de solidarité active" in shown
+        assert "CUI\u00a0: contrat unique d’insertion" in shown
+        await pilot.press("f1")  # the help: no word explained twice on screen
+        assert screen_text(app).count("RSA\u00a0: revenu") == 1
+        await pilot.press("escape", "y", "1", "6")  # yes, private, licence
+        shown = screen_text(app)
+        assert "RSA\u00a0:" not in shown  # the situation question names none of them
+        assert prompt(app).startswith("Quelle est votre situation")
+        # Asked once: the job seeker's "yes" has chosen it here (item 4).
+        assert app.screen.query_one("#choices", ChoiceList).selected == {"jobseeker"}
+
+
+@pilot_test
 async def test_escape_closes_the_help_before_going_back(make_app: MakeApp) -> None:
     """A person reading F1's help presses Escape to close it, not to leave the question;
     its French clauses keep their spacing (no line starts with "; pour")."""

@@ -10,10 +10,12 @@ Pure: ``handout()`` builds it; advice/render/handout.py writes it as HTML
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from alternance_tui.advice.course_gap import level_gap_lines, no_course_lines
 from alternance_tui.advice.model import Bundle
 from alternance_tui.advice.next_steps import next_steps
+from alternance_tui.advice.openers import opener, openers
 from alternance_tui.advice.present import (
     answer_lines,
     grid_table,
@@ -22,8 +24,6 @@ from alternance_tui.advice.present import (
     reference_line,
 )
 from alternance_tui.advice.result import (
-    Change,
-    ChangePart,
     GridPayResult,
     HourlyPayResult,
     ItemResult,
@@ -31,6 +31,7 @@ from alternance_tui.advice.result import (
     Recommendation,
 )
 from alternance_tui.flow.answers import show_value
+from alternance_tui.flow.glossary import in_short, sorted_entries, used_in
 from alternance_tui.flow.model import Flow, tr
 from alternance_tui.wording import formats as w
 from alternance_tui.wording.catalogue.handout import HANDOUT
@@ -79,38 +80,26 @@ class Handout:
     disclaimer: str
     counts: dict[str, int]
     sources: tuple[SourceBlock, ...] = ()  # of the open items, near the end
+    glossary: tuple[str, ...] = ()  # the words it uses that a reader may not know
+    # Contracts paid for a year of study whose courses are closed (course_gap.py).
+    level_gap: tuple[str, ...] = ()
+
+
+def _with_glossary(h: Handout, flow: Flow) -> Handout:
+    """``h`` with the words of its lead and its pay tables explained in a few words
+    each (the flow's glossary): a printed page has room for those, and the closed
+    items and answers name diplomas a person knows."""
+    texts = [h.contracts_heading, *h.contracts, *h.level_gap, *h.courses, h.no_course]
+    texts.append(h.campus_note)
+    texts += h.next_steps
+    for table in h.details:
+        texts += [table.title, *table.header, table.basis]
+    words = used_in(texts, flow.glossary, h.lang)
+    return replace(h, glossary=tuple(in_short(e, h.lang) for e in sorted_entries(words, h.lang)))
 
 
 def _h(lang: str, key: str, **values: object) -> str:
     return HANDOUT(lang, key, **values)
-
-
-def _part(part: ChangePart, flow: Flow, lang: str) -> str:
-    """One changed answer in words: its label, then the values that would do,
-    the smallest one "or higher" when they run to the end of the choices (a
-    diploma), each by its label (never its id); a range as the engine says it."""
-    question = flow.questions.get(part.question)
-    if question is None or not part.values or question.kind not in ("choice", "multi"):
-        return part.text
-    multi = question.kind == "multi"
-    labels = [show_value(question, frozenset({str(v)}) if multi else v, lang) for v in part.values]
-    ids = [c.id for c in question.choices if not c.unknown]
-    tail = len(part.values) > 1 and list(part.values) == ids[-len(part.values) :]
-    shown = _h(lang, "or_higher", value=labels[0]) if tail and not multi else None
-    return f"{tr(question.short, lang)}{colon(lang)}{shown or _h(lang, 'or').join(labels)}"
-
-
-def opener(change: Change, flow: Flow, lang: str) -> str:
-    """ "Highest diploma: Bac+2 (L2, BTS…) or higher", "Special situations: RQTH or
-    Top-level athlete": what would open the item, in the labels the screen uses."""
-    return " + ".join(_part(p, flow, lang) for p in change.parts) or change.text
-
-
-def openers(item: ItemResult, flow: Flow, lang: str) -> str:
-    """Every way to open the item that a person can act on (not their age), "; or "
-    between them, as the results screen lists them; "" when there is none."""
-    ways = [opener(c, flow, lang) for c in item.changes if not c.fixed]
-    return _h(lang, "either_way").join(ways)
 
 
 def _pay_line(item: ItemResult, lang: str) -> str:
@@ -258,7 +247,11 @@ def handout(
     ] + [_depending_line(i, flow, lang) for i in depending]
     campus_note = campus_without_course(rec, flow, open_courses)
     no_course = ""
-    if not open_courses:
+    # Contracts open and no course: the nearest course, why, and what to do.
+    nearest = no_course_lines(rec, bundle, courses, short=True) if courses else ()
+    if nearest:
+        no_course = typography(nearest[1], lang)
+    elif not open_courses:
         ways = [opener(i.changes[0], flow, lang) for i in course_items if i.changes]
         if ways:
             # The course the smallest change opens: the first in the file's order.
@@ -282,7 +275,7 @@ def handout(
         [i for i in contract_items if i.status == "not_eligible"], flow, lang, courses=False
     ) + closed_lines([i for i in course_items if i.status == "not_eligible"], flow, lang, True)
     known = rec.rates_known_until
-    return Handout(
+    made = Handout(
         lang=lang,
         title=_h(lang, "title"),
         prepared_for=_h(lang, "for", name=name) if name else "",
@@ -299,7 +292,11 @@ def handout(
         ),
         contracts=tuple(lines) or (_h(lang, "no_contract"),),
         courses=tuple(f"✔ {_course_title(i)}" for i in open_courses),
-        no_course="" if open_courses else _h(lang, "no_course"),
+        no_course=""
+        if open_courses
+        else typography(nearest[0], lang)
+        if nearest
+        else _h(lang, "no_course"),
         campus_note=campus_note,
         next_steps=tuple(steps),
         details=tuple(details),
@@ -319,4 +316,9 @@ def handout(
             "contracts_depending": len(depending),
             "courses_open": len(open_courses),
         },
+        level_gap=tuple(
+            typography(line, lang)
+            for line in (level_gap_lines(rec, bundle, contracts) if contracts else ())
+        ),
     )
+    return _with_glossary(made, flow)

@@ -17,6 +17,7 @@ from alternance_tui.flow.file_checks import TextChecker, duplicate_ids, parse_ch
 from alternance_tui.flow.model import (
     Choice,
     Flow,
+    GlossaryEntry,
     NextRule,
     Outcome,
     Question,
@@ -76,6 +77,7 @@ def build_flow(
         if problem is not None:
             problems.append(Problem(file, problem, ("uses", index)))
 
+    glossary = _build_glossary(model, file, check_text, problems)
     flow = Flow(
         id=model.id,
         title=model.title,
@@ -86,9 +88,37 @@ def build_flow(
         outcomes=outcomes,
         source=file,
         uses=tuple(model.uses),
+        glossary=glossary,
     )
     problems += check_derived_defaults(flow, file)
     return flow, problems
+
+
+def _build_glossary(
+    model: FlowFile, file: str, check_text: TextChecker, problems: list[Problem]
+) -> tuple[GlossaryEntry, ...]:
+    """The glossary's entries, each word in every language, explained in every one."""
+    entries = []
+    seen: set[str] = set()
+    for index, entry in enumerate(model.glossary):
+        path: KeyPath = ("glossary", index)
+        term = (
+            dict.fromkeys(model.languages, entry.term)
+            if isinstance(entry.term, str)
+            else entry.term
+        )
+        if not isinstance(entry.term, str):
+            check_text(entry.term, (*path, "term"))
+        check_text(entry.means, (*path, "means"))
+        check_text(entry.short, (*path, "short"))
+        for word in {*term.values(), *entry.matches}:
+            if word in seen:
+                problems.append(
+                    Problem(file, f'"{word}" is explained twice in the glossary', (*path, "term"))
+                )
+            seen.add(word)
+        entries.append(GlossaryEntry(term, entry.means, tuple(entry.matches), entry.short))
+    return tuple(entries)
 
 
 def _used_file_problem(used: str, base_dir: Path | None) -> str | None:

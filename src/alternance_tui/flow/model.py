@@ -100,6 +100,17 @@ class Question:
 
 
 @dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    """A word a person may not know (RSA, OPCO…), and what it means."""
+
+    term: Text
+    means: Text
+    # The spellings a text may use; empty: the term itself, in each language.
+    matches: tuple[str, ...] = ()
+    short: Text | None = None  # a few words, for a printed page
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     id: str
     title: Text
@@ -121,6 +132,8 @@ class Flow:
     # as paths relative to the flow file. The flow engine only checks they exist.
     uses: tuple[str, ...] = ()
     extras: Mapping[str, object] = field(default_factory=dict)
+    # Words explained to the person (flow/glossary.py finds them in a text).
+    glossary: tuple[GlossaryEntry, ...] = ()
 
     def node_kind(self, node_id: str) -> Literal["question", "outcome"] | None:
         if node_id in self.questions:

@@ -86,6 +86,20 @@ class QuestionFile(_Strict):
         return [{"goto": value}] if isinstance(value, str) else value
 
 
+class GlossaryFile(_Strict):
+    term: str | TextField = Field(
+        description='the word as written: "SMIC", or one per language { fr = "Brut", en = "Gross" }'
+    )
+    means: TextField = Field(description="what it means, in a sentence a student reads")
+    short: TextField | None = Field(
+        None, description='a few words for a printed page: { en = "legal minimum wage" }'
+    )
+    matches: list[Annotated[str, StringConstraints(min_length=1, max_length=64)]] = Field(
+        default_factory=list,
+        description='the spellings a text may use (default: the term): ["CSG", "CRDS"]',
+    )
+
+
 class OutcomeFile(_Strict):
     id: NodeId
     title: TextField
@@ -102,3 +116,7 @@ class FlowFile(_Strict):
     uses: list[str] = Field(default_factory=list, description="data files this flow brings")
     questions: list[QuestionFile] = Field(min_length=1)
     outcomes: list[OutcomeFile] = Field(min_length=1)
+    glossary: list[GlossaryFile] = Field(
+        default_factory=list,
+        description="words a person may not know, each explained where it first appears",
+    )

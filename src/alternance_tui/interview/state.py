@@ -30,7 +30,8 @@ from alternance_tui.flow.answers import (
     to_json,
 )
 from alternance_tui.flow.cond import Value
-from alternance_tui.flow.model import Flow, Question, tr
+from alternance_tui.flow.glossary import used_in
+from alternance_tui.flow.model import Flow, GlossaryEntry, Question, tr
 from alternance_tui.flow.walk import Progress, Walk, condition_env, progress, walk
 from alternance_tui.wording import formats
 
@@ -94,6 +95,29 @@ class Interview:
         """The answers a person gave that the path uses (no defaults added)."""
         path = self.walk().path
         return {q: self.answers[q] for q in path if q in self.answers}
+
+    def glosses(self, question_id: str) -> list[GlossaryEntry]:
+        """The words this question's prompt is the first on the path to use (RSA,
+        ASS, AAH at 27): each is explained once, where it first appears."""
+        glossary = self.flow.glossary
+        question = self.flow.questions[question_id]
+        here = used_in([tr(question.prompt, self.lang)], glossary, self.lang)
+        if not here:
+            return []
+        path = self.walk().path
+        earlier = path[: path.index(question_id)] if question_id in path else ()
+        before = used_in(
+            [tr(self.flow.questions[q].prompt, self.lang) for q in earlier], glossary, self.lang
+        )
+        return [entry for entry in here if entry not in before]
+
+    def words(self, question_id: str) -> list[GlossaryEntry]:
+        """Every word the question uses, its help and choices too (F1 explains them)."""
+        question = self.flow.questions[question_id]
+        texts = [tr(question.prompt, self.lang), tr(question.help, self.lang)]
+        for choice in question.choices:
+            texts += [tr(choice.label, self.lang), tr(choice.help, self.lang)]
+        return used_in(texts, self.flow.glossary, self.lang)
 
     def first_missing(self) -> str | None:
         """The first required question on the path without an answer."""

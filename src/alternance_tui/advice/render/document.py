@@ -4,6 +4,7 @@ a paragraph, a list and a table look (subclasses in the modules beside this)."""
 
 from __future__ import annotations
 
+from alternance_tui.advice.course_gap import course_gap_lines
 from alternance_tui.advice.model import Bundle
 from alternance_tui.advice.present import (
     answer_lines,
@@ -22,6 +23,7 @@ from alternance_tui.advice.result import (
     Recommendation,
     Reference,
 )
+from alternance_tui.flow.glossary import explained, sorted_entries, used_in
 from alternance_tui.flow.model import tr
 from alternance_tui.wording import formats as w
 from alternance_tui.wording.typography import typography
@@ -36,18 +38,25 @@ class Document:
         self.lang = rec.lang
         self.out: list[str] = []
         self.declared = {s.id: s.attributes for s in bundle.sections}
+        # Every text said, before any format marks it up: the words it uses are
+        # explained at the end (the flow's glossary).
+        self.said: list[str] = []
 
     # blocks: the typography of the language applies to every text in them
     def heading(self, text: str, level: int) -> None:
+        self.said.append(text)
         self._heading(self.typo(text), level)
 
     def paragraph(self, text: str) -> None:
+        self.said.append(text)
         self._paragraph(self.typo(text))
 
     def bullets(self, items: list[str]) -> None:
+        self.said += items
         self._bullets([self.typo(i) for i in items])
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
+        self.said += [*header, *(c for r in rows for c in r)]
         self._table([self.typo(h) for h in header], [[self.typo(c) for c in r] for r in rows])
 
     def typo(self, text: str) -> str:
@@ -86,10 +95,17 @@ class Document:
         notes = {s.id: s.note for s in self.bundle.sections}
         for section in rec.sections:
             self.heading(section.title, 2)
+            # Contracts open and no course, or paid for a year whose courses are closed.
+            for line in course_gap_lines(rec, self.bundle, section):
+                self.paragraph(line)
             for item in section.items:
                 self.item(item, section.id)
             if notes.get(section.id):
                 self.paragraph(tr(notes[section.id], lang))
+        words = used_in(self.said, self.bundle.flow.glossary, lang)
+        if words:
+            self.heading(label(lang, "glossary"), 2)
+            self.bullets([explained(e, lang) for e in sorted_entries(words, lang)])
         return "\n".join(self.out).rstrip() + "\n"
 
     def item(self, item: ItemResult, section: str) -> None:

@@ -33,6 +33,7 @@ li{margin:.05rem 0}.meta{color:#333;font-size:8.5pt}
 table{border-collapse:collapse;font-size:8.5pt;margin:.1rem 0}
 td,th{border:1px solid #999;padding:.05rem .35rem;text-align:left}
 .closed li,.answers,.sources{font-size:8.5pt}
+.words{font-size:7.5pt;margin-top:.15rem}
 @media print{details.sources:not([open]){display:none}}
 .notes{white-space:pre-wrap;border-left:3px solid #555;padding-left:.5rem}
 .sign{margin-top:.8rem}section.keep,.detail{break-inside:avoid}
@@ -60,11 +61,16 @@ def handout_html(h: Handout) -> str:
     out.append(f'<p class="meta">{" · ".join(map(_e, meta))}</p>')
     out.append(f'<section class="lead"><h2>{_e(t("can_do"))}</h2>')
     out.append(f"<h3>{_e(h.contracts_heading)}</h3>{_ul(h.contracts)}")
+    out.extend(f"<p>{_e(line)}</p>" for line in h.level_gap)
     out.append(f"<h3>{_e(t('courses_open'))}</h3>")
     out.append(_ul(h.courses) if h.courses else f"<p>{_e(h.no_course)}</p>")
     if h.campus_note:
         out.append(f"<p>{_e(h.campus_note)}</p>")
-    out.append(f"<h3>{_e(t('next_steps'))}</h3>{_ul(h.next_steps)}</section>")
+    out.append(f"<h3>{_e(t('next_steps'))}</h3>{_ul(h.next_steps)}")
+    if h.glossary:  # the lead's words, in a few words each
+        words = " · ".join(h.glossary)
+        out.append(f'<p class="words"><b>{_e(t("glossary"))}</b> {_e(words)}</p>')
+    out.append("</section>")
     if h.details:
         out.append(f'<section><h2>{_e(t("details"))}</h2><div class="details">')
         # The basis (the SMIC and its source) once when every table shares it.
@@ -124,11 +130,15 @@ def handout_markdown(h: Handout) -> str:
     out = [f"# {m(h.title)}", "", meta]
     out += ["", f"## {t('can_do')}", "", f"### {m(h.contracts_heading)}", ""]
     out += bullets(h.contracts)
+    for line in h.level_gap:
+        out += [m(line), ""]
     out += [f"### {t('courses_open')}", ""]
     out += bullets(h.courses) if h.courses else [m(h.no_course), ""]
     if h.campus_note:
         out += [m(h.campus_note), ""]
     out += [f"### {t('next_steps')}", "", *bullets(h.next_steps)]
+    if h.glossary:
+        out += [f"**{t('glossary')}** " + m(" · ".join(h.glossary)), ""]
     if h.details:
         out += [f"## {t('details')}", ""]
         for table in h.details:

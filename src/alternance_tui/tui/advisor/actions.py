@@ -308,7 +308,9 @@ class AdvisorDesk(Part):
 
         if not isinstance(self.app.screen, ResultsScreen):
             return False
-        self.app.push_screen(GlossaryScreen(self.host.lang))
+        interview = self.host.interview
+        glossary = interview.flow.glossary if interview is not None else ()
+        self.app.push_screen(GlossaryScreen(self.host.lang, glossary))
         return True
 
     # --- handout ----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, OptionList, Static
 
 from alternance_tui.flow.cond import Value
+from alternance_tui.flow.glossary import explained, in_short
 from alternance_tui.flow.model import Question, tr
 from alternance_tui.interview.state import check_typing, number_text
 from alternance_tui.tui.base import Page
@@ -105,6 +106,8 @@ class QuestionScreen(Page):
         yield Static(id="topbar")
         with Vertical(id="body"):
             yield Static(id="prompt", markup=False)
+            # The words the prompt is first to use, explained beside it (RSA: …).
+            yield Static(id="gloss", markup=False)
             yield Static(id="hint", markup=False)
             with Vertical(id="editor"):
                 yield ChoiceList(id="choices")
@@ -148,6 +151,10 @@ class QuestionScreen(Page):
         self.visit = self.ui.visit
         self._show_progress()
         self.put("#prompt", self.text(question.prompt))
+        glosses = [explained(e, lang) for e in interview.glosses(question.id)]
+        self.put("#gloss", "\n".join(glosses))
+        # Hidden when empty, so that it takes no line.
+        self.query_one("#gloss").display = bool(glosses)
         choices = self.query_one("#choices", ChoiceList)
         number = self.query_one("#number", Vertical)
         value = interview.shown_value(question.id)
@@ -272,6 +279,15 @@ class QuestionScreen(Page):
             choice = question.choice(choices.ids[choices.highlighted])
             if choice is not None and choice.help:
                 parts.append(f"{self.text(choice.label)} — {self.text(choice.help)}")
+        interview = self.ui.interview
+        words = []
+        if interview is not None:
+            shown = interview.glosses(question.id)  # already beside the prompt
+            words = [e for e in interview.words(question.id) if e not in shown]
+        if words:
+            # A few words each, so that they leave the choices room at 80x24; the
+            # full sentence is beside the prompt and in the results' F1.
+            parts.append("\n".join(in_short(e, lang) for e in words))
         help_panel.update("\n\n".join(parts) or t(lang, "no_help"))
         help_panel.border_title = t(lang, "help_title")
 

@@ -231,9 +231,11 @@ class ResultsScreen(Page):
                         ),
                         classes="section-title",
                     )
-                    yield Static(_overview(section.cards), classes="overview")
+                    # What to do first (no course open, a campus without one), then
+                    # the overview: ten closed courses would push it off the screen.
                     for line in section.advice:
                         yield Static(f"→ {line}", classes="section-advice", markup=False)
+                    yield Static(_overview(section.cards), classes="overview")
                     for card in section.cards:
                         yield ResultCard(card, lang, sources_open=card.id in self.open_sources)
                     if section.note:

@@ -330,10 +330,16 @@ def ordered(items: Sequence[ItemResult]) -> list[ItemResult]:
 def section_advice(section: SectionResult, rec: Recommendation, bundle: Bundle) -> tuple[str, ...]:
     """Nothing open in the section: say so, and the smallest change that would open
     something; a preferred campus where no open course is taught: say so."""
-    from alternance_tui.advice.handout import campus_without_course, opener
+    from alternance_tui.advice.course_gap import course_gap_lines
+    from alternance_tui.advice.handout import campus_without_course
+    from alternance_tui.advice.openers import opener
 
     lang = rec.lang
     open_items = [i for i in section.items if i.eligible]
+    # Contracts open and no course, or paid for a year whose courses are closed.
+    gap = tuple(typography(line, lang) for line in course_gap_lines(rec, bundle, section))
+    if gap and not open_items:
+        return gap
     if not open_items:
         changes = [i.changes[0] for i in section.items if i.changes]
         if changes:
@@ -341,9 +347,9 @@ def section_advice(section: SectionResult, rec: Recommendation, bundle: Bundle) 
             return (typography(ACT(lang, "nothing_open", step=step), lang),)
         return (ACT(lang, "nothing_open_no_step"),)
     if not any("campus" in i.attributes for i in section.items):
-        return ()  # only a section of items taught on a campus (the courses)
+        return gap  # a campus is said only for items taught on one (the courses)
     campus = campus_without_course(rec, bundle.flow, open_items)
-    return (typography(campus, lang),) if campus else ()
+    return (*gap, typography(campus, lang)) if campus else gap
 
 
 def results_view(rec: Recommendation, bundle: Bundle) -> ResultsView:

@@ -3,7 +3,8 @@ and the notes. Each returns its answer through ``dismiss`` (None: cancelled)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,6 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static, TextArea
 
 from alternance_tui.wording.catalogue.advisor import ADVISOR as a
+
+if TYPE_CHECKING:
+    from alternance_tui.flow.model import GlossaryEntry
 
 
 class AskScreen(ModalScreen[str | None]):
@@ -129,8 +133,8 @@ class NotesScreen(ModalScreen[tuple[str, bool] | None]):
 
 
 class GlossaryScreen(ModalScreen[None]):
-    """F1 on the results: the words they use (gross, SMIC, OPCO, CFA, agreement
-    minimum), in the language shown. Escape or F1 closes."""
+    """F1 on the results: the words of the flow's glossary (gross, SMIC, OPCO, CFA,
+    RSA…), A to Z, in the language shown. Escape or F1 closes."""
 
     DEFAULT_CSS = """
     GlossaryScreen { align: center middle; }
@@ -142,18 +146,27 @@ class GlossaryScreen(ModalScreen[None]):
         Binding("escape,f1", "close", show=False, priority=True),
     ]
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, glossary: Sequence[GlossaryEntry] = ()) -> None:
         super().__init__()
         self.lang = lang
+        self.glossary = glossary
 
     def compose(self) -> ComposeResult:
         from textual.containers import VerticalScroll
 
+        from alternance_tui.flow.glossary import explained, sorted_entries
         from alternance_tui.wording.catalogue.act import ACT
 
+        words = "\n".join(explained(e, self.lang) for e in sorted_entries(self.glossary, self.lang))
         with VerticalScroll():
             yield Static(ACT(self.lang, "glossary_title"), classes="title", markup=False)
-            yield Static(ACT(self.lang, "glossary"), markup=False)
+            yield Static(words, markup=False)
+            yield Static(ACT(self.lang, "glossary_close"), markup=False)
+
+    def on_mount(self) -> None:
+        from textual.containers import VerticalScroll
+
+        self.query_one(VerticalScroll).focus()  # ↑ ↓ scroll a long list
 
     def action_close(self) -> None:
         self.dismiss(None)

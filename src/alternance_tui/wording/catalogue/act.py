@@ -17,19 +17,21 @@ ACT = Catalogue(
             "nothing_open": "Rien d’ouvert ici pour l’instant. Prochaine étape : {step}.",
             "nothing_open_no_step": "Rien d’ouvert ici pour l’instant : parlez-en à un "
             "conseiller ou une conseillère.",
-            "glossary_title": "Les mots des résultats",
-            "glossary": "Brut : le salaire avant les cotisations salariales ; le net versé est "
-            "plus bas (un apprenti est exonéré d’une partie de ces cotisations).\n"
-            "SMIC : le salaire minimum légal, revu chaque 1er janvier ; les rémunérations "
-            "d’alternance en sont un pourcentage.\n"
-            "OPCO : l’opérateur de compétences de la branche de l’employeur ; il finance le "
-            "contrat et la formation.\n"
-            "CFA : le centre de formation d’apprentis, l’école qui assure la formation et "
-            "accompagne le contrat.\n"
-            "Minimum conventionnel : le salaire minimum fixé par l’accord de branche de "
-            "l’employeur ; s’il est plus haut que le SMIC, certains pourcentages s’y "
-            "appliquent.\n"
-            "Échap ferme.",
+            # Contracts open, no course (advice/course_gap.py).
+            "no_course": "Aucune formation de l’IMPGT ne vous est encore ouverte ; "
+            "la plus proche : {title}. {why}",
+            "no_course_todo": "Que faire : un contrat d’alternance se signe avec une "
+            "formation ; cherchez-en une à votre niveau dans une autre école ou un CFA, "
+            "ou revenez à l’IMPGT plus tard ({change}).",
+            "no_course_todo_short": "Que faire : chercher une formation à votre niveau dans "
+            "une autre école ou un CFA, ou revenir à l’IMPGT plus tard.",
+            # A contract paid for a year of study whose courses are closed.
+            "level_gap": "Ces montants sont calculés pour « {year} », et aucune formation "
+            "de l’IMPGT de cette année ne vous est ouverte. {why}",
+            "level_gap_open": "Les formations qui vous sont ouvertes ({levels}) donnent "
+            "chacune leur rémunération.",
+            "glossary_title": "Les mots des résultats, de A à Z",
+            "glossary_close": "Échap ferme.",
         },
         "en": {
             "open_count_one": "{open} open, {depends} depending on an answer, of {total}",
@@ -37,18 +39,17 @@ ACT = Catalogue(
             "opens_with": "would open with: {change}",
             "nothing_open": "Nothing open here yet. Next step: {step}.",
             "nothing_open_no_step": "Nothing open here yet: talk it over with an advisor.",
-            "glossary_title": "The words of the results",
-            "glossary": "Gross: pay before the employee's social contributions; the net paid is "
-            "lower (an apprentice is exempt from part of them).\n"
-            "SMIC: the legal minimum wage, revised every 1 January; work-linked pay is a "
-            "percentage of it.\n"
-            "OPCO: the skills operator of the employer's sector; it funds the contract and "
-            "the training.\n"
-            "CFA: the apprentice training centre, the school that gives the training and "
-            "follows the contract.\n"
-            "Agreement minimum: the minimum wage set by the employer's sector agreement; when "
-            "it is above the SMIC, some percentages apply to it.\n"
-            "Escape closes.",
+            "no_course": "No IMPGT course is open to you yet; the nearest: {title}. {why}",
+            "no_course_todo": "What to do: a work-linked contract is signed with a course; "
+            "look for one at your level at another school or a CFA, or come back to IMPGT "
+            "later ({change}).",
+            "no_course_todo_short": "What to do: look for a course at your level at another "
+            "school or a CFA, or come back to IMPGT later.",
+            "level_gap": "These amounts are for “{year}”, and no IMPGT course of that year "
+            "is open to you. {why}",
+            "level_gap_open": "The courses open to you ({levels}) each give their own pay.",
+            "glossary_title": "The words of the results, A to Z",
+            "glossary_close": "Escape closes.",
         },
     },
 )

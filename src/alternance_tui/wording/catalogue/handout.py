@@ -68,6 +68,7 @@ HANDOUT = Catalogue(
             "closed_line": "{title} : {why}",
             "opens_with": "s’ouvrirait avec {change}",
             "answers": "Vos réponses",
+            "glossary": "Les mots\u00a0:",
             "notes": "Notes du conseiller",
             "advisor": "Conseiller ou conseillère : ________________________",
             "disclaimer": "Montants minimaux légaux bruts ; l’accord de branche ou "
@@ -134,6 +135,7 @@ HANDOUT = Catalogue(
             "closed_line": "{title}: {why}",
             "opens_with": "would open with {change}",
             "answers": "Your answers",
+            "glossary": "The words:",
             "notes": "Advisor’s notes",
             "advisor": "Advisor: ________________________",
             "disclaimer": "Legal gross minimums; the sector agreement or the employer "
