@@ -23,6 +23,9 @@ TUI = Catalogue(
             "progress": "Question {position} sur environ {total}",
             "progress_exact": "Question {position} sur {total}",
             "progress_edit": "Modification d’une réponse",
+            # A question the change brought: TUI.plural picks _one or _other.
+            "progress_new_one": "{count} nouvelle question après votre changement",
+            "progress_new_other": "{count} nouvelles questions après votre changement",
             "back": "← Retour",
             "next": "Suivant →",
             "help_title": "Aide",
@@ -102,6 +105,8 @@ TUI = Catalogue(
             "answers_problems": "Certaines réponses de {file} n’ont pas été reprises ; "
             "les autres l’ont été :",
             "resume_none": "Aucune session enregistrée{name} : nouvel entretien.",
+            "resume_held": "« {name} » est ouverte dans une autre fenêtre : fermez-la là-bas "
+            "d’abord. Nouvel entretien ici, rien n’est écrit dans « {name} ».",
             "resumed": "Session reprise ({count} réponses).",
             "session_other_flow": "La session enregistrée concerne un autre entretien ({flow}) : "
             "nouvel entretien.",
@@ -151,6 +156,8 @@ TUI = Catalogue(
             "progress": "Question {position} of about {total}",
             "progress_exact": "Question {position} of {total}",
             "progress_edit": "Changing an answer",
+            "progress_new_one": "{count} new question after your change",
+            "progress_new_other": "{count} new questions after your change",
             "back": "← Back",
             "next": "Next →",
             "help_title": "Help",
@@ -228,6 +235,8 @@ TUI = Catalogue(
             "theme_kiosk": "kiosk (large blocks, high contrast)",
             "answers_problems": "Some answers in {file} were not taken; the others were:",
             "resume_none": "No saved session{name}: a new interview.",
+            "resume_held": "“{name}” is open in another window: close it there first. A new "
+            "interview here; nothing is written to “{name}”.",
             "resumed": "Session resumed ({count} answers).",
             "session_other_flow": "The saved session is for another interview ({flow}): "
             "a new interview.",
