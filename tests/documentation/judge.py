@@ -76,10 +76,22 @@ def outcome_problem(block: Block, outcome: Outcome) -> str | None:
     return (
         f"{where}: `{command}` {said}. It runs as written, with the blocks before it on "
         f"the page, in a fresh copy of the project (block at {block.where}).\n"
-        f"    standard error:\n{_quoted(outcome.stderr)}\n"
+        f"    standard error:\n{_quoted(outcome.stderr)}\n{_hint(command, outcome)}"
         "    Fix the command or the page: a file the command needs (me.json, a session) is "
         "made in a block before it, which the reader follows too. Or, if it cannot run "
         "here, " + MARKS_HELP
+    )
+
+
+def _hint(command: str, outcome: Outcome) -> str:
+    """Issue 26, item 1: after the quick start `alternance` is in .venv/bin, on
+    no PATH; a page that calls it bare must say how it gets there."""
+    if outcome.status != 127 or not alternance_calls(command):
+        return ""
+    return (
+        "    After the quick start, `alternance` is .venv/bin/alternance, on no PATH: "
+        "activate the venv in a block before (`. .venv/bin/activate`, which the reader "
+        "types too) or write `.venv/bin/alternance`.\n"
     )
 
 

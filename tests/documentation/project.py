@@ -6,11 +6,14 @@
   none of the caller's ALTERNANCE_* variables: what a block saves (a session,
   settings, the flow cache) lands in the temporary folder, where a reader's
   would land in theirs (~/.local/share/alternance-tui/...).
-- `alternance`, on PATH, and the copy's `.venv/bin/alternance` and
-  `.venv/bin/python` run the Python running the tests (the project's own venv
-  once the quick start or .ci/run has installed it) with the copy's `src/`
-  first on PYTHONPATH: the copy's code and flows, without installing anything.
-  `. .venv/bin/activate` puts that `.venv/bin` first on PATH, as a venv's does.
+- The copy's `.venv/bin/alternance` and `.venv/bin/python` run the Python
+  running the tests (the project's own venv once the quick start or .ci/run has
+  installed it) with the copy's `src/` first on PYTHONPATH: the copy's code and
+  flows, without installing anything. As after the quick start, a bare
+  `alternance` is on no PATH (a folder of the caller's PATH holding one is left
+  out) until `. .venv/bin/activate` puts `.venv/bin` first, as a venv's does.
+- A page's blocks run as one reader's terminal: what a block exports (the
+  activated venv) and the folder it ends in are where the next block starts.
 """
 
 from __future__ import annotations
@@ -34,7 +37,15 @@ TIMEOUT = 180.0
 # What a full-screen app writes first: the alternate screen. A block that starts
 # the interview is stopped as soon as it is seen, not after the timeout.
 FULL_SCREEN = b"\x1b[?1049h"
-HEADER = """set -eo pipefail
+# The terminal a block leaves (exported variables, the folder), for the next
+# one; bash keeps the block's own exit status after this trap.
+SAVE_TERMINAL = (
+    'trap - ERR; set +e; { export -p | grep -Ev "^declare -x (PWD|OLDPWD|SHLVL|_)(=|$)"; '
+    'printf "cd -- %q\\n" "$PWD"; } > "$DOCS_TEST_TERMINAL"'
+)
+HEADER = f"""set -eo pipefail
+if [ -f "$DOCS_TEST_TERMINAL" ]; then . "$DOCS_TEST_TERMINAL"; fi
+trap '{SAVE_TERMINAL}' EXIT
 trap 'echo "$LINENO $?" > "$DOCS_TEST_FAILED_AT"' ERR
 """
 HEADER_LINES = HEADER.count("\n")
@@ -64,9 +75,9 @@ class Project:
         for sub in (".config", ".local/share", ".local/state", ".cache"):
             (self.home / sub).mkdir(parents=True, exist_ok=True)
         (base / "tmp").mkdir()
-        self._tools(base / "bin", self.root / ".venv" / "bin")
+        self._tools(self.root / ".venv" / "bin")
         self.env = {
-            "PATH": f"{base / 'bin'}{os.pathsep}{os.environ.get('PATH', os.defpath)}",
+            "PATH": _without_alternance(os.environ.get("PATH", os.defpath)),
             "HOME": str(self.home),
             "XDG_CONFIG_HOME": str(self.home / ".config"),
             "XDG_DATA_HOME": str(self.home / ".local/share"),
@@ -78,13 +89,13 @@ class Project:
             "LANG": "C.UTF-8",
             "TERM": "dumb",
             "DOCS_TEST_FAILED_AT": str(base / "failed-at"),
+            "DOCS_TEST_TERMINAL": str(base / "terminal.sh"),
         }
 
-    def _tools(self, on_path: Path, venv_bin: Path) -> None:
+    def _tools(self, venv_bin: Path) -> None:
         python = shlex.quote(sys.executable)
-        for folder in (on_path, venv_bin):
-            folder.mkdir(parents=True)
-            _script(folder / "alternance", f'exec {python} -m alternance_tui "$@"\n')
+        venv_bin.mkdir(parents=True)
+        _script(venv_bin / "alternance", f'exec {python} -m alternance_tui "$@"\n')
         _script(venv_bin / "python", f'exec {python} "$@"\n')
         _script(venv_bin / "python3", f'exec {python} "$@"\n')
         (venv_bin / "activate").write_text(
@@ -121,6 +132,13 @@ class Project:
             err_path.read_text(encoding="utf-8", errors="replace"),
             stopped,
         )
+
+
+def _without_alternance(path: str) -> str:
+    """``path`` without the folders holding an ``alternance`` (a developer's
+    activated venv): a reader's new terminal after the quick start has none."""
+    kept = [d for d in path.split(os.pathsep) if d and not (Path(d) / "alternance").exists()]
+    return os.pathsep.join(kept)
 
 
 def _script(path: Path, body: str) -> None:

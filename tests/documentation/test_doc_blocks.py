@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .blocks import SHELL, Page, parse_page
+from .blocks import SHELL, Page, commands, parse_page
 from .judge import inline_problems, not_run_problems, outcome_problem, same_as_problems
 from .project import ROOT, Project
 
@@ -64,3 +64,23 @@ def test_every_shell_block_runs_as_written(page: str, tmp_path: Path) -> None:
             if problem is not None:
                 problems.append(problem)
     assert not problems, "\n\n".join(problems)
+
+
+def test_the_quick_start_is_two_commands_and_names_what_they_need() -> None:
+    """The brief: one command installs and starts the app, one runs the whole suite
+    (.ci/run runs the same install and the same suite). Issue 26, item 4: on
+    Debian and Ubuntu `python3 -m venv` needs python3-venv, said before them."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("## Quick start")
+    section = text[start : text.index("\n## ", start + 1)]
+    blocks = [b for b in parse_page("README.md", section).blocks if b.lang in SHELL]
+    assert [len(commands(b.text)) for b in blocks] == [1, 1], "two blocks, one command each"
+    install, suite = (commands(b.text)[0][1] for b in blocks)
+    assert install.startswith("python3 -m venv .venv && .venv/bin/pip install -e '.[test]'")
+    assert install.endswith("&& .venv/bin/alternance")
+    assert suite == ".venv/bin/python -m pytest"
+    ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
+    assert "python3 -m venv .venv" in ci and "-e '.[test]'" in ci
+    assert "\n.venv/bin/python -m pytest\n" in ci
+    before = " ".join(section[: section.index("```")].split())
+    assert "`python3-venv`" in before and "apt-get install python3-venv" in before

@@ -49,12 +49,26 @@ def _block(text: str, mark: str = "") -> Block:
     return page.blocks[0]
 
 
-def test_the_old_usage_block_fails_on_the_interview(tmp_path: Path) -> None:
-    """Its first line starts the full-screen interview: seen on the terminal's
-    first bytes and stopped, not waited for."""
+# The step the README now gives before its first bare `alternance` (item 1).
+ACTIVATE = "```sh\n. .venv/bin/activate\n```\n\n"
+
+
+def test_the_old_usage_block_fails_without_the_venv(tmp_path: Path) -> None:
+    """Issue 26, item 1: after the quick start `alternance` is on no PATH, so the
+    old Usage, followed to the letter, fails on its first line; the message says
+    how a page gets it there."""
     (problem,) = _run_page(tmp_path, OLD_USAGE)
-    assert problem.startswith("README.md:3: ") and "starts a full-screen app" in problem
-    assert "`alternance` (README.md:4)" in problem and "`alternance --lang en`" in problem
+    assert problem.startswith("README.md:4: `alternance` failed with status 127")
+    assert "command not found" in problem
+    assert "`. .venv/bin/activate`" in problem and "`.venv/bin/alternance`" in problem
+
+
+def test_the_old_usage_block_fails_on_the_interview(tmp_path: Path) -> None:
+    """With the venv activated, its first line starts the full-screen interview:
+    seen on the terminal's first bytes and stopped, not waited for."""
+    (problem,) = _run_page(tmp_path, ACTIVATE + OLD_USAGE)
+    assert problem.startswith("README.md:7: ") and "starts a full-screen app" in problem
+    assert "`alternance` (README.md:8)" in problem and "`alternance --lang en`" in problem
     assert "<!-- not run: it starts the interview -->" in problem
     assert "docs/architecture.md" in problem
 
@@ -64,8 +78,8 @@ def test_the_flows_before_example_fails_as_it_was(tmp_path: Path) -> None:
     step making flows-before/. Without the interview lines, the diff is what fails."""
     text = OLD_USAGE.replace("alternance                      #", "# alternance  #")
     text = text.replace("alternance --lang en", "# alternance --lang en")
-    (problem,) = _run_page(tmp_path, text)
-    assert problem.startswith("README.md:8: `alternance diff --flow-old flows-before/ ")
+    (problem,) = _run_page(tmp_path, ACTIVATE + text)
+    assert problem.startswith("README.md:12: `alternance diff --flow-old flows-before/ ")
     assert "failed with status 2" in problem
     assert "--flow-old: flows-before: no such flow file" in problem  # the program's own words
     assert "cp -r flows flows-before" in problem  # ... which say what to do
@@ -129,11 +143,37 @@ def test_alternance_and_the_venv_run_the_copy(project: Project) -> None:
     before = flow.read_text(encoding="utf-8")
     flow.write_text(before + "\n[oops\n", encoding="utf-8")
     try:
-        for alternance in ("alternance", ".venv/bin/alternance"):
+        for alternance in (". .venv/bin/activate; alternance", ".venv/bin/alternance"):
             broken = project.run(f"{alternance} check\n")
             assert broken.status == 1 and "alternance.toml" in broken.stdout
     finally:
         flow.write_text(before, encoding="utf-8")
+
+
+def test_a_page_is_one_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader types a page's blocks in one terminal: the venv activated and the
+    folder entered in one block hold in the next. Before that, no `alternance`,
+    even when the caller's PATH has one (a developer's activated venv)."""
+    elsewhere = tmp_path / "developer-venv"
+    elsewhere.mkdir()
+    (elsewhere / "alternance").write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    (elsewhere / "alternance").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{elsewhere}{os.pathsep}{os.environ['PATH']}")
+    project = Project(tmp_path / "reader")
+    bare = project.run("alternance check\n")
+    assert bare.status == 127 and "alternance: command not found" in bare.stderr
+    first = project.run(". .venv/bin/activate\nexport CHOSEN=zoe\nmkdir -p work\ncd work\n")
+    assert first.status == 0, first.stderr
+    second = project.run('command -v alternance\necho "$CHOSEN"\npwd\n')
+    assert second.status == 0, second.stderr
+    assert second.stdout.split() == [
+        str(project.root / ".venv/bin/alternance"),
+        "zoe",
+        str(project.root / "work"),
+    ]
+    failing = project.run("cd ..\nexit 4\n")
+    assert failing.status == 4 and failing.line is None  # the block's status, kept
+    assert project.run("pwd\n").stdout.strip() == str(project.root)
 
 
 def test_marks_a_writer_may_get_wrong() -> None:
