@@ -68,6 +68,25 @@ def test_a_dead_end_in_a_band_narrower_than_a_hundredth(write_flow: WriteFlow) -
     assert isinstance(price, float) and 10 < price * 3 < 10.02
 
 
+def test_a_dead_end_the_cells_find_past_a_tie_names_the_answers_on_its_path(
+    write_flow: WriteFlow,
+) -> None:
+    # The cells find this one (their numbers include a = 3, b = 1), but their
+    # example named only "c = no", not how to get to c.
+    path = write_flow(
+        question_toml("a", "number", extra=WIDE, next_rules=[(None, "b")]),
+        question_toml(
+            "b",
+            "number",
+            extra=WIDE,
+            next_rules=[("a / b == 3 and a - b == 2", "c"), (None, "done")],
+        ),
+        question_toml("c", "yes_no", next_rules=[("c", "done")]),
+        outcomes_toml("done"),
+    )
+    assert _assert_dead_end_is_real(path, "c") == {"a": 3, "b": 1, "c": False}
+
+
 def _decimal_flow(write_flow: WriteFlow, pinned: str) -> Path:
     unit = "min = 0\nmax = 1"
     return write_flow(
