@@ -29,6 +29,10 @@ def advisor_keys(lang: str) -> list[tuple[str, str, str]]:
 class Page(Screen[None]):
     """A screen of the interview; ``show_state`` redraws it from the app's state."""
 
+    # True while the screen is putting its widgets in after its first frame: keys
+    # typed meanwhile wait for them (the app's key queue reads it).
+    filling = False
+
     @property
     def ui(self) -> Host:
         """The app, through what a screen may ask of it (host.py)."""
