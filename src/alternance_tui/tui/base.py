@@ -29,9 +29,11 @@ def advisor_keys(lang: str) -> list[tuple[str, str, str]]:
 class Page(Screen[None]):
     """A screen of the interview; ``show_state`` redraws it from the app's state."""
 
-    # True while the screen is putting its widgets in after its first frame: keys
-    # typed meanwhile wait for them (the app's key queue reads it).
-    filling = False
+    @property
+    def filling(self) -> bool:
+        """True while the screen is putting its widgets in after its first frame:
+        keys typed meanwhile wait for them (the app's key queue reads it)."""
+        return False
 
     @property
     def ui(self) -> Host:

@@ -57,6 +57,7 @@ class ResultsScreen(Page):
         # (language, edited answer), by the card's item id.
         self.open_sources: set[str] = set()
         self._filled = False  # the head and the cards are in
+        self._filling = False
         self._fill_lock = asyncio.Lock()  # one filling at a time (mount, then a redraw)
 
     def compose(self) -> ComposeResult:
@@ -126,9 +127,13 @@ class ResultsScreen(Page):
                 markup=False,
             )
 
+    @property
+    def filling(self) -> bool:
+        # Until the first filling is done too (it waits for the screen's first refresh).
+        return self._filling or not self._filled
+
     def on_mount(self) -> None:
         self._keys()
-        self.filling = True  # filled once the screen is shown and laid out (empty)
 
     def on_screen_resume(self) -> None:
         if not self._filled:
@@ -139,12 +144,12 @@ class ResultsScreen(Page):
         focus change restyles every widget inside), then the widgets are mounted
         once; keys typed meanwhile wait (``filling``, read by the app)."""
         async with self._fill_lock:
-            self.filling = True
+            self._filling = True
             try:
                 await self._put_in()
-                self._filled = True
             finally:
-                self.filling = False
+                self._filled = True  # even if it failed: keys are not held for ever
+                self._filling = False
 
     async def _put_in(self) -> None:
         head = self.query_one("#results-head", Vertical)
