@@ -88,15 +88,15 @@ class QuestionFile(_Strict):
 
 class GlossaryFile(_Strict):
     term: str | TextField = Field(
-        description='the word as written: "SMIC", or one per language { fr = "Brut", en = "Gross" }'
+        description='the word as written: "VAT", or one per language { fr = "TVA", en = "VAT" }'
     )
     means: TextField = Field(description="what it means, in a sentence a student reads")
     short: TextField | None = Field(
-        None, description='a few words for a printed page: { en = "legal minimum wage" }'
+        None, description='a few words for a printed page: { en = "value added tax" }'
     )
     matches: list[Annotated[str, StringConstraints(min_length=1, max_length=64)]] = Field(
         default_factory=list,
-        description='the spellings a text may use (default: the term): ["CSG", "CRDS"]',
+        description='the spellings a text may use (default: the term): ["VAT", "vat"]',
     )
 
 
