@@ -34,6 +34,7 @@ async def answer_young_person(pilot: Pilot[int]) -> None:
     await pilot.press("enter")  # current situation: "rather not say", the default
     await pilot.press("enter")  # year of study: "a first year", pre-selected from the bac
     await pilot.press("2", "4", "enter")  # 24 months
+    await pilot.press("enter")  # RQTH: no, the default
     await pilot.press("enter")  # no previous apprenticeship, the default
     await pilot.press("enter")  # starts in September, the default
     await pilot.press("enter")  # birth month: not given
@@ -475,9 +476,9 @@ async def test_keys_typed_in_one_burst_answer_each_question_in_turn(make_app: Ma
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         # age 20, a private company, general bac, an employee, the year of study
-        # offered, 24 months, no previous apprenticeship: all typed at once
+        # offered, 24 months, no RQTH, no previous apprenticeship: all typed at once
         await type_in_one_burst(
-            pilot, "2", "0", "enter", "1", "2", "2", "enter", "2", "4", "enter", "enter"
+            pilot, "2", "0", "enter", "1", "2", "2", "enter", "2", "4", "enter", "enter", "enter"
         )
         assert app.interview is not None
         assert app.interview.answers == {
@@ -487,6 +488,7 @@ async def test_keys_typed_in_one_burst_answer_each_question_in_turn(make_app: Ma
             "status": "employee",
             "entry_level": "other",
             "duration_months": 24,
+            "rqth": False,
             "previous_apprenticeship": "none",
         }
         assert prompt(app) == "In which month would the contract start?"
