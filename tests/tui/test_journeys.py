@@ -133,6 +133,29 @@ async def test_a_clicked_choice_is_no_click_on_the_next_question(make_app: MakeA
 
 
 @pilot_test
+async def test_enter_on_a_yes_no_after_a_yes_no_takes_the_default_shown(
+    make_app: MakeApp,
+) -> None:
+    """Pressing "N" answers a yes/no without redrawing it; when the next question is a
+    yes/no too, with "No" as its default (RQTH after a year of job seeking), the
+    list must still be drawn again: it showed no mark and kept the highlight on
+    "Yes", so Enter recorded a disability status nobody declared."""
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "2", "2", "enter", "1", "1", "enter", "enter")
+        await pilot.press("3", "0", "enter")  # no bac, 30 months
+        assert prompt(app).startswith("Do you hold a vocational")
+        await pilot.press("y")  # a CAP: the 36 months then need a year of job seeking
+        assert prompt(app).startswith("Have you been registered as a job seeker")
+        await pilot.press("n")
+        await pilot.pause()
+        assert prompt(app).startswith("Do you have RQTH")
+        assert "(•) 2 No" in screen_text(app)
+        await pilot.press("enter")
+        assert app.interview is not None and app.interview.answers["rqth"] is False
+
+
+@pilot_test
 async def test_back_and_forth_keeps_every_answer(make_app: MakeApp) -> None:
     app = make_app("en")
     async with app.run_test(size=SIZE) as pilot:
