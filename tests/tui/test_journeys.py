@@ -251,7 +251,9 @@ async def test_a_question_an_edit_brings_is_asked_and_said_to_be_new(make_app: M
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "2", "2", "enter", "2", "6")  # 22, public, licence
         await pilot.press(*["enter"] * 2, "1", "2", "enter")  # 12 months
-        await pilot.press(*["enter"] * 6)  # the defaults and optional answers, to the review
+        # the defaults and optional answers (RQTH, previous apprenticeship, same-level
+        # diploma, months, hours, interests, campus), to the review
+        await pilot.press(*["enter"] * 8)
         assert isinstance(app.screen, ReviewScreen)
         assert "Minimum conventionnel" not in screen_text(app)
         await pilot.press("home", "down", "enter", "1")  # the employer: a private company
@@ -542,7 +544,8 @@ async def test_months_are_picked_by_name_or_typed_from_1_to_12(make_app: MakeApp
     app = make_app("en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "2", "0", "enter", "1", "2", "enter", "enter")
-        await pilot.press("2", "4", "enter", "enter")  # 24 months, no previous apprenticeship
+        # 24 months, no RQTH, no previous apprenticeship
+        await pilot.press("2", "4", "enter", "enter", "enter")
         assert prompt(app) == "In which month would the contract start?"
         choices = app.screen.query_one("#choices", ChoiceList)
         assert choices.labels[:3] == ["January", "February", "March"]
