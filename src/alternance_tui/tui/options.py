@@ -1,6 +1,6 @@
 """What the TUI is started with: the app's own settings, whoever starts it.
 
-The command line (cli.py), the browser server and the tests all build one;
+The command line (cli/interview.py), the browser server and the tests all build one;
 the app reads nothing else about how it was started.
 """
 
