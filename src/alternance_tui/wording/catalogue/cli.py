@@ -60,18 +60,22 @@ CLI = Catalogue(
             "host_needs_url": "--host {host} needs --public-url, the address browsers use",
             "host_all": "(all)",
             "no_flow_file": "{option}: {path}: no such flow file",
+            "flow_old_hint": " (copy the flows folder before editing it: cp -r flows flows-before)",
             "diff_pair": "{old} and {new} go together: give both",
             "diff_needs_two": "diff needs two states: --as-of-old DATE --as-of-new DATE "
             "and/or --flow-old PATH --flow-new PATH",
             "rates_unknown_before": "{option}: no reference values are known before {date}",
-            "compare_needs_two": "--compare needs two scenarios: --answers A.json --compare B.json",
-            "compare_at_most": "--compare: at most {count} scenarios side by side",
             "scenario_problem": "scenario {letter}: {question}: {message}",
             "no_session": "no session named {name} (see: alternance sessions list)",
             "session_in_use": "{name} is open in an advisor's window: close it there first",
             "session_deleted": "deleted {name}",
             "session_unreadable": "{name}: the session could not be read",
             "sessions_repaired": "{count} damaged session file(s) set aside",
+            "compare_two": "--compare needs two scenarios: --answers A.json --compare B.json",
+            "compare_one_scenario": "{file}: this session has one scenario (A) and nothing to "
+            "compare it with: add scenario B in advisor mode (F5, then +), or compare it with "
+            "other answers: --answers {file} --compare B.json",
+            "compare_at_most": "--compare: at most {count} scenarios side by side",
         },
         "fr": {
             "note": "remarque",
@@ -130,14 +134,13 @@ CLI = Catalogue(
             "les navigateurs",
             "host_all": "(toutes)",
             "no_flow_file": "{option}\u00a0: {path}\u00a0: fichier de questionnaire introuvable",
+            "flow_old_hint": " (copiez le dossier des questionnaires avant de le modifier\u00a0: "
+            "cp -r flows flows-before)",
             "diff_pair": "{old} et {new} vont ensemble\u00a0: donnez les deux",
             "diff_needs_two": "diff compare deux états\u00a0: --as-of-old DATE --as-of-new DATE "
             "et/ou --flow-old CHEMIN --flow-new CHEMIN",
             "rates_unknown_before": "{option}\u00a0: aucune valeur de référence n’est connue "
             "avant le {date}",
-            "compare_needs_two": "--compare demande deux scénarios\u00a0: --answers A.json "
-            "--compare B.json",
-            "compare_at_most": "--compare\u00a0: au plus {count}\u00a0scénarios côte à côte",
             "scenario_problem": "scénario {letter}\u00a0: {question}\u00a0: {message}",
             "no_session": "aucune session nommée {name} (voir\u00a0: alternance sessions list)",
             "session_in_use": "{name} est ouverte dans une fenêtre de conseil\u00a0: "
@@ -145,6 +148,12 @@ CLI = Catalogue(
             "session_deleted": "{name} supprimée",
             "session_unreadable": "{name}\u00a0: la session n’a pas pu être lue",
             "sessions_repaired": "{count}\u00a0fichier(s) de session abîmé(s) mis de côté",
+            "compare_two": "--compare demande deux scénarios\u00a0: --answers A.json "
+            "--compare B.json",
+            "compare_one_scenario": "{file}\u00a0: cette session n’a qu’un scénario (A), "
+            "rien à lui comparer\u00a0: ajoutez le scénario B en mode conseiller (F5, puis +), "
+            "ou comparez-la à d’autres réponses\u00a0: --answers {file} --compare B.json",
+            "compare_at_most": "--compare\u00a0: {count} scénarios au plus côte à côte",
         },
     },
 )
