@@ -232,7 +232,7 @@ class AlternanceApp(App[int]):
     # --- keys typed ahead (keyqueue.py) ---------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
-        # The kiosk first (kiosk.py): the key or tap that cancels the idle
+        # The kiosk first (kiosk/mode.py): the key or tap that cancels the idle
         # countdown must do nothing else, not even wait in the queue.
         if self.kiosk is not None and self.kiosk.intercept(event):
             return
@@ -244,7 +244,7 @@ class AlternanceApp(App[int]):
         if target is not None:
             self._key_queue.forwarded(target)
 
-    def put_back_key(self, event: events.Key) -> None:  # by widgets.py
+    def put_back_key(self, event: events.Key) -> None:  # by widgets/controls.py
         self._key_queue.put_back(event)
 
     def _ready_for_keys(self) -> bool:  # the screen is there, with a widget to take keys
@@ -252,7 +252,10 @@ class AlternanceApp(App[int]):
         if not self._mounted or self.opening.start_requested or not self.screen_stack:
             return False
         screen = self.screen
-        return not isinstance(screen, Page) or (screen.is_mounted and screen.focused is not None)
+        if not isinstance(screen, Page):
+            return True
+        # A screen still putting its widgets in (the results) takes keys once they are there.
+        return screen.is_mounted and screen.focused is not None and not screen.filling
 
     # --- one step of the interview --------------------------------------------------------
 
