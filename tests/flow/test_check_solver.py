@@ -155,6 +155,7 @@ def test_an_answer_read_before_it_is_given_on_a_pinned_path(write_flow: WriteFlo
 def test_what_the_solver_cannot_decide_is_a_warning_not_a_pass(
     write_flow: WriteFlow, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # the summary is in the terminal's language
     # Whether a cube is the sum of two others, over unbounded whole numbers: z3
     # gives up (here after a tenth of a second), and the checker says so.
     monkeypatch.setattr(z3paths, "TIMEOUT_MS", 100)
