@@ -61,6 +61,8 @@ CLI = Catalogue(
             "host_all": "(all)",
             "no_flow_file": "{option}: {path}: no such flow file",
             "flow_old_hint": " (copy the flows folder before editing it: cp -r flows flows-before)",
+            "flow_not_regular": "{option}: {path}: is not a regular file (a device or a pipe?), "
+            "not a flow file",
             "diff_pair": "{old} and {new} go together: give both",
             "diff_needs_two": "diff needs two states: --as-of-old DATE --as-of-new DATE "
             "and/or --flow-old PATH --flow-new PATH",
@@ -141,6 +143,8 @@ CLI = Catalogue(
             "no_flow_file": "{option}\u00a0: {path}\u00a0: fichier de questionnaire introuvable",
             "flow_old_hint": " (copiez le dossier des questionnaires avant de le modifier\u00a0: "
             "cp -r flows flows-before)",
+            "flow_not_regular": "{option}\u00a0: {path}\u00a0: n’est pas un fichier ordinaire "
+            "(un périphérique ou un tube\u00a0?), pas un fichier de questionnaire",
             "diff_pair": "{old} et {new} vont ensemble\u00a0: donnez les deux",
             "diff_needs_two": "diff compare deux états\u00a0: --as-of-old DATE --as-of-new DATE "
             "et/ou --flow-old CHEMIN --flow-new CHEMIN",
