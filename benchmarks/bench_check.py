@@ -1,7 +1,7 @@
 """How long loading and checking a flow takes as flows grow: 100, 1,000, 10,000 questions.
 
 Run: .venv/bin/python benchmarks/bench_check.py [--sizes 100,1000,10000] [--repeats 5]
-                                                [--shape dense,own]
+                                                [--shape dense,own] [--ties 50]
 
 Generated flows mix the four question kinds in blocks of five; every question
 has branching `next` rules: thresholds (``q00007 >= 40``), choices, yes/no tests,
@@ -26,6 +26,16 @@ Phases run as load_flow runs them, with the cyclic garbage collector paused.
 
 Generated files of 10,000 questions are over the 1 MiB size limit of data
 files; the benchmark lifts that limit for itself (and says so).
+
+``--ties N`` (0: skip) then times flows with N comparisons that tie answers
+together, two in each block of three questions: whole numbers a and b from 0 to
+200, where ``a + b == K and a - b == D`` (a single point) leads to a yes/no
+question, among others; the exact part of the check (the z3 solver) decides
+every question after them. Two kinds: **sound** (the yes/no question has a rule
+for yes and one for no: the solver proves, for each, that no answer is left
+without a rule) and **dead ends** (a rule for yes only: the solver finds the
+point and the walk confirms it, in every block). It also times importing z3 in
+a fresh interpreter, and gives the size of the installed package.
 """
 
 from __future__ import annotations
@@ -33,9 +43,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import importlib.metadata
 import itertools
 import math
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -137,6 +149,75 @@ def generate(n: int, shape: str = "dense") -> str:
     return "\n".join(out)
 
 
+def generate_ties(ties: int, *, sound: bool) -> str:
+    """A flow with ``ties`` comparisons tying two answers together, two per block
+    (see the module docstring), as TOML text."""
+    out = ['id = "ties"', 'title = { en = "Ties", fr = "Liens" }', 'languages = ["en", "fr"]', ""]
+    blocks = ties // 2
+    for k in range(blocks):
+        after = f"a{k + 1}" if k + 1 < blocks else "done"
+        a, b = 40 + (37 * k) % 120, 20 + (53 * k) % 60  # the point, inside the ranges
+        pinned = f"a{k} + b{k} == {a + b} and a{k} - b{k} == {a - b}"
+        last = f'{{ when = "y{k}", goto = "{after}" }}'
+        if sound:
+            last += f', {{ when = "not y{k}", goto = "{after}" }}'
+        for qid, kind, rules in (
+            (f"a{k}", "number", f'{{ goto = "b{k}" }}'),
+            (
+                f"b{k}",
+                "number",
+                f'{{ when = "{pinned}", goto = "y{k}" }}, '
+                f'{{ when = "b{k} > a{k}", goto = "done" }}, {{ goto = "{after}" }}',
+            ),
+            (f"y{k}", "yes_no", last),
+        ):
+            out += ["[[questions]]", f'id = "{qid}"', f'kind = "{kind}"']
+            out.append(f'prompt = {{ en = "{qid}?", fr = "{qid} ?" }}')
+            if kind == "number":
+                out += ["integer = true", "min = 0", "max = 200"]
+            out += [f"next = [{rules}]", ""]
+    out += ["[[outcomes]]", 'id = "done"', 'title = { en = "Done", fr = "Fini" }', ""]
+    return "\n".join(out)
+
+
+def measure_ties(ties: int, repeats: int) -> None:
+    """Times the check of flows with ``ties`` tied comparisons, and z3's cost."""
+    print(f"\n{ties} comparisons tying answers together (times in ms)")
+    print(f"{'flow':>10} {'questions':>10} {'check':>9} {'of which exact':>15}  problems")
+    for sound in (True, False):
+        model = FlowFile.model_validate(tomllib.loads(generate_ties(ties, sound=sound)))
+        flow, problems = build_flow(model, "ties.toml")
+        assert not problems, problems
+        found = check_flow(flow)
+        dead_ends = [p for p in found if "no outcome" in p.message]
+        expected = 0 if sound else ties // 2
+        if len(found) != expected or len(dead_ends) != expected:
+            raise SystemExit(f"the tied flow gave {found[:3]}, not {expected} dead ends")
+        check = median_time(lambda flow=flow: check_flow(flow), repeats)
+        explore = median_time(lambda flow=flow: PathExplorer(flow).run(), repeats)
+        kind = "sound" if sound else "dead ends"
+        print(
+            f"{kind:>10} {len(flow.questions):>10} {check * 1000:9.0f} "
+            f"{(check - explore) * 1000:15.0f}  {len(found)}"
+        )
+    imports = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import z3"], check=True)
+        with_z3 = time.perf_counter() - started
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        imports.append(with_z3 - (time.perf_counter() - started))
+    files = importlib.metadata.files("z3-solver") or []
+    size = sum(f.size or 0 for f in files)
+    version = importlib.metadata.version("z3-solver")
+    print(
+        "importing z3 (a fresh interpreter, less a bare one): "
+        f"{statistics.median(imports) * 1000:.0f} ms; "
+        f"z3-solver {version} installed: {size / 2**20:.0f} MiB"
+    )
+
+
 def median_time(action: Callable[[], object], repeats: int, paused: bool = True) -> float:
     """The median wall time of ``action``; ``paused``: with the cyclic GC paused."""
     times = []
@@ -207,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--shape", default="own,dense", help="own, dense or both (own,dense)")
+    parser.add_argument("--ties", type=int, default=50, help="tied comparisons (0: skip)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     shapes = args.shape.split(",")
@@ -223,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
                 n: measure(n, shape, args.repeats if n < 10_000 else 3, Path(tmp)) for n in sizes
             }
             within = report(shape, results) and within
+    if args.ties:
+        measure_ties(args.ties, args.repeats)
     return 0 if within else 1
 
 

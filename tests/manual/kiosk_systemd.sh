@@ -25,6 +25,7 @@ rm -rf "$ROOT/root/alternance-tui" && mkdir -p "$ROOT/root/alternance-tui"
 (cd "$REPO" && git ls-files -co --exclude-standard | grep -v '^\.venv' | tar -cf - -T -) |
     tar -xf - -C "$ROOT/root/alternance-tui"
 cp "$HERE/kiosk_tty1.py" "$ROOT/root/"
+rm -f "$ROOT/root/tty1.log" "$ROOT/root/tty1.keys"
 # A registry reached through a proxy with its own certificate: give pip the host's.
 cp /etc/ssl/certs/ca-certificates.crt "$ROOT/root/host-ca.crt"
 

@@ -152,9 +152,12 @@ async def monkey(
 def on_a_valid_screen(app: AlternanceApp) -> bool:
     from alternance_tui.tui.base import Page
     from alternance_tui.tui.kiosk.ui import CountdownScreen, PinScreen
+    from alternance_tui.tui.widgets.dialogs import ConfirmScreen
 
     screen = app.screen
     below = app.screen_stack[1] if len(app.screen_stack) > 1 else None
+    # ConfirmScreen: the kiosk's F9 question ("erase everything?"), which a
+    # random key or a tap on its key in the bar may leave open.
     return isinstance(below, Page) and (
-        screen is below or isinstance(screen, CountdownScreen | PinScreen)
+        screen is below or isinstance(screen, CountdownScreen | PinScreen | ConfirmScreen)
     )

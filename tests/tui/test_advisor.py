@@ -55,13 +55,14 @@ async def test_three_named_sessions_listed_renamed_deleted_and_reopened() -> Non
         listed = rows(app)
         assert sorted(r[0] for r in listed) == ["K12", "Sam", "Zoé"]
         assert all("2 answers" in r[2] for r in listed)
-        # Rename the first row (the newest: Sam) and delete K12.
+        # Rename Sam and delete K12 (the cursor stays where it was: moved there).
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=[r[0] for r in rows(app)].index("Sam"))
         await pilot.press("r", *["backspace"] * 3)
         await type_text(pilot, "Samia")
         await pilot.press("enter")
         await pilot.pause()
         assert sorted(r[0] for r in rows(app)) == ["K12", "Samia", "Zoé"]
-        table = app.screen.query_one(DataTable)
         table.move_cursor(row=[r[0] for r in rows(app)].index("K12"))
         await pilot.press("d", "y")
         await pilot.pause()

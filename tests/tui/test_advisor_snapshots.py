@@ -56,6 +56,14 @@ def test_sessions_screen(snap_compare: Snap) -> None:
     assert snap_compare(advisor_app(), terminal_size=SMALL, run_before=settle)
 
 
+def test_sessions_screen_in_french(snap_compare: Snap) -> None:
+    """Notes, scenarios and language in the list; the footer on whole lines."""
+    write_session("Mme Dupont", PRIVATE, 0, notes="Rappeler lundi", lang="fr")
+    write_session("Léa", {"age": 30}, 1, lang="fr")
+    write_session("Karim", PRIVATE, 2, scenarios={"B": PRIVATE, "C": PRIVATE})
+    assert snap_compare(advisor_app("fr"), terminal_size=SMALL, run_before=settle)
+
+
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
 def test_scenarios_side_by_side(snap_compare: Snap, size: tuple[int, int]) -> None:
     public = {**PRIVATE, "employer_sector": "public"}

@@ -80,3 +80,23 @@ def test_resume_with_a_name_that_is_no_file_name_does_not_open_the_autosave(
     told = " ".join(message for message, _ in app.notices)
     assert "not a session name" in told
     app.autosave.close()
+
+
+def test_resume_of_a_session_open_in_an_advisors_window_says_so(make_app: MakeApp) -> None:
+    """Issue 18, item 5: `alternance --resume Zoé` while Zoé was open in the
+    advisor's window opened a copy, saved as autosave-3."""
+    store = SessionStore()
+    store.save(Session(flow_id="alternance", answers={"age": 30}, lang="en", name="Zoé"), "Zoé")
+    held = store.lock("Zoé")  # the advisor's window
+    assert held is not None and held >= 0
+    try:
+        app = make_app("en", resume="Zoé")
+        assert app.interview is not None and app.interview.answers == {}
+        told = " ".join(message for message, _ in app.notices)
+        assert "“Zoé” is open in another window" in told
+        app.autosave.close()
+    finally:
+        os.close(held)
+    app = make_app("en", resume="Zoé")  # once the other window has let go: opened
+    assert app.interview is not None and app.interview.answers == {"age": 30}
+    app.autosave.close()

@@ -18,27 +18,15 @@ from alternance_tui.advice.schema import (
     ItemFile,
     RatesFile,
 )
-from alternance_tui.flow.file_checks import TextChecker
+from alternance_tui.flow.file_checks import TextChecker, duplicate_ids
 from alternance_tui.flow.model import Flow
 from alternance_tui.flow.problems import KeyPath, Problem
-
-
-def duplicate_items(advice: AdviceFile, file: str) -> list[Problem]:
-    """Items whose id an earlier item of the file already has."""
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    for index, item in enumerate(advice.items):
-        if item.id in seen:
-            message = f'duplicate item id "{item.id}"'
-            problems.append(Problem(file, message, ("items", index, "id")))
-        seen.add(item.id)
-    return problems
 
 
 def build_rates(
     model_file: RatesFile, file: str, languages: list[str]
 ) -> tuple[dict[str, model.RateSeries], list[Problem]]:
-    problems: list[Problem] = []
+    problems = duplicate_ids(model_file, file)
     check_text = TextChecker(file, languages, problems)
     check_text(model_file.title, ("title",))
     series: dict[str, model.RateSeries] = {}
@@ -47,8 +35,6 @@ def build_rates(
         check_text(item.label, (*path, "label"))
         check_text(item.short, (*path, "short"))
         check_text(item.revised, (*path, "revised"))
-        if item.id in series:
-            problems.append(Problem(file, f'duplicate series id "{item.id}"', (*path, "id")))
         starts = [v.from_ for v in item.values]
         if starts != sorted(starts) or len(set(starts)) != len(starts):
             problems.append(
@@ -73,6 +59,7 @@ def build_rates(
 
 class _AdviceBuilder(PayBuilder):
     def build(self, advice: AdviceFile) -> model.Section:
+        self.problems.extend(duplicate_ids(advice, self.file))
         self.text(advice.title, ("title",))
         self.text(advice.note, ("note",))
         for index, name in enumerate(advice.fixed):
@@ -89,12 +76,8 @@ class _AdviceBuilder(PayBuilder):
             attributes.append(model.AttributeLabel(attribute.id, attribute.label, attribute.value))
         # Built once, then added to every item: the item itself keeps no copy in its file.
         shared = self.notes(advice.item_notes, ("item_notes",))
-        # Each said just before its item's other problems, in the file's order.
-        duplicates = {p.path[1]: p for p in duplicate_items(advice, self.file)}
         items: list[model.Item] = []
         for index, item in enumerate(advice.items):
-            if index in duplicates:
-                self.problems.append(duplicates[index])
             built = self.item(item, ("items", index))
             items.append(replace(built, notes=built.notes + shared) if shared else built)
         return model.Section(

@@ -432,10 +432,13 @@ class Engine:
         state = walk(flow, answers, use_defaults=True)
         if not state.complete:
             missing = missing_answers(flow, answers) or ([state.current] if state.current else [])
+            # Answered, and no rule there applies (a flow that was not checked).
+            stuck = missing == [state.current] and state.current in state.answers
+            word = "no_outcome" if stuck else "missing"
             raise IncompleteAnswers(
                 missing,
                 [
-                    ADVICE(lang, "missing", question=tr(flow.questions[q].short, lang), id=q)
+                    ADVICE(lang, word, question=tr(flow.questions[q].short, lang), id=q)
                     for q in missing
                 ],
             )

@@ -231,8 +231,9 @@ def _check_alone(path: Path) -> list[Problem]:
     languages throughout); not its conditions, which read a flow's answers."""
     from pydantic import ValidationError
 
-    from alternance_tui.advice.build import build_rates, duplicate_items
+    from alternance_tui.advice.build import build_rates
     from alternance_tui.advice.schema import AdviceFile, RatesFile
+    from alternance_tui.flow.file_checks import duplicate_ids
 
     data, text, problems = read_toml(path)
     if data is None:
@@ -247,7 +248,7 @@ def _check_alone(path: Path) -> list[Problem]:
             rates = RatesFile.model_validate(data)
             _, problems = build_rates(rates, name, _languages(data))
         else:
-            problems = duplicate_items(AdviceFile.model_validate(data), name)
+            problems = duplicate_ids(AdviceFile.model_validate(data), name)
     except ValidationError as exc:
         keys = _rates_keys() if kind == "rates" else _advice_keys()
         return located(schema_problems(exc, name, keys, PAY_KINDS), text)

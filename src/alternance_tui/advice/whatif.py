@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Iterable, Mapping
+from typing import assert_never
 
 from alternance_tui.advice import model
 from alternance_tui.advice.compiled import CompiledRules
@@ -77,14 +78,18 @@ class WhatIf:
 
     def _candidates(self, question: Question, env: Mapping[str, Value]) -> list[Value]:
         current = env.get(question.id)
-        if question.kind == "choice":
-            return [c.id for c in question.choices if not c.unknown and c.id != current]
-        if question.kind == "yes_no":
-            return [not current] if isinstance(current, bool) else [True, False]
-        if question.kind == "multi":
-            have = current if isinstance(current, frozenset) else frozenset()
-            return [have | {c.id} for c in question.choices if c.id not in have]
-        return []
+        match question.kind:
+            case "choice":
+                return [c.id for c in question.choices if not c.unknown and c.id != current]
+            case "yes_no":
+                return [not current] if isinstance(current, bool) else [True, False]
+            case "multi":
+                have = current if isinstance(current, frozenset) else frozenset()
+                return [have | {c.id} for c in question.choices if c.id not in have]
+            case "number":
+                return []  # a number is looked for as a range (_number_range)
+            case _:
+                assert_never(question.kind)
 
     def _with(self, env: Mapping[str, Value], **changed: Value) -> dict[str, Value]:
         trial = dict(env)

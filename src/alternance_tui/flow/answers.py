@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import assert_never
 
 from alternance_tui.files.printable import excerpt
 from alternance_tui.flow.cond import Value
@@ -177,23 +178,27 @@ def _match_choice(question: Question, text: str, lang: str) -> str:
 
 def parse_text(question: Question, text: str, lang: str = "en") -> Value:
     """An answer typed as text (``-a id=value`` on the command line)."""
-    if question.kind == "number":
-        if not text.strip() and question.optional:
-            return None
-        if question.shown_as == "month":
-            return _parse_month(question, text, lang)
-        return parse_number(question, text, lang)
-    if question.kind == "choice":
-        return _match_choice(question, text, lang)
-    if question.kind == "multi":
-        parts = [part for part in (p.strip() for p in text.split(",")) if part]
-        return frozenset(_match_choice(question, part, lang) for part in parts)
-    folded = text.strip().casefold()
-    if folded in _YES:
-        return True
-    if folded in _NO:
-        return False
-    raise AnswerError(ANSWERS(lang, "not_yes_no", text=excerpt(text.strip())))
+    match question.kind:
+        case "number":
+            if not text.strip() and question.optional:
+                return None
+            if question.shown_as == "month":
+                return _parse_month(question, text, lang)
+            return parse_number(question, text, lang)
+        case "choice":
+            return _match_choice(question, text, lang)
+        case "multi":
+            parts = [part for part in (p.strip() for p in text.split(",")) if part]
+            return frozenset(_match_choice(question, part, lang) for part in parts)
+        case "yes_no":
+            folded = text.strip().casefold()
+            if folded in _YES:
+                return True
+            if folded in _NO:
+                return False
+            raise AnswerError(ANSWERS(lang, "not_yes_no", text=excerpt(text.strip())))
+        case _:
+            assert_never(question.kind)
 
 
 def parse_json(question: Question, raw: object, lang: str = "en") -> Value:
@@ -204,24 +209,29 @@ def parse_json(question: Question, raw: object, lang: str = "en") -> Value:
         raise AnswerError(ANSWERS(lang, "empty"))
     if isinstance(raw, str):
         return parse_text(question, raw, lang)
-    if question.kind == "number":
-        if isinstance(raw, bool) or not isinstance(raw, int | float):
+    match question.kind:
+        case "number":
+            if isinstance(raw, bool) or not isinstance(raw, int | float):
+                shown = excerpt(json_text(raw))
+                raise AnswerError(
+                    ANSWERS(lang, "not_number", text=shown, example=_example(question, lang))
+                )
+            return check_number(question, _as_float(raw), lang)
+        case "yes_no":
+            if isinstance(raw, bool):
+                return raw
+            raise AnswerError(ANSWERS(lang, "not_yes_no", text=excerpt(json_text(raw))))
+        case "multi":
+            if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
+                return frozenset(_match_choice(question, item, lang) for item in raw)
+            raise AnswerError(ANSWERS(lang, "not_list", choices=_choice_list(question)))
+        case "choice":
             shown = excerpt(json_text(raw))
             raise AnswerError(
-                ANSWERS(lang, "not_number", text=shown, example=_example(question, lang))
+                ANSWERS(lang, "not_choice", text=shown, choices=_choice_list(question))
             )
-        return check_number(question, _as_float(raw), lang)
-    if question.kind == "yes_no":
-        if isinstance(raw, bool):
-            return raw
-        raise AnswerError(ANSWERS(lang, "not_yes_no", text=excerpt(json_text(raw))))
-    if question.kind == "multi":
-        if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
-            return frozenset(_match_choice(question, item, lang) for item in raw)
-        raise AnswerError(ANSWERS(lang, "not_list", choices=_choice_list(question)))
-    raise AnswerError(
-        ANSWERS(lang, "not_choice", text=excerpt(json_text(raw)), choices=_choice_list(question))
-    )
+        case _:
+            assert_never(question.kind)
 
 
 def check_value(question: Question, value: Value, lang: str = "en") -> Value:
@@ -287,15 +297,23 @@ def show_value(question: Question, value: Value, lang: str) -> str:
     """An answer as a person reads it, in their language."""
     if value is None:
         return "—"
-    if question.kind == "yes_no":
-        return ANSWERS(lang, "yes" if value else "no")
-    if question.kind == "number" and isinstance(value, int | float):
-        if question.shown_as == "month" and float(value).is_integer():
-            return formats.month_name(int(value), lang).capitalize()  # as a label reads
-        return formats.number(value, lang) + _unit(question, lang)
-    if question.kind == "choice" and isinstance(value, str):
-        choice = question.choice(value)
-        return tr(choice.label, lang) if choice else value
+    match question.kind:
+        case "yes_no":
+            return ANSWERS(lang, "yes" if value else "no")
+        case "number":
+            if isinstance(value, int | float):
+                if question.shown_as == "month" and float(value).is_integer():
+                    return formats.month_name(int(value), lang).capitalize()  # as a label reads
+                return formats.number(value, lang) + _unit(question, lang)
+        case "choice":
+            if isinstance(value, str):
+                choice = question.choice(value)
+                return tr(choice.label, lang) if choice else value
+        case "multi":
+            pass
+        case _:
+            assert_never(question.kind)
+    # A multi-choice answer, or one not of its question's kind (built by hand).
     if isinstance(value, frozenset):
         if not value:
             return "—"

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import keyword
 from pathlib import Path, PurePosixPath
+from typing import assert_never
 
 from alternance_tui.flow import cond
 from alternance_tui.flow.defaults import check_default, check_derived_defaults, derived_defaults
-from alternance_tui.flow.file_checks import TextChecker, parse_checked_condition
+from alternance_tui.flow.file_checks import TextChecker, duplicate_ids, parse_checked_condition
 from alternance_tui.flow.model import (
     Choice,
     Flow,
@@ -35,6 +36,8 @@ def build_flow(
     check_text(model.title, ("title",))
     check_text(model.description, ("description",))
 
+    # Ids twice in one list of tables; questions and outcomes share theirs (below).
+    problems += duplicate_ids(model, file, elsewhere=("questions", "outcomes"))
     seen: dict[str, KeyPath] = {}
     for index, question_model in enumerate(model.questions):
         _claim_id(question_model.id, ("questions", index, "id"), seen, file, problems)
@@ -169,13 +172,7 @@ def _build_question(
         c_path: KeyPath = (*path, "choices", c_index)
         check_text(choice_model.label, (*c_path, "label"))
         check_text(choice_model.help, (*c_path, "help"))
-        if choice_model.id in choice_ids:
-            problems.append(
-                Problem(
-                    file, f'duplicate choice "{choice_model.id}" in this question', (*c_path, "id")
-                )
-            )
-        choice_ids.add(choice_model.id)
+        choice_ids.add(choice_model.id)  # (one given twice: duplicate_ids in build_flow)
         choices.append(
             Choice(choice_model.id, choice_model.label, choice_model.help, choice_model.unknown)
         )
@@ -244,18 +241,18 @@ def _check_kind_fields(
     model: QuestionFile, path: KeyPath, file: str, problems: list[Problem]
 ) -> None:
     kind = model.kind
-    if kind in ("choice", "multi"):
-        needed = 2 if kind == "choice" else 1
-        if len(model.choices) < needed:
-            problems.append(
-                Problem(
-                    file, f"a {kind} question needs at least {needed} choices", (*path, "choices")
-                )
-            )
-    elif model.choices:
-        problems.append(
-            Problem(file, f"a {kind} question has no choices; remove `choices`", (*path, "choices"))
-        )
+    match kind:
+        case "choice" | "multi":
+            needed = 2 if kind == "choice" else 1
+            if len(model.choices) < needed:
+                message = f"a {kind} question needs at least {needed} choices"
+                problems.append(Problem(file, message, (*path, "choices")))
+        case "number" | "yes_no":
+            if model.choices:
+                message = f"a {kind} question has no choices; remove `choices`"
+                problems.append(Problem(file, message, (*path, "choices")))
+        case _:
+            assert_never(kind)
     if kind != "number":
         for key in ("min", "max", "unit"):
             if getattr(model, key) is not None:

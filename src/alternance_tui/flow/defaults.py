@@ -5,6 +5,8 @@ derived, since the path checker knows only fixed defaults."""
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from alternance_tui.flow import cond
 from alternance_tui.flow.file_checks import parse_checked_condition
 from alternance_tui.flow.model import (
@@ -92,29 +94,36 @@ def check_default(
         problems.append(Problem(file, message, where))
         return None
 
-    if model.kind == "number":
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return bad(f"the default of a number question must be a number, not {value!r}")
-        if model.integer and not float(value).is_integer():
-            return bad(f"the default {value} is not a whole number")
-        if (model.min is not None and value < model.min) or (
-            model.max is not None and value > model.max
-        ):
-            return bad(f"the default {value} is outside min..max")
-        return value
-    if model.kind == "yes_no":
-        if not isinstance(value, bool):
-            return bad("the default of a yes/no question is true or false")
-        return value
-    if model.kind == "choice":
-        if not isinstance(value, str) or value not in choice_ids:
-            return bad(f"the default {value!r} is not one of this question's choices")
-        return value
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        return bad('the default of a multi-choice question is a list, e.g. ["a", "b"] or []')
-    unknown = [v for v in value if v not in choice_ids]
-    if unknown:
-        return bad(
-            f"the default names {', '.join(map(repr, unknown))}, not choices of this question"
-        )
-    return frozenset(value)
+    match model.kind:
+        case "number":
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                return bad(f"the default of a number question must be a number, not {value!r}")
+            if model.integer and not float(value).is_integer():
+                return bad(f"the default {value} is not a whole number")
+            if (model.min is not None and value < model.min) or (
+                model.max is not None and value > model.max
+            ):
+                return bad(f"the default {value} is outside min..max")
+            return value
+        case "yes_no":
+            if not isinstance(value, bool):
+                return bad("the default of a yes/no question is true or false")
+            return value
+        case "choice":
+            if not isinstance(value, str) or value not in choice_ids:
+                return bad(f"the default {value!r} is not one of this question's choices")
+            return value
+        case "multi":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                return bad(
+                    'the default of a multi-choice question is a list, e.g. ["a", "b"] or []'
+                )
+            unknown = [v for v in value if v not in choice_ids]
+            if unknown:
+                return bad(
+                    f"the default names {', '.join(map(repr, unknown))}, "
+                    "not choices of this question"
+                )
+            return frozenset(value)
+        case _:
+            assert_never(model.kind)

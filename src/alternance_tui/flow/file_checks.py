@@ -10,7 +10,7 @@ from alternance_tui.flow import cond
 from alternance_tui.flow.model import (
     Text,
 )
-from alternance_tui.flow.problems import KeyPath, Problem
+from alternance_tui.flow.problems import KeyPath, Problem, format_path
 
 # What a text shown to people may not hold: control characters (an escape
 # sequence would drive the terminal of whoever reads the results) but the line
@@ -83,3 +83,53 @@ def parse_checked_condition(
     for message in cond.check(condition, scope):
         problems.append(Problem(file, f"in {condition.source!r}: {message}", path))
     return condition
+
+
+# How a list's items are named in a message ("duplicate item id").
+_ITEM_NAMES = {"series": "series", "items": "item", "choices": "choice", "rules": "rule"}
+
+
+def duplicate_ids(document: object, file: str, *, elsewhere: tuple[str, ...] = ()) -> list[Problem]:
+    """Every table whose ``id`` an earlier table of the same list already has, in
+    any list of tables of a validated file (``[[questions.choices]]``,
+    ``[[attributes]]``, ``[[items.rules]]`` …), located at the second one's id,
+    in the file's order. ``elsewhere``: the top-level lists whose ids the caller
+    checks itself (a flow's questions and outcomes share theirs); the lists
+    inside them are still checked."""
+    problems: list[Problem] = []
+    _duplicates_in(document, (), file, elsewhere, problems)
+    return problems
+
+
+def _duplicates_in(
+    node: object, path: KeyPath, file: str, elsewhere: tuple[str, ...], problems: list[Problem]
+) -> None:
+    # A validated file is a few tables deep: recursion is fine.
+    fields = getattr(type(node), "model_fields", None)
+    if fields is None:  # not a table
+        return
+    for name, info in fields.items():
+        key = info.alias or name
+        value = getattr(node, name)
+        if not isinstance(value, list):
+            _duplicates_in(value, (*path, key), file, elsewhere, problems)
+            continue
+        first: dict[str, int] = {}
+        checked = bool(path) or key not in elsewhere
+        for index, item in enumerate(value):
+            item_id = getattr(item, "id", None)
+            if checked and isinstance(item_id, str):
+                if item_id in first:
+                    noun = _ITEM_NAMES.get(key, key.removesuffix("s"))
+                    earlier = format_path((*path, key, first[item_id]))
+                    problems.append(
+                        Problem(
+                            file,
+                            f'duplicate {noun} id "{item_id}": already used at {earlier}; '
+                            "each needs an id of its own",
+                            (*path, key, index, "id"),
+                        )
+                    )
+                else:
+                    first[item_id] = index
+            _duplicates_in(item, (*path, key, index), file, elsewhere, problems)

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from alternance_tui.flow.cond import Condition, Value, Variable
-
-QuestionKind = Literal["choice", "multi", "number", "yes_no"]
+from alternance_tui.flow.kinds import QuestionKind
 
 # A text a person reads, by language code ("fr", "en").
 Text = Mapping[str, str]

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from alternance_tui.flow.files import CHOICE_ID_PATTERN, LANGUAGE_PATTERN
+from alternance_tui.flow.kinds import QuestionKind
 
 NodeId = Annotated[
     str,
@@ -54,7 +55,7 @@ class DerivedDefaultFile(_Strict):
 
 class QuestionFile(_Strict):
     id: NodeId
-    kind: Literal["choice", "multi", "number", "yes_no"]
+    kind: QuestionKind
     prompt: TextField
     short: TextField | None = Field(None, description="a short label for reviews and reports")
     help: TextField | None = None

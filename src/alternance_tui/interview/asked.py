@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, assert_never
 
 from alternance_tui.flow.answers import AnswerError, parse_text
 from alternance_tui.flow.cond import Value
@@ -140,9 +140,15 @@ def text(value: Text | None, lang: str) -> str:
 
 
 def answer_kind(question: Question) -> AnswerKind:
-    if question.kind == "number":
-        return "month" if question.shown_as == "month" else "number"
-    return question.kind
+    """How ``question`` is answered: a month is a number picked from a list."""
+    kind = question.kind
+    match kind:
+        case "number":
+            return "month" if question.shown_as == "month" else "number"
+        case "choice" | "multi" | "yes_no":
+            return kind
+        case _:
+            assert_never(kind)
 
 
 def range_hint(question: Question, lang: str) -> str:

@@ -208,6 +208,14 @@ class AlternanceApp(App[int]):
     def active_scenario(self) -> str:
         return self.advisor.active if self.advisor is not None else "A"
 
+    @property
+    def session_name(self) -> str:
+        return self.advisor.name if self.advisor is not None else ""
+
+    @property
+    def scenario_count(self) -> int:
+        return len(self.advisor.letters()) if self.advisor is not None else 1
+
     def sync(self) -> None:
         """Show the place the interview is at, drawn from its current state."""
         if self.too_small or self.desk.over_the_interview() or self.screen.is_modal:

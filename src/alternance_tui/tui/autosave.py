@@ -210,6 +210,12 @@ class Autosave:
             # not the autosave: opening it would look like the wrong session.
             notices.append((t(lang, "resume_bad_name", name=name), "warning"))
             return None, notices
+        if name and name != store.AUTOSAVE and store.in_use(name):
+            # An advisor's window holds it: a copy opened here would be saved
+            # apart (autosave-3) and look like the session; say so, as the
+            # advisor's sessions screen does, and open nothing.
+            notices.append((t(lang, "resume_held", name=name), "warning"))
+            return None, notices
         loaded = store.load(name or store.AUTOSAVE, lang=lang)
         if loaded.warning:
             notices.append((loaded.warning, "warning"))

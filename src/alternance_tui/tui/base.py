@@ -64,5 +64,14 @@ class Page(Screen[None]):
             keys.extend(advisor_keys(lang))
         return keys
 
+    def whose(self) -> list[tuple[str, str, str]]:
+        """Advisor mode: whose session this is, first in the key bar of every
+        screen ("◆ Zoé · B"); a click on it goes back to the sessions."""
+        name = self.ui.session_name if self.ui.options.advisor else ""
+        if not name:
+            return []
+        letter = f"· {self.ui.active_scenario}" if self.ui.scenario_count > 1 else ""
+        return [(f"◆ {name}", letter, "app.sessions")]
+
     def set_keys(self, keys: list[tuple[str, str, str]]) -> None:
-        self.query_one(KeyBar).show_keys([*keys, *self.common_keys()])
+        self.query_one(KeyBar).show_keys([*self.whose(), *keys, *self.common_keys()])

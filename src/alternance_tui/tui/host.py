@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from alternance_tui.flow.cond import Value
     from alternance_tui.interview.state import Interview
     from alternance_tui.sessions.advisor_state import AdvisorState
+    from alternance_tui.sessions.listing import SessionRow
     from alternance_tui.sessions.settings import Settings
     from alternance_tui.sessions.store import Session
     from alternance_tui.tui.autosave import Autosave, Notice
@@ -35,15 +36,22 @@ class Desk(Protocol):
     """Advisor mode, as its sessions and comparison screens ask it (every
     request does nothing outside advisor mode)."""
 
-    def session_rows(self) -> list[tuple[str, str, str, str]]:
-        """(key, name shown, saved at, progress) of each named session; the key is
-        what the other requests take (two copies may show the same name)."""
+    def session_rows(self) -> list[SessionRow]:
+        """Each session the advisor named, newest first."""
+        ...
+
+    def sessions_version(self) -> int:
+        """Changes whenever a session is saved, added, renamed or removed (by
+        this window or another, or the command line): the list is drawn again."""
         ...
 
     def open_session(self, name: str) -> None: ...
     def new_session(self, name: str) -> None: ...
     def rename_session(self, old: str, new: str) -> None: ...
-    def delete_session(self, name: str) -> None: ...
+    def delete_session(self, name: str) -> None:
+        """Into the bin, where ``undo_delete`` finds it again."""
+
+    def undo_delete(self) -> None: ...
     def new_scenario(self) -> None: ...
     def edit_scenario(self, letter: str) -> None: ...
     def drop_scenario(self) -> None: ...
@@ -90,6 +98,16 @@ class Host(Protocol):
     @property
     def active_scenario(self) -> str:
         """The letter of the scenario being edited ("A" outside advisor mode)."""
+        ...
+
+    @property
+    def session_name(self) -> str:
+        """The name of the advisor's session open ("" when none is)."""
+        ...
+
+    @property
+    def scenario_count(self) -> int:
+        """How many scenarios the open session has (1 outside advisor mode)."""
         ...
 
     @property

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import assert_never
 
 from alternance_tui.advice import model
 from alternance_tui.advice.build_base import BuilderBase
@@ -140,25 +141,29 @@ class PayBuilder(BuilderBase):
                 Problem(self.file, f'"{question_id}" is not a question of this flow', path)
             )
             return value
-        if question.kind == "choice" and value not in question.choice_ids:
-            self.problems.append(
-                Problem(self.file, f"{value!r} is not a choice of {question_id}", path)
-            )
-        elif question.kind == "number" and not (
-            isinstance(value, int | float)
-            and not isinstance(value, bool)
-            and (question.minimum is None or value >= question.minimum)
-            and (question.maximum is None or value <= question.maximum)
-        ):
-            self.problems.append(
-                Problem(self.file, f"{value!r} is not a number {question_id} can take", path)
-            )
-        elif question.kind == "yes_no" and not isinstance(value, bool):
-            self.problems.append(Problem(self.file, f"{question_id} takes true or false", path))
-        elif question.kind == "multi":
-            self.problems.append(
-                Problem(self.file, f"{question_id}: several-choice answers cannot be set", path)
-            )
+        match question.kind:
+            case "choice":
+                if value not in question.choice_ids:
+                    message = f"{value!r} is not a choice of {question_id}"
+                    self.problems.append(Problem(self.file, message, path))
+            case "number":
+                if not (
+                    isinstance(value, int | float)
+                    and not isinstance(value, bool)
+                    and (question.minimum is None or value >= question.minimum)
+                    and (question.maximum is None or value <= question.maximum)
+                ):
+                    message = f"{value!r} is not a number {question_id} can take"
+                    self.problems.append(Problem(self.file, message, path))
+            case "yes_no":
+                if not isinstance(value, bool):
+                    message = f"{question_id} takes true or false"
+                    self.problems.append(Problem(self.file, message, path))
+            case "multi":
+                message = f"{question_id}: several-choice answers cannot be set"
+                self.problems.append(Problem(self.file, message, path))
+            case _:
+                assert_never(question.kind)
         return value
 
     def raises(self, raises: list[RaiseFile], path: KeyPath) -> tuple[model.Raise, ...]:
@@ -251,12 +256,15 @@ class PayBuilder(BuilderBase):
         domains: list[list[Value]] = []
         for name in names:
             question = self.flow.questions[name]
-            if question.kind == "choice":
-                domains.append([c.id for c in question.choices])
-            elif question.kind == "yes_no":
-                domains.append([True, False])
-            else:
-                domains.append([None])
+            match question.kind:
+                case "choice":
+                    domains.append([c.id for c in question.choices])
+                case "yes_no":
+                    domains.append([True, False])
+                case "number" | "multi":
+                    domains.append([None])
+                case _:
+                    assert_never(question.kind)
         # Each grid in force (by the date its bands start), every one covering every age.
         dates: list[dt.date | None] = [
             *sorted({b.start for b in grid.bands if b.start is not None})

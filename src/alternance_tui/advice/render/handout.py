@@ -23,7 +23,7 @@ from alternance_tui.files.printable import printable_document
 from alternance_tui.wording.catalogue.handout import HANDOUT
 
 _CSS = """@page{size:A4;margin:11mm 13mm 10mm}
-body{font-family:system-ui,"DejaVu Sans",sans-serif;font-size:9.5pt;line-height:1.25;color:#111;
+body{font-family:system-ui,"DejaVu Sans",sans-serif;font-size:9pt;line-height:1.22;color:#111;
 max-width:46rem;margin:1rem auto;padding:0 .8rem}
 h1{font-size:15pt;margin:0 0 .15rem}h2{font-size:11pt;margin:.55rem 0 .2rem;
 border-bottom:1px solid #999}h3{font-size:10pt;margin:.35rem 0 .1rem}

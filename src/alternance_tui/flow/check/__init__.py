@@ -3,7 +3,8 @@
 run.py holds ``check_flow``, the entry point (reachability, cycles, dead rules,
 then the path exploration of explore.py). cells.py and crossings.py cut the
 range of each answer into the few values that can change where a flow goes;
-gcpause.py pauses the garbage collector while a flow is read and checked.
+past a comparison that ties answers together, exact.py decides the rest with
+the z3 solver (z3terms.py, z3paths.py), imported only then.
 
-Kept free of imports: the loader uses ``gcpause`` without loading the checker.
+Kept free of imports: importing a module of the checker loads only what it needs.
 """

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping
+from typing import assert_never
 
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Question
@@ -86,19 +87,22 @@ def make_cells(
     Those of an ``opaque`` answer (one conditions compare with another answer or
     compute with) get a number of their own as signature: they are never merged."""
     cells: list[Cell]
-    if question.kind == "number":
-        cells = _number_cells(question, bounds, opaque)
-    elif question.kind == "choice":
-        cells = [Cell(c.id) for c in question.choices]
-    elif question.kind == "yes_no":
-        cells = [Cell(True), Cell(False)]
-    else:
-        tested = sorted(members.get(question.id, set()))[:MAX_TESTED_MEMBERS]
-        cells = [
-            Cell(frozenset(subset))
-            for size in range(len(tested) + 1)
-            for subset in itertools.combinations(tested, size)
-        ]
+    match question.kind:
+        case "number":
+            cells = _number_cells(question, bounds, opaque)
+        case "choice":
+            cells = [Cell(c.id) for c in question.choices]
+        case "yes_no":
+            cells = [Cell(True), Cell(False)]
+        case "multi":
+            tested = sorted(members.get(question.id, set()))[:MAX_TESTED_MEMBERS]
+            cells = [
+                Cell(frozenset(subset))
+                for size in range(len(tested) + 1)
+                for subset in itertools.combinations(tested, size)
+            ]
+        case _:
+            assert_never(question.kind)
     if question.optional:
         cells.append(Cell(None))
     if opaque:  # (the others are signed by signatures.sign_cells)

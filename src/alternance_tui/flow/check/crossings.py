@@ -7,9 +7,8 @@ finds where it changes outcome with the other answers at their representative
 numbers (solved when the difference of the two sides is affine in that answer,
 bisected between representative numbers otherwise) and adds it as a threshold;
 the numbers found serve in turn for the other answers, for three rounds.
-Checked against trying every answer on random flows of sums, differences and
-multiples of answers. What this leaves approximate is listed at the top of
-explore.py.
+This is a sample: it finds most dead ends behind such comparisons at once, with
+real examples, and exact.py decides exactly (with a solver) what it misses.
 """
 
 from __future__ import annotations

@@ -9,28 +9,25 @@ to question, only the cells of answers that a condition further on still reads,
 and visits each (question, those cells) state once. A flow whose conditions
 read only recent answers is checked in time linear in its size.
 
-Comparisons that tie answers together, arithmetic over answers against a number
-(``age + months / 12 > 21``) or one answer against another (``months > age``),
-have no threshold of their own: crossings.py finds where they change outcome
-and adds those numbers as thresholds. What remains approximate:
+Comparisons that tie answers together (``age + months / 12 > 21``, ``months >
+age``) have no threshold of their own: crossings.py adds the numbers where they
+change outcome, which finds most dead ends behind them at once, with real
+examples. That is a sample, not a proof (``a + b == 137 and a - b == 3`` holds
+at one point, rarely tried), and so is combining at most ``MAX_TESTED_MEMBERS``
+tested choices of a multi-choice answer (cells.py): past either, exact.py
+decides with an SMT solver what this exploration did not find. What remains:
 
-- Only the other answers' representative numbers are combined (at most
-  ``MAX_COMBINATIONS`` combinations per answer and comparison, three rounds),
-  and each answer gets at most ``MAX_CROSSINGS`` numbers this way (each one
-  multiplies the paths it is carried on; the first found, against the other
-  answers' own thresholds and range ends, are kept): an outcome reached only in
-  a small region cut out by several such comparisons (an equality between
-  answers that holds at numbers no round reaches) can still go untried.
-- An expression that is not affine in an answer (``size * size``, a division by
-  an answer) is bisected only where its sign differs between two representative
-  numbers: a narrow band where it changes sign and back in between is missed.
-- A crossing of a decimal answer is tried at the hundredths either side of it.
-- Multi-choice answers: at most ``MAX_TESTED_MEMBERS`` tested choices are combined.
+- The solver computes exactly, the engine in binary floating point: where the
+  rounding of decimals or of very large numbers decides a comparison (``x +
+  1e16 == 1e16`` holds for x = 1 in floating point), they can differ. What the
+  solver finds is replayed through the engine before it is reported, so this
+  can hide a dead end but never invent one.
+- What the solver cannot decide in its time (non-linear arithmetic over
+  unbounded answers) is a warning ("could not prove"), never a pass.
 
 The parts: order.py (the questions' order, where each answer is live),
 signatures.py (the tests as bits, cells' signatures), steps.py (the records the
-exploration keeps). (``MAX_COMBINATIONS`` and ``MAX_CROSSINGS`` are in
-crossings.py, ``MAX_TESTED_MEMBERS`` in cells.py.)
+exploration keeps), exact.py with z3terms.py and z3paths.py (the solver).
 """
 
 from __future__ import annotations
@@ -38,7 +35,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Mapping
 
-from alternance_tui.flow.check.cells import ABSENT, Cell, make_cells
+from alternance_tui.flow.check.cells import ABSENT, MAX_TESTED_MEMBERS, Cell, make_cells
 from alternance_tui.flow.check.findings import may_be_unanswered, no_outcome
 from alternance_tui.flow.check.order import live_sets, question_children, topological_order
 from alternance_tui.flow.check.rules import compile_rules
@@ -88,6 +85,10 @@ class PathExplorer:
         # Answers some rule compares with another answer or computes with: their
         # cells are never merged (see signatures.py).
         self.opaque = rules.opaque
+        # Where the exploration samples (exact.py then decides): comparisons tying
+        # answers, multi-choice answers with more choices tested than cells combine.
+        self.tied = bool(rules.relations)
+        self.many_members = {n for n, m in rules.members.items() if len(m) > MAX_TESTED_MEMBERS}
         self.refs_order = {q: tuple(sorted(names)) for q, names in self.refs.items()}
         self.defaults = {q.id: q.default for q in flow.questions.values()}
         self.live = live_sets(self._children, self.refs, order)
@@ -111,7 +112,9 @@ class PathExplorer:
         self._takers: dict[tuple[int, ...], Take] = {}
         self._cells: dict[str, list[Cell]] = {}
         self._own: dict[str, list[Cell]] = {}
-        self._unknown: dict[tuple[str, str], set[str]] = {}
+        # The last run's problems, and the answers each rule may read unanswered.
+        self.problems: dict[tuple[str, str], Problem] = {}
+        self.unknown: dict[tuple[str, str], set[str]] = {}
         # How many states the last run visited (for benchmarks).
         self.visited = 0
 
@@ -160,7 +163,8 @@ class PathExplorer:
 
     def _explore(self) -> list[Problem]:
         flow = self.flow
-        problems: dict[tuple[str, str], Problem] = {}
+        problems = self.problems = {}
+        self.unknown = {}
         # Each run starts afresh (steps hold the questions' records).
         self._ats.clear()
         self._steps.clear()
@@ -367,7 +371,7 @@ class PathExplorer:
                 if missing:
                     # One warning per rule, naming every answer it may lack.
                     key = (node, f"unknown:{index}")
-                    names = self._unknown.setdefault(key, set())
+                    names = self.unknown.setdefault(key, set())
                     if not missing <= names or key not in problems:
                         names |= missing
                         problems[key] = may_be_unanswered(self.flow.source, rule, names)

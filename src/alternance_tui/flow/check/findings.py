@@ -30,3 +30,28 @@ def no_outcome(source: str, question: Question, state: Mapping[str, Cell]) -> Pr
         "add a last rule without `when`",
         (*question.where, "next"),
     )
+
+
+def undecided_dead_end(source: str, question: Question, reason: str) -> Problem:
+    """The warning for a question the solver could not prove always has a rule that applies."""
+    return Problem(
+        source,
+        "could not prove that every path through this question ends in an outcome: "
+        f"the solver gave up on its conditions or those before it ({reason}); "
+        "simplify the arithmetic that ties answers together, or add a last rule without `when`",
+        (*question.where, "next"),
+        severity="warning",
+    )
+
+
+def undecided_unanswered(source: str, rule: NextRule, name: str, reason: str) -> Problem:
+    """The warning for a rule the solver could not prove never reads ``name`` unanswered."""
+    return Problem(
+        source,
+        f"could not prove that {name} is always answered when this condition is tried: "
+        f"the solver gave up on the conditions before it ({reason}); "
+        f"ask {name} earlier, give it a default, or simplify the arithmetic that ties "
+        "answers together",
+        (*rule.where, "when"),
+        severity="warning",
+    )

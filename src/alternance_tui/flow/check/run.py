@@ -4,14 +4,15 @@
 questions and outcomes never reached, cycles), then, on a flow without cycles,
 the exhaustive path check, ``PathExplorer`` (explore.py; the answers it tries
 are cells, cells.py, and comparisons that tie answers together get thresholds
-from crossings.py). What that path check leaves approximate is listed at the
-top of explore.py.
+from crossings.py). Past a comparison that ties answers together, what the
+exploration could only try is decided exactly by an SMT solver (exact.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from alternance_tui.flow.check.exact import prove
 from alternance_tui.flow.check.explore import PathExplorer, question_children, topological_order
 from alternance_tui.flow.gcpause import paused_gc
 from alternance_tui.flow.model import Flow, Question
@@ -65,7 +66,11 @@ def _check_flow(flow: Flow) -> list[Problem]:
             )
         )
     if not cycles and flow.start in flow.questions:
-        problems += PathExplorer(flow, children=children, order=order).run()
+        explorer = PathExplorer(flow, children=children, order=order)
+        explorer.run()
+        if explorer.tied or explorer.many_members:
+            prove(flow, children, order, explorer)
+        problems += explorer.problems.values()
     return problems
 
 

@@ -56,7 +56,7 @@ from alternance_tui.flow.cond.tree import (
     names_in,
     walk_nodes,
 )
-from alternance_tui.flow.cond.typecheck import Variable, VarKind, check
+from alternance_tui.flow.cond.typecheck import Variable, check
 
 __all__ = [
     "MAX_DEPTH",
@@ -80,7 +80,6 @@ __all__ = [
     "Seq",
     "Truth",
     "Value",
-    "VarKind",
     "Variable",
     "analyse",
     "analyse_one_constant",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, assert_never
 
 from alternance_tui.flow.cond.tree import (
     BoolOp,
@@ -27,15 +27,14 @@ from alternance_tui.flow.cond.tree import (
     Seq,
     is_number,
 )
-
-VarKind = Literal["number", "choice", "multi", "yes_no"]
+from alternance_tui.flow.kinds import QuestionKind
 
 
 @dataclass(frozen=True, slots=True)
 class Variable:
     """What the type checker needs to know about a question."""
 
-    kind: VarKind
+    kind: QuestionKind
     choices: frozenset[str] = frozenset()
 
 
@@ -70,12 +69,21 @@ def _unknown_name(name: str, scope: Mapping[str, Variable]) -> str:
 _BOOL = _Type("bool")
 _NUMBER = _Type("number")
 _ANY = _Type("any")
-_KIND_TYPES: dict[VarKind, Literal["number", "bool", "choice", "set"]] = {
-    "number": "number",
-    "yes_no": "bool",
-    "choice": "choice",
-    "multi": "set",
-}
+
+
+def _kind_type(kind: QuestionKind) -> Literal["number", "bool", "choice", "set"]:
+    """What a condition sees of a question's answer."""
+    match kind:
+        case "number":
+            return "number"
+        case "yes_no":
+            return "bool"
+        case "choice":
+            return "choice"
+        case "multi":
+            return "set"
+        case _:
+            assert_never(kind)
 
 
 def _type_of(node: Node, scope: Mapping[str, Variable], problems: list[str]) -> _Type:
@@ -93,7 +101,7 @@ def _type_of(node: Node, scope: Mapping[str, Variable], problems: list[str]) -> 
         if variable is None:
             problems.append(_unknown_name(node.name, scope))
             return _ANY
-        return _Type(_KIND_TYPES[variable.kind], question=node.name)
+        return _Type(_kind_type(variable.kind), question=node.name)
     if isinstance(node, Const):
         if isinstance(node.value, bool):
             return _BOOL

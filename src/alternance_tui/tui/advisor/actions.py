@@ -8,12 +8,25 @@ sessions and comparison screens ask it for what they show (``Desk``, host.py).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from alternance_tui.tui.part import Part
 from alternance_tui.wording.catalogue.advisor import ADVISOR as a
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from alternance_tui.sessions.bin import Binned
+    from alternance_tui.sessions.listing import SessionRow
 
 
 class AdvisorDesk(Part):
     """Advisor mode's actions; every one does nothing outside advisor mode."""
+
+    def __init__(self, app: App[int]) -> None:
+        super().__init__(app)
+        # The sessions this window put in the bin, the last one last (U restores it).
+        self._binned: list[Binned] = []
 
     def over_the_interview(self) -> bool:
         """A screen of advisor mode (sessions, scenarios) or a dialog is on top:
@@ -41,19 +54,24 @@ class AdvisorDesk(Part):
 
     # --- sessions ---------------------------------------------------------------------
 
-    def session_rows(self) -> list[tuple[str, str, str, str]]:
-        from alternance_tui.sessions.listing import rows, shown_names
+    def session_rows(self) -> list[SessionRow]:
+        from alternance_tui.sessions.listing import rows
 
         store = self.host.autosave.store
         if store is None:
             return []
-        # The advisor's sessions only (no autosave), in the words `sessions list` uses.
-        lang = self.host.lang
-        found = rows(store, lang, self.host.bundle)
-        shown = shown_names(found)
-        return [
-            (r.key, n, r.saved(lang), r.progress(lang)) for r, n in zip(found, shown, strict=True)
-        ]
+        # The advisor's sessions only (no autosave), as `sessions list` gives them.
+        return rows(store, self.host.lang, self.host.bundle)
+
+    def sessions_version(self) -> int:
+        store = self.host.autosave.store
+        if store is None:
+            return 0
+        try:
+            # A save is a rename into the folder, a delete an unlink: both change it.
+            return store.directory.stat().st_mtime_ns
+        except OSError:
+            return 0
 
     def _leave_sessions(self) -> None:
         from alternance_tui.tui.advisor.sessions import SessionsScreen
@@ -143,16 +161,47 @@ class AdvisorDesk(Part):
             self.host.autosave.hold(new)
 
     def delete_session(self, name: str) -> None:
-        store = self.host.autosave.store
+        from alternance_tui.sessions.bin import SessionBin
+
+        store, lang = self.host.autosave.store, self.host.lang
         if store is None:
             return
         if self.host.autosave.in_use_elsewhere(name):
-            self.app.notify(a(self.host.lang, "session_in_use", name=name), severity="warning")
+            self.app.notify(a(lang, "session_in_use", name=name), severity="warning")
             return
-        store.delete(name)
+        held = store.load(name, lang=lang).session
+        shown = held.name if held is not None and held.name else name
+        try:
+            self._binned.append(SessionBin(store.directory).put(store.path(name)))
+        except OSError as exc:
+            self.app.notify(str(exc.strerror or exc), severity="error")
+            return
         if store.path(self.host.autosave.name) == store.path(name):
             # The open session is gone: nothing more is written under its name.
             self.host.autosave.let_go(back_to_autosave=True)
+        self.app.notify(a(lang, "deleted", name=shown), timeout=10)
+
+    def undo_delete(self) -> None:
+        """U on the sessions: the last session deleted in this window comes back."""
+        from alternance_tui.sessions.bin import SessionBin
+
+        store, lang = self.host.autosave.store, self.host.lang
+        if store is None or not self._binned:
+            self.app.notify(a(lang, "nothing_to_restore"))
+            return
+        binned = self._binned[-1]
+        try:
+            SessionBin(store.directory).restore(binned)
+        except FileExistsError:
+            self.app.notify(a(lang, "restore_taken", name=binned.stem), severity="warning")
+            return
+        except OSError as exc:
+            self.app.notify(str(exc.strerror or exc), severity="error")
+            return
+        self._binned.pop()
+        loaded = store.load(binned.stem, lang=lang).session
+        name = loaded.name if loaded is not None and loaded.name else binned.stem
+        self.app.notify(a(lang, "restored", name=name))
 
     def sessions(self) -> None:
         from alternance_tui.tui.advisor.sessions import SessionsScreen

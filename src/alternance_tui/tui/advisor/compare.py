@@ -45,9 +45,15 @@ def _recommend(engine: Engine, raw: Mapping[str, Any], as_of: dt.date, lang: str
 
 
 def comparison_of(
-    engine: Engine, scenarios: Mapping[str, Mapping[str, Any]], as_of: dt.date, lang: str
+    engine: Engine,
+    scenarios: Mapping[str, Mapping[str, Any]],
+    as_of: dt.date,
+    lang: str,
+    *,
+    name: str = "",
 ) -> tuple[Comparison | None, str]:
-    """The comparison of every scenario that can be worked out, or why none can."""
+    """The comparison of every scenario that can be worked out, or why none can;
+    ``name``: the session's, said on the comparison."""
     from alternance_tui.advice.compare import compare
     from alternance_tui.advice.engine import IncompleteAnswers
 
@@ -60,7 +66,7 @@ def comparison_of(
             problems.append(f"{letter}: {'; '.join(exc.messages)}")
     if not recs:
         return None, "\n".join(problems)
-    return compare(recs, engine.bundle), "\n".join(problems)
+    return compare(recs, engine.bundle, name=name), "\n".join(problems)
 
 
 def _cell(cell: Cell | None) -> str:

@@ -43,17 +43,44 @@ class Handout(Part):
         return "file"
 
     def give(self) -> None:
-        """F6."""
+        """F6; from the comparison of several scenarios, first: this scenario's
+        handout, or all of them side by side (a printable comparison)."""
+        from alternance_tui.tui.advisor.compare import CompareScreen
+        from alternance_tui.tui.widgets.dialogs import PickScreen
+
         if self.host.interview is None or self.host.bundle is None:
             return
         place = self.where()
         if place == "none":
             key = "handout_kiosk" if self.host.options.kiosk else "handout_served"
             self._say(a(self.host.lang, key), severity="warning")
-        elif place == "browser":
+            return
+        lang, letter = self.host.lang, self._letter()
+        if letter and isinstance(self.app.screen, CompareScreen):
+
+            def picked(number: int | None) -> None:
+                if number == 1:
+                    self._give(place)
+                elif number == 2:
+                    self._give(place, side_by_side=True)
+
+            choices = [a(lang, "handout_this", letter=letter), a(lang, "handout_all")]
+            self.app.push_screen(PickScreen(a(lang, "handout_which"), choices), picked)
+            return
+        self._give(place)
+
+    def _give(self, place: Place, *, side_by_side: bool = False) -> None:
+        self.side_by_side = side_by_side
+        if place == "browser":
             self._download()
         else:
             self._ask_for_a_file()
+
+    def _letter(self) -> str:
+        """The scenario shown, when the session has several ("" otherwise): said on
+        the handout and in its file name, so that B is never handed over as A."""
+        state = self.host.advisor
+        return state.active if state is not None and len(state.letters()) > 1 else ""
 
     def _say(self, message: str, *, severity: Literal["information", "warning", "error"]) -> None:
         # Paths and errors are the person's or the system's words: never markup.
@@ -65,9 +92,13 @@ class Handout(Part):
 
     def _name(self, fmt: str) -> str:
         from alternance_tui.sessions.advising import default_handout_name
+        from alternance_tui.sessions.store import safe_name
 
         state = self.host.advisor
-        return default_handout_name(state.name if state else "", self.host.lang, fmt)
+        name = state.name if state else ""
+        if getattr(self, "side_by_side", False):
+            return f"comparison-{safe_name(name) or 'session'}-{self.host.lang}.html"
+        return default_handout_name(name, self.host.lang, fmt, self._letter())
 
     def _text(self, fmt: str, lang: str, with_notes: bool) -> str:
         """The handout; raises ExportProblem when the answers give none."""
@@ -76,6 +107,8 @@ class Handout(Part):
         host = self.host
         interview, bundle, state = host.interview, host.bundle, host.advisor
         assert interview is not None and bundle is not None
+        if getattr(self, "side_by_side", False):
+            return self._comparison(fmt, lang)
         engine = host.engine()  # the results screen's: its recommendation is reused
         rec = recommendation(bundle, interview.answers_json(), lang, host.as_of, engine)
         return handout_of(
@@ -84,7 +117,24 @@ class Handout(Part):
             fmt,
             name=state.name if state is not None else "",
             notes=state.notes if (state is not None and with_notes) else "",
+            scenario=self._letter(),
         )
+
+    def _comparison(self, fmt: str, lang: str) -> str:
+        """Every scenario side by side, naming the session (as `recommend --compare`)."""
+        from alternance_tui.advice.render.compare import render_comparison
+        from alternance_tui.sessions.advising import ExportProblem
+        from alternance_tui.tui.advisor.compare import comparison_of
+
+        state = self.host.advisor
+        name = state.name if state is not None else ""
+        scenarios = self.host.desk.scenario_answers()
+        cmp, problem = comparison_of(
+            self.host.engine(), scenarios, self.host.as_of, lang, name=name
+        )
+        if cmp is None:
+            raise ExportProblem(problem)
+        return render_comparison(cmp, fmt)
 
     def _download(self) -> None:
         from alternance_tui.sessions.advising import ExportProblem

@@ -7,7 +7,7 @@ keeps an answer's key press and the next question's drawing within a frame.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import ClassVar
+from typing import ClassVar, assert_never
 
 from rich.table import Table
 from rich.text import Text
@@ -35,6 +35,17 @@ PROGRESS_CELLS = 10
 def _typed_in(question: Question) -> bool:
     """Answered in the number field; every other question (a month too) is a list."""
     return question.kind == "number" and question.shown_as != "month"
+
+
+def _list_hint(question: Question) -> str:
+    """The wording of the keys under a question answered from a list."""
+    match question.kind:
+        case "choice" | "multi" | "yes_no":
+            return f"hint_{question.kind}"
+        case "number":
+            return "hint_month"
+        case _:
+            assert_never(question.kind)
 
 
 def progress_bar(position: int, total: int) -> str:
@@ -130,13 +141,7 @@ class QuestionScreen(Page):
             self._load_choices(choices, question, value, keep_highlight=not changed)
             self.app.set_focus(choices, scroll_visible=False)
             count = len(choices.ids)
-            kind_hint = {
-                "choice": "hint_choice",
-                "multi": "hint_multi",
-                "yes_no": "hint_yes_no",
-                "number": "hint_month",
-            }
-            keys_hint = t(lang, kind_hint[question.kind], count=count)
+            keys_hint = t(lang, _list_hint(question), count=count)
         if interview.returning_to is not None:
             where = t(lang, f"where_{interview.returning_to}")
             keys_hint = f"{keys_hint} {t(lang, 'hint_edit', where=where)}"
@@ -179,30 +184,33 @@ class QuestionScreen(Page):
     ) -> None:
         lang = self.lang
         highlighted = choices.highlighted
-        if question.kind == "yes_no":
-            selected = set() if value is None else {YES if value else NO}
-            choices.load(
-                [YES, NO], [t(lang, "yes"), t(lang, "no")], selected, letters=YES_NO_LETTERS
-            )
-        elif question.kind == "number":
-            ids, labels = month_options(question, lang)
-            # Nothing known yet: "not known" is marked, so Enter keeps it that way.
-            chosen = str(int(value)) if isinstance(value, int | float) else NOT_KNOWN
-            numbers = ["" if i == NOT_KNOWN else i for i in ids]
-            choices.load(ids, labels, {chosen}, numbers=numbers)
-        else:
-            if isinstance(value, frozenset):
-                selected = set(value)
-            elif isinstance(value, str):
-                selected = {value}
-            else:
-                selected = set()
-            choices.load(
-                question.choice_ids,
-                [self.text(c.label) for c in question.choices],
-                selected,
-                multi=question.kind == "multi",
-            )
+        match question.kind:
+            case "yes_no":
+                selected = set() if value is None else {YES if value else NO}
+                choices.load(
+                    [YES, NO], [t(lang, "yes"), t(lang, "no")], selected, letters=YES_NO_LETTERS
+                )
+            case "number":  # a month (_typed_in: the others are typed)
+                ids, labels = month_options(question, lang)
+                # Nothing known yet: "not known" is marked, so Enter keeps it that way.
+                chosen = str(int(value)) if isinstance(value, int | float) else NOT_KNOWN
+                numbers = ["" if i == NOT_KNOWN else i for i in ids]
+                choices.load(ids, labels, {chosen}, numbers=numbers)
+            case "choice" | "multi":
+                if isinstance(value, frozenset):
+                    selected = set(value)
+                elif isinstance(value, str):
+                    selected = {value}
+                else:
+                    selected = set()
+                choices.load(
+                    question.choice_ids,
+                    [self.text(c.label) for c in question.choices],
+                    selected,
+                    multi=question.kind == "multi",
+                )
+            case _:
+                assert_never(question.kind)
         if keep_highlight and highlighted is not None:
             choices.highlighted = highlighted
 
@@ -249,14 +257,18 @@ class QuestionScreen(Page):
     def value_of(self, ids: frozenset[str]) -> Value:
         question = self.question
         assert question is not None
-        if question.kind == "multi":
-            return ids
         chosen = next(iter(ids), None)
-        if question.kind == "yes_no":
-            return None if chosen is None else chosen == YES
-        if question.kind == "number":  # a month: its number, or None for "not known"
-            return None if chosen in (None, NOT_KNOWN) else int(chosen)
-        return chosen
+        match question.kind:
+            case "multi":
+                return ids
+            case "yes_no":
+                return None if chosen is None else chosen == YES
+            case "number":  # a month: its number, or None for "not known"
+                return None if chosen in (None, NOT_KNOWN) else int(chosen)
+            case "choice":
+                return chosen
+            case _:
+                assert_never(question.kind)
 
     def picked(self, ids: frozenset[str], submit: bool) -> None:
         value = self.value_of(ids)

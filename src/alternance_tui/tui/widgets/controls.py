@@ -287,7 +287,11 @@ class ChoiceList(OptionList):
 
 
 class KeyBar(Static):
-    """The keys that work here, in the person's language; each one clickable."""
+    """The keys that work here, in the person's language; each one clickable.
+
+    Keys that do not fit on one line go on a second one, whole: a key is never
+    cut from its words, nor a label at the window's edge (80 columns in advisor
+    mode hold about nine of its twelve keys)."""
 
     def show_keys(self, keys: Sequence[tuple[str, str, str]]) -> None:
         """``keys``: (key as shown, what it does, the action a click runs)."""
@@ -295,11 +299,27 @@ class KeyBar(Static):
         if shown == getattr(self, "_keys", None):
             return
         self._keys = shown
-        parts = [
-            f"[@click={action}][b]{escape(key)}[/b] {escape(words)}[/]"
-            for key, words, action in keys
-        ]
-        self.update(Content.from_markup("  ".join(parts)))
+        self._lay_out()
+
+    def on_resize(self) -> None:
+        if getattr(self, "_keys", None) is not None:
+            self._lay_out()
+
+    def _lay_out(self) -> None:
+        keys: tuple[tuple[str, str, str], ...] = self._keys
+        # The bar's own width once laid out; the screen's before (less the padding).
+        width = (self.content_region.width or self.app.size.width - 2) if self.app else 78
+        lines: list[list[str]] = [[]]
+        used = 0
+        for key, words, action in keys:
+            size = len(key) + (1 + len(words) if words else 0)
+            if lines[-1] and used + 2 + size > width:
+                lines.append([])
+                used = 0
+            used += size + (2 if lines[-1] else 0)
+            text = f"[b]{escape(key)}[/b]" + (f" {escape(words)}" if words else "")
+            lines[-1].append(f"[@click={action}]{text}[/]")
+        self.update(Content.from_markup("\n".join("  ".join(line) for line in lines)))
 
 
 class TapButton(Button):

@@ -67,6 +67,33 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(yes)
 
 
+class PickScreen(ModalScreen[int | None]):
+    """One of a few choices by its number (1, 2…); Escape chooses none."""
+
+    DEFAULT_CSS = """
+    PickScreen { align: center middle; }
+    PickScreen > Static { width: 70; max-width: 95%; height: auto; border: round $accent;
+        padding: 0 1; background: $surface; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "pick(1)", show=False),
+        Binding("2", "pick(2)", show=False),
+        Binding("escape", "pick(0)", show=False),
+    ]
+
+    def __init__(self, question: str, choices: list[str]) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        lines = [self.question, *(f"{n}. {c}" for n, c in enumerate(self.choices, start=1))]
+        yield Static("\n".join(lines), markup=False)
+
+    def action_pick(self, number: int) -> None:
+        self.dismiss(number if 1 <= number <= len(self.choices) else None)
+
+
 class NotesScreen(ModalScreen[tuple[str, bool] | None]):
     """The session's notes: free text, and whether they go on the handout.
     Escape (or Ctrl+S) keeps what is typed; nothing is lost by closing."""

@@ -29,6 +29,9 @@ ADVICE = Catalogue(
             "{date} on.",
             "missing": "“{question}” needs an answer: give it with -a {id}=… or in the "
             "answers file.",
+            "no_outcome": "These answers reach no outcome at question “{question}” ({id}): "
+            "none of its `next` rules applies to them. The flow needs a rule for them there "
+            "(`alternance check` shows such paths).",
             "agreement": "collective agreement minimum",
             "may_be_outdated": "These figures may be out of date: the {label} changes every "
             "1 January and no value from {missing} is recorded here yet. Amounts use the last "
@@ -55,6 +58,9 @@ ADVICE = Catalogue(
             "une date à partir du {date}.",
             "missing": "« {question} » demande une réponse : donnez-la avec -a {id}=… ou dans "
             "le fichier de réponses.",
+            "no_outcome": "Ces réponses ne mènent à aucun résultat à la question « {question} » "
+            "({id}) : aucune de ses règles `next` ne s’y applique. Le parcours doit prévoir "
+            "une règle pour elles à cet endroit (`alternance check` montre ces chemins).",
             "agreement": "minimum conventionnel",
             "may_be_outdated": "Ces montants sont peut-être périmés : le {label} change chaque "
             "1er janvier et aucune valeur à partir du {missing} n’est encore enregistrée ici. "

@@ -102,6 +102,8 @@ TUI = Catalogue(
             "answers_problems": "Certaines réponses de {file} n’ont pas été reprises ; "
             "les autres l’ont été :",
             "resume_none": "Aucune session enregistrée{name} : nouvel entretien.",
+            "resume_held": "« {name} » est ouverte dans une autre fenêtre : fermez-la là-bas "
+            "d’abord. Nouvel entretien ici, rien n’est écrit dans « {name} ».",
             "resumed": "Session reprise ({count} réponses).",
             "session_other_flow": "La session enregistrée concerne un autre entretien ({flow}) : "
             "nouvel entretien.",
@@ -228,6 +230,8 @@ TUI = Catalogue(
             "theme_kiosk": "kiosk (large blocks, high contrast)",
             "answers_problems": "Some answers in {file} were not taken; the others were:",
             "resume_none": "No saved session{name}: a new interview.",
+            "resume_held": "“{name}” is open in another window: close it there first. A new "
+            "interview here; nothing is written to “{name}”.",
             "resumed": "Session resumed ({count} answers).",
             "session_other_flow": "The saved session is for another interview ({flow}): "
             "a new interview.",
