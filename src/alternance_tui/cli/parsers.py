@@ -77,8 +77,10 @@ def _common(parser: argparse.ArgumentParser, *, lang_default: str) -> None:
     )
 
 
-def add_idle_options(group: argparse._ActionsContainer, prefix: str) -> None:
-    """``--idle-seconds`` and ``--countdown-seconds``, for the app and for ``serve``."""
+def add_idle_options(
+    group: argparse._ActionsContainer, prefix: str, countdown: float = COUNTDOWN_SECONDS
+) -> None:
+    """``--idle-seconds`` and ``--countdown-seconds``, for the app, ``serve`` and ``web``."""
     group.add_argument(
         "--idle-seconds",
         type=_positive_seconds,
@@ -89,9 +91,9 @@ def add_idle_options(group: argparse._ActionsContainer, prefix: str) -> None:
     group.add_argument(
         "--countdown-seconds",
         type=_positive_seconds,
-        default=COUNTDOWN_SECONDS,
+        default=countdown,
         metavar="N",
-        help=f"{prefix}: length of the countdown (default: {COUNTDOWN_SECONDS:g})",
+        help=f"{prefix}: length of the countdown (default: {countdown:g})",
     )
 
 
@@ -320,4 +322,5 @@ def _web_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
         "someone is still there, then everything is erased; a form older than that is not "
         "taken back (the browser's Back button); pages are never cached",
     )
-    add_idle_options(web, "with --kiosk")
+    # WCAG 2.2.1 gives a person at least 20 seconds to say they are still there.
+    add_idle_options(web, "with --kiosk", countdown=30.0)

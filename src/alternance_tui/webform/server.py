@@ -210,8 +210,7 @@ def make_app(options: WebOptions, key: bytes, engine: object | None = None) -> w
         lang=options.lang,
         kiosk=options.kiosk,
         idle_seconds=options.idle_seconds,
-        # WCAG 2.2.1: at least 20 seconds to say "still here".
-        countdown_seconds=max(20.0, options.countdown_seconds),
+        countdown_seconds=options.countdown_seconds,
         as_of=options.as_of,
     )
     pages = Pages(site, Seal(key))
