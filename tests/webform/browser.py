@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+# The process behind each address web_server started, while it runs (a test may stop one).
+RUNNING: dict[str, subprocess.Popen[bytes]] = {}
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # axe's best-practice rules for what a screen reader navigates by: landmarks and headings.
@@ -76,8 +78,11 @@ def web_server(folder: Path, *options: str, secret: str = "s" * 32) -> Iterator[
                 if process.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(f"alternance web did not start: {process.stderr.read()!r}")  # type: ignore[union-attr]
                 time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}/"
+        url = f"http://127.0.0.1:{port}/"
+        RUNNING[url] = process
+        yield url
     finally:
+        RUNNING.pop(f"http://127.0.0.1:{port}/", None)
         process.terminate()
         try:
             process.wait(15)

@@ -170,12 +170,18 @@ class Pages:
         request: web.Request,
         handler: Callable[[web.Request], Awaitable[web.StreamResponse]],
     ) -> web.StreamResponse:
+        started = time.perf_counter()
         try:
-            return await handler(request)
+            response = await handler(request)
         except web.HTTPNotFound:
             lang = self.fresh_lang(request)
             page = views.notice(lang, "not_found_title", WEB(lang, "not_found"), 404)
-            return self.render(page)
+            response = self.render(page)
+        # How long the page took to make (a browser's developer tools show it;
+        # benchmarks/bench_web.py tells it from the time spent on the way).
+        spent = 1000 * (time.perf_counter() - started)
+        response.headers["Server-Timing"] = f"app;dur={spent:.2f}"
+        return response
 
 
 async def read_form(request: web.Request) -> dict[str, list[str]] | None:
