@@ -46,3 +46,16 @@ def test_a_refusal_quotes_the_input_escaped(
     assert lines and all(line.startswith("alternance: ") for line in lines), err
     assert "\x1b" not in err and "\x07" not in err
     assert "\\x1b" in err  # quoted, visibly
+
+
+def test_the_formats_offered_are_the_renderers(capsys: pytest.CaptureFixture[str]) -> None:
+    """`recommend --format` offers what advice/render's table holds, and
+    `--compare` (the same option) renders every one of them."""
+    from alternance_tui.advice.render import RENDERERS
+    from alternance_tui.advice.render.compare import RENDERERS as COMPARE_RENDERERS
+
+    with pytest.raises(SystemExit):
+        main(["recommend", "--format", "xml"])
+    offered = capsys.readouterr().err
+    assert "choose from " + ", ".join(map(repr, RENDERERS)) in offered, offered
+    assert set(COMPARE_RENDERERS) == set(RENDERERS)

@@ -154,9 +154,14 @@ def test_an_edit_that_opens_new_questions_asks_them_then_returns(bundle: Bundle)
     interview.results()
     interview.edit("age")
     interview.answer(45)
-    # Over 29: situations is optional (default: none), the job-seeker question is required.
+    # Over 29: the job-seeker question (required), then the special situations:
+    # optional, but new to this person, so asked rather than left to its default.
     assert (interview.place, interview.current) == ("question", "jobseeker_or_benefits")
+    assert interview.new_questions() == ["jobseeker_or_benefits"]  # as far as known
     interview.answer(False)
+    assert (interview.place, interview.current) == ("question", "situations")
+    assert interview.new_questions() == ["situations"]
+    interview.answer(frozenset())
     assert interview.place == "results"  # back where the change started
     assert interview.applicable()["age"] == 45
     assert interview.applicable()["diploma"] == "bac_general"
@@ -331,3 +336,48 @@ def test_a_yes_reads_like_the_no_of_a_choice_beside_it(
     rows = {row.question: row.value for row in interview.review_rows()}
     assert rows["jobseeker_or_benefits"] == yes
     assert rows["previous_apprenticeship"] == no  # the choice "No" / "Non"
+
+
+def test_a_question_a_change_brings_is_asked_even_when_optional(bundle: Bundle) -> None:
+    """A public employer is not asked the agreement minimum; changed to a private one
+    in the review, it is asked (not shown as "— (default)"), then the review again."""
+    interview = Interview(bundle.flow, lang="en")
+    interview.begin()
+    answer_all(interview, {**YOUNG, "age": 22, "employer_sector": "public"})
+    assert "agreement_minimum_eur" not in interview.walk().path
+    interview.edit("employer_sector")
+    assert interview.new_questions() == []
+    interview.answer("private")
+    assert (interview.place, interview.current) == ("question", "agreement_minimum_eur")
+    assert interview.new_questions() == ["agreement_minimum_eur"]
+    interview.answer(None)  # left empty: not known
+    assert interview.place == "review"
+    rows = {row.question: row for row in interview.review_rows()}
+    assert not rows["agreement_minimum_eur"].default  # answered (empty), not unasked
+    # Changing it back and forth again asks nothing more: it has its answer.
+    interview.edit("employer_sector")
+    interview.answer("public")
+    interview.edit("employer_sector")
+    interview.answer("private")
+    assert interview.place == "review"
+
+
+def test_a_27_year_old_is_asked_about_job_seeking_once(bundle: Bundle) -> None:
+    """Yes: the situation today starts on "Job seeker"; no: a year of job seeking
+    (or those benefits) cannot be, so it is not asked, even for 30 months."""
+    seeker = Interview(bundle.flow, lang="en")
+    seeker.begin()
+    asked = answer_all(seeker, {**YOUNG, "age": 27, "jobseeker_or_benefits": True})
+    assert seeker.answers["status"] == "jobseeker"  # what it showed first
+    assert asked.count("jobseeker_or_benefits") == 1
+    other = Interview(bundle.flow, lang="en")
+    other.begin()
+    answers = {**YOUNG, "age": 27, "jobseeker_or_benefits": False, "duration_months": 30}
+    asked = answer_all(other, answers)
+    assert "long_term_jobseeker_or_benefits" not in asked
+    assert other.answers["status"] == "unknown"
+    longer = Interview(bundle.flow, lang="en")
+    longer.begin()
+    both = {**answers, "jobseeker_or_benefits": True, "long_term_jobseeker_or_benefits": True}
+    asked = answer_all(longer, both)
+    assert "long_term_jobseeker_or_benefits" in asked  # over a year: still to know

@@ -13,6 +13,7 @@ import pytest
 
 from alternance_tui.advice.compiled import CompiledRules
 from alternance_tui.advice.model import Bundle, GridPay
+from alternance_tui.advice.pay.base import PayContext
 from alternance_tui.advice.pay.net import net_for
 
 from .support import advise, contract, person
@@ -39,14 +40,10 @@ def test_fixture_covers_both_sides_of_1_march_2025_and_both_contracts() -> None:
 )
 def test_net_within_1_percent_of_mon_entreprise(bundle: Bundle, case: dict[str, Any]) -> None:
     pay = _pay(bundle, _CONTRACTS[case["contract"]])
-    net = net_for(
-        pay.net,
-        {"employer_sector": "private"},
-        bundle.rates,
-        dt.date.fromisoformat(case["date"]),
-        "en",
-        CompiledRules(bundle.sections).holds,
-    )
+    signed = dt.date.fromisoformat(case["date"])
+    holds = CompiledRules(bundle.sections).holds
+    env = {"employer_sector": "private"}
+    net = net_for(pay.net, PayContext(bundle.flow, env, bundle.rates, signed, "en", holds))
     assert net is not None
     assert net(case["gross_eur"]) == pytest.approx(case["net_eur"], rel=0.01)
 

@@ -17,8 +17,8 @@ from alternance_tui.advice.model import Bundle
 from alternance_tui.advice.version import rules_version
 from alternance_tui.cli.main import main
 from alternance_tui.files.paths import default_flows_dir
+from alternance_tui.sessions.rulestamp import rules_notices, stamp
 from alternance_tui.sessions.store import Session, SessionStore
-from alternance_tui.tui.pages.rulestamp import rules_notices, stamp
 
 ANSWERS = {"age": 20, "employer_sector": "private", "diploma": "bac_general", "duration_months": 24}
 DAY = dt.date(2026, 9, 1)

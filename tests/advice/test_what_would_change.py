@@ -58,7 +58,9 @@ def test_professionalisation_names_a_private_employer(bundle: Bundle, sector: st
 
 
 def test_professionalisation_from_26_names_job_seeker_status(bundle: Bundle) -> None:
-    item = _closed(bundle, "professionalisation", person(30, jobseeker_or_benefits=False))
+    # 12 months: the length needs no year of job seeking (which a "no" rules out).
+    answers = person(30, jobseeker_or_benefits=False, duration_months=12)
+    item = _closed(bundle, "professionalisation", answers)
     assert changes(item) == [
         "Job seeker or RSA/ASS/AAH: Yes",
         "Age at the start: between 16 years and 25 years",
@@ -66,10 +68,21 @@ def test_professionalisation_from_26_names_job_seeker_status(bundle: Bundle) -> 
 
 
 def test_two_changes_together_when_one_is_not_enough(bundle: Bundle) -> None:
-    answers = person(36, employer_sector="public", situations=[], jobseeker_or_benefits=False)
+    answers = person(
+        36, employer_sector="public", situations=[], jobseeker_or_benefits=False, duration_months=12
+    )
     item = _closed(bundle, "professionalisation", answers)
     assert changes(item) == [
         "Job seeker or RSA/ASS/AAH: Yes and Employer: A private company or association"
+    ]
+
+
+def test_no_job_seeking_at_30_on_36_months_needs_both_answers(bundle: Bundle) -> None:
+    """Not a job seeker, so never asked about a year of it: 36 months then need both."""
+    answers = person(30, jobseeker_or_benefits=False)
+    item = _closed(bundle, "professionalisation", answers)
+    assert changes(item) == [
+        "Job seeker or RSA/ASS/AAH: Yes and Job seeker for over a year or RSA/ASS/AAH: Yes"
     ]
 
 

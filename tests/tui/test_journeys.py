@@ -220,6 +220,25 @@ async def test_editing_from_the_review_returns_to_it_and_keeps_the_rest(
 
 
 @pilot_test
+async def test_a_question_an_edit_brings_is_asked_and_said_to_be_new(make_app: MakeApp) -> None:
+    """Employer public, then private in the review: the agreement minimum now counts,
+    so it is asked ("1 new question after your change"), then the review again."""
+    app = make_app("fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "2", "2", "enter", "2", "6")  # 22, public, licence
+        await pilot.press(*["enter"] * 2, "1", "2", "enter")  # 12 months
+        await pilot.press(*["enter"] * 6)  # the defaults and optional answers, to the review
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Minimum conventionnel" not in screen_text(app)
+        await pilot.press("home", "down", "enter", "1")  # the employer: a private company
+        assert prompt(app).startswith("Connaissez-vous le salaire minimum")
+        assert "1 nouvelle question après votre changement" in screen_text(app)
+        await pilot.press("enter")  # left empty: not known
+        assert isinstance(app.screen, ReviewScreen)
+        assert "(par défaut)" not in screen_text(app).split("Minimum conventionnel")[1][:40]
+
+
+@pilot_test
 async def test_editing_from_the_results_goes_straight_back_to_updated_results(
     make_app: MakeApp,
 ) -> None:

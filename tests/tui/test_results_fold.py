@@ -72,9 +72,20 @@ async def test_enter_opens_and_closes_sources_and_calculation(make_app: MakeApp)
         card = app.screen.query(ResultCard).first()
         assert "▾ Sources et calcul" in _card_text(card) and ARTICLE in _card_text(card)
         card.focus()
+        scroll = app.screen.query_one("#results-scroll")
+        toggle = card.query_one(SourcesToggle)
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            if not scroll.region.overlaps(toggle.region):
+                break
+        assert not scroll.region.overlaps(toggle.region)  # read down past the line
         await pilot.press("enter")
         await pilot.pause()
         assert ARTICLE not in _card_text(card) and app.screen.open_sources == set()
+        # Closed from below its line: the line is back in view, not the next card.
+        assert scroll.region.contains_region(toggle.region)
 
 
 @pilot_test

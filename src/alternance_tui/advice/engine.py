@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from alternance_tui.advice import model
 from alternance_tui.advice.compiled import CompiledRules
-from alternance_tui.advice.pay.base import RatesUnknown
+from alternance_tui.advice.pay.base import PayContext, RatesUnknown
 from alternance_tui.advice.pay.estimate import estimate, no_pay
 from alternance_tui.advice.result import (
     Depends,
@@ -105,9 +105,10 @@ def _variants(flow: Flow, env: Mapping[str, Value]) -> tuple[list[str], list[dic
     return [q.id for q in unknown], variants
 
 
-class Advisor:
-    """One recommendation's work: the answers, the date and the language, over an
-    engine's compiled rules."""
+class ItemJudge:
+    """Judges each item for one person: open or not and why, what it pays, what
+    would change it, for these answers, this date and this language, over an
+    engine's compiled rules. (Nothing to do with advisor mode.)"""
 
     def __init__(
         self,
@@ -269,9 +270,7 @@ class Advisor:
 
     def _pay(self, pay: model.Pay, env: Mapping[str, Value]) -> PayResult | None:
         if not isinstance(pay, model.LikePay):
-            return estimate(
-                pay, self.flow, env, self.bundle.rates, self.as_of, self.lang, self.rules.holds
-            )
+            return estimate(pay, self._pay_context(env))
         # Another item's pay, with some answers set: only while that item is open.
         done = self.done.get(pay.item)
         if done is not None and not done.eligible:
@@ -290,20 +289,16 @@ class Advisor:
         if isinstance(borrowed, model.GridPay) and borrowed.schedule is not None:
             # The year table suffices on a borrowing card; the item's own card has the months.
             borrowed = replace(borrowed, schedule=None)
-        found = estimate(
-            borrowed,
-            self.flow,
-            answers,
-            self.bundle.rates,
-            self.as_of,
-            self.lang,
-            self.rules.holds,
-        )
+        found = estimate(borrowed, self._pay_context(answers))
         if not isinstance(found, NoPayResult):
             # The item's own card says its notes; here the table and its basis suffice.
             found = replace(found, title=key[1], notes=())
         self.borrowed[key] = found
         return found
+
+    def _pay_context(self, env: Mapping[str, Value]) -> PayContext:
+        rates, holds = self.bundle.rates, self.rules.holds
+        return PayContext(self.flow, env, rates, self.as_of, self.lang, holds)
 
     def _reason(self, rule: model.Rule, results: list[bool]) -> Reason:
         """The reason for ``rule``; ``results`` says whether it holds in each variant."""
@@ -446,7 +441,7 @@ class Engine:
         if known_from is not None and as_of < known_from:
             raise RatesUnknown(ADVICE(lang, "before_known", date=date(known_from, lang)))
         env = condition_env(flow, state.answers)
-        advisor = Advisor(bundle, self.rules, env, as_of, lang)
+        judge = ItemJudge(bundle, self.rules, env, as_of, lang)
         outcome = state.outcome or ""
         title = flow.outcomes[outcome].title if outcome in flow.outcomes else None
         return Recommendation(
@@ -457,7 +452,7 @@ class Engine:
             answers=dict(state.answers),
             outcome=outcome,
             outcome_title=tr(title, lang),
-            sections=tuple(advisor.section(s) for s in bundle.sections),
+            sections=tuple(judge.section(s) for s in bundle.sections),
             rate_notes=rate_notes(bundle, as_of, lang),
             rates_may_be_outdated=bool(stale_series(bundle, as_of)),
             rules_version=rules_version(bundle),

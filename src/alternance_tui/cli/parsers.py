@@ -198,7 +198,9 @@ def _sub_parser(*more: AddParser) -> argparse.ArgumentParser:
         help="compare with these answers (over --answers'; repeat for C), or a saved session "
         "with scenarios: side by side, what differs marked",
     )
-    rec.add_argument("--format", choices=("json", "text", "markdown", "html"), default="text")
+    from alternance_tui.advice.render import RENDERERS
+
+    rec.add_argument("--format", choices=tuple(RENDERERS), default="text")
     rec.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
     )

@@ -58,6 +58,9 @@ class Interview:
     current: str | None = None
     # Set while a person changes one answer from the review or the results.
     returning_to: ReturnPlace | None = None
+    # The questions on the path when that change began: a question the change
+    # brings onto the path, never answered, is asked before returning.
+    path_before: frozenset[str] = frozenset()
 
     # --- where things stand --------------------------------------------------
 
@@ -132,8 +135,10 @@ class Interview:
             self.place, self.current = "results", None
             return
         self.place, self.current = "question", missing
-        # Once the gaps are filled, go straight to what the person came for.
+        # Once the gaps are filled, go straight to what the person came for
+        # (only the required gaps: defaults stand for the rest, as `recommend`'s do).
         self.returning_to = "results"
+        self.path_before = frozenset(self.flow.questions)
 
     def _fitting(self, value: Value) -> Value:
         """``value`` as the current question takes it, or AnswerError.
@@ -157,11 +162,14 @@ class Interview:
         state = self.walk()
         if self.returning_to is not None:
             # A change can open questions nobody has answered yet: ask those
-            # first, then return to where the change started.
-            if state.complete:
-                self._return()
-            else:
+            # first (optional ones too: a default standing in unasked is a question
+            # the person never saw), then return to where the change started.
+            if not state.complete:
                 self.current = state.current
+            elif new := self.new_questions():
+                self.current = new[0]
+            else:
+                self._return()
             return
         following = state.following(question_id)
         if following is not None:
@@ -170,6 +178,13 @@ class Interview:
             self.place, self.current = "review", None
         else:
             self.current = state.current
+
+    def new_questions(self) -> list[str]:
+        """While a change is made: the questions it brought onto the path that have
+        no answer yet, in the path's order (the one being asked included)."""
+        if self.returning_to is None:
+            return []
+        return [q for q in self.walk().path if q not in self.path_before and q not in self.answers]
 
     def keep(self, value: Value) -> None:
         """Record ``value`` for the current question without moving on (a choice
@@ -204,12 +219,15 @@ class Interview:
             self.place, self.current, self.returning_to = "results", None, None
         else:
             self.place, self.current, self.returning_to = "question", missing, "results"
+            self.path_before = frozenset(self.flow.questions)  # only the required gaps
 
     def edit(self, question_id: str) -> None:
         """Change one answer from the review or the results, then return there."""
         if question_id not in self.flow.questions:
             raise KeyError(question_id)
         came_from: ReturnPlace = "results" if self.place == "results" else "review"
+        if self.returning_to is None:
+            self.path_before = frozenset(self.walk().path)
         self.returning_to = self.returning_to or came_from
         self.place, self.current = "question", question_id
 

@@ -24,9 +24,10 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 
+from alternance_tui.sessions.autosave import Notice, session_of
 from alternance_tui.tui.actions import InterviewKeys
 from alternance_tui.tui.advisor.actions import AdvisorDesk
-from alternance_tui.tui.autosave import Autosave, Notice, session_of
+from alternance_tui.tui.autosave import Autosave
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.facts import WelcomeFacts
 from alternance_tui.tui.keyqueue import KeyQueue
@@ -316,7 +317,7 @@ class AlternanceApp(App[int]):
             session = self.advisor.fill(session)
         engine = self._engine
         if engine is not None and engine.bundle is self.bundle:
-            from alternance_tui.tui.pages.rulestamp import stamp
+            from alternance_tui.sessions.rulestamp import stamp
 
             # After the advisor's fill: the rules in use now. Only once the engine is
             # built (in the loading thread): a save never waits for it.

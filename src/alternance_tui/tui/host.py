@@ -24,10 +24,11 @@ if TYPE_CHECKING:
     from alternance_tui.flow.cond import Value
     from alternance_tui.interview.state import Interview
     from alternance_tui.sessions.advisor_state import AdvisorState
+    from alternance_tui.sessions.autosave import Notice
     from alternance_tui.sessions.listing import SessionRow
     from alternance_tui.sessions.settings import Settings
     from alternance_tui.sessions.store import Session
-    from alternance_tui.tui.autosave import Autosave, Notice
+    from alternance_tui.tui.autosave import Autosave
     from alternance_tui.tui.facts import WelcomeFacts
     from alternance_tui.tui.options import TuiOptions
 

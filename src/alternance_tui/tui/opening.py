@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from alternance_tui.tui.autosave import adopt
+from alternance_tui.sessions.autosave import adopt
 from alternance_tui.tui.part import Part
 from alternance_tui.tui.start import (
     StartProblem,
@@ -131,7 +131,7 @@ class Opening(Part):
         host.notices.extend(adopt(host.interview, session, keep_language=host.options.lang_given))
         host.lang = host.interview.lang
         if host.bundle is not None:
-            from alternance_tui.tui.pages.rulestamp import rules_notices
+            from alternance_tui.sessions.rulestamp import rules_notices
 
             answers, as_of = host.interview.answers, host.as_of
             host.notices.extend(rules_notices(session, host.engine(), answers, as_of, host.lang))

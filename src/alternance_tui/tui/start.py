@@ -12,14 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alternance_tui.files.paths import default_flow_path
-from alternance_tui.tui.autosave import Autosave, Notice, adopt
 from alternance_tui.tui.facts import WelcomeFacts, cached_facts, facts_of, remember_facts
-from alternance_tui.wording.catalogue.tui import TUI as t
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
     from alternance_tui.interview.state import Interview
-    from alternance_tui.sessions.store import Session
+    from alternance_tui.sessions.autosave import Notice
+    from alternance_tui.tui.autosave import Autosave
     from alternance_tui.tui.options import TuiOptions
 
 
@@ -104,42 +103,16 @@ def prepared_interview(
 ) -> tuple[Interview, list[Notice]]:
     """The interview for ``bundle`` with the answers given at start (``--resume``,
     then ``--answers`` over them), open where they lead; and what to tell the
-    person about them."""
-    from alternance_tui.interview.state import Interview
+    person about them (sessions/starting.py)."""
+    from alternance_tui.sessions.starting import prepared_interview as prepared
 
-    interview = Interview(bundle.flow, lang=lang)
-    notices: list[Notice] = []
-    current: str | None = None
-    given = False
-    if options.resume is not None:
-        session, found = autosave.read(options.resume, bundle.flow.id, lang, announce_missing=True)
-        notices.extend(found)
-        if session is not None:
-            current = session.current
-            notices.extend(adopt(interview, session, keep_language=options.lang_given))
-            notices.extend(_rules_notices(bundle, session, interview, options))
-            given = True
-    if options.answers:
-        name = options.answers_file or "--answers"
-        problems = interview.load_answers(options.answers)
-        if problems:
-            lines = [f"• {p.question}: {p.message}" for p in problems]
-            text = "\n".join([t(interview.lang, "answers_problems", file=name), *lines])
-            notices.append((text, "warning"))
-        given = True
-    if given:
-        interview.open_on(current)
-    return interview, notices
-
-
-def _rules_notices(
-    bundle: Bundle, session: Session, interview: Interview, options: TuiOptions
-) -> list[Notice]:
-    """Whether the session was saved under other rules, and what changed for it."""
-    import datetime as dt
-
-    from alternance_tui.advice.engine import Engine
-    from alternance_tui.tui.pages.rulestamp import rules_notices
-
-    as_of = options.as_of or dt.date.today()
-    return rules_notices(session, Engine(bundle), interview.answers, as_of, interview.lang)
+    return prepared(
+        bundle,
+        autosave,
+        lang,
+        resume=options.resume,
+        answers=options.answers,
+        answers_file=options.answers_file,
+        lang_given=options.lang_given,
+        as_of=options.as_of,
+    )

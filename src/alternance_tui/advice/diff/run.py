@@ -15,7 +15,8 @@ from typing import Literal, cast
 from alternance_tui.advice import model
 from alternance_tui.advice.diff.aspects import Env, complete, walk_item
 from alternance_tui.advice.diff.profiles import Answers, ItemSpace, Space
-from alternance_tui.advice.engine import Advisor, Engine
+from alternance_tui.advice.engine import Engine, ItemJudge
+from alternance_tui.advice.pay.base import PayContext
 from alternance_tui.advice.pay.estimate import estimate
 from alternance_tui.advice.result import GridPayResult, HourlyPayResult, PayResult
 from alternance_tui.flow.cond import Value
@@ -156,11 +157,11 @@ class Judge:
         if verdict is None:
             assert self.item is not None
             side = self.side
-            advisor = Advisor(
+            judge = ItemJudge(
                 side.engine.bundle, side.engine.rules, env, side.as_of, self.lang, what_if=False
             )
-            found, why, opened, notes = advisor.verdict(self.item)
-            chosen = tuple((q, opened[q]) for q in advisor.unknown)
+            found, why, opened, notes = judge.verdict(self.item)
+            chosen = tuple((q, opened[q]) for q in judge.unknown)
             verdict = self._verdicts[key] = (
                 found,
                 tuple(r.text for r in why),
@@ -188,16 +189,9 @@ class Judge:
         known = self._pays.get(pay_key)
         if known is None:
             bundle = self.side.engine.bundle
-            result = estimate(
-                self.item.pay,
-                bundle.flow,
-                pay_env,
-                bundle.rates,
-                self.side.as_of,
-                self.lang,
-                self.side.engine.rules.holds,
-                gross_only=True,
-            )
+            holds = self.side.engine.rules.holds
+            ctx = PayContext(bundle.flow, pay_env, bundle.rates, self.side.as_of, self.lang, holds)
+            result = estimate(self.item.pay, ctx, gross_only=True)
             known = self._pays[pay_key] = amounts(result)
         return known
 

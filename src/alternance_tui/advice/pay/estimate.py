@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from alternance_tui.advice import model
-from alternance_tui.advice.pay.base import Holds, RatesUnknown, cents, in_force
+from alternance_tui.advice.pay.base import Holds, PayContext, RatesUnknown, cents, in_force
 from alternance_tui.advice.pay.net import net_for
 from alternance_tui.advice.result import (
     GridPayResult,
@@ -23,7 +23,7 @@ from alternance_tui.advice.result import (
     Reference,
 )
 from alternance_tui.flow.cond import Value
-from alternance_tui.flow.model import Flow, tr
+from alternance_tui.flow.model import tr
 from alternance_tui.wording.catalogue.advice import ADVICE
 
 
@@ -56,25 +56,18 @@ def contract_years(months: float, max_years: int) -> int:
     return max(1, min(max_years, math.ceil(months / 12)))
 
 
-def _notes(
-    notes: tuple[model.Note, ...],
-    env: Mapping[str, Value],
-    lang: str,
-    holds: Holds,
-    as_of: dt.date,
-) -> tuple[Note, ...]:
+def _notes(notes: tuple[model.Note, ...], ctx: PayContext) -> tuple[Note, ...]:
     return tuple(
-        Note(tr(n.text, lang), n.source)
+        Note(tr(n.text, ctx.lang), n.source)
         for n in notes
-        if n.in_force(as_of) and (n.when is None or holds(n.when, env))
+        if n.in_force(ctx.as_of) and (n.when is None or ctx.holds(n.when, ctx.env))
     )
 
 
-def _band(
-    pay: model.GridPay, age: int, env: Mapping[str, Value], as_of: dt.date, holds: Holds
-) -> model.Band | None:
+def _band(pay: model.GridPay, age: int, ctx: PayContext) -> model.Band | None:
     """The band for ``age`` in the grid in force for a contract signed on ``as_of``."""
-    return in_force((b for b in pay.bands if b.low <= age <= b.high), env, as_of, holds)
+    bands = (b for b in pay.bands if b.low <= age <= b.high)
+    return in_force(bands, ctx.env, ctx.as_of, ctx.holds)
 
 
 def _grid_years(
@@ -105,32 +98,24 @@ def _birthday_steps(
     return [0 if m < first else (m - first) // 12 + 1 for m in range(1, months + 1)]
 
 
-def grid_pay(
-    pay: model.GridPay,
-    flow: Flow,
-    env: Mapping[str, Value],
-    rates: Mapping[str, model.RateSeries],
-    as_of: dt.date,
-    lang: str,
-    holds: Holds,
-    gross_only: bool = False,
-) -> GridPayResult:
+def grid_pay(pay: model.GridPay, ctx: PayContext, gross_only: bool = False) -> GridPayResult:
     """``gross_only``: the gross amounts of each year only, without the net, the
     notes or the month-by-month schedule (what a diff compares, for thousands
     of profiles)."""
-    ref = reference(rates[pay.reference], as_of, lang)
+    env, as_of, lang = ctx.env, ctx.as_of, ctx.lang
+    ref = reference(ctx.rates[pay.reference], as_of, lang)
     age = int(_number(env, pay.age) or 0)
     months = _number(env, pay.months) or 12
     count = contract_years(months, pay.max_years)
     grid_years = _grid_years(pay, env, count, as_of)
-    net = None if gross_only else net_for(pay.net, env, rates, as_of, lang, holds)
+    net = None if gross_only else net_for(pay.net, ctx)
     cells: dict[tuple[int, int], PayYear | None] = {}
 
     def cell(year: int, year_age: int) -> PayYear | None:
         # Cached by age and grid year, with the net: a schedule repeats a few cells.
         key = (year_age, grid_years[year - 1])
         if key not in cells:
-            found = _cell(pay, flow, env, ref, as_of, lang, year_age, grid_years[year - 1], holds)
+            found = _cell(pay, ctx, ref, year_age, grid_years[year - 1])
             if found is not None and net is not None:
                 found = replace(found, monthly_net_eur=net(found.monthly_gross_eur))
             cells[key] = found
@@ -170,13 +155,13 @@ def grid_pay(
     if gross_only:
         return GridPayResult(tuple(years), ref, pay.source, ())
     raised = tuple(
-        Note(tr(r.note, lang), r.source) for r in pay.raises if r.note and holds(r.when, env)
+        Note(tr(r.note, lang), r.source) for r in pay.raises if r.note and ctx.holds(r.when, env)
     )
     return GridPayResult(
         tuple(years),
         ref,
         pay.source,
-        raised + _notes(pay.notes, env, lang, holds, as_of),
+        raised + _notes(pay.notes, ctx),
         months=tuple(schedule),
         net=net.basis if net else None,
         cycle_source=pay.cycle.source if pay.cycle else None,
@@ -212,23 +197,16 @@ def _higher(
 
 
 def _cell(
-    pay: model.GridPay,
-    flow: Flow,
-    env: Mapping[str, Value],
-    ref: Reference,
-    as_of: dt.date,
-    lang: str,
-    year_age: int,
-    grid_year: int,
-    holds: Holds,
+    pay: model.GridPay, ctx: PayContext, ref: Reference, year_age: int, grid_year: int
 ) -> PayYear | None:
-    band = _band(pay, year_age, env, as_of, holds)
+    env, lang, holds = ctx.env, ctx.lang, ctx.holds
+    band = _band(pay, year_age, ctx)
     if band is None:
         return None
     percent = band.percent_for(grid_year)
     also = band.also_percent_for(grid_year) if band.also_of else None
     other = _number(env, band.also_of) if band.also_of else None
-    label = tr(flow.questions[band.also_of].short, lang) if band.also_of else ""
+    label = tr(ctx.flow.questions[band.also_of].short, lang) if band.also_of else ""
     found = _higher(percent, also, other, ref, label)
     for item in pay.raises:
         if grid_year < item.from_year or not holds(item.when, env):
@@ -262,29 +240,21 @@ def _cell(
     )
 
 
-def _dated(
-    value: float | str, rates: Mapping[str, model.RateSeries], as_of: dt.date, lang: str
-) -> float:
+def _dated(value: float | str, ctx: PayContext) -> float:
     """A figure of the law: as written, or the value of its dated series on ``as_of``."""
     if isinstance(value, str):
-        return reference(rates[value], as_of, lang).value
+        return reference(ctx.rates[value], ctx.as_of, ctx.lang).value
     return value
 
 
-def hourly_pay(
-    pay: model.HourlyPay,
-    env: Mapping[str, Value],
-    rates: Mapping[str, model.RateSeries],
-    as_of: dt.date,
-    lang: str,
-    holds: Holds,
-) -> HourlyPayResult:
-    ref = reference(rates[pay.reference], as_of, lang)
+def hourly_pay(pay: model.HourlyPay, ctx: PayContext) -> HourlyPayResult:
+    env = ctx.env
+    ref = reference(ctx.rates[pay.reference], ctx.as_of, ctx.lang)
     months = Decimal(str(_number(env, pay.months) or 0))
     weekly = Decimal(str(_number(env, pay.weekly_hours) or 0))
     # The bonus is owed per hour at the published rate (4.50 EUR), rounded first.
-    percent = _dated(pay.percent, rates, as_of, lang)
-    from_hours = _dated(pay.bonus_from_hour, rates, as_of, lang)
+    percent = _dated(pay.percent, ctx)
+    from_hours = _dated(pay.bonus_from_hour, ctx)
     hourly = Decimal(str(cents(Decimal(str(percent)) / 100 * Decimal(str(ref.value)))))
     # Divide last: every product below is then exact whenever its value has a
     # finite decimal form, so a total of exactly x.xx5 rounds up as it should.
@@ -293,7 +263,7 @@ def hourly_pay(
     # Length is counted in hours of presence, not calendar months: the threshold
     # is an hour, so a part-time internship of several months may owe nothing.
     required = hours >= Decimal(str(from_hours))
-    net = net_for(pay.net, env, rates, as_of, lang, holds, per_month)
+    net = net_for(pay.net, ctx, per_month)
     monthly = cents(hourly * weekly * 52 / 12)
     total = cents(hourly * months * weekly * 52 / 12)
     return HourlyPayResult(
@@ -307,14 +277,14 @@ def hourly_pay(
         months=float(months),
         weekly_hours=float(weekly),
         bonus_from_hour=from_hours,
-        max_hours=None if pay.max_hours is None else _dated(pay.max_hours, rates, as_of, lang),
+        max_hours=None if pay.max_hours is None else _dated(pay.max_hours, ctx),
         reference=ref,
         source=pay.source,
-        notes=_notes(pay.notes, env, lang, holds, as_of),
+        notes=_notes(pay.notes, ctx),
         monthly_net_eur=net(monthly) if net else None,
         # The whole period's deductions: thresholds scale with its hours.
         total_net_eur=(
-            net_for(pay.net, env, rates, as_of, lang, holds, hours)(total)  # type: ignore[misc]
+            net_for(pay.net, ctx, hours)(total)  # type: ignore[misc]
             if net
             else None
         ),
@@ -322,22 +292,14 @@ def hourly_pay(
     )
 
 
-def estimate(
-    pay: model.Pay,
-    flow: Flow,
-    env: Mapping[str, Value],
-    rates: Mapping[str, model.RateSeries],
-    as_of: dt.date,
-    lang: str,
-    holds: Holds,
-    gross_only: bool = False,
-) -> PayResult:
+def estimate(pay: model.Pay, ctx: PayContext, gross_only: bool = False) -> PayResult:
     if isinstance(pay, model.GridPay):
-        return grid_pay(pay, flow, env, rates, as_of, lang, holds, gross_only)
+        return grid_pay(pay, ctx, gross_only)
     if isinstance(pay, model.HourlyPay):
-        return hourly_pay(pay, env, rates, as_of, lang, holds)
+        return hourly_pay(pay, ctx)
     if isinstance(pay, model.LikePay):
         raise TypeError("a borrowed pay is worked out by the engine, which knows the items")
+    lang = ctx.lang
     return NoPayResult(tr(pay.text, lang), tuple(tr(r, lang) for r in pay.routes), pay.source)
 
 

@@ -10,9 +10,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from alternance_tui.advice import model
-from alternance_tui.advice.pay.base import Holds, RatesUnknown, cents, in_force
+from alternance_tui.advice.pay.base import PayContext, RatesUnknown, cents, in_force
 from alternance_tui.advice.result import Deduction, NetBasis
-from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import tr
 from alternance_tui.wording.catalogue.advice import ADVICE
 
@@ -71,13 +70,7 @@ class Net:
 
 
 def net_for(
-    rules: tuple[model.NetRule, ...],
-    env: Mapping[str, Value],
-    rates: Mapping[str, model.RateSeries],
-    as_of: dt.date,
-    lang: str,
-    holds: Holds,
-    hours: Decimal = Decimal(1),
+    rules: tuple[model.NetRule, ...], ctx: PayContext, hours: Decimal = Decimal(1)
 ) -> Net | None:
-    rule = in_force(rules, env, as_of, holds)  # as of the signature date
-    return None if rule is None else Net(rule, rates, as_of, lang, hours)
+    rule = in_force(rules, ctx.env, ctx.as_of, ctx.holds)  # as of the signature date
+    return None if rule is None else Net(rule, ctx.rates, ctx.as_of, ctx.lang, hours)

@@ -285,8 +285,11 @@ def html_page(cmp: Comparison) -> str:
     )
 
 
+# Every format of `recommend --format` (advice/render's RENDERERS): --compare takes them all.
+RENDERERS = {"json": json_text, "text": text, "markdown": markdown, "html": html_page}
+
+
 def render_comparison(cmp: Comparison, fmt: str) -> str:
     from alternance_tui.files.printable import printable_document
 
-    renderers = {"json": json_text, "text": text, "markdown": markdown, "html": html_page}
-    return printable_document(renderers[fmt](cmp), json=fmt == "json")
+    return printable_document(RENDERERS[fmt](cmp), json=fmt == "json")

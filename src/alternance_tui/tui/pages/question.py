@@ -159,7 +159,11 @@ class QuestionScreen(Page):
         interview = self.ui.interview
         assert interview is not None
         lang = self.lang
-        if interview.returning_to is not None:
+        new = interview.new_questions()
+        if interview.current in new:
+            # The change just made brought this question: say so, and how many.
+            progress_text = t.plural(lang, "progress_new", len(new), count=len(new))
+        elif interview.returning_to is not None:
             progress_text = t(lang, "progress_edit")
         else:
             progress = interview.progress()

@@ -113,6 +113,9 @@ class ResultCard(Vertical, can_focus=True):
             self.call_after_refresh(sources.scroll_visible, animate=False)
         else:
             self.query(".sources").remove()
+            # The line just closed stays in view (the card shrank under the scroll).
+            toggle = self.query_one(SourcesToggle)
+            self.call_after_refresh(toggle.scroll_visible, animate=False)
         screen = self.screen
         if isinstance(screen, ResultsScreen):
             screen.sources_shown(self.card.id, self.sources_open)

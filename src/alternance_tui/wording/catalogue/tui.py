@@ -23,6 +23,9 @@ TUI = Catalogue(
             "progress": "Question {position} sur environ {total}",
             "progress_exact": "Question {position} sur {total}",
             "progress_edit": "Modification d’une réponse",
+            # A question the change brought: TUI.plural picks _one or _other.
+            "progress_new_one": "{count} nouvelle question après votre changement",
+            "progress_new_other": "{count} nouvelles questions après votre changement",
             "back": "← Retour",
             "next": "Suivant →",
             "help_title": "Aide",
@@ -153,6 +156,8 @@ TUI = Catalogue(
             "progress": "Question {position} of about {total}",
             "progress_exact": "Question {position} of {total}",
             "progress_edit": "Changing an answer",
+            "progress_new_one": "{count} new question after your change",
+            "progress_new_other": "{count} new questions after your change",
             "back": "← Back",
             "next": "Next →",
             "help_title": "Help",

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from alternance_tui.advice.engine import Engine
     from alternance_tui.flow.cond import Value
+    from alternance_tui.sessions.autosave import Notice
     from alternance_tui.sessions.store import Session
-    from alternance_tui.tui.autosave import Notice
 
 
 def stamp(
