@@ -173,8 +173,34 @@ def test_recommend_compare_needs_two_scenarios(
 ) -> None:
     b = tmp_path / "b.json"
     b.write_text(json.dumps(PUBLIC), encoding="utf-8")
-    assert main(["recommend", "--compare", str(b)]) == 2
+    assert main(["recommend", "--compare", str(b), "--lang", "en"]) == 2
     assert "two scenarios" in capsys.readouterr().err
+    assert main(["recommend", "--compare", str(b), "--lang", "fr"]) == 2
+    assert "deux scénarios" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "this session has one scenario (A)"), ("fr", "cette session n’a qu’un scénario")],
+)
+def test_a_session_with_one_scenario_says_how_to_compare_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, words: str
+) -> None:
+    """Issue 26, item 3: the README's `recommend --compare …/Zoe.json` failed with
+    "needs two scenarios" for a session that had none besides A. It still cannot
+    compare one scenario with nothing, but says the two ways to get a second."""
+    from alternance_tui.sessions.store import Session, SessionStore
+
+    path = SessionStore(tmp_path).save(Session("alternance", PRIVATE, name="Zoé"), "Zoé")
+    assert main(["recommend", "--compare", str(path), "--lang", lang]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "F5" in err
+    assert f"--answers {path} --compare B.json" in err
+    # ... and the second way works as said.
+    b = tmp_path / "B.json"
+    b.write_text(json.dumps({"employer_sector": "public"}), encoding="utf-8")
+    args = ["--as-of", "2026-01-01", "--lang", lang]
+    assert main(["recommend", "--answers", str(path), "--compare", str(b), *args]) == 0
 
 
 THREE = {

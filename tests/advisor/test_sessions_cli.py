@@ -103,6 +103,25 @@ def test_sessions_from_the_command_line(
     assert code == 2 and "no session named" in err
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "No session yet"), ("fr", "Aucune session pour l’instant")]
+)
+def test_an_empty_list_says_so_on_standard_error(
+    store: SessionStore, capsys: pytest.CaptureFixture[str], lang: str, words: str
+) -> None:
+    """Issue 26, item 6: it printed nothing and exited 0. The words go to standard
+    error, so a script reading the list still reads an empty one."""
+    code, out, err = run(capsys, ["sessions", "list", "--lang", lang])
+    assert (code, out) == (0, "")
+    assert words in err and "alternance --advisor" in err
+    code, out, err = run(capsys, ["sessions", "list", "--format", "json", "--lang", lang])
+    assert (code, json.loads(out)) == (0, [])
+    assert words in err
+    store.save(Session("alternance", dict(YOUNG), name="Zoé"), "Zoé")
+    code, out, err = run(capsys, ["sessions", "list", "--lang", lang])
+    assert code == 0 and "Zoé" in out and words not in err
+
+
 def test_recommend_takes_a_session_file_as_it_is(
     store: SessionStore, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -45,10 +45,12 @@ def scenario_sets(
     """Every scenario's raw answers by letter, A first; and the session's name
     when the scenarios come from a saved session ("" otherwise)."""
     from alternance_tui.cli.answers import session_answers
+    from alternance_tui.wording.catalogue.cli import CLI
 
     letters = "ABC"
     found: list[dict[str, Any]] = [base] if base is not None else []
     name = ""
+    lone_session = ""  # a session file given alone that holds scenario A only
     for path in files:
         data = _read(path, lang)
         scenarios = data.get("scenarios")
@@ -56,13 +58,16 @@ def scenario_sets(
             name = str(data.get("name") or "")
             found.append(session_answers(data))
             found.extend(v for _, v in sorted(scenarios.items()) if isinstance(v, dict))
+            lone_session = path if len(found) == 1 else ""
             continue
         answers = session_answers(data)
         found.append({**(found[0] if found else {}), **answers})
     if len(found) < 2:
-        raise CompareProblem(["--compare needs two scenarios: --answers A.json --compare B.json"])
+        if lone_session:
+            raise CompareProblem([CLI(lang, "compare_one_scenario", file=lone_session)])
+        raise CompareProblem([CLI(lang, "compare_two")])
     if len(found) > MAX_SCENARIOS:
-        raise CompareProblem([f"--compare: at most {MAX_SCENARIOS} scenarios side by side"])
+        raise CompareProblem([CLI(lang, "compare_at_most", count=MAX_SCENARIOS)])
     return dict(zip(letters, found, strict=False)), name
 
 

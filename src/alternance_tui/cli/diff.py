@@ -25,16 +25,41 @@ def add_parser(subs: Any, lang: str) -> None:
         "by the answers the change depends on (the JSON adds a whole set of answers to replay "
         "with `recommend`); exit 0 if none, 1 if some, 2 on bad input.",
     )
-    dif.add_argument("--as-of-old", type=parse_date, metavar="YYYY-MM-DD")
-    dif.add_argument("--as-of-new", type=parse_date, metavar="YYYY-MM-DD")
-    dif.add_argument("--flow-old", type=Path, metavar="PATH", help="a flow file or a folder")
-    dif.add_argument("--flow-new", type=Path, metavar="PATH", help="a flow file or a folder")
+    dif.add_argument(
+        "--as-of-old",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        help="the date of the rules before (with --as-of-new)",
+    )
+    dif.add_argument(
+        "--as-of-new",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        help="the date of the rules after (with --as-of-old)",
+    )
+    dif.add_argument(
+        "--flow-old",
+        type=Path,
+        metavar="PATH",
+        help="the flow before: a flow file or a folder (a copy made before the edit, e.g. "
+        "cp -r flows flows-before)",
+    )
+    dif.add_argument(
+        "--flow-new", type=Path, metavar="PATH", help="the flow after: a flow file or a folder"
+    )
     dif.add_argument(
         "--as-of", type=parse_date, metavar="YYYY-MM-DD", help="the date for both (default: today)"
     )
     dif.add_argument("--flow", type=Path, metavar="PATH", help="the flow for both sides")
-    dif.add_argument("--lang", choices=("fr", "en"), default=lang)
-    dif.add_argument("--format", choices=("text", "json"), default="text")
+    dif.add_argument(
+        "--lang", choices=("fr", "en"), default=lang, help=f"language (default: {lang})"
+    )
+    dif.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text, or json for a spreadsheet or a script (default: text)",
+    )
     dif.add_argument("--all", action="store_true", help="list every changed profile")
 
 
@@ -47,7 +72,9 @@ def _flow_file(path: Path | None, option: str) -> Path | None:
     if path.is_dir():
         path = path / default_flow_path().name
     if not path.is_file():
-        fail([f"{option}: {path}: no such flow file"])
+        # The usual slip: comparing with a copy of the flows that was never made.
+        hint = " (copy the flows folder before editing it: cp -r flows flows-before)"
+        fail([f"{option}: {path}: no such flow file{hint if option == '--flow-old' else ''}"])
     return path
 
 

@@ -195,6 +195,16 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     return run_sessions(args)
 
 
+def subcommand_parser() -> argparse.ArgumentParser:
+    """Every subcommand's parser, as `alternance SUBCOMMAND` reads it (the
+    interview's own options are cli/parsers.py's _tui_parser); docs/contract.md
+    is checked against both (tests/documentation/test_contract_commands.py)."""
+    from alternance_tui.cli.diff import add_parser as add_diff
+    from alternance_tui.cli.sessions import add_parser as add_sessions
+
+    return _sub_parser(add_sessions, add_diff)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     return guarded(lambda: _dispatch(argv))
@@ -202,10 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(argv: list[str]) -> int:
     if argv and argv[0] in SUBCOMMANDS:
-        from alternance_tui.cli.diff import add_parser as add_diff
-        from alternance_tui.cli.sessions import add_parser as add_sessions
-
-        args = _sub_parser(add_sessions, add_diff).parse_args(argv)
+        args = subcommand_parser().parse_args(argv)
         handler = {
             "recommend": cmd_recommend,
             "check": cmd_check,

@@ -200,7 +200,13 @@ def _sub_parser(*more: AddParser) -> argparse.ArgumentParser:
     )
     from alternance_tui.advice.render import RENDERERS
 
-    rec.add_argument("--format", choices=tuple(RENDERERS), default="text")
+    rec.add_argument(
+        "--format",
+        choices=tuple(RENDERERS),
+        default="text",
+        help="text for a terminal, markdown, html (a printable A4 page) or json (the fields "
+        "of docs/contract.md) (default: text)",
+    )
     rec.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
     )
@@ -219,13 +225,46 @@ def _sub_parser(*more: AddParser) -> argparse.ArgumentParser:
         help="flow files or folders (default: the shipped flows)",
     )
 
-    graph = subs.add_parser("graph", help="print the decision tree")
-    graph.add_argument("--flow", type=Path, metavar="PATH")
-    graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
-    graph.add_argument("--lang", choices=("fr", "en"), default=lang)
+    graph = subs.add_parser(
+        "graph",
+        help="print the decision tree",
+        description="Prints the flow's questions and where each answer leads, as a graph "
+        "to draw: Mermaid (paste it in a Markdown viewer that draws Mermaid) or Graphviz dot "
+        "(`dot -Tsvg`).",
+    )
+    graph.add_argument(
+        "--flow",
+        type=Path,
+        metavar="PATH",
+        help="the flow file (default: the shipped alternance flow)",
+    )
+    graph.add_argument(
+        "--format",
+        choices=("mermaid", "dot"),
+        default="mermaid",
+        help="mermaid or dot (Graphviz) (default: mermaid)",
+    )
+    graph.add_argument(
+        "--lang",
+        choices=("fr", "en"),
+        default=lang,
+        help=f"language of the labels (default from the locale: {lang})",
+    )
 
-    schema = subs.add_parser("schema", help="JSON Schema of the data files, for editors")
-    schema.add_argument("kind", nargs="?", choices=("flow", "rates", "advice"), default="flow")
+    schema = subs.add_parser(
+        "schema",
+        help="JSON Schema of the data files, for editors",
+        description="Prints the JSON Schema of a data file, for an editor to validate and "
+        "complete flow files as they are typed (e.g. with Taplo or Even Better TOML).",
+    )
+    schema.add_argument(
+        "kind",
+        nargs="?",
+        choices=("flow", "rates", "advice"),
+        default="flow",
+        help="flow (a flow file such as flows/alternance.toml), rates (flows/rates.toml) or "
+        "advice (flows/contracts.toml, flows/courses.toml) (default: flow)",
+    )
 
     serve = subs.add_parser(
         "serve",

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from alternance_tui.sessions.store import Session, SessionStore
 
 FORMATS = ("json", "markdown", "html")
+_NAME_HELP = "the session's name, as `sessions list` shows it (Zoé or Zoe)"
 
 
 def add_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
@@ -35,15 +36,25 @@ def add_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
         help="set aside every session file that cannot be read, even one changed a moment ago",
     )
     show = actions.add_parser("show", help="a session's answers, notes and scenarios")
-    show.add_argument("name", metavar="NAME")
+    show.add_argument("name", metavar="NAME", help=_NAME_HELP)
     for sub in (listing, show):
-        sub.add_argument("--format", choices=("text", "json"), default="text")
+        sub.add_argument(
+            "--format",
+            choices=("text", "json"),
+            default="text",
+            help="text, or json for a script (default: text)",
+        )
         sub.add_argument(
             "--lang", choices=("fr", "en"), default=lang, help=f"language (default: {lang})"
         )
     export = actions.add_parser("export", help="the session's handout (as from the results)")
-    export.add_argument("name", metavar="NAME")
-    export.add_argument("--format", choices=FORMATS, default="html")
+    export.add_argument("name", metavar="NAME", help=_NAME_HELP)
+    export.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="html",
+        help="html (a printable A4 page), markdown or json (default: html)",
+    )
     export.add_argument("--lang", choices=("fr", "en"), help="default: the session's language")
     export.add_argument("--as-of", metavar="YYYY-MM-DD", help="default: today")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
@@ -52,7 +63,7 @@ def add_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
         "--scenario", choices=("A", "B", "C"), default="A", help="which scenario (default: A)"
     )
     delete = actions.add_parser("delete", help="erase a session for good")
-    delete.add_argument("name", metavar="NAME")
+    delete.add_argument("name", metavar="NAME", help=_NAME_HELP)
 
 
 def _store() -> SessionStore:
@@ -125,7 +136,9 @@ def _repair(store: SessionStore) -> int:
 
 def list_text(store: SessionStore, lang: str, fmt: str) -> str:
     """The advisor's sessions, newest first, with the same words as the sessions
-    screen: the name as typed, when saved, progress, notes, language."""
+    screen: the name as typed, when saved, progress, notes, language. With none,
+    the list is empty ("" or []) and "no session yet" goes to standard error: said
+    to the person, never read by a script as a session."""
     import json
 
     from alternance_tui.files.printable import printable_document
@@ -136,11 +149,13 @@ def list_text(store: SessionStore, lang: str, fmt: str) -> str:
     found = rows(store, lang, warnings=warnings)
     for warning in warnings:
         tell(warning)  # on standard error, escaped: a damaged file set aside, or left
+    if not found:
+        tell(a(lang, "sessions_empty_cli"))
     if fmt == "json":
         text = json.dumps([r.to_json() for r in found], ensure_ascii=False, indent=2) + "\n"
         return printable_document(text, json=True)  # JSON's own escapes: reads back the same
     if not found:
-        return a(lang, "sessions_empty_cli") + "\n"
+        return ""
     table = [
         [a(lang, k) for k in ("col_name", "col_saved", "col_progress", "col_notes", "col_lang")]
     ]

@@ -231,19 +231,20 @@ class Prover:
         return Unsure("its answers do not hold once computed in floating point")
 
     def _path_answers(self, model: z3.ModelRef, node: str) -> dict[str, Value]:
-        """The answers on the path the model takes to ``node``, followed rule by rule."""
-        questions = self.flow.questions
+        """The answers on the path the model takes to ``node``: from the start, the
+        one question each asked question leads to that is asked too (exactly one
+        path holds)."""
+        questions, asked = self.flow.questions, self.asked
         path, at = [], self.flow.start
         while at in questions:
             path.append(at)
             if at == node:
                 break
-            taken = [
-                z3.is_true(model.eval(t, model_completion=True)) for t in self._taken_rules(at)
-            ]
-            if True not in taken:
-                break
-            at = questions[at].next[taken.index(True)].goto
+            ahead = (r.goto for r in questions[at].next if r.goto in asked)
+            at = next(
+                (q for q in ahead if z3.is_true(model.eval(asked[q], model_completion=True))),
+                "",
+            )
         return {name: self._value(questions[name], model) for name in path}
 
     def _value(self, question: Question, model: z3.ModelRef) -> Value:

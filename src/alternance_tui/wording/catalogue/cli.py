@@ -46,6 +46,11 @@ CLI = Catalogue(
             "stdout_failed": "standard output: cannot write the result ({detail})",
             "size_mib": "{size} MiB",
             "more_than": "more than {size}",
+            "compare_two": "--compare needs two scenarios: --answers A.json --compare B.json",
+            "compare_one_scenario": "{file}: this session has one scenario (A) and nothing to "
+            "compare it with: add scenario B in advisor mode (F5, then +), or compare it with "
+            "other answers: --answers {file} --compare B.json",
+            "compare_at_most": "--compare: at most {count} scenarios side by side",
         },
         "fr": {
             "note": "remarque",
@@ -89,6 +94,12 @@ CLI = Catalogue(
             "stdout_failed": "sortie standard\u00a0: impossible d’écrire le résultat ({detail})",
             "size_mib": "{size}\u00a0Mio",
             "more_than": "plus de {size}",
+            "compare_two": "--compare demande deux scénarios\u00a0: --answers A.json "
+            "--compare B.json",
+            "compare_one_scenario": "{file}\u00a0: cette session n’a qu’un scénario (A), "
+            "rien à lui comparer\u00a0: ajoutez le scénario B en mode conseiller (F5, puis +), "
+            "ou comparez-la à d’autres réponses\u00a0: --answers {file} --compare B.json",
+            "compare_at_most": "--compare\u00a0: {count} scénarios au plus côte à côte",
         },
     },
 )
