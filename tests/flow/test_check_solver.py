@@ -68,6 +68,39 @@ def test_a_dead_end_in_a_band_narrower_than_a_hundredth(write_flow: WriteFlow) -
     assert isinstance(price, float) and 10 < price * 3 < 10.02
 
 
+def _decimal_flow(write_flow: WriteFlow, pinned: str) -> Path:
+    unit = "min = 0\nmax = 1"
+    return write_flow(
+        question_toml("a", "number", extra=unit, next_rules=[(None, "b")]),
+        question_toml("b", "number", extra=unit, next_rules=[(pinned, "c"), (None, "done")]),
+        question_toml("c", "yes_no", next_rules=[("c", "done")]),
+        outcomes_toml("done"),
+    )
+
+
+def test_a_dead_end_only_floating_point_reaches_is_found_with_short_decimals(
+    write_flow: WriteFlow,
+) -> None:
+    # Exactly, a + b == 0.30000000000000004 and a - b == 0.1 hold only at
+    # a = 0.2000000000000000249..., which floating point does not confirm; 0.2 and
+    # 0.1, as a person types them, do hold in floating point. This passed the check.
+    path = _decimal_flow(write_flow, "a + b == 0.30000000000000004 and a - b == 0.1")
+    assert _assert_dead_end_is_real(path, "c") == {"a": 0.2, "b": 0.1, "c": False}
+
+
+def test_exact_answers_floating_point_refuses_are_a_warning_not_a_pass(
+    write_flow: WriteFlow,
+) -> None:
+    # a = 0.2, b = 0.1 is the one exact answer; in floating point 0.2 + 0.1 is not
+    # 0.3. Whether other floats reach c is not proved either way: a warning (this
+    # passed the check as "no problems found").
+    path = _decimal_flow(write_flow, "a + b == 0.3 and a - b == 0.1")
+    warning = _only(problems_of(path), severity="warning")
+    assert warning.path == ("questions", 2, "next")  # c's
+    assert warning.message.startswith("could not prove that every path through this question")
+    assert "do not hold once computed in floating point" in warning.message
+
+
 def test_an_answer_read_before_it_is_given_on_a_pinned_path(write_flow: WriteFlow) -> None:
     # x is asked on every path to d but the one through the pinned point.
     path = write_flow(

@@ -71,6 +71,8 @@ def _flow_file(path: Path | None, option: str) -> Path | None:
         return None
     if path.is_dir():
         path = path / default_flow_path().name
+    if path.exists() and not path.is_file():
+        fail([f"{option}: {path}: is not a regular file (a device or a pipe?), not a flow file"])
     if not path.is_file():
         # The usual slip: comparing with a copy of the flows that was never made.
         hint = " (copy the flows folder before editing it: cp -r flows flows-before)"

@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from alternance_tui import __version__
+from alternance_tui.files.input_file import ReadRefused, read_bounded
 from alternance_tui.files.paths import cache_dir
+from alternance_tui.flow.files import MAX_FILE_BYTES
 
 T = TypeVar("T")
 _FORMAT = 1
@@ -49,9 +51,11 @@ def code_fingerprint() -> str:
 
 
 def _file_digest(path: Path) -> str | None:
+    """None for what the flow's reader refuses too: a pipe would wait for ever for
+    a writer, /dev/zero never end; building then says why in words."""
     try:
-        return _digest(path.read_bytes())
-    except OSError:
+        return _digest(read_bounded(path, MAX_FILE_BYTES))
+    except ReadRefused:
         return None
 
 

@@ -248,10 +248,14 @@ class AlternanceApp(App[int]):
         self._key_queue.put_back(event)
 
     def _ready_for_keys(self) -> bool:  # the screen is there, with a widget to take keys
-        if not self._mounted or self.opening.start_requested:
+        # The key queue's timer can fire while the app is closing, its screens gone.
+        if not self._mounted or self.opening.start_requested or not self.screen_stack:
             return False
         screen = self.screen
-        return not isinstance(screen, Page) or (screen.is_mounted and screen.focused is not None)
+        if not isinstance(screen, Page):
+            return True
+        # A screen still putting its widgets in (the results) takes keys once they are there.
+        return screen.is_mounted and screen.focused is not None and not screen.filling
 
     # --- one step of the interview --------------------------------------------------------
 

@@ -30,6 +30,12 @@ class Page(Screen[None]):
     """A screen of the interview; ``show_state`` redraws it from the app's state."""
 
     @property
+    def filling(self) -> bool:
+        """True while the screen is putting its widgets in after its first frame:
+        keys typed meanwhile wait for them (the app's key queue reads it)."""
+        return False
+
+    @property
     def ui(self) -> Host:
         """The app, through what a screen may ask of it (host.py)."""
         return cast("Host", self.app)

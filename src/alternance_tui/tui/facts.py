@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from alternance_tui import __version__
+from alternance_tui.files.input_file import ReadRefused, read_bounded
 from alternance_tui.files.paths import cache_dir
 from alternance_tui.interview.pace import minutes
 
@@ -49,8 +50,10 @@ def _entry(flow_path: Path) -> Path | None:
     if directory is None:
         return None
     try:
-        content = flow_path.read_bytes()
-    except OSError:
+        # Bounded, regular files only: a pipe named as the flow would wait for ever
+        # for a writer before the first frame; loading the flow then says why.
+        content = read_bounded(flow_path)
+    except ReadRefused:
         return None
     key = f"{_FORMAT}:{__version__}:{flow_path.resolve()}:".encode() + content
     return directory / f"welcome-{hashlib.sha256(key).hexdigest()[:40]}.json"

@@ -20,6 +20,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from alternance_tui.files.input_file import ReadRefused, read_bounded
 from alternance_tui.tui.facts import WelcomeFacts, facts_from_json, facts_to_json
 
 SHIPPED = Path(__file__).with_name("shipped_facts.json")
@@ -27,8 +28,9 @@ SHIPPED = Path(__file__).with_name("shipped_facts.json")
 
 def flow_key(flow_path: Path) -> str | None:
     try:
-        return hashlib.sha256(flow_path.read_bytes()).hexdigest()
-    except OSError:
+        # Regular files only, bounded: a pipe would wait for ever for a writer.
+        return hashlib.sha256(read_bounded(flow_path)).hexdigest()
+    except ReadRefused:
         return None
 
 

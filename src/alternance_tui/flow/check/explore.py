@@ -20,8 +20,10 @@ decides with an SMT solver what this exploration did not find. What remains:
 - The solver computes exactly, the engine in binary floating point: where the
   rounding of decimals or of very large numbers decides a comparison (``x +
   1e16 == 1e16`` holds for x = 1 in floating point), they can differ. What the
-  solver finds is replayed through the engine before it is reported, so this
-  can hide a dead end but never invent one.
+  solver finds is replayed through the engine before it is reported (exact
+  answers floating point refuses are tried again as short decimals, then
+  warned about), so this can hide a dead end only where exact arithmetic has no
+  answer at all and floating point has one, and never invent one.
 - What the solver cannot decide in its time (non-linear arithmetic over
   unbounded answers) is a warning ("could not prove"), never a pass.
 

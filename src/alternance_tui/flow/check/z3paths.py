@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -47,6 +47,7 @@ BUDGET_S = 60.0
 # Answers the solver offers that floating point does not confirm, tried before
 # giving up on a question.
 MAX_TRIES = 3
+NOT_IN_FLOATS = "its answers do not hold once computed in floating point"
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +206,7 @@ class Prover:
         literal = z3.Bool(f"goal!{next(self._goals)}")
         solver.add(z3.Implies(literal, goal))
         decimals = any(not v.is_int() for v in self.answers.numbers.values())
+        rejected = False
         for _ in range(MAX_TRIES):
             try:
                 # Decimal answers in hundredths first: examples a person can type.
@@ -214,13 +216,17 @@ class Prover:
             except z3.Z3Exception as exc:
                 return Unsure(str(exc))
             if result == z3.unsat:
-                return None
+                # Impossible, unless only because the answers floating point
+                # refused were ruled out: then it is not proved either way.
+                return Unsure(NOT_IN_FLOATS) if rejected else None
             if result != z3.sat:
                 return Unsure(solver.reason_unknown())
             model = solver.model()
             answers = self._path_answers(model, node)
-            if confirm(answers):
-                return Found(answers)
+            for nearby in self._rounded(answers):
+                if confirm(nearby):
+                    return Found(nearby)
+            rejected = True
             # Floating point disagrees with exact arithmetic there: ask for others.
             numbers = [
                 v != model.eval(v, model_completion=True) for v in self.answers.numbers.values()
@@ -228,7 +234,29 @@ class Prover:
             if not numbers:
                 break
             solver.add(z3.Implies(literal, z3.Or(numbers)))
-        return Unsure("its answers do not hold once computed in floating point")
+        return Unsure(NOT_IN_FLOATS)
+
+    def _rounded(self, answers: dict[str, Value]) -> Iterator[dict[str, Value]]:
+        """``answers``, then with their decimals rounded to 0, 1, ... 15 places (within
+        each question's range): where the exact answer (a + b == 0.30000000000000004
+        and a - b == 0.1 holds at a = 0.2000000000000000249…) is not what floating
+        point computes, the short decimal a person would type often is (a = 0.2)."""
+        yield answers
+        seen = [answers]
+        for places in range(16):
+            rounded = {name: self._round(name, v, places) for name, v in answers.items()}
+            if rounded not in seen:
+                seen.append(rounded)
+                yield rounded
+
+    def _round(self, name: str, value: Value, places: int) -> Value:
+        if not isinstance(value, float):
+            return value
+        question, near = self.flow.questions[name], round(value, places)
+        low, high = question.minimum, question.maximum
+        if (low is not None and near < low) or (high is not None and near > high):
+            return value
+        return near
 
     def _path_answers(self, model: z3.ModelRef, node: str) -> dict[str, Value]:
         """The answers on the path the model takes to ``node``: from the start, the

@@ -1,18 +1,22 @@
 """The results: one tab per advice section (contracts, courses), cards inside.
 
 Everything shown comes from the view-model in resultview.py; this module only
-lays it out. Each card can take the focus (Tab), so the keyboard reaches
-every card and the scroll follows.
+lays it out. Each card (resultcards.py) can take the focus (Tab), so the
+keyboard reaches every card and the scroll follows.
+
+The screen is composed empty and filled once it is shown (``_fill``): its
+first layouts (Textual lays a new screen out twice) and the focus given to the
+scroll then cost nothing, where each of them restyled or laid out the hundred
+widgets of the cards again.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
-from rich import box
-from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -21,7 +25,8 @@ from textual.markup import escape
 from textual.widgets import Button, Static
 
 from alternance_tui.tui.base import Page
-from alternance_tui.tui.pages.resultview import Card, PayView, ResultsView, compute_results
+from alternance_tui.tui.pages.resultcards import Part, ResultCard, SourcesToggle
+from alternance_tui.tui.pages.resultview import Card, ResultsView, compute_results
 from alternance_tui.tui.widgets.controls import KeyBar
 from alternance_tui.wording.catalogue.tui import TUI as t
 
@@ -29,151 +34,7 @@ if TYPE_CHECKING:
     from alternance_tui.advice.engine import Engine
     from alternance_tui.flow.cond import Value
 
-STATUS_CLASS = {"eligible": "-eligible", "conditional": "-conditional", "not_eligible": "-closed"}
-
-
-class SourcesToggle(Static):
-    """The line that opens or closes a card's "Sources and calculation" (a click)."""
-
-    def on_click(self) -> None:
-        for card in self.ancestors:
-            if isinstance(card, ResultCard):
-                card.toggle_sources()
-                return
-
-
-class ResultCard(Vertical, can_focus=True):
-    """One contract or course: what the person can do, what it pays, why; how it is
-    worked out and the texts it rests on are folded until asked for (Enter)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "sources", show=False)]
-
-    def __init__(self, card: Card, lang: str, *, sources_open: bool = False) -> None:
-        super().__init__(classes=f"card {STATUS_CLASS[card.status]}")
-        self.card = card
-        self.lang = lang
-        self.sources_open = sources_open
-
-    def compose(self) -> ComposeResult:
-        card, lang = self.card, self.lang
-        yield Static(Content.from_markup(f"[b]{escape(card.title)}[/b]"), classes="card-title")
-        yield Static(card.badge, classes="badge", markup=False)
-        if card.facts:
-            yield Static(card.facts, classes="facts", markup=False)
-        # What the person can do first, then what it pays, then why; the sources last.
-        marked = (
-            ("results_depends", "◐", card.depends),
-            ("results_change", "→", card.changes),
-            ("results_fit", "★", card.fit),
-        )
-        can_do = [
-            (t(lang, key), [f"{mark} {x}" for x in lines]) for key, mark, lines in marked if lines
-        ]
-        if can_do:
-            yield Static(_blocks(can_do), classes="can-do")
-        if card.pay is not None:
-            yield from _pay(card.pay, lang)
-        why = [(t(lang, "results_why"), [f"{r.mark} {r.text}" for r in card.reasons])]
-        if card.notes:
-            why.append((t(lang, "results_notes"), [f"• {n}" for n in card.notes]))
-        yield Static(_blocks(why), classes="reasons")
-        if card.summary:
-            yield Static(card.summary, classes="summary", markup=False)
-        if card.calculation or card.sources:
-            yield SourcesToggle(self._toggle_text(), classes="sources-toggle", markup=False)
-            if self.sources_open:
-                yield self._sources()
-
-    def _toggle_text(self) -> str:
-        key = "results_sources_close" if self.sources_open else "results_sources_open"
-        return t(self.lang, key)
-
-    def _sources(self) -> Static:
-        card, lang = self.card, self.lang
-        blocks = []
-        if card.calculation:
-            blocks.append((t(lang, "results_calculation"), list(card.calculation)))
-        if card.sources:
-            blocks.append((t(lang, "results_texts"), list(card.sources)))
-        return Static(_blocks(blocks), classes="sources")
-
-    def action_sources(self) -> None:
-        self.toggle_sources()
-
-    def toggle_sources(self) -> None:
-        """Open or close "Sources and calculation"; the screen remembers it by card."""
-        if not (self.card.calculation or self.card.sources):
-            return
-        self.sources_open = not self.sources_open
-        self.query_one(SourcesToggle).update(self._toggle_text())
-        if self.sources_open:
-            sources = self._sources()
-            self.mount(sources)
-            # What was just opened is shown, not left below the screen's edge.
-            self.call_after_refresh(sources.scroll_visible, animate=False)
-        else:
-            self.query(".sources").remove()
-            # The line just closed stays in view (the card shrank under the scroll).
-            toggle = self.query_one(SourcesToggle)
-            self.call_after_refresh(toggle.scroll_visible, animate=False)
-        screen = self.screen
-        if isinstance(screen, ResultsScreen):
-            screen.sources_shown(self.card.id, self.sources_open)
-
-
-def _block(title: str, lines: list[str]) -> Content:
-    return _blocks([(title, lines)])
-
-
-def _blocks(blocks: list[tuple[str, list[str]]]) -> Content:
-    """Headed blocks of lines, a blank line between two (as two Statics' margin was)."""
-    parts = []
-    for title, lines in blocks:
-        body = "\n".join(escape(line) for line in lines)
-        parts.append(f"[b]{escape(title)}[/b]\n{body}")
-    return Content.from_markup("\n\n".join(parts))
-
-
-def _pay(pay: PayView, lang: str) -> ComposeResult:
-    if pay.kind == "grid":
-        table = Table(
-            title=pay.title or t(lang, "results_pay"),
-            title_justify="left",
-            title_style="bold",
-            box=box.SIMPLE_HEAD,
-            show_edge=False,
-            pad_edge=False,
-            expand=False,
-        )
-        for index, heading in enumerate(pay.header):
-            table.add_column(heading, justify="right" if index >= 2 else "left")
-        for row in pay.rows:
-            table.add_row(*row)
-        yield Static(table, classes="pay-table")
-        if pay.month_rows:
-            months = Table(
-                title=pay.month_title,
-                title_justify="left",
-                title_style="bold",
-                box=box.SIMPLE_HEAD,
-                show_edge=False,
-                pad_edge=False,
-                expand=False,
-            )
-            for index, heading in enumerate(pay.month_header):
-                months.add_column(heading, justify="right" if index >= 2 else "left")
-            for row in pay.month_rows:
-                months.add_row(*row)
-            yield Static(months, classes="pay-table")
-        if pay.lines:
-            yield Static("\n".join(pay.lines), classes="pay-basis", markup=False)
-    elif pay.kind == "hourly":
-        yield Static(_block(t(lang, "results_pay"), [f"• {line}" for line in pay.lines]))
-    else:
-        blocks = [(t(lang, "results_pay"), list(pay.lines))]
-        if pay.routes:
-            blocks.append((t(lang, "results_funding"), [f"• {r}" for r in pay.routes]))
-        yield Static(_blocks(blocks))
+__all__ = ["ResultCard", "ResultsScreen", "SourcesToggle"]  # the cards live in resultcards.py
 
 
 class ResultsScreen(Page):
@@ -195,70 +56,110 @@ class ResultsScreen(Page):
         # Cards whose "Sources and calculation" is open: kept across a redraw
         # (language, edited answer), by the card's item id.
         self.open_sources: set[str] = set()
+        self._filled = False  # the head and the cards are in
+        self._filling = False
+        self._fill_lock = asyncio.Lock()  # one filling at a time (mount, then a redraw)
 
     def compose(self) -> ComposeResult:
-        view, lang = self.view, self.lang
-        with Vertical(id="results-head"):
-            if view is None:
-                yield Static(
-                    self.error or t(lang, "results_loading"), id="results-title", markup=False
-                )
-            else:
-                title = Content.from_markup(f"[b]{escape(view.title)}[/b]")
-                yield Static(title, id="results-title")
-                if view.advice:
-                    meta = (
-                        f"{t(lang, 'results_as_of', date=view.as_of)} · "
-                        f"{t(lang, 'results_known', date=view.known_until)}"
-                    )
-                    yield Static(meta, id="results-meta")
-                for note in view.rate_notes:
-                    yield Static(f"ⓘ {note}", classes="rate-note", markup=False)
-            if self.ui.options.kiosk:
-                # The next person must not find these results: one tap erases them.
-                yield Button(
-                    t(lang, "finish_erase"), id="finish-erase", variant="warning", compact=True
-                )
-        with VerticalScroll(id="results-scroll"):
-            if view is not None:
-                if view.text:
-                    yield Static(view.text, classes="outcome-text", markup=False)
-                for index, section in enumerate(view.sections):
-                    count = section.count_text(lang)
-                    yield Static(
-                        Content.from_markup(
-                            f"[b]{index + 1} · {escape(section.title)}[/b] — {escape(count)}"
-                        ),
-                        classes="section-title",
-                    )
-                    yield Static(_overview(section.cards), classes="overview")
-                    for line in section.advice:
-                        yield Static(f"→ {line}", classes="section-advice", markup=False)
-                    for card in section.cards:
-                        yield ResultCard(card, lang, sources_open=card.id in self.open_sources)
-                    if section.note:
-                        yield Static(section.note, classes="disclaimer", markup=False)
-                yield Static(
-                    Content.from_markup(
-                        f"[b]{len(view.sections) + 1} · {escape(t(lang, 'results_answers'))}[/b]"
-                        f" — {escape(t(lang, 'results_change_hint'))}"
-                    ),
-                    classes="section-title",
-                )
-                yield _answers(view, lang)
-                if view.rules_version:
-                    # Which rules these are, to compare with a handout or a session
-                    # (last, as on a printed document: a person reads the rest first).
-                    yield Static(
-                        t(lang, "results_rules", version=view.rules_version),
-                        classes="disclaimer",
-                        markup=False,
-                    )
+        # Empty at first: the head and the cards are mounted once the scroll has
+        # the focus (see _fill), so that neither the focus nor the screen's first
+        # layouts restyle and lay out a hundred widgets more than once.
+        yield Vertical(id="results-head")
+        yield VerticalScroll(id="results-scroll")
         yield KeyBar()
+
+    def _head(self) -> ComposeResult:
+        view, lang = self.view, self.lang
+        if view is None:
+            yield Part(self.error or t(lang, "results_loading"), id="results-title", markup=False)
+        else:
+            title = Content.from_markup(f"[b]{escape(view.title)}[/b]")
+            yield Part(title, id="results-title")
+            if view.advice:
+                meta = (
+                    f"{t(lang, 'results_as_of', date=view.as_of)} · "
+                    f"{t(lang, 'results_known', date=view.known_until)}"
+                )
+                yield Part(meta, id="results-meta")
+            for note in view.rate_notes:
+                yield Part(f"ⓘ {note}", classes="rate-note", markup=False)
+        if self.ui.options.kiosk:
+            # The next person must not find these results: one tap erases them.
+            yield Button(
+                t(lang, "finish_erase"), id="finish-erase", variant="warning", compact=True
+            )
+
+    def _body(self) -> ComposeResult:
+        view, lang = self.view, self.lang
+        if view is None:
+            return
+        if view.text:
+            yield Part(view.text, classes="outcome-text", markup=False)
+        for index, section in enumerate(view.sections):
+            count = section.count_text(lang)
+            yield Part(
+                Content.from_markup(
+                    f"[b]{index + 1} · {escape(section.title)}[/b] — {escape(count)}"
+                ),
+                classes="section-title",
+            )
+            yield Part(_overview(section.cards), classes="overview")
+            for line in section.advice:
+                yield Part(f"→ {line}", classes="section-advice", markup=False)
+            for card in section.cards:
+                yield ResultCard(card, lang, sources_open=card.id in self.open_sources)
+            if section.note:
+                yield Part(section.note, classes="disclaimer", markup=False)
+        yield Part(
+            Content.from_markup(
+                f"[b]{len(view.sections) + 1} · {escape(t(lang, 'results_answers'))}[/b]"
+                f" — {escape(t(lang, 'results_change_hint'))}"
+            ),
+            classes="section-title",
+        )
+        yield _answers(view, lang)
+        if view.rules_version:
+            # Which rules these are, to compare with a handout or a session
+            # (last, as on a printed document: a person reads the rest first).
+            yield Part(
+                t(lang, "results_rules", version=view.rules_version),
+                classes="disclaimer",
+                markup=False,
+            )
+
+    @property
+    def filling(self) -> bool:
+        # Until the first filling is done too (it waits for the screen's first refresh).
+        return self._filling or not self._filled
 
     def on_mount(self) -> None:
         self._keys()
-        self.query_one("#results-scroll", VerticalScroll).focus()
+
+    def on_screen_resume(self) -> None:
+        if not self._filled:
+            self.call_after_refresh(self._fill)
+
+    async def _fill(self) -> None:
+        """Put the results in: the scroll takes the focus first, while empty (a
+        focus change restyles every widget inside), then the widgets are mounted
+        once; keys typed meanwhile wait (``filling``, read by the app)."""
+        async with self._fill_lock:
+            self._filling = True
+            try:
+                await self._put_in()
+            finally:
+                self._filled = True  # even if it failed: keys are not held for ever
+                self._filling = False
+
+    async def _put_in(self) -> None:
+        head = self.query_one("#results-head", Vertical)
+        scroll = self.query_one("#results-scroll", VerticalScroll)
+        self.set_focus(scroll)
+        await head.remove_children()
+        await scroll.remove_children()
+        await head.mount_all(list(self._head()))
+        await scroll.mount_all(list(self._body()))
+        scroll.scroll_home(animate=False)
 
     def _keys(self) -> None:
         lang = self.lang
@@ -302,9 +203,8 @@ class ResultsScreen(Page):
             self.call_later(self._rebuild)
 
     async def _rebuild(self) -> None:
-        await self.recompose()
         self._keys()
-        self.query_one("#results-scroll", VerticalScroll).focus()
+        await self._fill()
 
     def sources_shown(self, card_id: str, shown: bool) -> None:
         if shown:
@@ -354,4 +254,4 @@ def _answers(view: ResultsView, lang: str) -> Static:
     lines = [
         t(lang, "answer_line", question=line.label, answer=line.value) for line in view.answers
     ]
-    return Static("\n".join(lines), classes="answers", markup=False)
+    return Part("\n".join(lines), classes="answers", markup=False)
