@@ -9,7 +9,10 @@ import pytest
 from alternance_tui.cli.main import main
 
 
-def test_check_passes_on_shipped_flows(capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_passes_on_shipped_flows(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # the summary is in the terminal's language
     assert main(["check"]) == 0
     assert "no problems" in capsys.readouterr().err
 

@@ -169,7 +169,7 @@ def test_recommend_compare_takes_a_session_with_scenarios(
 
 
 def test_recommend_compare_needs_two_scenarios(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     b = tmp_path / "b.json"
     b.write_text(json.dumps(PUBLIC), encoding="utf-8")
@@ -177,6 +177,9 @@ def test_recommend_compare_needs_two_scenarios(
     assert "two scenarios" in capsys.readouterr().err
     assert main(["recommend", "--compare", str(b), "--lang", "fr"]) == 2
     assert "deux scénarios" in capsys.readouterr().err
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # no --lang: the terminal's language
+    assert main(["recommend", "--compare", str(b)]) == 2
+    assert "two scenarios" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -72,8 +72,9 @@ def test_rename_refuses_a_taken_name_and_moves_the_file(store: SessionStore) -> 
 
 
 def test_sessions_from_the_command_line(
-    store: SessionStore, capsys: pytest.CaptureFixture[str]
+    store: SessionStore, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # delete's refusals, in the terminal's language
     store.save(Session("alternance", dict(YOUNG), name="Zoé", notes="call back"), "Zoé")
     store.save(Session("alternance", {"age": 30}, name="K12"), "K12")
     code, out, _ = run(capsys, ["sessions", "list", "--lang", "en"])

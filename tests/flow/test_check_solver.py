@@ -68,6 +68,25 @@ def test_a_dead_end_in_a_band_narrower_than_a_hundredth(write_flow: WriteFlow) -
     assert isinstance(price, float) and 10 < price * 3 < 10.02
 
 
+def test_a_dead_end_the_cells_find_past_a_tie_names_the_answers_on_its_path(
+    write_flow: WriteFlow,
+) -> None:
+    # The cells find this one (their numbers include a = 3, b = 1), but their
+    # example named only "c = no", not how to get to c.
+    path = write_flow(
+        question_toml("a", "number", extra=WIDE, next_rules=[(None, "b")]),
+        question_toml(
+            "b",
+            "number",
+            extra=WIDE,
+            next_rules=[("a / b == 3 and a - b == 2", "c"), (None, "done")],
+        ),
+        question_toml("c", "yes_no", next_rules=[("c", "done")]),
+        outcomes_toml("done"),
+    )
+    assert _assert_dead_end_is_real(path, "c") == {"a": 3, "b": 1, "c": False}
+
+
 def _decimal_flow(write_flow: WriteFlow, pinned: str) -> Path:
     unit = "min = 0\nmax = 1"
     return write_flow(
@@ -118,6 +137,7 @@ def test_an_answer_read_before_it_is_given_on_a_pinned_path(write_flow: WriteFlo
 def test_what_the_solver_cannot_decide_is_a_warning_not_a_pass(
     write_flow: WriteFlow, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # the summary is in the terminal's language
     # Whether a cube is the sum of two others, over unbounded whole numbers: z3
     # gives up (here after a tenth of a second), and the checker says so.
     monkeypatch.setattr(z3paths, "TIMEOUT_MS", 100)

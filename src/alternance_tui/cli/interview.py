@@ -13,6 +13,7 @@ from alternance_tui.cli.answers import BadInput, read_answers_json
 from alternance_tui.cli.output import fail
 from alternance_tui.cli.parsers import _tui_parser, locale_language
 from alternance_tui.tui.options import PIN_VARIABLE, SERVED_VARIABLE, TuiOptions, pin_problem
+from alternance_tui.wording.catalogue.cli import CLI
 
 
 def run_tui(argv: Sequence[str]) -> int:
@@ -25,9 +26,10 @@ def run_tui(argv: Sequence[str]) -> int:
         except BadInput as exc:
             fail(exc.lines)
     exit_pin = args.exit_pin or os.environ.get(PIN_VARIABLE, "")
-    if args.kiosk and exit_pin and (problem := pin_problem(exit_pin)) is not None:
+    if args.kiosk and exit_pin and (problem := pin_problem(exit_pin, args.lang)) is not None:
         # Said now: the kiosk would otherwise start with an exit nobody can type.
-        fail([f"--exit-pin / {PIN_VARIABLE}: the staff exit code cannot be used: {problem}"])
+        option = f"--exit-pin / {PIN_VARIABLE}"
+        fail([CLI(args.lang, "pin_unusable", option=option, problem=problem)])
     options = TuiOptions(
         flow=args.flow,
         lang=args.lang,

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from alternance_tui.cli.output import EXIT_OK, refused, tell, write_stdout, write_user_file
+from alternance_tui.cli.parsers import locale_language
 from alternance_tui.files.printable import printable
+from alternance_tui.wording.catalogue.cli import CLI
 
 if TYPE_CHECKING:
     from alternance_tui.sessions.store import Session, SessionStore
@@ -72,47 +74,40 @@ def _store() -> SessionStore:
     return SessionStore()
 
 
-def _load(store: SessionStore, name: str, *, repair: bool = False) -> Session | None:
-
-    loaded = store.load(name, lang="en", repair=repair)
+def _load(store: SessionStore, name: str, lang: str) -> Session | None:
+    loaded = store.load(name, lang=lang)
     if loaded.warning:
         tell(loaded.warning)
     return loaded.session
 
 
-def progress_text(session: Session) -> str:
-    """ "5 answers, complete" / "3 answers": how far the interview went."""
-    from alternance_tui.sessions.advising import progress
-
-    answered, complete = progress(session)
-    scenarios = f", {1 + len(session.scenarios)} scenarios" if session.scenarios else ""
-    return f"{answered} answers{', complete' if complete else ''}{scenarios}"
-
-
 def cmd_sessions(args: argparse.Namespace) -> int:
-    from alternance_tui.sessions.store import NameRefused
+    from alternance_tui.sessions.store import NameRefused, refusal
 
     store = _store()
+    # delete and repair take no --lang; export's is the handout's (default: the session's).
+    lang = getattr(args, "lang", None) or locale_language()
     if args.action == "list":
         sys.stdout.write(list_text(store, args.lang, args.format))
         return EXIT_OK
     if args.action == "repair":
-        return _repair(store)
+        return _repair(store, lang)
+    name = args.name
     try:
-        path = store.named_path(args.name)
+        path = store.named_path(name)
     except NameRefused as exc:
-        return refused([str(exc)])
+        return refused([refusal(exc.name, exc.problem, lang)])
     if not path.exists() and not path.is_symlink():
-        return refused([f"no session named {args.name!r} (see: alternance sessions list)"])
+        return refused([CLI(lang, "no_session", name=repr(name))])
     if args.action == "delete":
-        if store.in_use(args.name):
-            return refused([f"{args.name} is open in an advisor's window: close it there first"])
-        store.delete(args.name)
-        print(printable(f"deleted {args.name}"), file=sys.stderr)
+        if store.in_use(name):
+            return refused([CLI(lang, "session_in_use", name=name)])
+        store.delete(name)
+        print(printable(CLI(lang, "session_deleted", name=name)), file=sys.stderr)
         return EXIT_OK
-    session = _load(store, args.name)
+    session = _load(store, name, lang)
     if session is None:
-        return refused([f"{args.name}: the session could not be read"])
+        return refused([CLI(lang, "session_unreadable", name=name)])
     if args.action == "show":
         if args.format == "json":
             sys.stdout.write(show_json(args.name, session, args.lang))
@@ -122,15 +117,15 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     return _export(args, session)
 
 
-def _repair(store: SessionStore) -> int:
+def _repair(store: SessionStore, lang: str) -> int:
     """Every session file read now; those that cannot be are set aside, each said."""
     repaired = 0
     for name in store.names():
-        loaded = store.load(name, lang="en", repair=True)
+        loaded = store.load(name, lang=lang, repair=True)
         if loaded.warning:
             tell(loaded.warning)
             repaired += 1
-    print(f"{repaired} damaged session file(s) set aside", file=sys.stderr)
+    print(CLI(lang, "sessions_repaired", count=repaired), file=sys.stderr)
     return EXIT_OK
 
 

@@ -10,7 +10,9 @@ SMT solver (z3, through z3paths.py) what the exploration answered by trying:
 - can a path reach this question and find no rule there that applies? (each
   question after a tied comparison whose rules all have a `when`);
 - can a rule there be tried with an answer it reads not given? (each answer a
-  rule there reads that has no default and is not given on every path to it).
+  rule there reads that has no default and is not given on every path to it);
+- last, for a dead end the cells did find there: which answers, from the start,
+  lead to it (their example names only the answers still read there).
 
 Each "yes" comes with answers that are replayed through the engine's own walk
 before they are reported; a question the solver cannot decide (a non-linear
@@ -42,6 +44,8 @@ from alternance_tui.flow.walk import walk
 # A dead end's example shows every answer on its path up to this many; on a
 # longer path, those the rules on the way read.
 MAX_SHOWN = 12
+# How long the solver may look for the whole path to a dead end the cells found.
+EXAMPLE_MS = 2_000
 
 
 @dataclass
@@ -51,9 +55,12 @@ class Doubts:
 
     dead_ends: list[str] = field(default_factory=list)
     unanswered: list[tuple[str, int, str]] = field(default_factory=list)
+    # Dead ends the cells found past a tied comparison: their example names only
+    # the answers live there ("c = no"), not those that lead there.
+    examples: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.dead_ends or self.unanswered)
+        return bool(self.dead_ends or self.unanswered or self.examples)
 
 
 def doubts(
@@ -79,8 +86,11 @@ def doubts(
     position = {q: i for i, q in enumerate(order)}
     for node in (q for q in order if q in after and q in dominator):
         question = flow.questions[node]
-        if all(r.when is not None for r in question.next) and (node, "no_rule") not in problems:
-            found.dead_ends.append(node)
+        if all(r.when is not None for r in question.next):
+            if (node, "no_rule") in problems:
+                found.examples.append(node)
+            else:
+                found.dead_ends.append(node)
         for index, rule in enumerate(question.next):
             if rule.when is None:
                 break  # the rules after it are never tried
@@ -138,6 +148,15 @@ def prove(
             problems[(node, f"undecided:{index}:{name}")] = undecided_unanswered(
                 source, rule, name, finding.reason
             )
+    # Last, so that the proofs above have the solver's time first: a whole path to
+    # each dead end the cells found, where the solver finds one soon (a better
+    # example is not worth a long wait).
+    for node in left.examples:
+        stuck = functools.partial(_stuck_at, flow, node=node)
+        finding = prover.dead_end(node, stuck, limit_ms=EXAMPLE_MS)
+        if isinstance(finding, Found):
+            shown = _shown(flow, finding.answers)
+            problems[(node, "no_rule")] = no_outcome(source, flow.questions[node], shown)
 
 
 # --- replaying the solver's answers through the engine ------------------------------------

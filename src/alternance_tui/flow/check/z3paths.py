@@ -171,14 +171,15 @@ class Prover:
 
     # --- the questions -------------------------------------------------------------
 
-    def dead_end(self, node: str, confirm: Confirm) -> Finding:
-        """Whether ``node`` can be asked and no rule of it apply."""
+    def dead_end(self, node: str, confirm: Confirm, limit_ms: int = TIMEOUT_MS) -> Finding:
+        """Whether ``node`` can be asked and no rule of it apply (thinking at most
+        ``limit_ms``)."""
         try:
             truths = self.truths(node)
             goal = z3.And(self._asked(node), *[z3.Not(t.true) for t in truths])
         except Undecided as exc:
             return Unsure(str(exc))
-        return self._solve(goal, node, confirm)
+        return self._solve(goal, node, confirm, limit_ms)
 
     def unanswered(self, node: str, index: int, name: str, confirm: Confirm) -> Finding:
         """Whether rule ``index`` of ``node`` can be tried, and give no answer
@@ -197,12 +198,14 @@ class Prover:
             return Unsure(str(exc))
         return self._solve(goal, node, confirm)
 
-    def _solve(self, goal: Expr, node: str, confirm: Confirm) -> Finding:
+    def _solve(
+        self, goal: Expr, node: str, confirm: Confirm, limit_ms: int = TIMEOUT_MS
+    ) -> Finding:
         left = BUDGET_S - (time.monotonic() - self.started)
         if left <= 0:
             return Unsure(f"the {BUDGET_S:.0f} s given to the solver for this flow ran out")
         solver = self.solver
-        solver.set("timeout", int(min(TIMEOUT_MS, left * 1000)))
+        solver.set("timeout", int(min(limit_ms, left * 1000)))
         literal = z3.Bool(f"goal!{next(self._goals)}")
         solver.add(z3.Implies(literal, goal))
         decimals = any(not v.is_int() for v in self.answers.numbers.values())
