@@ -29,6 +29,7 @@ import json
 import os
 import random
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -251,12 +252,16 @@ def main() -> int:
         for process in [*servers, bare]:
             process.terminate()
             process.wait(15)
+        shutil.rmtree(folder, ignore_errors=True)
     load_average = os.getloadavg()
     client_cpu = time.process_time() - client_before
+    # A visitor that did not reach its results measured nothing: say so in the status
+    # too (benchmarks/smoke.py runs this in CI to find a benchmark gone stale).
+    status = 1 if any(row["web"]["errors"] for row in results) else 0
     if args.json:
         print(json.dumps({"results": results, "loadavg": load_average}, indent=2))
         print(f"load generator CPU: {client_cpu:.1f} s", file=sys.stderr)
-        return 0
+        return status
     print(
         f"alternance web, {args.processes} process(es), think {args.think:g} s ±50 %, "
         f"load average at the end {load_average[0]:.1f}"
@@ -277,7 +282,9 @@ def main() -> int:
             f"{web['cpu_ms_per_page']:.2f} | {floor['cpu_ms_per_page']:.2f} (x{ratio:.1f}) | "
             f"{floor['p50_ms']:.1f} / {floor['p95_ms']:.1f} |"
         )
-    return 0
+    if status:
+        print("FAILED: some visitors did not reach their results (errors above)")
+    return status
 
 
 if __name__ == "__main__":
