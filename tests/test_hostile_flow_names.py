@@ -57,9 +57,11 @@ def test_diff_says_a_pipe_is_not_a_flow_file(
     capsys: pytest.CaptureFixture[str], odd_flow: Path, tmp_path: Path
 ) -> None:
     args = ["diff", "--flow-old", str(odd_flow), "--flow-new", str(tmp_path / "none.toml")]
-    code, err = _run(capsys, args)
+    code, err = _run(capsys, [*args, "--lang", "en"])
     assert code == 2
     assert f"--flow-old: {odd_flow}: {REFUSED}, not a flow file" in err
+    code, err = _run(capsys, [*args, "--lang", "fr"])
+    assert code == 2 and "n’est pas un fichier ordinaire" in err
 
 
 def test_a_data_file_that_is_a_pipe_or_a_folder_is_named_as_such(

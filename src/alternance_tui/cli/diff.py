@@ -73,7 +73,7 @@ def _flow_file(path: Path | None, option: str, lang: str) -> Path | None:
     if path.is_dir():
         path = path / default_flow_path().name
     if path.exists() and not path.is_file():
-        fail([f"{option}: {path}: is not a regular file (a device or a pipe?), not a flow file"])
+        fail([CLI(lang, "flow_not_regular", option=option, path=path)])
     if not path.is_file():
         # The usual slip: comparing with a copy of the flows that was never made.
         hint = CLI(lang, "flow_old_hint") if option == "--flow-old" else ""

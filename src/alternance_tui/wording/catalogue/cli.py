@@ -61,6 +61,8 @@ CLI = Catalogue(
             "host_all": "(all)",
             "no_flow_file": "{option}: {path}: no such flow file",
             "flow_old_hint": " (copy the flows folder before editing it: cp -r flows flows-before)",
+            "flow_not_regular": "{option}: {path}: is not a regular file (a device or a pipe?), "
+            "not a flow file",
             "diff_pair": "{old} and {new} go together: give both",
             "diff_needs_two": "diff needs two states: --as-of-old DATE --as-of-new DATE "
             "and/or --flow-old PATH --flow-new PATH",
@@ -68,7 +70,12 @@ CLI = Catalogue(
             "scenario_problem": "scenario {letter}: {question}: {message}",
             "no_session": "no session named {name} (see: alternance sessions list)",
             "session_in_use": "{name} is open in an advisor's window: close it there first",
-            "session_deleted": "deleted {name}",
+            "session_deleted": "{name} is in the bin for {days} days: "
+            "alternance sessions restore {name} brings it back",
+            "session_restored": "{name} is back",
+            "nothing_binned": "no session named {name} in the bin (a deleted session "
+            "stays there {days} days)",
+            "restore_taken": "a session is named {name} again: rename or delete it first",
             "session_unreadable": "{name}: the session could not be read",
             "sessions_repaired": "{count} damaged session file(s) set aside",
             "compare_two": "--compare needs two scenarios: --answers A.json --compare B.json",
@@ -136,6 +143,8 @@ CLI = Catalogue(
             "no_flow_file": "{option}\u00a0: {path}\u00a0: fichier de questionnaire introuvable",
             "flow_old_hint": " (copiez le dossier des questionnaires avant de le modifier\u00a0: "
             "cp -r flows flows-before)",
+            "flow_not_regular": "{option}\u00a0: {path}\u00a0: n’est pas un fichier ordinaire "
+            "(un périphérique ou un tube\u00a0?), pas un fichier de questionnaire",
             "diff_pair": "{old} et {new} vont ensemble\u00a0: donnez les deux",
             "diff_needs_two": "diff compare deux états\u00a0: --as-of-old DATE --as-of-new DATE "
             "et/ou --flow-old CHEMIN --flow-new CHEMIN",
@@ -145,7 +154,13 @@ CLI = Catalogue(
             "no_session": "aucune session nommée {name} (voir\u00a0: alternance sessions list)",
             "session_in_use": "{name} est ouverte dans une fenêtre de conseil\u00a0: "
             "fermez-la d’abord",
-            "session_deleted": "{name} supprimée",
+            "session_deleted": "{name} est dans la corbeille pour {days}\u00a0jours\u00a0: "
+            "alternance sessions restore {name} la fait revenir",
+            "session_restored": "{name} est revenue",
+            "nothing_binned": "aucune session nommée {name} dans la corbeille (une session "
+            "supprimée y reste {days}\u00a0jours)",
+            "restore_taken": "une session s’appelle de nouveau {name}\u00a0: renommez-la ou "
+            "supprimez-la d’abord",
             "session_unreadable": "{name}\u00a0: la session n’a pas pu être lue",
             "sessions_repaired": "{count}\u00a0fichier(s) de session abîmé(s) mis de côté",
             "compare_two": "--compare demande deux scénarios\u00a0: --answers A.json "
