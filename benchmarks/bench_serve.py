@@ -501,6 +501,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if args.json:
         args.json.write_text(json.dumps(asdict(report), indent=2), encoding="utf-8")
+    # A failed connection or journey fails the run: the figures above then measure
+    # fewer sessions than asked, or none (as when the typed keys went stale).
+    failed = sum(int(row["failed"]) for row in report.levels)
+    if failed:
+        print(f"{failed} connection(s) or journey(s) failed", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -59,3 +59,53 @@ def test_the_formats_offered_are_the_renderers(capsys: pytest.CaptureFixture[str
     offered = capsys.readouterr().err
     assert "choose from " + ", ".join(map(repr, RENDERERS)) in offered, offered
     assert set(COMPARE_RENDERERS) == set(RENDERERS)
+
+
+@pytest.mark.parametrize(
+    ("args", "french", "english"),
+    [
+        (["recommend"], "recommend a besoin de réponses", "recommend needs answers"),
+        (
+            ["recommend", "--compare", "{empty}"],
+            "--compare demande deux scénarios",
+            "--compare needs two scenarios",
+        ),
+        (["diff", "--as-of-old", "2026-01-01"], "vont ensemble", "go together"),
+        (["diff", "--flow-old", "{nowhere}", "--flow-new", "{nowhere}"], "introuvable", "no such"),
+        (["sessions", "show", "Nobody"], "aucune session nommée", "no session named"),
+        (["serve", "--host", "0.0.0.0"], "demande --public-url", "needs --public-url"),
+    ],
+    ids=["recommend", "compare", "diff", "diff-flow", "sessions", "serve"],
+)
+def test_a_refusal_is_in_the_language_asked_for(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    args: list[str],
+    french: str,
+    english: str,
+) -> None:
+    (tmp_path / "empty.json").write_text("{}", encoding="utf-8")
+    args = [a.format(empty=tmp_path / "empty.json", nowhere=tmp_path / "nowhere") for a in args]
+    for lang, said, not_said in (("fr", french, english), ("en", english, french)):
+        err = refusal(capsys, [*args, "--lang", lang])
+        assert said in err and not_said not in err, err
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [("fr_FR.UTF-8", "aucun problème trouvé"), ("en_GB.UTF-8", "no problems found")],
+)
+def test_check_ends_in_the_terminals_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, locale: str, said: str
+) -> None:
+    monkeypatch.setenv("LANG", locale)
+    assert main(["check"]) == 0
+    assert capsys.readouterr().err.strip() == said
+
+
+def test_a_full_server_says_so_in_the_language_it_serves() -> None:
+    from alternance_tui.serve.server import busy
+
+    assert "Trop de monde" in busy("fr") and "Too many" not in busy("fr")
+    assert "Too many people" in busy("en")
+    assert busy("en").startswith("\x1b[2J\x1b[H")  # the terminal cleared first

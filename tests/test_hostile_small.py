@@ -42,6 +42,7 @@ def test_an_exit_code_the_pin_pad_cannot_take_is_refused_at_start(
     from alternance_tui.tui import app
 
     monkeypatch.setattr(app, "run", lambda options: 0)  # the kiosk would start: it must not
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # the refusal is in the terminal's language
     code, _, err = run(capsys, ["--kiosk", "--exit-pin", pin])
     assert code == 2 and said in err and "\x1b" not in err
     monkeypatch.setenv(PIN_VARIABLE, pin)

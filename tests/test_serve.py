@@ -366,7 +366,10 @@ def test_beyond_max_sessions_a_browser_is_told_to_come_back(serve: Serve) -> Non
 
 def test_serve_on_every_address_needs_the_public_url() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "alternance_tui", "serve", "--host", "0.0.0.0", "--port", "1"],
+        [
+            *(sys.executable, "-m", "alternance_tui", "serve"),
+            *("--host", "0.0.0.0", "--port", "1", "--lang", "en"),
+        ],
         capture_output=True,
         text=True,
         timeout=60,

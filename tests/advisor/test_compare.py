@@ -89,7 +89,8 @@ def test_french_wording_of_the_comparison(bundle: Bundle) -> None:
         assert "\u202f:" not in out
         assert not re.search(r"[^\u00a0]:\s", out), fmt
         assert "en gras" not in out
-    assert "4 différences entre les scénarios" in render_comparison(cmp, "text")
+    # (C, 12 months, is asked about a same-level diploma: one more answer that differs)
+    assert "5 différences entre les scénarios" in render_comparison(cmp, "text")
 
 
 def test_a_reason_shared_by_scenarios_is_written_once(bundle: Bundle) -> None:
@@ -169,7 +170,7 @@ def test_recommend_compare_takes_a_session_with_scenarios(
 
 
 def test_recommend_compare_needs_two_scenarios(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     b = tmp_path / "b.json"
     b.write_text(json.dumps(PUBLIC), encoding="utf-8")
@@ -177,6 +178,9 @@ def test_recommend_compare_needs_two_scenarios(
     assert "two scenarios" in capsys.readouterr().err
     assert main(["recommend", "--compare", str(b), "--lang", "fr"]) == 2
     assert "deux scénarios" in capsys.readouterr().err
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # no --lang: the terminal's language
+    assert main(["recommend", "--compare", str(b)]) == 2
+    assert "two scenarios" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,13 @@ OSC52 = "\x1b]52;c;cm0gLXJmIH4=\x07"  # a clipboard write: "rm -rf ~"
 CLEAR = "\x1b[2J"
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The refusals asserted here are the English ones: `sessions delete` and
+    `repair` speak the terminal's language, which is then English."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+
+
 def run(capsys: pytest.CaptureFixture[str], args: list[str]) -> tuple[int, str, str]:
     try:
         code = main(args)

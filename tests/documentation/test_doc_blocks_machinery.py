@@ -81,7 +81,9 @@ def test_the_flows_before_example_fails_as_it_was(tmp_path: Path) -> None:
     (problem,) = _run_page(tmp_path, ACTIVATE + text)
     assert problem.startswith("README.md:12: `alternance diff --flow-old flows-before/ ")
     assert "failed with status 2" in problem
-    assert "--flow-old: flows-before: no such flow file" in problem  # the program's own words
+    # The program's own words, in the runner's terminal language (C.UTF-8 names
+    # none: French, the product's home language; cli/parsers.locale_language).
+    assert "--flow-old\u00a0: flows-before\u00a0: fichier de questionnaire introuvable" in problem
     assert "cp -r flows flows-before" in problem  # ... which say what to do
     assert "<!-- not run:" in problem and "<!-- exits 1:" in problem
 

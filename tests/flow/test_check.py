@@ -290,8 +290,9 @@ def test_reading_an_answer_that_may_not_be_given(write_flow: WriteFlow) -> None:
 
 
 def test_check_reports_every_file_given_and_fails_if_one_is_broken(
-    write_flow: WriteFlow, capsys: pytest.CaptureFixture[str]
+    write_flow: WriteFlow, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # the summary is in the terminal's language
     broken = write_flow(
         question_toml("a", "yes_no", next_rules=[("a", "done")]),
         outcomes_toml("done"),
@@ -304,7 +305,10 @@ def test_check_reports_every_file_given_and_fails_if_one_is_broken(
     assert "1 problem(s) found" in captured.err
 
 
-def test_the_shipped_flows_are_checked_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_shipped_flows_are_checked_by_default(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # the summary is in the terminal's language
     assert main(["check"]) == 0
     assert "no problems found" in capsys.readouterr().err
 

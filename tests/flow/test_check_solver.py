@@ -87,6 +87,24 @@ def test_a_dead_end_the_cells_find_past_a_tie_names_the_answers_on_its_path(
     assert _assert_dead_end_is_real(path, "c") == {"a": 3, "b": 1, "c": False}
 
 
+def test_a_whole_number_no_float_can_hold_is_a_located_error_not_a_crash(
+    write_flow: WriteFlow, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Past a tie, the crossings computed with it as a float: an OverflowError
+    # traceback out of `alternance check`.
+    huge = "9" * 500
+    path = write_flow(
+        question_toml("a", "number", extra=WIDE, next_rules=[(None, "b")]),
+        question_toml(
+            "b", "number", extra=WIDE, next_rules=[(f"a + b == {huge}", "done"), (None, "done")]
+        ),
+        outcomes_toml("done"),
+    )
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert ": questions[2].next[1].when: a number in the condition has 500 digits" in out
+
+
 def _decimal_flow(write_flow: WriteFlow, pinned: str) -> Path:
     unit = "min = 0\nmax = 1"
     return write_flow(
@@ -137,6 +155,7 @@ def test_an_answer_read_before_it_is_given_on_a_pinned_path(write_flow: WriteFlo
 def test_what_the_solver_cannot_decide_is_a_warning_not_a_pass(
     write_flow: WriteFlow, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # the summary is in the terminal's language
     # Whether a cube is the sum of two others, over unbounded whole numbers: z3
     # gives up (here after a tenth of a second), and the checker says so.
     monkeypatch.setattr(z3paths, "TIMEOUT_MS", 100)

@@ -129,6 +129,8 @@ def test_answers_of_the_wrong_type_give_unknown_not_an_error() -> None:
         ("None", "only numbers and quoted text are values"),
         ("b'bytes' == sector", "only numbers and quoted text are values"),
         ("age == 1e999", "numbers in conditions must be finite"),
+        ("age == " + "9" * 400, "has 400 digits; numbers in conditions go up to about 1.8e308"),
+        ("age > -" + "9" * 309, "has 309 digits"),
         ("sector in [age]", "a list may hold only numbers or quoted text"),
         ("", "the condition is empty"),
         ("   \n ", "the condition is empty"),

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from alternance_tui.cli.output import EXIT_OK, refused, write_stdout, write_user_file
+from alternance_tui.wording.catalogue.cli import CLI
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
@@ -92,13 +93,24 @@ def cmd_compare(args: argparse.Namespace, bundle: Bundle, base: dict[str, Value]
     for letter, answers in raw.items():
         parsed, problems = parse_answers(bundle.flow, answers, args.lang)
         if problems:
-            return refused([f"scenario {letter}: {p.question}: {p.message}" for p in problems])
+            return refused(
+                [
+                    CLI(
+                        args.lang,
+                        "scenario_problem",
+                        letter=letter,
+                        question=p.question,
+                        message=p.message,
+                    )
+                    for p in problems
+                ]
+            )
         try:
             recs[letter] = engine.recommend(parsed, as_of=as_of, lang=args.lang)
         except IncompleteAnswers as exc:
             return refused(
                 [
-                    f"scenario {letter}: {q}: {m}"
+                    CLI(args.lang, "scenario_problem", letter=letter, question=q, message=m)
                     for q, m in zip(exc.missing, exc.messages, strict=True)
                 ]
             )

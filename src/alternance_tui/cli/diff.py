@@ -12,6 +12,7 @@ from typing import Any
 
 from alternance_tui.cli.output import EXIT_OK, EXIT_PROBLEMS, fail, load_bundle_or_exit
 from alternance_tui.cli.parsers import parse_date
+from alternance_tui.wording.catalogue.cli import CLI
 
 
 def add_parser(subs: Any, lang: str) -> None:
@@ -63,7 +64,7 @@ def add_parser(subs: Any, lang: str) -> None:
     dif.add_argument("--all", action="store_true", help="list every changed profile")
 
 
-def _flow_file(path: Path | None, option: str) -> Path | None:
+def _flow_file(path: Path | None, option: str, lang: str) -> Path | None:
     """A flow file, or a folder holding the shipped flow's file name."""
     from alternance_tui.files.paths import default_flow_path
 
@@ -72,11 +73,11 @@ def _flow_file(path: Path | None, option: str) -> Path | None:
     if path.is_dir():
         path = path / default_flow_path().name
     if path.exists() and not path.is_file():
-        fail([f"{option}: {path}: is not a regular file (a device or a pipe?), not a flow file"])
+        fail([CLI(lang, "flow_not_regular", option=option, path=path)])
     if not path.is_file():
         # The usual slip: comparing with a copy of the flows that was never made.
-        hint = " (copy the flows folder before editing it: cp -r flows flows-before)"
-        fail([f"{option}: {path}: no such flow file{hint if option == '--flow-old' else ''}"])
+        hint = CLI(lang, "flow_old_hint") if option == "--flow-old" else ""
+        fail([CLI(lang, "no_flow_file", option=option, path=path) + hint])
     return path
 
 
@@ -85,25 +86,21 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from alternance_tui.advice.engine import Engine
     from alternance_tui.advice.render.diff import diff_json_text, diff_text
 
+    lang = args.lang
     pairs = (
         ("--as-of-old", args.as_of_old, "--as-of-new", args.as_of_new),
         ("--flow-old", args.flow_old, "--flow-new", args.flow_new),
     )
     for old_name, old, new_name, new in pairs:
         if (old is None) != (new is None):
-            fail([f"{old_name} and {new_name} go together: give both"])
+            fail([CLI(lang, "diff_pair", old=old_name, new=new_name)])
     if args.as_of_old is None and args.flow_old is None:
-        fail(
-            [
-                "diff needs two states: --as-of-old DATE --as-of-new DATE and/or "
-                "--flow-old PATH --flow-new PATH"
-            ]
-        )
+        fail([CLI(lang, "diff_needs_two")])
     today = args.as_of or dt.date.today()
     dates = (args.as_of_old or today, args.as_of_new or today)
     paths = (
-        _flow_file(args.flow_old, "--flow-old") or _flow_file(args.flow, "--flow"),
-        _flow_file(args.flow_new, "--flow-new") or _flow_file(args.flow, "--flow"),
+        _flow_file(args.flow_old, "--flow-old", lang) or _flow_file(args.flow, "--flow", lang),
+        _flow_file(args.flow_new, "--flow-new", lang) or _flow_file(args.flow, "--flow", lang),
     )
     old_bundle = load_bundle_or_exit(paths[0])
     new_bundle = old_bundle if paths[0] == paths[1] else load_bundle_or_exit(paths[1])
@@ -116,7 +113,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     ):
         known_from = engine.bundle.rates_known_from
         if known_from is not None and day < known_from:
-            fail([f"{option}: no reference values are known before {known_from.isoformat()}"])
+            date = known_from.isoformat()
+            fail([CLI(lang, "rates_unknown_before", option=option, date=date)])
 
     def label(day: dt.date, path: Path | None) -> str:
         return day.isoformat() + (f" ({path})" if args.flow_old is not None else "")

@@ -45,12 +45,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     if args.compare:
         return _recommend_compare(args, bundle)
     if not args.answers and not args.answer:
-        fail(
-            [
-                "recommend needs answers: --answers FILE.json (or -) and/or -a id=value, "
-                "e.g. -a age=20 -a employer_sector=private"
-            ]
-        )
+        fail([CLI(args.lang, "recommend_needs_answers")])
     # Said only once the answers are taken: on bad input, the problems say it all.
     notes: list[str] = []
     try:
@@ -96,12 +91,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(printable(str(problem)))  # a flow's text may hold control characters
     errors = sum(1 for p in problems if p.severity == "error")
+    lang = locale_language()  # check has no --lang: the terminal's language
     if errors:
-        print(f"{errors} problem(s) found", file=sys.stderr)
+        print(CLI(lang, "check_errors", count=errors), file=sys.stderr)
         return EXIT_PROBLEMS
     warnings = len(problems)
     # A warning is not a pass: "could not prove …" must not end on "no problems".
-    print(f"no errors; {warnings} warning(s)" if warnings else "no problems found", file=sys.stderr)
+    summary = CLI(lang, "check_warnings", count=warnings) if warnings else CLI(lang, "check_clean")
+    print(summary, file=sys.stderr)
     return EXIT_OK
 
 
@@ -140,12 +137,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ValueError as exc:
         fail([str(exc)])
     pin = os.environ.get(PIN_VARIABLE, "")
-    if args.kiosk and pin and (problem := pin_problem(pin)) is not None:
+    lang = args.lang
+    if args.kiosk and pin and (problem := pin_problem(pin, lang)) is not None:
         # Said once, now: each kiosk session would otherwise refuse to start.
-        fail([f"{PIN_VARIABLE}: the staff exit code cannot be used: {problem}"])
+        fail([CLI(lang, "pin_unusable", option=PIN_VARIABLE, problem=problem)])
     if args.host in ("0.0.0.0", "::", "") and not args.public_url:
         # The page names its websocket at the public URL: http://0.0.0.0:PORT is no address.
-        fail([f"--host {args.host or '(all)'} needs --public-url, the address browsers use"])
+        fail([CLI(lang, "host_needs_url", host=args.host or CLI(lang, "host_all"))])
     options = ServeOptions(
         host=args.host,
         port=args.port,
@@ -161,6 +159,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
         fork=args.fork,
     )
     return serve(options)
+
+
+def cmd_web(args: argparse.Namespace) -> int:
+    from alternance_tui.webform.seal import SECRET_VARIABLE, key_from
+    from alternance_tui.webform.server import WebOptions, run
+
+    try:
+        key = key_from(os.environ.get(SECRET_VARIABLE))
+    except ValueError as exc:
+        fail([str(exc)])
+    options = WebOptions(
+        host=args.host,
+        port=args.port,
+        lang=args.lang,
+        kiosk=args.kiosk,
+        idle_seconds=args.idle_seconds,
+        countdown_seconds=args.countdown_seconds,
+        as_of=args.as_of,
+    )
+    return run(options, key)
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -199,6 +217,7 @@ def _dispatch(argv: list[str]) -> int:
             "graph": cmd_graph,
             "schema": cmd_schema,
             "serve": cmd_serve,
+            "web": cmd_web,
             "sessions": cmd_sessions,
             "diff": cmd_diff,
         }[args.command]

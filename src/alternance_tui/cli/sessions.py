@@ -1,4 +1,4 @@
-"""`alternance sessions list|show|export|delete|repair`: the advisor's named sessions
+"""`alternance sessions list|show|export|delete|restore|repair`: the advisor's named sessions
 from the command line (the sessions screen of ``--advisor`` does the same).
 
 Kept apart from cli/main.py, which only dispatches here.
@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from alternance_tui.cli.output import EXIT_OK, refused, tell, write_stdout, write_user_file
+from alternance_tui.cli.parsers import locale_language
 from alternance_tui.files.printable import printable
+from alternance_tui.sessions.bin import KEEP_DAYS, SessionBin
+from alternance_tui.wording.catalogue.cli import CLI
 
 if TYPE_CHECKING:
     from alternance_tui.sessions.store import Session, SessionStore
@@ -25,7 +28,7 @@ _NAME_HELP = "the session's name, as `sessions list` shows it (Zoé or Zoe)"
 def add_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
     sessions = subs.add_parser(
         "sessions",
-        help="the advisor's named sessions: list, show, export, delete",
+        help="the advisor's named sessions: list, show, export, delete, restore",
         description="Sessions are saved by `alternance --advisor` under the user data folder "
         "(or ALTERNANCE_DATA_DIR).",
     )
@@ -62,8 +65,12 @@ def add_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
     export.add_argument(
         "--scenario", choices=("A", "B", "C"), default="A", help="which scenario (default: A)"
     )
-    delete = actions.add_parser("delete", help="erase a session for good")
+    delete = actions.add_parser(
+        "delete", help=f"move a session to the bin, where it stays {KEEP_DAYS} days"
+    )
     delete.add_argument("name", metavar="NAME", help=_NAME_HELP)
+    restore = actions.add_parser("restore", help="bring back the session deleted last under NAME")
+    restore.add_argument("name", metavar="NAME", help=_NAME_HELP)
 
 
 def _store() -> SessionStore:
@@ -72,47 +79,46 @@ def _store() -> SessionStore:
     return SessionStore()
 
 
-def _load(store: SessionStore, name: str, *, repair: bool = False) -> Session | None:
-
-    loaded = store.load(name, lang="en", repair=repair)
+def _load(store: SessionStore, name: str, lang: str) -> Session | None:
+    loaded = store.load(name, lang=lang)
     if loaded.warning:
         tell(loaded.warning)
     return loaded.session
 
 
-def progress_text(session: Session) -> str:
-    """ "5 answers, complete" / "3 answers": how far the interview went."""
-    from alternance_tui.sessions.advising import progress
-
-    answered, complete = progress(session)
-    scenarios = f", {1 + len(session.scenarios)} scenarios" if session.scenarios else ""
-    return f"{answered} answers{', complete' if complete else ''}{scenarios}"
-
-
 def cmd_sessions(args: argparse.Namespace) -> int:
-    from alternance_tui.sessions.store import NameRefused
+    from alternance_tui.sessions.store import NameRefused, refusal
 
     store = _store()
+    # delete and repair take no --lang; export's is the handout's (default: the session's).
+    lang = getattr(args, "lang", None) or locale_language()
     if args.action == "list":
         sys.stdout.write(list_text(store, args.lang, args.format))
         return EXIT_OK
     if args.action == "repair":
-        return _repair(store)
+        return _repair(store, lang)
+    name = args.name
     try:
-        path = store.named_path(args.name)
+        path = store.named_path(name)
     except NameRefused as exc:
-        return refused([str(exc)])
+        return refused([refusal(exc.name, exc.problem, lang)])
+    if args.action == "restore":
+        return _restore(store, name, path, lang)
     if not path.exists() and not path.is_symlink():
-        return refused([f"no session named {args.name!r} (see: alternance sessions list)"])
+        return refused([CLI(lang, "no_session", name=repr(name))])
     if args.action == "delete":
-        if store.in_use(args.name):
-            return refused([f"{args.name} is open in an advisor's window: close it there first"])
-        store.delete(args.name)
-        print(printable(f"deleted {args.name}"), file=sys.stderr)
+        if store.in_use(name):
+            return refused([CLI(lang, "session_in_use", name=name)])
+        try:
+            SessionBin(store.directory).put(path)
+        except OSError as exc:
+            return refused([f"{name}: {exc.strerror or exc}"])
+        said = CLI(lang, "session_deleted", name=name, days=KEEP_DAYS)
+        print(printable(said), file=sys.stderr)
         return EXIT_OK
-    session = _load(store, args.name)
+    session = _load(store, name, lang)
     if session is None:
-        return refused([f"{args.name}: the session could not be read"])
+        return refused([CLI(lang, "session_unreadable", name=name)])
     if args.action == "show":
         if args.format == "json":
             sys.stdout.write(show_json(args.name, session, args.lang))
@@ -122,15 +128,29 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     return _export(args, session)
 
 
-def _repair(store: SessionStore) -> int:
+def _restore(store: SessionStore, name: str, path: Path, lang: str) -> int:
+    binned = SessionBin(store.directory).latest(path.stem)
+    if binned is None:
+        return refused([CLI(lang, "nothing_binned", name=repr(name), days=KEEP_DAYS)])
+    try:
+        SessionBin(store.directory).restore(binned)
+    except FileExistsError:
+        return refused([CLI(lang, "restore_taken", name=name)])
+    except OSError as exc:
+        return refused([f"{name}: {exc.strerror or exc}"])
+    print(printable(CLI(lang, "session_restored", name=name)), file=sys.stderr)
+    return EXIT_OK
+
+
+def _repair(store: SessionStore, lang: str) -> int:
     """Every session file read now; those that cannot be are set aside, each said."""
     repaired = 0
     for name in store.names():
-        loaded = store.load(name, lang="en", repair=True)
+        loaded = store.load(name, lang=lang, repair=True)
         if loaded.warning:
             tell(loaded.warning)
             repaired += 1
-    print(f"{repaired} damaged session file(s) set aside", file=sys.stderr)
+    print(CLI(lang, "sessions_repaired", count=repaired), file=sys.stderr)
     return EXIT_OK
 
 

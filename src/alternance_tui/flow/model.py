@@ -9,8 +9,7 @@ dataclasses, can be cached on disk and loaded back without importing pydantic
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass
 
 from alternance_tui.flow.cond import Condition, Value, Variable
 from alternance_tui.flow.kinds import QuestionKind
@@ -131,16 +130,8 @@ class Flow:
     # Further data files (advice, rates, catalogues) the flow brings with it,
     # as paths relative to the flow file. The flow engine only checks they exist.
     uses: tuple[str, ...] = ()
-    extras: Mapping[str, object] = field(default_factory=dict)
     # Words explained to the person (flow/glossary.py finds them in a text).
     glossary: tuple[GlossaryEntry, ...] = ()
-
-    def node_kind(self, node_id: str) -> Literal["question", "outcome"] | None:
-        if node_id in self.questions:
-            return "question"
-        if node_id in self.outcomes:
-            return "outcome"
-        return None
 
     def scope(self) -> dict[str, Variable]:
         return {q.id: q.variable() for q in self.questions.values()}

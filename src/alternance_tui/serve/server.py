@@ -52,14 +52,16 @@ COOKIE = "alternance_browser"
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")  # secrets.token_urlsafe(32)
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 MAX_COLUMNS, MAX_ROWS = 500, 200
-# Drawn in the page's terminal when --max-sessions are already running.
-BUSY = {
-    "fr": "\x1b[2J\x1b[H\r\n  Trop de monde en ce moment : ce serveur a atteint son nombre de "
-    "sessions.\r\n  Réessayez dans une minute : rechargez la page.\r\n",
-    "en": "\x1b[2J\x1b[H\r\n  Too many people at once: this server has all the sessions it "
-    "can hold.\r\n  Try again in a minute: reload the page.\r\n",
-}
 BUSY_SECONDS = 60.0
+
+
+def busy(lang: str) -> str:
+    """Drawn in the page's terminal when --max-sessions are already running: the
+    screen cleared, then the words, indented."""
+    from alternance_tui.wording.catalogue.serve import SERVE
+
+    lines = (SERVE(lang, "busy"), SERVE(lang, "busy_again"))
+    return "\x1b[2J\x1b[H\r\n" + "".join(f"  {line}\r\n" for line in lines)
 
 
 @dataclass(frozen=True)
@@ -272,7 +274,7 @@ class AlternanceServer(Server):
         if self.options.max_sessions and self.sessions >= self.options.max_sessions:
             log.warning("session refused: %d sessions already", self.sessions)
             await websocket.prepare(request)
-            await websocket.send_bytes(BUSY[self.options.lang].encode("utf-8"))
+            await websocket.send_bytes(busy(self.options.lang).encode("utf-8"))
             # Left open for a while: once closed, the page covers the message
             # with its "Session ended" dialog.
             with contextlib.suppress(TimeoutError):

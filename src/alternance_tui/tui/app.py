@@ -232,7 +232,7 @@ class AlternanceApp(App[int]):
     # --- keys typed ahead (keyqueue.py) ---------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
-        # The kiosk first (kiosk.py): the key or tap that cancels the idle
+        # The kiosk first (kiosk/mode.py): the key or tap that cancels the idle
         # countdown must do nothing else, not even wait in the queue.
         if self.kiosk is not None and self.kiosk.intercept(event):
             return
@@ -244,7 +244,7 @@ class AlternanceApp(App[int]):
         if target is not None:
             self._key_queue.forwarded(target)
 
-    def put_back_key(self, event: events.Key) -> None:  # by widgets.py
+    def put_back_key(self, event: events.Key) -> None:  # by widgets/controls.py
         self._key_queue.put_back(event)
 
     def _ready_for_keys(self) -> bool:  # the screen is there, with a widget to take keys

@@ -1,6 +1,6 @@
 """What the TUI is started with: the app's own settings, whoever starts it.
 
-The command line (cli.py), the browser server and the tests all build one;
+The command line (cli/interview.py), the browser server and the tests all build one;
 the app reads nothing else about how it was started.
 """
 
@@ -19,12 +19,14 @@ PIN_VARIABLE = "ALTERNANCE_KIOSK_PIN"
 MAX_PIN = 32  # characters the kiosk's PIN pad takes
 
 
-def pin_problem(pin: str) -> str | None:
+def pin_problem(pin: str, lang: str = "en") -> str | None:
     """Why the staff exit code could never be typed on the PIN pad, or None."""
+    from alternance_tui.wording.catalogue.cli import CLI  # said by the command line
+
     if len(pin) > MAX_PIN:
-        return f"it is {len(pin)} characters long, and the PIN pad takes at most {MAX_PIN}"
+        return CLI(lang, "pin_too_long", length=len(pin), most=MAX_PIN)
     if not pin.isprintable():
-        return "it holds a character that cannot be typed (a control character or a line break)"
+        return CLI(lang, "pin_untypable")
     return None
 
 

@@ -9,6 +9,9 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 LANGUAGES = ("fr", "en")
+# Each language by its own name, whichever language is shown: a person who
+# reads only the other one still finds theirs (the welcome screen's choice).
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 # A language no catalogue is written in (a flow may declare one) gets English:
 # of the two, the one a reader of neither is likelier to read.
 FALLBACK = "en"

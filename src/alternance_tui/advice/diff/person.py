@@ -1,7 +1,7 @@
 """What a change of the rules changes for one person: a saved session resumed
 under other rules. The rules it was saved under are gone by then, so a session
 keeps what each item told the person (``snapshot``), and ``since`` compares
-that with what the rules of today tell them (advice/diff.py for every profile).
+that with what the rules of today tell them (advice/diff/run.py for every profile).
 """
 
 from __future__ import annotations

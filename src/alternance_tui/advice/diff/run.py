@@ -2,7 +2,7 @@
 date, a bundle) compared on every distinct profile (profiles.py).
 
 Pure: bundles and dates in, ``Diff`` out. The command line (``alternance
-diff``) and a resumed session (for one person) show it; render_diff.py words it.
+diff``) and a resumed session (for one person) show it; advice/render/diff.py words it.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Net pay estimates: the dated net rule that holds for a person's answers, and
 gross minus each of its deductions on the part of the pay it applies to. Apart
-from pay.py: net rules (rates on the pay above a share of a rates series) are
+from estimate.py: net rules (rates on the pay above a share of a rates series) are
 their own data, applied alike to a grid's months and to hourly pay."""
 
 from __future__ import annotations

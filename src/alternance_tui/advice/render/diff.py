@@ -1,4 +1,4 @@
-"""A ``Diff`` (advice/diff.py) as `alternance diff` prints it: a table grouped by
+"""A ``Diff`` (advice/diff/run.py) as `alternance diff` prints it: a table grouped by
 what changed, in French or English, or JSON.
 
 A profile is written as ``id=value`` answers, the form `alternance recommend -a`

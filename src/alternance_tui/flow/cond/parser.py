@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import math
+import sys
 from typing import Literal
 
 from alternance_tui.flow.cond.tree import (
@@ -113,6 +114,12 @@ def _compile(node: ast.expr, text: str, depth: int) -> Node:
         if isinstance(value, bool | int | float | str):
             if isinstance(value, float) and not math.isfinite(value):
                 raise ConditionError("numbers in conditions must be finite")
+            if isinstance(value, int) and abs(value) > sys.float_info.max:
+                # Answers are compared as floats: no float is this large.
+                raise ConditionError(
+                    f"a number in the condition has {len(str(abs(value)))} digits; "
+                    "numbers in conditions go up to about 1.8e308"
+                )
             return Const(value)
         raise ConditionError(f"{_fragment(node, text)!r}: only numbers and quoted text are values")
     if isinstance(node, ast.BoolOp):

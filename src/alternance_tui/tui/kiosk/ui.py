@@ -1,7 +1,7 @@
 """What kiosk mode draws: the idle countdown, the staff code prompt, and an
 on-screen number pad (a touch screen has no keyboard).
 
-Loaded only in kiosk mode; the logic lives in kiosk.py.
+Loaded only in kiosk mode; the logic lives in mode.py.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ KEYPAD_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", ",")
 class CountdownScreen(ModalScreen[None]):
     """ "Still there?" over the screen, with the seconds left before everything
     is erased. Never receives input: the kiosk swallows the key or tap that
-    cancels it (kiosk.py)."""
+    cancels it (mode.py)."""
 
     DEFAULT_CSS = """
     CountdownScreen { align: center middle; background: $background 85%; }
@@ -105,7 +105,7 @@ def _pad_button(label: str, name: str) -> Button:
 class PinScreen(ModalScreen[str | None]):
     """The staff code, shown as dots only.
 
-    The kiosk sends every key here while it is open (kiosk.py), in the order
+    The kiosk sends every key here while it is open (mode.py), in the order
     typed, even before it is drawn: no text field whose focus a fast typist
     could outrun, so no digit of the code ever lands on the screen below.
     """

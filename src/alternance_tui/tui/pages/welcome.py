@@ -19,9 +19,7 @@ from textual.widgets import Button, Static
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.widgets.controls import ChoiceList, KeyBar
 from alternance_tui.wording.catalogue.tui import TUI as t
-from alternance_tui.wording.lookup import LANGUAGES
-
-LANGUAGE_LABELS = {"fr": "Français", "en": "English"}
+from alternance_tui.wording.lookup import LANGUAGE_NAMES, LANGUAGES
 
 
 class WelcomeScreen(Page):
@@ -47,7 +45,7 @@ class WelcomeScreen(Page):
         # Called at once, not by message: Enter then "2" typed together must
         # start the interview before the "2" can reach this list (keyqueue.py).
         languages.on_picked = self.picked
-        languages.load(LANGUAGES, [LANGUAGE_LABELS[code] for code in LANGUAGES], {self.lang})
+        languages.load(LANGUAGES, [LANGUAGE_NAMES[code] for code in LANGUAGES], {self.lang})
         self.show_state()
         languages.focus()
 
@@ -77,7 +75,7 @@ class WelcomeScreen(Page):
         self._show_resume()
         languages = self.query_one("#welcome-language", ChoiceList)
         if languages.selected != {lang}:
-            languages.load(LANGUAGES, [LANGUAGE_LABELS[code] for code in LANGUAGES], {lang})
+            languages.load(LANGUAGES, [LANGUAGE_NAMES[code] for code in LANGUAGES], {lang})
         self.set_keys([("⏎", t(lang, "key_start"), "app.start")])
 
     def _show_resume(self) -> None:

@@ -1,5 +1,7 @@
 """What the command line says about the files it reads and writes (answers,
-``-o FILE``, standard output) and about answers given more than once."""
+``-o FILE``, standard output), about answers given more than once, and each
+subcommand's refusals and summaries (recommend, check, serve, diff, compare,
+sessions)."""
 
 from __future__ import annotations
 
@@ -46,6 +48,36 @@ CLI = Catalogue(
             "stdout_failed": "standard output: cannot write the result ({detail})",
             "size_mib": "{size} MiB",
             "more_than": "more than {size}",
+            "recommend_needs_answers": "recommend needs answers: --answers FILE.json (or -) "
+            "and/or -a id=value, e.g. -a age=20 -a employer_sector=private",
+            "check_errors": "{count} problem(s) found",
+            "check_warnings": "no errors; {count} warning(s)",
+            "check_clean": "no problems found",
+            "pin_unusable": "{option}: the staff exit code cannot be used: {problem}",
+            "pin_too_long": "it is {length} characters long, and the PIN pad takes at most {most}",
+            "pin_untypable": "it holds a character that cannot be typed "
+            "(a control character or a line break)",
+            "host_needs_url": "--host {host} needs --public-url, the address browsers use",
+            "host_all": "(all)",
+            "no_flow_file": "{option}: {path}: no such flow file",
+            "flow_old_hint": " (copy the flows folder before editing it: cp -r flows flows-before)",
+            "flow_not_regular": "{option}: {path}: is not a regular file (a device or a pipe?), "
+            "not a flow file",
+            "diff_pair": "{old} and {new} go together: give both",
+            "diff_needs_two": "diff needs two states: --as-of-old DATE --as-of-new DATE "
+            "and/or --flow-old PATH --flow-new PATH",
+            "rates_unknown_before": "{option}: no reference values are known before {date}",
+            "scenario_problem": "scenario {letter}: {question}: {message}",
+            "no_session": "no session named {name} (see: alternance sessions list)",
+            "session_in_use": "{name} is open in an advisor's window: close it there first",
+            "session_deleted": "{name} is in the bin for {days} days: "
+            "alternance sessions restore {name} brings it back",
+            "session_restored": "{name} is back",
+            "nothing_binned": "no session named {name} in the bin (a deleted session "
+            "stays there {days} days)",
+            "restore_taken": "a session is named {name} again: rename or delete it first",
+            "session_unreadable": "{name}: the session could not be read",
+            "sessions_repaired": "{count} damaged session file(s) set aside",
             "compare_two": "--compare needs two scenarios: --answers A.json --compare B.json",
             "compare_one_scenario": "{file}: this session has one scenario (A) and nothing to "
             "compare it with: add scenario B in advisor mode (F5, then +), or compare it with "
@@ -94,6 +126,43 @@ CLI = Catalogue(
             "stdout_failed": "sortie standard\u00a0: impossible d’écrire le résultat ({detail})",
             "size_mib": "{size}\u00a0Mio",
             "more_than": "plus de {size}",
+            "recommend_needs_answers": "recommend a besoin de réponses\u00a0: --answers "
+            "FICHIER.json (ou -) et/ou -a id=valeur, par ex. -a age=20 -a employer_sector=private",
+            "check_errors": "{count} problème(s) trouvé(s)",
+            "check_warnings": "aucune erreur\u00a0; {count} avertissement(s)",
+            "check_clean": "aucun problème trouvé",
+            "pin_unusable": "{option}\u00a0: le code de sortie du personnel ne peut pas "
+            "servir\u00a0: {problem}",
+            "pin_too_long": "il fait {length}\u00a0caractères, et le pavé numérique en prend "
+            "au plus {most}",
+            "pin_untypable": "il contient un caractère qui ne se tape pas "
+            "(un caractère de contrôle ou un saut de ligne)",
+            "host_needs_url": "--host {host} demande --public-url, l’adresse qu’utilisent "
+            "les navigateurs",
+            "host_all": "(toutes)",
+            "no_flow_file": "{option}\u00a0: {path}\u00a0: fichier de questionnaire introuvable",
+            "flow_old_hint": " (copiez le dossier des questionnaires avant de le modifier\u00a0: "
+            "cp -r flows flows-before)",
+            "flow_not_regular": "{option}\u00a0: {path}\u00a0: n’est pas un fichier ordinaire "
+            "(un périphérique ou un tube\u00a0?), pas un fichier de questionnaire",
+            "diff_pair": "{old} et {new} vont ensemble\u00a0: donnez les deux",
+            "diff_needs_two": "diff compare deux états\u00a0: --as-of-old DATE --as-of-new DATE "
+            "et/ou --flow-old CHEMIN --flow-new CHEMIN",
+            "rates_unknown_before": "{option}\u00a0: aucune valeur de référence n’est connue "
+            "avant le {date}",
+            "scenario_problem": "scénario {letter}\u00a0: {question}\u00a0: {message}",
+            "no_session": "aucune session nommée {name} (voir\u00a0: alternance sessions list)",
+            "session_in_use": "{name} est ouverte dans une fenêtre de conseil\u00a0: "
+            "fermez-la d’abord",
+            "session_deleted": "{name} est dans la corbeille pour {days}\u00a0jours\u00a0: "
+            "alternance sessions restore {name} la fait revenir",
+            "session_restored": "{name} est revenue",
+            "nothing_binned": "aucune session nommée {name} dans la corbeille (une session "
+            "supprimée y reste {days}\u00a0jours)",
+            "restore_taken": "une session s’appelle de nouveau {name}\u00a0: renommez-la ou "
+            "supprimez-la d’abord",
+            "session_unreadable": "{name}\u00a0: la session n’a pas pu être lue",
+            "sessions_repaired": "{count}\u00a0fichier(s) de session abîmé(s) mis de côté",
             "compare_two": "--compare demande deux scénarios\u00a0: --answers A.json "
             "--compare B.json",
             "compare_one_scenario": "{file}\u00a0: cette session n’a qu’un scénario (A), "
