@@ -349,3 +349,21 @@ def test_piped_in_and_out_it_reads_as_a_transcript(home: Path) -> None:
         "employer_sector": "private",
         "diploma": "bac_general",
     }
+
+
+def test_the_words_a_question_first_uses_are_explained_under_it(home: Path) -> None:
+    """Issue 22, item 3: read aloud, "RSA, ASS or AAH" comes with what they are."""
+    done = subprocess.run(
+        [sys.executable, "-m", "alternance_tui", "--lang", "fr", "--as-of", AS_OF],
+        input=b"27\n",
+        capture_output=True,
+        env=environment(home),
+        timeout=120,
+        check=False,
+    )
+    out = done.stdout.decode().replace("\u00a0", " ")
+    assert done.returncode == 0, done.stderr.decode()
+    asked = out.index("de l’ASS ou de l’AAH")
+    assert out.index("RSA : revenu de solidarité active", asked) > asked
+    assert "AAH : allocation aux adultes handicapés" in out
+    assert out.count("RSA : revenu") == 1

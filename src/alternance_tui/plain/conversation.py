@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from alternance_tui.files.printable import excerpt, printable_document
 from alternance_tui.flow.answers import AnswerError
+from alternance_tui.flow.glossary import explained
 from alternance_tui.flow.model import tr
 from alternance_tui.interview.asked import Asked, asked
 from alternance_tui.interview.pace import minutes
@@ -230,6 +231,8 @@ class Conversation:
         at = lines.index(now.prompt)
         self.out.lines(*lines[:at])
         self.out.title(now.prompt)
+        # The words the prompt is the first to use, explained once, as beside it in the app.
+        self.out.lines(*(explained(e, self.lang) for e in interview.glosses(question.id)))
         self.out.lines(*lines[at + 1 :])
         while True:
             text = self.read(prompt(now))
