@@ -72,6 +72,7 @@ STUDENTS = {
         "age": 17,
         "employer_sector": "private",
         "diploma": "none",
+        "vocational_diploma": False,
         "duration_months": 24,
     },
     # 27, a job seeker
