@@ -9,7 +9,8 @@ import pytest
 from alternance_tui.advice.load import load_bundle
 from alternance_tui.advice.model import Bundle
 from alternance_tui.flow.answers import AnswerError
-from alternance_tui.interview.state import Interview, check_typing, number_text
+from alternance_tui.interview.asked import number_text
+from alternance_tui.interview.state import Interview, check_typing
 
 YOUNG = {
     "age": 20,
@@ -44,7 +45,9 @@ def test_a_fresh_interview_asks_from_the_first_question_to_the_review(bundle: Bu
         "status",
         "entry_level",
         "duration_months",
+        "rqth",  # under 30 and up to 3 years: RQTH on its own
         "previous_apprenticeship",
+        "same_level_diploma",  # a year or less under 26: the D6222-30 raise can apply
         "start_month",
         "birth_month",
         "weekly_hours",
@@ -109,7 +112,7 @@ def test_enter_after_going_back_moves_one_step_not_to_the_end(bundle: Bundle) ->
     answer_all(interview, YOUNG)
     interview.back()  # review -> last question
     assert interview.current == "campus"
-    for _ in range(11):
+    for _ in range(13):
         interview.back()
     assert interview.current == "employer_sector"
     interview.answer("public")
@@ -136,6 +139,9 @@ def test_an_answer_hidden_by_a_change_comes_back_when_the_change_is_undone(
 
     interview.edit("age")
     interview.answer(20)
+    # Under 26 on a year: the same-level diploma (D6222-30) is new here, so asked.
+    assert (interview.place, interview.current) == ("question", "same_level_diploma")
+    interview.answer("no")
     assert interview.place == "review"
     assert "jobseeker_or_benefits" not in interview.applicable()
     assert interview.answers["jobseeker_or_benefits"] is True  # kept, not applicable
@@ -246,9 +252,11 @@ def test_progress_counts_the_questions_on_the_predicted_path(bundle: Bundle) -> 
     second = interview.progress()
     assert second is not None and second.position == 2 and second.total == first.total
     interview.back()
-    interview.answer(35)  # two more questions for someone over 29
+    # Over 29: job seeking, and the special situations (RQTH among them) instead of
+    # RQTH alone: one more question.
+    interview.answer(35)
     third = interview.progress()
-    assert third is not None and third.position == 2 and third.total == first.total + 2
+    assert third is not None and third.position == 2 and third.total == first.total + 1
 
 
 def test_restart_forgets_everything(bundle: Bundle) -> None:

@@ -50,6 +50,14 @@ def person(age: int, **answers: object) -> dict[str, object]:
     if isinstance(duration, int | float) and duration > 24:
         # Beyond 24 months the professionalisation contract's length asks this.
         base.setdefault("long_term_jobseeker_or_benefits", True)
+    if (
+        base["diploma"] == "none"
+        and age <= 25
+        and isinstance(duration, int | float)
+        and 12 < duration <= 36
+    ):
+        # No bac, over a year: whether a CAP or BEP is held decides the 36 months.
+        base.setdefault("vocational_diploma", False)
     return base
 
 

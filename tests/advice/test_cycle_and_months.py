@@ -213,9 +213,98 @@ def test_the_smic_limit_of_a_raise_is_on_the_amount_not_the_percentage(bundle: B
     assert [y["monthly_gross_eur"] for y in older["pay"]["years"]] == [2000.0]
 
 
+@pytest.mark.parametrize("previous", ["none", "yes"])
+def test_a_same_level_related_diploma_raises_pay_whatever_the_route(
+    bundle: Bundle, previous: str
+) -> None:
+    # D6222-30 (docs/rules/pay.md): +15 points for a contract of one year or less
+    # « pour préparer un diplôme ou un titre de même niveau que celui précédemment
+    # obtenu », directly related to it; « les jeunes issus d'une voie de formation autre
+    # que celle de l'apprentissage » count as having done its apprenticeship. A master's
+    # holder, 22, a one-year M2 in a related field: 61 % + 15 = 76 % of 1,867.02.
+    answers = person(
+        22,
+        diploma="master",
+        entry_level="m2",
+        duration_months=12,
+        previous_apprenticeship=previous,
+        same_level_diploma="related",
+    )
+    item = contract(advise(bundle, answers, "2026-12-07"), "apprenticeship")
+    assert _years(item) == [(1, 2, 76, 1418.94)]
+    (raise_note,) = [
+        n["text"]
+        for n in item["pay"]["notes"]
+        if n["source"] == "Code du travail D6222-30, D6222-31"
+    ]
+    assert "whether or not that first diploma was obtained through an apprenticeship" in raise_note
+    unrelated = contract(
+        advise(bundle, {**answers, "same_level_diploma": "unrelated"}, "2026-12-07"),
+        "apprenticeship",
+    )
+    assert _years(unrelated) == [(1, 2, 61, 1138.88)]
+    # A former apprentice keeps the D6222-29 note (at least the last year's rate).
+    sources = [n["source"] for n in item["pay"]["notes"]]
+    assert ("Code du travail D6222-29" in sources) == (previous != "none")
+
+
+def test_the_same_level_question_is_asked_where_the_raise_can_apply(bundle: Bundle) -> None:
+    from alternance_tui.flow.walk import walk
+
+    def path(**answers: object) -> list[str]:
+        given = {"employer_sector": "private", "diploma": "master", **answers}
+        return walk(bundle.flow, given, use_defaults=True).path
+
+    assert "same_level_diploma" in path(age=22, duration_months=12)
+    assert "same_level_diploma" in path(age=22, duration_months=6, previous_apprenticeship="yes")
+    assert "same_level_diploma" not in path(age=22, duration_months=13)  # over a year
+    assert "same_level_diploma" not in path(age=22, duration_months=3)  # no apprenticeship
+    # 26 and over: already 100 %, which a raise cannot pass (D6222-31)
+    assert "same_level_diploma" not in path(age=26, duration_months=12, jobseeker_or_benefits=True)
+    # a former apprentice who said so already is not asked again
+    assert "same_level_diploma" not in path(
+        age=22, duration_months=12, previous_apprenticeship="same_level"
+    )
+    question = bundle.flow.questions["same_level_diploma"]
+    assert question.default == "no" and question.choice_ids == ("no", "related", "unrelated")
+
+
 def test_previous_apprenticeship_says_at_least_its_last_year_rate(bundle: Bundle) -> None:
     answers = person(22, duration_months=24, previous_apprenticeship="yes")
     item = contract(advise(bundle, answers, "2026-01-01"), "apprenticeship")
     assert any(n["source"] == "Code du travail D6222-29" for n in item["pay"]["notes"])
     professionalisation = contract(advise(bundle, answers, "2026-01-01"), "professionalisation")
     assert [y["percent_of_smic"] for y in professionalisation["pay"]["years"]] == [80, 80]
+
+
+def test_professionalisation_age_band_changes_the_month_after_the_birthday(
+    bundle: Bundle,
+) -> None:
+    # D6325-16 (docs/rules/professionalisation.md): the D6325-15 amounts « sont calculés
+    # à compter du premier jour du mois suivant le jour où le titulaire du contrat de
+    # professionnalisation atteint l'âge indiqué », as D6222-31 does for apprentices.
+    # 20, born in November, from September, a general bac: 55 % to November, 70 % from
+    # December (21), for the rest of the contract.
+    answers = person(
+        20,
+        diploma="bac_general",
+        duration_months=24,
+        start_month=9,
+        birth_month=11,
+        long_term_jobseeker_or_benefits=False,
+    )
+    item = contract(advise(bundle, answers, "2026-12-07"), "professionalisation")
+    months = _months(item)
+    assert [m for m, _, _ in months] == list(range(1, 25))
+    assert {p for m, _, p in months if m <= 3} == {55}
+    assert {p for m, _, p in months if m >= 4} == {70}
+    assert item["pay"]["schedule_source"] == "Code du travail D6325-16"
+    assert any(n["source"] == "Code du travail D6325-16" for n in item["pay"]["notes"])
+    # The year table: year 2 at the age of its first month (21).
+    assert [(y["age"], y["percent_of_smic"]) for y in item["pay"]["years"]] == [(20, 55), (21, 70)]
+    # 25, born in March, from September: 26 from April of year 1 (month 8), the SMIC.
+    older = person(
+        25, duration_months=12, start_month=9, birth_month=3, long_term_jobseeker_or_benefits=False
+    )
+    item = contract(advise(bundle, older, "2026-12-07"), "professionalisation")
+    assert [p for _, _, p in _months(item)] == [80] * 7 + [100] * 5

@@ -322,6 +322,46 @@ def test_a_route_moved_in_the_flow_changes_exactly_the_people_it_now_routes_apar
     assert check_complete(old, new, result, tries=300) > 0
 
 
+def test_a_question_added_and_read_by_a_pay_is_diffed_without_a_crash(tmp_path: Path) -> None:
+    """Two flows, the new one asking a question the old one has not, read by a pay
+    raise and a note (as the same-level diploma and RQTH questions were added): each
+    flow is walked with the answers it has, and the people the question opens the
+    raise to are listed."""
+    new_folder = copy_flows(tmp_path, "new")
+    flow_file = new_folder / "alternance.toml"
+    text = flow_file.read_text(encoding="utf-8")
+    text = text.replace(
+        'id = "campus"\nkind = "choice"\ndefault = "either"',
+        'id = "campus"\nkind = "choice"\ndefault = "either"\nnext = "bonus"',
+    ).replace(
+        'short = { fr = "Campus", en = "Campus" }\nnext = "results"',
+        'short = { fr = "Campus", en = "Campus" }',
+    )
+    text = text.replace(
+        "[[outcomes]]",
+        '[[questions]]\nid = "bonus"\nkind = "yes_no"\ndefault = false\n'
+        'prompt = { fr = "Prime ?", en = "Bonus?" }\nshort = { fr = "Prime", en = "Bonus" }\n'
+        'next = "results"\n\n[[outcomes]]',
+        1,
+    )
+    flow_file.write_text(text, encoding="utf-8")
+    contracts = new_folder / "contracts.toml"
+    text = contracts.read_text(encoding="utf-8")
+    text = text.replace(
+        "raises = [\n",
+        'raises = [\n  { when = "bonus", points = 5, source = "test" },\n',
+        1,
+    )
+    contracts.write_text(text, encoding="utf-8")
+    day = dt.date(2026, 9, 1)
+    old = Side(Engine(load(default_flows_dir())), day, "old")
+    new = Side(Engine(load(new_folder)), day, "new")
+    result = diff(old, new, "en")
+    raised = [c for c in result.changes if c.item == "apprenticeship" and c.kind == "pay"]
+    assert raised and all(dict(c.answers).get("bonus") is True for c in raised)
+    assert {c.item for c in result.changes} <= {"apprenticeship"}
+
+
 def test_a_course_removed_shows_closed_for_exactly_the_profiles_it_was_open_to(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -40,9 +40,8 @@ def test_borrowed_pay_answers_must_fit_their_question(tmp_path: Path) -> None:
     [
         ('value = "l3"', 'value = "l9"', "'l9' is not one of this question's choices"),
         (
-            '{ goto = "previous_apprenticeship" },',
-            '{ when = \'entry_level == "m2"\', goto = "start_month" },\n'
-            '  { goto = "previous_apprenticeship" },',
+            '{ goto = "rqth" },',
+            '{ when = \'entry_level == "m2"\', goto = "start_month" },\n  { goto = "rqth" },',
             "branching may read only questions with a fixed default",
         ),
     ],

@@ -175,3 +175,32 @@ def test_first_day_of_2019_is_estimated(bundle: Bundle) -> None:
     assert pss_hourly("2019-01-01") == 25
     amount, _, _ = _smic_used(bundle, day("2019-01-01"))
     assert amount == Decimal(SMIC[0][2])
+
+
+def test_the_yearly_procedure_lists_what_a_new_year_also_changes(bundle: Bundle) -> None:
+    """Issue 17, item 11: a new 1 January changes more than the SMIC and the ceiling.
+    docs/updating-rates.md names each dated note that starts on a 1 January or ends on
+    a 31 December (the employer's aid, the CNFPT's yearly rules), the internship's
+    hourly minimum (15 % of the hourly ceiling) and that, until the values are out,
+    every later result says the figures may be out of date."""
+    from pathlib import Path
+
+    page = (Path(__file__).parents[2] / "docs" / "updating-rates.md").read_text("utf-8")
+    assert bundle.rates_known_until is not None
+    year = bundle.rates_known_until.year  # notes of the years still ahead of an update
+    yearly = [
+        note
+        for section in bundle.sections
+        for item in section.items
+        for note in item.notes
+        if (note.start and (note.start.month, note.start.day) == (1, 1) and note.start.year >= year)
+        or (note.end and (note.end.month, note.end.day) == (12, 31) and note.end.year >= year)
+    ]
+    assert yearly
+    for note in yearly:
+        assert note.source and note.source in page, note.source
+    assert "15 % of the hourly ceiling" in page and "INTERNSHIP_HOURLY_BY_YEAR" in page
+    assert "rates_may_be_outdated" in page
+    # ... which is what the data says today for 1 January 2027: no SMIC, no ceiling yet.
+    data = advise(bundle, person(20, duration_months=12), "2027-01-01")
+    assert data["rates_may_be_outdated"] is True

@@ -89,7 +89,8 @@ def test_french_wording_of_the_comparison(bundle: Bundle) -> None:
         assert "\u202f:" not in out
         assert not re.search(r"[^\u00a0]:\s", out), fmt
         assert "en gras" not in out
-    assert "4 différences entre les scénarios" in render_comparison(cmp, "text")
+    # (C, 12 months, is asked about a same-level diploma: one more answer that differs)
+    assert "5 différences entre les scénarios" in render_comparison(cmp, "text")
 
 
 def test_a_reason_shared_by_scenarios_is_written_once(bundle: Bundle) -> None:

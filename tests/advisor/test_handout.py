@@ -234,3 +234,11 @@ def test_the_handout_names_its_scenario_and_session(
     assert main([*args, "--scenario", "C"]) == 2
     assert "no scenario C" in capsys.readouterr().err
     assert default_handout_name("Zoé", "fr", "html", "B") == "handout-Zoe-B-fr.html"
+
+
+def test_rqth_is_printed_only_when_declared(bundle: Bundle) -> None:
+    """Issue 17, item 9: RQTH is asked of nearly everyone now; a paper lists it only
+    when the person said yes (a disability status is not printed as "no" for all)."""
+    said = written(bundle, {**YOUNG, "rqth": True}, "markdown", "fr")
+    assert "RQTH (travailleur handicapé) : Oui" in said
+    assert "RQTH" not in written(bundle, YOUNG, "markdown", "fr").split("Vos réponses")[1]

@@ -186,3 +186,40 @@ def test_autosaves_are_not_among_the_advisors_sessions(
     store.save(Session("alternance", dict(YOUNG), name="Zoé"), "Zoé")
     code, out, _ = run(capsys, ["sessions", "list", "--format", "json"])
     assert code == 0 and [d["name"] for d in json.loads(out)] == ["Zoé"]
+
+
+def test_a_session_deleted_from_the_command_line_can_be_restored(
+    store: SessionStore, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18, item 1: `sessions delete` erased outright, while the screen's delete
+    went to a bin only that window could empty back. Now both go to the bin, and
+    `sessions restore` brings back the last one deleted under a name, from anywhere."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    store.save(Session("alternance", dict(YOUNG), name="Zoé", notes="call back"), "Zoé")
+    code, _, err = run(capsys, ["sessions", "delete", "Zoé"])
+    assert code == 0 and store.named() == []
+    assert "in the bin for 30 days" in err and "alternance sessions restore Zoé" in err
+    code, _, err = run(capsys, ["sessions", "restore", "Zoé"])
+    assert code == 0 and "Zoé is back" in err
+    back = store.load("Zoé", lang="en").session
+    assert back is not None and back.notes == "call back" and back.answers == YOUNG
+    code, _, err = run(capsys, ["sessions", "restore", "Zoé"])  # nothing left in the bin
+    assert code == 2 and "no session named 'Zoé' in the bin" in err
+    assert store.named() == ["Zoe"]
+
+
+def test_restore_never_overwrites_a_session_of_the_same_name(
+    store: SessionStore, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    store.save(Session("alternance", {"age": 30}, name="K12"), "K12")
+    assert run(capsys, ["sessions", "delete", "K12"])[0] == 0
+    store.save(Session("alternance", {"age": 41}, name="K12"), "K12")  # a new K12 since
+    code, _, err = run(capsys, ["sessions", "restore", "K12"])
+    assert code == 2 and "s’appelle de nouveau K12" in err
+    kept = store.load("K12", lang="fr").session
+    assert kept is not None and kept.answers == {"age": 41}
+    assert run(capsys, ["sessions", "delete", "K12"])[0] == 0
+    assert run(capsys, ["sessions", "restore", "K12"])[0] == 0  # the newest delete comes back
+    back = store.load("K12", lang="fr").session
+    assert back is not None and back.answers == {"age": 41}

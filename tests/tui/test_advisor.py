@@ -118,7 +118,7 @@ async def test_private_against_public_employer_side_by_side() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await new_session(pilot, "Zoé", "20")
         await pilot.press(
-            "2", "enter", "enter", "2", "4", "enter", *["enter"] * 8
+            "2", "enter", "enter", "2", "4", "enter", *["enter"] * 9
         )  # bac, the defaults, 24 months, defaults
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
@@ -158,7 +158,7 @@ async def test_a_handout_exported_in_french_from_the_results() -> None:
     app = advisor_app("fr")
     async with app.run_test(size=SIZE) as pilot:
         await new_session(pilot, "Zoé", "20")
-        await pilot.press("2", "enter", "enter", "2", "4", "enter", *["enter"] * 8)
+        await pilot.press("2", "enter", "enter", "2", "4", "enter", *["enter"] * 9)
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         await pilot.press("f1")  # the words of the results, in French

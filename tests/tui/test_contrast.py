@@ -82,7 +82,7 @@ async def check_theme(app: AlternanceApp, pilot: Pilot[Any], theme: str) -> list
     await pilot.pause()
     problems += unreadable(app, f"{theme}: a choice question, the list blurred")
     await pilot.press("shift+tab", "1", "2", "enter", "enter", "2", "4", "enter")
-    await pilot.press(*["enter"] * 7)  # the defaults, to the review (test_journeys.py)
+    await pilot.press(*["enter"] * 8)  # the defaults, to the review (test_journeys.py)
     await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen))
     await pilot.pause(0.2)
     problems += unreadable(app, f"{theme}: the review, focused")

@@ -40,7 +40,7 @@ async def test_an_ephemeral_session_neither_offers_nor_saves_a_session(bundle: B
         assert "Resume" not in text
         assert "Nothing is sent or saved" in text
         await pilot.press("enter", "2", "0", "enter", "1", "2", "enter", "enter", "2", "4")
-        await pilot.press("enter", *["enter"] * 7)
+        await pilot.press("enter", *["enter"] * 8)  # 24 months, then the defaults
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         assert "41" not in screen_text(app)

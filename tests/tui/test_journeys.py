@@ -34,6 +34,7 @@ async def answer_young_person(pilot: Pilot[int]) -> None:
     await pilot.press("enter")  # current situation: "rather not say", the default
     await pilot.press("enter")  # year of study: "a first year", pre-selected from the bac
     await pilot.press("2", "4", "enter")  # 24 months
+    await pilot.press("enter")  # RQTH: no, the default
     await pilot.press("enter")  # no previous apprenticeship, the default
     await pilot.press("enter")  # starts in September, the default
     await pilot.press("enter")  # birth month: not given
@@ -132,6 +133,29 @@ async def test_a_clicked_choice_is_no_click_on_the_next_question(make_app: MakeA
 
 
 @pilot_test
+async def test_enter_on_a_yes_no_after_a_yes_no_takes_the_default_shown(
+    make_app: MakeApp,
+) -> None:
+    """Pressing "N" answers a yes/no without redrawing it; when the next question is a
+    yes/no too, with "No" as its default (RQTH after a year of job seeking), the
+    list must still be drawn again: it showed no mark and kept the highlight on
+    "Yes", so Enter recorded a disability status nobody declared."""
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "2", "2", "enter", "1", "1", "enter", "enter")
+        await pilot.press("3", "0", "enter")  # no bac, 30 months
+        assert prompt(app).startswith("Do you hold a vocational")
+        await pilot.press("y")  # a CAP: the 36 months then need a year of job seeking
+        assert prompt(app).startswith("Have you been registered as a job seeker")
+        await pilot.press("n")
+        await pilot.pause()
+        assert prompt(app).startswith("Do you have RQTH")
+        assert "(•) 2 No" in screen_text(app)
+        await pilot.press("enter")
+        assert app.interview is not None and app.interview.answers["rqth"] is False
+
+
+@pilot_test
 async def test_back_and_forth_keeps_every_answer(make_app: MakeApp) -> None:
     app = make_app("en")
     async with app.run_test(size=SIZE) as pilot:
@@ -227,7 +251,9 @@ async def test_a_question_an_edit_brings_is_asked_and_said_to_be_new(make_app: M
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "2", "2", "enter", "2", "6")  # 22, public, licence
         await pilot.press(*["enter"] * 2, "1", "2", "enter")  # 12 months
-        await pilot.press(*["enter"] * 6)  # the defaults and optional answers, to the review
+        # the defaults and optional answers (RQTH, previous apprenticeship, same-level
+        # diploma, months, hours, interests, campus), to the review
+        await pilot.press(*["enter"] * 8)
         assert isinstance(app.screen, ReviewScreen)
         assert "Minimum conventionnel" not in screen_text(app)
         await pilot.press("home", "down", "enter", "1")  # the employer: a private company
@@ -475,9 +501,9 @@ async def test_keys_typed_in_one_burst_answer_each_question_in_turn(make_app: Ma
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         # age 20, a private company, general bac, an employee, the year of study
-        # offered, 24 months, no previous apprenticeship: all typed at once
+        # offered, 24 months, no RQTH, no previous apprenticeship: all typed at once
         await type_in_one_burst(
-            pilot, "2", "0", "enter", "1", "2", "2", "enter", "2", "4", "enter", "enter"
+            pilot, "2", "0", "enter", "1", "2", "2", "enter", "2", "4", "enter", "enter", "enter"
         )
         assert app.interview is not None
         assert app.interview.answers == {
@@ -487,6 +513,7 @@ async def test_keys_typed_in_one_burst_answer_each_question_in_turn(make_app: Ma
             "status": "employee",
             "entry_level": "other",
             "duration_months": 24,
+            "rqth": False,
             "previous_apprenticeship": "none",
         }
         assert prompt(app) == "In which month would the contract start?"
@@ -517,7 +544,8 @@ async def test_months_are_picked_by_name_or_typed_from_1_to_12(make_app: MakeApp
     app = make_app("en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "2", "0", "enter", "1", "2", "enter", "enter")
-        await pilot.press("2", "4", "enter", "enter")  # 24 months, no previous apprenticeship
+        # 24 months, no RQTH, no previous apprenticeship
+        await pilot.press("2", "4", "enter", "enter", "enter")
         assert prompt(app) == "In which month would the contract start?"
         choices = app.screen.query_one("#choices", ChoiceList)
         assert choices.labels[:3] == ["January", "February", "March"]

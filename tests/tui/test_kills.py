@@ -43,7 +43,8 @@ KEYS: list[tuple[str, tuple[str, object] | None, bytes | None]] = [
     ("\r", ("entry_level", "other"), b"How many months would"),  # the year offered
     ("2", None, None),
     ("4", None, None),
-    ("\r", ("duration_months", 24), b"Have you been an apprentice before"),
+    ("\r", ("duration_months", 24), b"Do you have RQTH"),
+    ("\r", ("rqth", False), b"Have you been an apprentice before"),  # no, the default
 ]
 
 

@@ -24,9 +24,9 @@ TO_AGE = ["enter"]
 TO_EMPLOYER = [*TO_AGE, "2", "0", "enter"]
 TO_DIPLOMA = [*TO_EMPLOYER, "1"]
 # general bac, the situation and the year of study left at their defaults, 24 months,
-# then the defaults and optional answers left empty: previous apprenticeship, start
-# month, birth month, hours a week, agreement minimum.
-TO_INTERESTS = [*TO_DIPLOMA, "2", "enter", "enter", "2", "4", "enter", *["enter"] * 5]
+# then the defaults and optional answers left empty: RQTH, previous apprenticeship,
+# start month, birth month, hours a week, agreement minimum.
+TO_INTERESTS = [*TO_DIPLOMA, "2", "enter", "enter", "2", "4", "enter", *["enter"] * 6]
 TO_JOBSEEKER = [*TO_AGE, "2", "7", "enter"]
 TO_REVIEW = [*TO_INTERESTS, "1", "3", "enter", "enter"]
 

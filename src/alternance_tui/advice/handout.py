@@ -158,6 +158,18 @@ def closed_lines(items: list[ItemResult], flow: Flow, lang: str, courses: bool) 
     return lines
 
 
+def _declined(flow: Flow, question_id: str, value: object) -> bool:
+    """A yes/no left at a default of "no" (RQTH status not declared): the paper says
+    nothing of it, so that a status such as a disability is printed only when declared."""
+    question = flow.questions.get(question_id)
+    return (
+        question is not None
+        and question.kind == "yes_no"
+        and question.default is False
+        and value is False
+    )
+
+
 def source_lines(item: ItemResult, lang: str) -> tuple[str, ...]:
     """How ``item``'s pay is worked out, then the texts its reasons and notes rest
     on, each once, in order."""
@@ -304,7 +316,11 @@ def handout(
         next_steps=tuple(steps),
         details=tuple(details),
         closed=tuple(closed),
-        answers=tuple(typography(f"{a.label}: {a.value}", lang) for a in answer_lines(rec, flow)),
+        answers=tuple(
+            typography(f"{a.label}: {a.value}", lang)
+            for a in answer_lines(rec, flow)
+            if not _declined(flow, a.question, rec.answers.get(a.question))
+        ),
         notes=notes.strip(),
         disclaimer=_h(lang, "disclaimer"),
         sources=tuple(

@@ -1,4 +1,4 @@
-"""`alternance sessions list|show|export|delete|repair`: the advisor's named sessions
+"""`alternance sessions list|show|export|delete|restore|repair`: the advisor's named sessions
 from the command line (the sessions screen of ``--advisor`` does the same).
 
 Kept apart from cli/main.py, which only dispatches here.
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from alternance_tui.cli.output import EXIT_OK, refused, tell, write_stdout, write_user_file
 from alternance_tui.cli.parsers import locale_language
 from alternance_tui.files.printable import printable
+from alternance_tui.sessions.bin import KEEP_DAYS, SessionBin
 from alternance_tui.wording.catalogue.cli import CLI
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ _NAME_HELP = "the session's name, as `sessions list` shows it (Zoé or Zoe)"
 def add_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
     sessions = subs.add_parser(
         "sessions",
-        help="the advisor's named sessions: list, show, export, delete",
+        help="the advisor's named sessions: list, show, export, delete, restore",
         description="Sessions are saved by `alternance --advisor` under the user data folder "
         "(or ALTERNANCE_DATA_DIR).",
     )
@@ -64,8 +65,12 @@ def add_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
     export.add_argument(
         "--scenario", choices=("A", "B", "C"), default="A", help="which scenario (default: A)"
     )
-    delete = actions.add_parser("delete", help="erase a session for good")
+    delete = actions.add_parser(
+        "delete", help=f"move a session to the bin, where it stays {KEEP_DAYS} days"
+    )
     delete.add_argument("name", metavar="NAME", help=_NAME_HELP)
+    restore = actions.add_parser("restore", help="bring back the session deleted last under NAME")
+    restore.add_argument("name", metavar="NAME", help=_NAME_HELP)
 
 
 def _store() -> SessionStore:
@@ -97,13 +102,19 @@ def cmd_sessions(args: argparse.Namespace) -> int:
         path = store.named_path(name)
     except NameRefused as exc:
         return refused([refusal(exc.name, exc.problem, lang)])
+    if args.action == "restore":
+        return _restore(store, name, path, lang)
     if not path.exists() and not path.is_symlink():
         return refused([CLI(lang, "no_session", name=repr(name))])
     if args.action == "delete":
         if store.in_use(name):
             return refused([CLI(lang, "session_in_use", name=name)])
-        store.delete(name)
-        print(printable(CLI(lang, "session_deleted", name=name)), file=sys.stderr)
+        try:
+            SessionBin(store.directory).put(path)
+        except OSError as exc:
+            return refused([f"{name}: {exc.strerror or exc}"])
+        said = CLI(lang, "session_deleted", name=name, days=KEEP_DAYS)
+        print(printable(said), file=sys.stderr)
         return EXIT_OK
     session = _load(store, name, lang)
     if session is None:
@@ -115,6 +126,20 @@ def cmd_sessions(args: argparse.Namespace) -> int:
             sys.stdout.write(show_text(args.name, session, args.lang))
         return EXIT_OK
     return _export(args, session)
+
+
+def _restore(store: SessionStore, name: str, path: Path, lang: str) -> int:
+    binned = SessionBin(store.directory).latest(path.stem)
+    if binned is None:
+        return refused([CLI(lang, "nothing_binned", name=repr(name), days=KEEP_DAYS)])
+    try:
+        SessionBin(store.directory).restore(binned)
+    except FileExistsError:
+        return refused([CLI(lang, "restore_taken", name=name)])
+    except OSError as exc:
+        return refused([f"{name}: {exc.strerror or exc}"])
+    print(printable(CLI(lang, "session_restored", name=name)), file=sys.stderr)
+    return EXIT_OK
 
 
 def _repair(store: SessionStore, lang: str) -> int:

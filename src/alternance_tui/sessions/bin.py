@@ -7,12 +7,14 @@ the bin is used. Nothing is erased by one key.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 KEEP_DAYS = 30
 _STAMP = "%Y%m%dT%H%M%S"
+_BINNED = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}T\d{6})(?:-(?P<n>\d+))?\.json$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,21 @@ class SessionBin:
             raise FileExistsError(target)
         binned.path.replace(target)
         return target
+
+    def latest(self, stem: str) -> Binned | None:
+        """The session file ``stem`` put in the bin last, or None: what `alternance
+        sessions restore` brings back, from any window or none, while the bin keeps it."""
+        best: tuple[str, int, Path] | None = None
+        if not self.folder.is_dir():
+            return None
+        for path in self.folder.glob("*.json"):
+            found = _BINNED.match(path.name)
+            if found is None or found["stem"] != stem or not path.is_file():
+                continue
+            key = (found["stamp"], int(found["n"] or 1), path)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        return None if best is None else Binned(stem, best[2])
 
     def empty_old(self, days: int = KEEP_DAYS) -> None:
         if not self.folder.is_dir():

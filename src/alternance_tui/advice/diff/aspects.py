@@ -171,7 +171,11 @@ def walk_item(flow: Flow, space: ItemSpace, settle: Settle) -> ItemProfiles:
         )
         states[target].setdefault((key, pays), (env, answers, token, pays))
 
-    start = {q.id: q.default for q in flow.questions.values()}
+    start: Env = {q.id: q.default for q in flow.questions.values()}
+    # A question the other state of the rules asks and this flow does not: never
+    # answered here, so "not given" (as conditions see a question off the path).
+    for name in (*space.names, *space.rule_names, *space.pay_names):
+        start.setdefault(name, None)
     arrive(flow.start, start, (), _OPEN, tuple(_class(space, n, start[n]) for n in space.pay_names))
     for node in order:
         question = flow.questions[node]

@@ -143,6 +143,11 @@ class ChoiceList(OptionList):
         # another one: "1" waits, as it may become "10", "11" or "12".
         self.typed = ""
         self.selected: set[str] = set()
+        # True when ``selected`` holds a choice submitted without a redraw: the
+        # marks on screen are the old ones, so the next load must draw again even
+        # if it brings the same choices and the same selection (two yes/no
+        # questions in a row, "N" on the first, "No" the second's default).
+        self.stale = False
         self.multi = False
         self.letters: dict[str, str] = {}  # extra keys: "y" -> "yes"
         # On the welcome screen a number only marks the language; in a
@@ -179,8 +184,9 @@ class ChoiceList(OptionList):
         )
         self.letters = dict(letters or {})
         self.typed = ""
-        if same and set(selected) == self.selected:
+        if same and not self.stale and set(selected) == self.selected:
             return
+        self.stale = False
         self.ids = list(ids)
         self.labels = list(labels)
         self.numbers = shown
@@ -216,6 +222,7 @@ class ChoiceList(OptionList):
             # a repaint now would take this frame and push the next question's
             # drawing to the following one (Textual draws at most 60 a second).
             self.selected = {choice}
+            self.stale = True
             self._tell(submit=True)
             return
         self.highlighted = index

@@ -70,7 +70,12 @@ CLI = Catalogue(
             "scenario_problem": "scenario {letter}: {question}: {message}",
             "no_session": "no session named {name} (see: alternance sessions list)",
             "session_in_use": "{name} is open in an advisor's window: close it there first",
-            "session_deleted": "deleted {name}",
+            "session_deleted": "{name} is in the bin for {days} days: "
+            "alternance sessions restore {name} brings it back",
+            "session_restored": "{name} is back",
+            "nothing_binned": "no session named {name} in the bin (a deleted session "
+            "stays there {days} days)",
+            "restore_taken": "a session is named {name} again: rename or delete it first",
             "session_unreadable": "{name}: the session could not be read",
             "sessions_repaired": "{count} damaged session file(s) set aside",
             "compare_two": "--compare needs two scenarios: --answers A.json --compare B.json",
@@ -149,7 +154,13 @@ CLI = Catalogue(
             "no_session": "aucune session nommée {name} (voir\u00a0: alternance sessions list)",
             "session_in_use": "{name} est ouverte dans une fenêtre de conseil\u00a0: "
             "fermez-la d’abord",
-            "session_deleted": "{name} supprimée",
+            "session_deleted": "{name} est dans la corbeille pour {days}\u00a0jours\u00a0: "
+            "alternance sessions restore {name} la fait revenir",
+            "session_restored": "{name} est revenue",
+            "nothing_binned": "aucune session nommée {name} dans la corbeille (une session "
+            "supprimée y reste {days}\u00a0jours)",
+            "restore_taken": "une session s’appelle de nouveau {name}\u00a0: renommez-la ou "
+            "supprimez-la d’abord",
             "session_unreadable": "{name}\u00a0: la session n’a pas pu être lue",
             "sessions_repaired": "{count}\u00a0fichier(s) de session abîmé(s) mis de côté",
             "compare_two": "--compare demande deux scénarios\u00a0: --answers A.json "
