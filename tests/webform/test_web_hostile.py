@@ -116,3 +116,32 @@ def test_the_welcome_page_takes_any_query(engine: Engine, query: str) -> None:
         assert reply.status == 200
         _is_a_clean_page(reply)
         assert '<html lang="en">' in reply.text
+
+
+def test_a_form_that_arrives_in_pieces_is_read_whole(engine: Engine) -> None:
+    """A slow link or a proxy can send a body in several packets (here chunked,
+    with a pause): the form is read to its end, not refused as tampered."""
+    import asyncio
+    from collections.abc import AsyncIterator
+
+    with served(engine) as browser:
+        age = browser.press(browser.get("/"), "start")
+        body = "&".join(f"{k}={v}" for k, v in _fields(age, "next").items()).encode()
+
+        async def pieces() -> AsyncIterator[bytes]:
+            half = len(body) // 2
+            yield body[:half]
+            await asyncio.sleep(0.2)
+            yield body[half:]
+
+        async def go() -> tuple[int, str]:
+            response = await browser.client.post(
+                "/",
+                data=pieces(),
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+            )
+            return response.status, await response.text()
+
+        status, text = browser.loop.run_until_complete(go())
+        assert status == 200, text[:600]
+        assert 'name="asked" value="employer_sector"' in text
