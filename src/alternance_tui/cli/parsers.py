@@ -142,6 +142,29 @@ def _tui_parser(lang: str) -> argparse.ArgumentParser:
         "as a command line can be read by every user of the machine (ps). Without a code "
         "the kiosk cannot be left from the keyboard at all.",
     )
+    lines = parser.add_argument_group(
+        "plain lines",
+        "--plain asks the questions as plain lines, for a screen reader, a braille display "
+        "or a dumb terminal: it prints a question, reads a line, and prints the next; no "
+        "full-screen drawing, no escape sequences, no colour unless --color. Choices are "
+        'numbered. "back", "help", "review" and "quit" ("retour", "aide", "réponses", '
+        '"quitter") work at any prompt. It is chosen by itself when TERM=dumb or when the '
+        "output is not a terminal; --tui starts the full-screen app anyway.",
+    )
+    display = lines.add_mutually_exclusive_group()
+    display.add_argument("--plain", action="store_true", help="the interview as plain lines")
+    display.add_argument(
+        "--tui",
+        action="store_true",
+        help="the full-screen app, even when TERM=dumb or the output is not a terminal",
+    )
+    lines.add_argument(
+        "--color",
+        "--colour",
+        dest="color",
+        action="store_true",
+        help="with --plain: questions in bold and errors in red",
+    )
     parser.add_argument(
         "--ephemeral",
         action="store_true",
