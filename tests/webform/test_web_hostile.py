@@ -131,3 +131,32 @@ def test_the_kiosk_renewal_and_odd_paths_refuse_quietly(engine: Engine) -> None:
             assert reply.status in (403, 404), path
             if reply.status == 404 and "text/html" in reply.headers.get("Content-Type", ""):
                 _is_a_clean_page(reply)
+
+
+def test_a_form_that_arrives_in_pieces_is_read_whole(engine: Engine) -> None:
+    """A slow link or a proxy can send a body in several packets (here chunked,
+    with a pause): the form is read to its end, not refused as tampered."""
+    import asyncio
+    from collections.abc import AsyncIterator
+
+    with served(engine) as browser:
+        age = browser.press(browser.get("/"), "start")
+        body = "&".join(f"{k}={v}" for k, v in _fields(age, "next").items()).encode()
+
+        async def pieces() -> AsyncIterator[bytes]:
+            half = len(body) // 2
+            yield body[:half]
+            await asyncio.sleep(0.2)
+            yield body[half:]
+
+        async def go() -> tuple[int, str]:
+            response = await browser.client.post(
+                "/",
+                data=pieces(),
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+            )
+            return response.status, await response.text()
+
+        status, text = browser.loop.run_until_complete(go())
+        assert status == 200, text[:600]
+        assert 'name="asked" value="employer_sector"' in text
