@@ -31,8 +31,10 @@ SIZES: dict[str, list[str]] = {
     "bench_compare.py": ["--runs", "1"],
     "bench_diff.py": ["--runs", "1"],
     "bench_recommend.py": ["--runs", "2", "--warmup", "1"],
+    "bench_results.py": ["--runs", "1"],
     "bench_serve.py": ["--levels", "1", "--answering", "1", "--think", "0", "--settle", "0"],
     "bench_tui.py": ["--repeats", "1", "--journeys", "1", "--idle", "0.2"],
+    "bench_web.py": ["--visitors", "2", "--think", "0", "--limit", "120"],
 }
 # A stuck benchmark fails rather than holds CI (each bounds its own waits too).
 TIMEOUT_S = 600

@@ -26,6 +26,7 @@ def test_the_tui_knows_whether_the_language_was_asked_for(
 ) -> None:
     seen: list[object] = []
     monkeypatch.setattr("alternance_tui.tui.app.run", lambda options: seen.append(options) or 0)
-    assert main(argv) == 0
+    # --tui: pytest's output is not a terminal, which would choose --plain.
+    assert main([*argv, "--tui"]) == 0
     options = seen[0]
     assert (options.lang, options.lang_given) == (lang, given)  # type: ignore[attr-defined]

@@ -6,6 +6,7 @@ called a pipe "no such flow file"."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from alternance_tui.cli.main import main
 from alternance_tui.tui.facts import cached_facts
 from alternance_tui.tui.shipped import shipped_facts
 
+SHIPPED = Path(__file__).resolve().parents[1] / "flows"
 REFUSED = "is not a regular file (a device or a pipe?)"
 
 
@@ -60,3 +62,21 @@ def test_diff_says_a_pipe_is_not_a_flow_file(
     assert f"--flow-old: {odd_flow}: {REFUSED}, not a flow file" in err
     code, err = _run(capsys, [*args, "--lang", "fr"])
     assert code == 2 and "n’est pas un fichier ordinaire" in err
+
+
+def test_a_data_file_that_is_a_pipe_or_a_folder_is_named_as_such(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Both were said to "not exist beside the flow file": the author sees them there.
+    folder = tmp_path / "flows"
+    shutil.copytree(SHIPPED, folder)
+    (folder / "rates.toml").unlink()
+    fifo(folder / "rates.toml")
+    (folder / "courses.toml").unlink()
+    (folder / "courses.toml").mkdir()
+    code = within(10, lambda: main(["check", str(folder / "alternance.toml")]))
+    out = capsys.readouterr().out
+    assert code == 1
+    assert 'uses "rates.toml", which is not a regular file (a device or a pipe?)' in out
+    assert 'uses "courses.toml", which is a folder, not a data file' in out
+    assert "does not exist" not in out

@@ -9,7 +9,8 @@ import pytest
 from alternance_tui.advice.load import load_bundle
 from alternance_tui.advice.model import Bundle
 from alternance_tui.flow.answers import AnswerError
-from alternance_tui.interview.state import Interview, check_typing, number_text
+from alternance_tui.interview.asked import number_text
+from alternance_tui.interview.state import Interview, check_typing
 
 YOUNG = {
     "age": 20,

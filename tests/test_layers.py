@@ -47,6 +47,9 @@ BREAKS = [
     # host.py is what every part imports: importing one back is a loop.
     ("tui/host.py", "import alternance_tui.tui.part", "no-loops"),
     ("serve/server.py", "import alternance_tui.cli.main", "serve-below-main"),
+    ("plain/words.py", "import textual", "plain"),
+    ("webform/views.py", "import textual", "webform"),
+    ("webform/steps.py", "import alternance_tui.tui.options", "webform"),
 ]
 
 

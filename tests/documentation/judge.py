@@ -34,15 +34,20 @@ def outcome_problem(block: Block, outcome: Outcome) -> str | None:
     line = outcome.line if outcome.line is not None else (cmds[-1][0] if cmds else 1)
     where = f"{block.page}:{block.line + line}"
     command = _command_at(block, outcome.line)
-    if outcome.stopped == "full screen":
-        from alternance_tui.cli.parsers import SUBCOMMANDS
+    from alternance_tui.cli.parsers import SUBCOMMANDS
 
-        starters = [
-            f"`{text}` ({block.page}:{block.line + at})"
-            for at, text in cmds
-            for args in alternance_calls(text)
-            if not args or args[0] not in SUBCOMMANDS
-        ]
+    # The interview, at a reader's terminal: here, with its output in a file, it
+    # asks in plain lines and ends at once on the empty input, so it is found by
+    # its command line too (what only prints help or lines is left to run).
+    starters = [
+        f"`{text}` ({block.page}:{block.line + at})"
+        for at, text in cmds
+        for args in alternance_calls(text)
+        if (not args or args[0] not in SUBCOMMANDS)
+        and not {"--plain", "--help", "-h", "--version"} & set(args)
+    ]
+    # (Not found at all, status 127: that is said first, with how to fix it.)
+    if outcome.stopped == "full screen" or (starters and outcome.status != 127):
         return (
             f"{block.where}: the block starts a full-screen app (the interview), which this "
             f"test cannot answer: {', '.join(starters) or 'one of its commands'}. Put the "

@@ -24,6 +24,7 @@ EXPECTED = {
     "advice/whatif.py",  # what "what would change it" tries
     "advice/pay/build.py",  # what pay data may set
     "tui/pages/question.py",  # how it is asked
+    "interview/asked.py",  # how it is answered, in every front end
 }
 
 

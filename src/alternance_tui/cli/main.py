@@ -161,6 +161,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(options)
 
 
+def cmd_web(args: argparse.Namespace) -> int:
+    from alternance_tui.webform.seal import SECRET_VARIABLE, key_from
+    from alternance_tui.webform.server import WebOptions, run
+
+    try:
+        key = key_from(os.environ.get(SECRET_VARIABLE))
+    except ValueError as exc:
+        fail([str(exc)])
+    options = WebOptions(
+        host=args.host,
+        port=args.port,
+        lang=args.lang,
+        kiosk=args.kiosk,
+        idle_seconds=args.idle_seconds,
+        countdown_seconds=args.countdown_seconds,
+        as_of=args.as_of,
+    )
+    return run(options, key)
+
+
 def cmd_diff(args: argparse.Namespace) -> int:
     from alternance_tui.cli.diff import cmd_diff as run_diff
 
@@ -197,6 +217,7 @@ def _dispatch(argv: list[str]) -> int:
             "graph": cmd_graph,
             "schema": cmd_schema,
             "serve": cmd_serve,
+            "web": cmd_web,
             "sessions": cmd_sessions,
             "diff": cmd_diff,
         }[args.command]

@@ -19,7 +19,7 @@ from alternance_tui.tui.options import COUNTDOWN_SECONDS, IDLE_SECONDS, PIN_VARI
 
 # A subcommand's own parser, added to the subparsers in a language.
 AddParser = Callable[["argparse._SubParsersAction[Any]", str], None]
-SUBCOMMANDS = ("recommend", "check", "graph", "schema", "serve", "sessions", "diff")
+SUBCOMMANDS = ("recommend", "check", "graph", "schema", "serve", "web", "sessions", "diff")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -77,8 +77,10 @@ def _common(parser: argparse.ArgumentParser, *, lang_default: str) -> None:
     )
 
 
-def add_idle_options(group: argparse._ActionsContainer, prefix: str) -> None:
-    """``--idle-seconds`` and ``--countdown-seconds``, for the app and for ``serve``."""
+def add_idle_options(
+    group: argparse._ActionsContainer, prefix: str, countdown: float = COUNTDOWN_SECONDS
+) -> None:
+    """``--idle-seconds`` and ``--countdown-seconds``, for the app, ``serve`` and ``web``."""
     group.add_argument(
         "--idle-seconds",
         type=_positive_seconds,
@@ -89,9 +91,9 @@ def add_idle_options(group: argparse._ActionsContainer, prefix: str) -> None:
     group.add_argument(
         "--countdown-seconds",
         type=_positive_seconds,
-        default=COUNTDOWN_SECONDS,
+        default=countdown,
         metavar="N",
-        help=f"{prefix}: length of the countdown (default: {COUNTDOWN_SECONDS:g})",
+        help=f"{prefix}: length of the countdown (default: {countdown:g})",
     )
 
 
@@ -139,6 +141,29 @@ def _tui_parser(lang: str) -> argparse.ArgumentParser:
         help=f"kiosk: the staff exit code; prefer the environment variable {PIN_VARIABLE}, "
         "as a command line can be read by every user of the machine (ps). Without a code "
         "the kiosk cannot be left from the keyboard at all.",
+    )
+    lines = parser.add_argument_group(
+        "plain lines",
+        "--plain asks the questions as plain lines, for a screen reader, a braille display "
+        "or a dumb terminal: it prints a question, reads a line, and prints the next; no "
+        "full-screen drawing, no escape sequences, no colour unless --color. Choices are "
+        'numbered. "back", "help", "review" and "quit" ("retour", "aide", "réponses", '
+        '"quitter") work at any prompt. It is chosen by itself when TERM=dumb or when the '
+        "output is not a terminal; --tui starts the full-screen app anyway.",
+    )
+    display = lines.add_mutually_exclusive_group()
+    display.add_argument("--plain", action="store_true", help="the interview as plain lines")
+    display.add_argument(
+        "--tui",
+        action="store_true",
+        help="the full-screen app, even when TERM=dumb or the output is not a terminal",
+    )
+    lines.add_argument(
+        "--color",
+        "--colour",
+        dest="color",
+        action="store_true",
+        help="with --plain: questions in bold and errors in red",
     )
     parser.add_argument(
         "--ephemeral",
@@ -324,6 +349,42 @@ def _sub_parser(*more: AddParser) -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="the date the legal rates are taken at (default: each session's today)",
     )
+    _web_parser(subs, lang)
     for add in more:
         add(subs, lang)
     return parser
+
+
+def _web_parser(subs: argparse._SubParsersAction[Any], lang: str) -> None:
+    web = subs.add_parser(
+        "web",
+        help="the interview as accessible HTML forms (no JavaScript needed)",
+        description="Serves the interview as server-rendered HTML forms, one question a "
+        "page, that work without JavaScript and with a screen reader. The server keeps "
+        "nothing: the answers travel in the page's form, signed with a key; to run several "
+        "processes behind one address (docs/deploy.md), give each the same key in the "
+        "environment variable ALTERNANCE_WEB_SECRET (at least 16 random characters), "
+        "otherwise each process makes its own.",
+    )
+    web.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
+    web.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    web.add_argument(
+        "--lang", choices=("fr", "en"), default=lang, help=f"language (default: {lang})"
+    )
+    web.add_argument(
+        "--as-of",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        help="the date the legal rates are taken at (default: each page's today)",
+    )
+    web.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="a shared machine: after --idle-seconds without use a countdown asks whether "
+        "someone is still there, then everything is erased; a form older than that is not "
+        "taken back (the browser's Back button); pages are never cached",
+    )
+    # WCAG 2.2.1 gives a person at least 20 seconds to say they are still there.
+    add_idle_options(web, "with --kiosk", countdown=30.0)

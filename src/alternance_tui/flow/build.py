@@ -116,6 +116,10 @@ def _used_file_problem(used: str, base_dir: Path | None) -> str | None:
         return f'uses "{used}", which cannot be read (a loop of links?)'
     if not inside:
         return outside + "; this one is a link to a file outside it"
+    if target.is_dir():
+        return f'uses "{used}", which is a folder, not a data file'
+    if target.exists() and not target.is_file():
+        return f'uses "{used}", which is not a regular file (a device or a pipe?)'
     if not target.is_file():
         return f'uses "{used}", which does not exist beside the flow file'
     return None

@@ -32,7 +32,7 @@ from alternance_tui.flow.answers import (
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Flow, Question, tr
 from alternance_tui.flow.walk import Progress, Walk, condition_env, progress, walk
-from alternance_tui.wording import formats
+from alternance_tui.interview.asked import Asked, asked
 
 Place = Literal["welcome", "question", "review", "results"]
 # Where an edit started from the review returns once nothing required is missing.
@@ -84,6 +84,22 @@ class Interview:
         if question_id in self.answers:
             return self.answers[question_id]
         return self.flow.questions[question_id].default_in(condition_env(self.flow, self.answers))
+
+    def asked(self) -> Asked | None:
+        """The question asked now as data (prompt, help, choices ticked, the number
+        field's text and range), for any front end; None when none is asked."""
+        question = self.question
+        if question is None:
+            return None
+        changing = self.returning_to is not None
+        return asked(
+            question,
+            self.shown_value(question.id),
+            self.lang,
+            draft=self.drafts.get(question.id),
+            progress=None if changing else self.progress(),
+            changing=changing,
+        )
 
     def progress(self) -> Progress | None:
         if self.current is None or self.place != "question":
@@ -304,10 +320,3 @@ def _may_still_fit(question: Question, text: str, lang: str) -> bool:
         if last >= low and (high is None or first <= high):
             return True
     return False
-
-
-def number_text(value: Value, lang: str) -> str:
-    """A number answer as it is typed back into its field."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return formats.number(value, lang)
-    return ""

@@ -79,7 +79,8 @@ def adopt(interview: Interview, session: Session, *, keep_language: bool) -> lis
         notices.append(
             ("\n".join([t(lang, "answers_problems", file="session"), *lines]), "warning")
         )
-    notices.append((t(lang, "resumed", count=len(interview.answers)), "information"))
+    count = len(interview.answers)
+    notices.append((t.plural(lang, "resumed", count, count=count), "information"))
     return notices
 
 
@@ -308,6 +309,19 @@ class SessionSaver:
         self.previous = None
         self._on_disk = self._resumed = None
         self._wrote = False
+
+    def where_saved(self) -> str | None:
+        """The session that holds the person's answers now (after ``at_exit``): the
+        one this instance wrote, or one resumed from another name and left
+        unchanged; None when this instance wrote nothing (nothing typed, a kiosk,
+        or the session it writes resumed and left as it was)."""
+        if self.store is None:
+            return None
+        if self._wrote:
+            return self.name
+        if self._resumed is not None:
+            return self._resumed[0] or self.name
+        return None
 
     def close(self) -> None:
         """Let another instance have this session; nothing is written after this."""

@@ -22,13 +22,12 @@ from typing import TYPE_CHECKING, Any
 from alternance_tui import __version__
 from alternance_tui.files.input_file import ReadRefused, read_bounded
 from alternance_tui.files.paths import cache_dir
+from alternance_tui.interview.pace import minutes
 
 if TYPE_CHECKING:
     from alternance_tui.advice.model import Bundle
 
 _FORMAT = 1
-# A person reads, thinks and answers in about this many seconds per question.
-SECONDS_PER_QUESTION = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +42,7 @@ class WelcomeFacts:
 
     @property
     def minutes(self) -> int:
-        return max(1, round(self.questions * SECONDS_PER_QUESTION / 60))
+        return minutes(self.questions)
 
 
 def _entry(flow_path: Path) -> Path | None:

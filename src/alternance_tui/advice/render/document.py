@@ -82,7 +82,12 @@ class Document:
         if rec.rules_version:
             self.paragraph(f"{label(lang, 'rules_version')}: {rec.rules_version}")
         self.heading(label(lang, "answers"), 2)
-        self.bullets([f"{a.label}: {a.value}" for a in answer_lines(rec, self.bundle.flow)])
+        self.bullets(
+            [
+                f"{a.label}: {self.answer_value(a.value)}"
+                for a in answer_lines(rec, self.bundle.flow)
+            ]
+        )
         notes = {s.id: s.note for s in self.bundle.sections}
         for section in rec.sections:
             self.heading(section.title, 2)
@@ -94,15 +99,14 @@ class Document:
 
     def item(self, item: ItemResult, section: str) -> None:
         lang = self.lang
-        self.heading(f"{item.title} — {label(lang, item.status)}", 3)
+        self.heading(f"{item.title} — {self.status(item.status)}", 3)
         facts = facts_line(item, self.declared.get(section, ()), lang)
         if facts:
             self.paragraph(facts)
         if item.summary:
             self.paragraph(item.summary)
-        mark = {True: "✔", False: "✘", None: "◐"}
         self.paragraph(f"{label(lang, 'why')}:")
-        self.bullets([f"{mark[r.holds]} {r.text} ({r.source})" for r in item.reasons])
+        self.bullets([f"{self.mark(r.holds)} {r.text} ({r.source})" for r in item.reasons])
         if item.fit:
             self.paragraph(f"{label(lang, 'fit')}:")
             self.bullets(list(item.fit))
@@ -113,6 +117,18 @@ class Document:
         if item.notes:
             self.paragraph(f"{label(lang, 'notes')}:")
             self.bullets([n.text + (f" ({n.source})" if n.source else "") for n in item.notes])
+
+    def status(self, status: str) -> str:
+        """An item's status as its heading ends ("✔ Open to you")."""
+        return label(self.lang, status)
+
+    def mark(self, holds: bool | None) -> str:
+        """A reason's mark: ✔ it holds, ✘ it does not, ◐ it depends on an answer not known yet."""
+        return {True: "✔", False: "✘", None: "◐"}[holds]
+
+    def answer_value(self, value: str) -> str:
+        """An answer as the list of answers shows it ("—" for none)."""
+        return value
 
     def reference_line(self, ref: Reference) -> str:
         return reference_line(ref, self.lang)

@@ -20,39 +20,17 @@ from textual.widgets import Button, Input, OptionList, Static
 
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.model import Question, tr
-from alternance_tui.interview.state import check_typing, number_text
+from alternance_tui.interview.asked import NOT_KNOWN, month_options, number_text, range_hint
+from alternance_tui.interview.state import check_typing
 from alternance_tui.tui.base import Page
 from alternance_tui.tui.widgets.controls import ChoiceList, KeyBar, NumberInput, TapButton
 from alternance_tui.wording.catalogue.tui import TUI as t
-from alternance_tui.wording.formats import month_name
 from alternance_tui.wording.typography import typography
 
 YES, NO = "yes", "no"
-NOT_KNOWN = "not_known"  # an optional month question's "Not known"
 # Letters for yes and no, in both languages: Y/O (oui) and N.
 YES_NO_LETTERS = {"y": YES, "o": YES, "n": NO}
 PROGRESS_CELLS = 10
-
-
-def _range_text(question: Question, lang: str) -> str:
-    from alternance_tui.wording.formats import number
-
-    unit = tr(question.unit, lang)
-    unit = f" {unit}" if unit else ""
-    low, high = question.minimum, question.maximum
-    if low is not None and high is not None:
-        return t(
-            lang,
-            "number_range",
-            min=number(low, lang),
-            max=number(high, lang),
-            unit=unit,
-        )
-    if low is not None:
-        return t(lang, "number_at_least", min=number(low, lang), unit=unit)
-    if high is not None:
-        return t(lang, "number_at_most", max=number(high, lang), unit=unit)
-    return ""
 
 
 def _typed_in(question: Question) -> bool:
@@ -69,18 +47,6 @@ def _list_hint(question: Question) -> str:
             return "hint_month"
         case _:
             assert_never(question.kind)
-
-
-def _months(question: Question, lang: str) -> tuple[list[str], list[str]]:
-    """A month question's choices: its months by number, then "not known" when it is
-    optional (the answer stays the month's number)."""
-    low, high = int(question.minimum or 1), int(question.maximum or 12)
-    ids = [str(m) for m in range(low, high + 1)]
-    labels = [month_name(m, lang).capitalize() for m in range(low, high + 1)]
-    if question.optional:
-        ids.append(NOT_KNOWN)
-        labels.append(t(lang, "month_not_known"))
-    return ids, labels
 
 
 def progress_bar(position: int, total: int) -> str:
@@ -170,7 +136,7 @@ class QuestionScreen(Page):
                 field.action_select_all()
             field.placeholder = t(lang, "number_placeholder")
             self.put("#number-unit", tr(question.unit, lang))
-            hint = _range_text(question, lang)
+            hint = range_hint(question, lang)
             if question.optional:
                 hint = f"{hint} {t(lang, 'number_optional')}".strip()
             self.range_hint = hint
@@ -237,7 +203,7 @@ class QuestionScreen(Page):
                     [YES, NO], [t(lang, "yes"), t(lang, "no")], selected, letters=YES_NO_LETTERS
                 )
             case "number":  # a month (_typed_in: the others are typed)
-                ids, labels = _months(question, lang)
+                ids, labels = month_options(question, lang)
                 # Nothing known yet: "not known" is marked, so Enter keeps it that way.
                 chosen = str(int(value)) if isinstance(value, int | float) else NOT_KNOWN
                 numbers = ["" if i == NOT_KNOWN else i for i in ids]

@@ -12,6 +12,7 @@ ANSWERS = Catalogue(
     {
         "en": {
             "empty": "An answer is needed here.",
+            "choose_one": "Choose one of the answers.",
             "not_number": "“{text}” is not a number: type digits, e.g. {example}.",
             "not_whole": "Enter a whole number (no decimals).",
             "range": "Enter a number between {min} and {max}{unit}.",
@@ -35,6 +36,7 @@ ANSWERS = Catalogue(
         # line never breaks between a word and its punctuation.
         "fr": {
             "empty": "Une réponse est nécessaire ici.",
+            "choose_one": "Choisissez l’une des réponses.",
             "not_number": "«\u00a0{text}\u00a0» n’est pas un nombre\u00a0: "
             "tapez des chiffres, par ex. {example}.",
             "not_whole": "Entrez un nombre entier (sans décimales).",

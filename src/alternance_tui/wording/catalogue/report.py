@@ -54,6 +54,12 @@ REPORT = Catalogue(
             "open_courses": "Open to you",
             "closed_courses": "Not open yet",
             "rules_version": "Rules version",
+            # A reason's mark in words, and an answer left empty, where symbols are not
+            # shown (the report --plain prints, for a screen reader).
+            "met": "Met",
+            "not_met": "Not met",
+            "unknown": "Depends on an answer not known yet",
+            "not_given": "not given",
         },
         "fr": {
             "as_of": "Date de calcul",
@@ -101,6 +107,10 @@ REPORT = Catalogue(
             "open_courses": "Accessibles",
             "closed_courses": "Pas encore accessibles",
             "rules_version": "Version des règles",
+            "met": "Rempli",
+            "not_met": "Non rempli",
+            "unknown": "Selon une réponse pas encore connue",
+            "not_given": "non précisé",
         },
     },
 )

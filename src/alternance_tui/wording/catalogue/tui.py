@@ -107,7 +107,8 @@ TUI = Catalogue(
             "resume_none": "Aucune session enregistrée{name} : nouvel entretien.",
             "resume_held": "« {name} » est ouverte dans une autre fenêtre : fermez-la là-bas "
             "d’abord. Nouvel entretien ici, rien n’est écrit dans « {name} ».",
-            "resumed": "Session reprise ({count} réponses).",
+            "resumed_one": "Session reprise ({count} réponse).",
+            "resumed_other": "Session reprise ({count} réponses).",
             "session_other_flow": "La session enregistrée concerne un autre entretien ({flow}) : "
             "nouvel entretien.",
             "autosave_failed": "Impossible d’enregistrer la session ({error}) ; vos réponses "
@@ -237,7 +238,8 @@ TUI = Catalogue(
             "resume_none": "No saved session{name}: a new interview.",
             "resume_held": "“{name}” is open in another window: close it there first. A new "
             "interview here; nothing is written to “{name}”.",
-            "resumed": "Session resumed ({count} answers).",
+            "resumed_one": "Session resumed ({count} answer).",
+            "resumed_other": "Session resumed ({count} answers).",
             "session_other_flow": "The saved session is for another interview ({flow}): "
             "a new interview.",
             "autosave_failed": "Could not save the session ({error}); your answers stay on screen.",
