@@ -38,6 +38,7 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Label
 
+import journey  # beside this script
 from alternance_tui.advice.load import check_bundle, default_flow_path
 from alternance_tui.advice.model import Bundle
 from alternance_tui.tui.app import AlternanceApp
@@ -46,13 +47,7 @@ from alternance_tui.tui.options import TuiOptions
 
 AS_OF = dt.date(2026, 1, 1)
 TARGET_MS = 100.0
-# From the welcome screen to the review (as tests/tui/test_snapshots.py types it):
-# 20, a private employer, general bac, the defaults, 24 months, the optional
-# answers left empty, two interests.
-TO_REVIEW = [
-    "enter", "2", "0", "enter", "1", "2", "enter", "enter", "2", "4", "enter",
-    *["enter"] * 5, "1", "3", "enter", "enter",
-]  # fmt: skip
+STEPS = 40  # more screens than any path through the flow has
 
 
 def make_app(bundle: Bundle) -> AlternanceApp:
@@ -78,15 +73,30 @@ async def settled(app: App[Any], pilot: Any) -> None:
     await pilot.pause()
 
 
+async def to_review(app: AlternanceApp, pilot: Any) -> None:
+    """From the welcome screen to the review, each question answered by what it
+    asks (journey.py: 20, a private employer, a general bac, 24 months, the
+    defaults): a fixed list of keys goes stale as soon as the flow changes."""
+    await app.workers.wait_for_complete()
+    await settled(app, pilot)
+    await pilot.press("enter")  # the welcome screen: start
+    for _ in range(STEPS):
+        await app.workers.wait_for_complete()
+        await settled(app, pilot)
+        interview = app.interview
+        question = interview.question if interview is not None else None
+        if type(app.screen).__name__ == "ReviewScreen" or question is None:
+            return
+        typed, answer = journey.keys_for(question)
+        await pilot.press(*typed, "enter" if answer == "\r" else answer)
+
+
 async def results_once(
     bundle: Bundle, size: tuple[int, int], prof: cProfile.Profile | None
 ) -> dict[str, float]:
     app = make_app(bundle)
     async with app.run_test(size=size) as pilot:
-        await pilot.press(*TO_REVIEW)
-        await settled(app, pilot)
-        await app.workers.wait_for_complete()
-        await settled(app, pilot)
+        await to_review(app, pilot)
         if type(app.screen).__name__ != "ReviewScreen":
             raise SystemExit(f"the typed interview did not reach the review ({app.screen})")
         out: dict[str, float] = {}

@@ -74,6 +74,8 @@ class Conversation:
         self.idle = idle
         self.first_lang = interview.lang
         self.input_is_terminal = input_is_terminal
+        # The question a person typed "review" at: Enter at the review goes on from it.
+        self.paused_at: str | None = None
 
     @property
     def lang(self) -> str:
@@ -261,6 +263,8 @@ class Conversation:
                 raise _Erase
             raise Ended("quit")
         if command == "review":
+            if interview.place == "question" and interview.returning_to is None:
+                self.paused_at = interview.current
             interview.review()
         elif command == "back":
             at_start = (
@@ -294,7 +298,13 @@ class Conversation:
                     return
                 continue
             if not text:
-                interview.results()
+                paused, self.paused_at = self.paused_at, None
+                if not interview.complete and paused in interview.walk().path:
+                    # "go on with the questions": from where the person left them,
+                    # not past every question that has a default, to the results.
+                    interview.open_on(paused)
+                else:
+                    interview.results()
                 self.saver.write()
                 return
             if text.isdigit() and text.isascii():

@@ -189,7 +189,14 @@ async def read_form(request: web.Request) -> dict[str, list[str]] | None:
     surrogates become U+FFFD); None when the form is larger than any page sends."""
     if request.content_length is not None and request.content_length > MAX_BODY:
         return None
-    body = await request.content.read(MAX_BODY + 1)
+    # read(n) returns what has come so far: a body sent in several packets (a slow
+    # link, a proxy, chunked) is read to its end, never cut and taken as tampered.
+    body = b""
+    while len(body) <= MAX_BODY:
+        piece = await request.content.read(MAX_BODY + 1 - len(body))
+        if not piece:
+            break
+        body += piece
     if len(body) > MAX_BODY:
         return None
     text = body.decode("utf-8", "replace")

@@ -20,7 +20,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 
 from alternance_tui.advice import model
 from alternance_tui.advice.compiled import conditions_in
-from alternance_tui.advice.engine import PLACEHOLDER
+from alternance_tui.advice.judge import PLACEHOLDER
 from alternance_tui.flow import cond
 from alternance_tui.flow.cond import Value
 from alternance_tui.flow.cond.tree import BoolOp, Compare, Const, Name, Neg, Not, Seq

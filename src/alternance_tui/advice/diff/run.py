@@ -15,7 +15,8 @@ from typing import Literal, cast
 from alternance_tui.advice import model
 from alternance_tui.advice.diff.aspects import Env, complete, walk_item
 from alternance_tui.advice.diff.profiles import Answers, ItemSpace, Space
-from alternance_tui.advice.engine import Engine, ItemJudge
+from alternance_tui.advice.engine import Engine
+from alternance_tui.advice.judge import ItemJudge
 from alternance_tui.advice.pay.base import PayContext
 from alternance_tui.advice.pay.estimate import estimate
 from alternance_tui.advice.result import GridPayResult, HourlyPayResult, PayResult
