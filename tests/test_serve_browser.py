@@ -118,6 +118,7 @@ INTERVIEW: list[tuple[str, list[str]]] = [
     ("What is your situation today?", ["Enter"]),  # rather not say, the default
     ("Which year of study would the contract cover?", ["Enter"]),  # the default
     ("How many months would the work-linked period", ["2", "4", "Enter"]),
+    ("Do you have RQTH", ["Enter"]),  # no, the default
     ("Have you been an apprentice before?", ["Enter"]),  # no, the default
     ("In which month would the contract start?", ["Enter"]),  # September, the default
     ("In which month were you born?", ["Enter"]),  # not said
