@@ -196,3 +196,19 @@ def _unb64(text: str) -> bytes:
 
 
 assert AS_OF.year == 2026
+
+
+def test_the_results_give_the_month_by_month_pay_when_the_birth_month_is_known(
+    engine: Engine,
+) -> None:
+    """Born in March, 20 at a September start: 21 in March, so an apprentice's pay
+    rises from April (43 % then 53 %), as `recommend` and the TUI say; the yearly
+    table alone read 43 % for the whole first year."""
+    with served(engine) as browser:
+        review, _ = answer_all(browser, browser.press(browser.get("/"), "start"), YOUNG)
+        results = browser.press(review, "results")
+        assert "Month by month (a new age counts from the month after the birthday)" in (
+            results.text
+        )
+        cells = re.sub(r"<[^>]+>", "|", results.text)
+        assert re.search(r"8–12 \(April\)\|+21\|+53%", cells), cells[-4000:]

@@ -13,12 +13,15 @@ from typing import Any
 
 from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.handout import Handout, handout
+from alternance_tui.advice.present import month_table
+from alternance_tui.advice.result import GridPayResult
 from alternance_tui.flow.model import tr
 from alternance_tui.flow.walk import predicted_path
 from alternance_tui.interview.asked import Asked
 from alternance_tui.interview.pace import minutes
 from alternance_tui.interview.state import Interview
 from alternance_tui.wording.catalogue.handout import HANDOUT
+from alternance_tui.wording.catalogue.report import REPORT
 from alternance_tui.wording.catalogue.tui import TUI
 from alternance_tui.wording.catalogue.web import WEB
 from alternance_tui.wording.lookup import LANGUAGES, other
@@ -185,6 +188,13 @@ def results_page(site: Site, interview: Interview, today: dt.date) -> Page:
     lang = interview.lang
     rec = site.engine.recommend(interview.applicable(), as_of=site.as_of or today, lang=lang)
     sheet: Handout = handout(rec, site.engine.bundle, today=today)
+    # With the birth month, a birthday can raise the pay part-way through a year:
+    # the month-by-month table, as `recommend` and the TUI give it, under each yearly one.
+    months: dict[str, tuple[list[str], list[list[str]]]] = {}
+    contracts = rec.section("contracts")
+    for item in contracts.items if contracts else []:
+        if isinstance(item.pay, GridPayResult) and item.pay.months:
+            months[item.title] = month_table(item.pay, lang)
     return Page(
         "results.html",
         lang,
@@ -192,6 +202,8 @@ def results_page(site: Site, interview: Interview, today: dt.date) -> Page:
         data={
             "h": sheet,
             "shared_basis": len({table.basis for table in sheet.details}) == 1,
+            "months": months,
+            "months_title": REPORT(lang, "month_rows"),
         },
     )
 
