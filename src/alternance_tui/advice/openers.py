@@ -17,15 +17,20 @@ def _h(lang: str, key: str, **values: object) -> str:
 
 def _part(part: ChangePart, flow: Flow, lang: str) -> str:
     """One changed answer in words: its label, then the values that would do,
-    the smallest one "or higher" when they run to the end of the choices (a
-    diploma), each by its label (never its id); a range as the engine says it."""
+    the smallest one "or higher" when they run to the end of choices the flow
+    says are ordered (a diploma, not a situation), each by its label (never its
+    id); a range as the engine says it."""
     question = flow.questions.get(part.question)
     if question is None or not part.values or question.kind not in ("choice", "multi"):
         return part.text
     multi = question.kind == "multi"
     labels = [show_value(question, frozenset({str(v)}) if multi else v, lang) for v in part.values]
     ids = [c.id for c in question.choices if not c.unknown]
-    tail = len(part.values) > 1 and list(part.values) == ids[-len(part.values) :]
+    tail = (
+        question.ordered
+        and len(part.values) > 1
+        and list(part.values) == ids[-len(part.values) :]
+    )
     shown = _h(lang, "or_higher", value=labels[0]) if tail and not multi else None
     return f"{tr(question.short, lang)}{colon(lang)}{shown or _h(lang, 'or').join(labels)}"
 

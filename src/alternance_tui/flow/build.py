@@ -258,6 +258,7 @@ def _build_question(
         where=_where(path),
         defaults=derived,
         shown_as=model.shown_as,
+        ordered=model.ordered,
     )
 
 

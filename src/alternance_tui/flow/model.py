@@ -71,6 +71,8 @@ class Question:
     defaults: tuple[DerivedDefault, ...] = ()
     # "month": a number from 1 to 12 a person reads and picks as a month's name.
     shown_as: str | None = None
+    # The choices run from lowest to highest: a tail of them reads "X or higher".
+    ordered: bool = False
 
     def choice(self, choice_id: str) -> Choice | None:
         for item in self.choices:

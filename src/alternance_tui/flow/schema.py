@@ -69,6 +69,11 @@ class QuestionFile(_Strict):
         description='"month": a whole number from 1 (January) to 12 (December), asked as '
         "the months and written as the month's name in the reader's language",
     )
+    ordered: bool = Field(
+        False,
+        description="the choices run from lowest to highest (a diploma), so that the last "
+        'few can be said as "the first of them or higher"',
+    )
     optional: bool = False
     default: Any = None
     defaults: list[DerivedDefaultFile] = Field(
