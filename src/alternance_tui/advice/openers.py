@@ -27,9 +27,7 @@ def _part(part: ChangePart, flow: Flow, lang: str) -> str:
     labels = [show_value(question, frozenset({str(v)}) if multi else v, lang) for v in part.values]
     ids = [c.id for c in question.choices if not c.unknown]
     tail = (
-        question.ordered
-        and len(part.values) > 1
-        and list(part.values) == ids[-len(part.values) :]
+        question.ordered and len(part.values) > 1 and list(part.values) == ids[-len(part.values) :]
     )
     shown = _h(lang, "or_higher", value=labels[0]) if tail and not multi else None
     return f"{tr(question.short, lang)}{colon(lang)}{shown or _h(lang, 'or').join(labels)}"
