@@ -388,3 +388,51 @@ def test_a_27_year_old_is_asked_about_job_seeking_once(bundle: Bundle) -> None:
     both = {**answers, "jobseeker_or_benefits": True, "long_term_jobseeker_or_benefits": True}
     asked = answer_all(longer, both)
     assert "long_term_jobseeker_or_benefits" in asked  # over a year: still to know
+
+
+def test_a_session_left_at_the_review_part_way_goes_on_where_it_was_left(
+    bundle: Bundle,
+) -> None:
+    """Found walking --plain and --resume: a person who opened the review part-way
+    through and quit there was saved with no question, and resuming took the
+    defaults for every question left (RQTH, birth month, hours…) and showed results."""
+    from alternance_tui.sessions.autosave import session_of
+
+    interview = Interview(bundle.flow, lang="en")
+    interview.begin()
+    for question in ("age", "employer_sector", "diploma"):
+        assert interview.current == question
+        interview.answer(YOUNG[question])
+    left = interview.current
+    assert left is not None
+    interview.review()
+    saved = session_of(interview, "en")
+    assert saved.current == left
+
+    again = Interview(bundle.flow, lang="en")
+    again.load_answers(saved.answers)
+    again.open_on(saved.current)
+    assert (again.place, again.current) == ("question", left)
+    asked = answer_all(again, YOUNG)
+    whole = Interview(bundle.flow, lang="en")
+    whole.begin()
+    assert asked == answer_all(whole, YOUNG)[3:]  # every question after those answered
+
+
+def test_a_finished_interview_reviewed_from_the_results_opens_on_the_results(
+    bundle: Bundle,
+) -> None:
+    from alternance_tui.sessions.autosave import session_of
+
+    interview = Interview(bundle.flow, lang="en")
+    interview.begin()
+    interview.answer(YOUNG["age"])
+    interview.review()  # part-way, then back to the questions and to the end
+    interview.edit("age")
+    interview.answer(YOUNG["age"])
+    interview.results()
+    answer_all(interview, YOUNG)
+    interview.results()
+    assert interview.place == "results"
+    interview.review()
+    assert session_of(interview, "en").current is None

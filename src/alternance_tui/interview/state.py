@@ -62,6 +62,9 @@ class Interview:
     # The questions on the path when that change began: a question the change
     # brings onto the path, never answered, is asked before returning.
     path_before: frozenset[str] = frozenset()
+    # The question a person left for the review part-way through: where a saved
+    # session goes on, so that the questions after it are asked, not defaulted.
+    left_at: str | None = None
 
     # --- where things stand --------------------------------------------------
 
@@ -144,7 +147,7 @@ class Interview:
 
     def begin(self) -> None:
         """From the welcome screen: the first question, answers kept and shown."""
-        self.returning_to = None
+        self.returning_to = self.left_at = None
         self.place, self.current = "question", self.flow.start
 
     def open_on(self, current: str | None = None) -> None:
@@ -183,6 +186,8 @@ class Interview:
         assert question_id is not None
         self.answers[question_id] = value
         self.drafts.pop(question_id, None)
+        if question_id == self.left_at:
+            self.left_at = None  # taken up again where it was left
         state = self.walk()
         if self.returning_to is not None:
             # A change can open questions nobody has answered yet: ask those
@@ -234,6 +239,10 @@ class Interview:
             self.place = "review"
 
     def review(self) -> None:
+        if self.place == "question":
+            self.left_at = self.current
+        elif self.place != "review":
+            self.left_at = None
         self.place, self.current, self.returning_to = "review", None, None
 
     def results(self) -> None:
@@ -257,6 +266,7 @@ class Interview:
 
     def restart(self) -> None:
         """A new interview: every answer forgotten."""
+        self.left_at = None
         self.answers.clear()
         self.drafts.clear()
         self.place, self.current, self.returning_to = "welcome", None, None

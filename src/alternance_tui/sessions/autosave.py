@@ -43,7 +43,11 @@ def session_of(interview: Interview, lang: str) -> Session:
         flow_id=interview.flow.id,
         answers=interview.answers_json(),
         lang=lang,
-        current=interview.current if interview.place == "question" else None,
+        current=interview.current
+        if interview.place == "question"
+        else interview.left_at
+        if interview.place == "review"
+        else None,
         drafts=dict(interview.drafts),
     )
 
