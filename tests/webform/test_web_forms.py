@@ -212,3 +212,31 @@ def test_the_results_give_the_month_by_month_pay_when_the_birth_month_is_known(
         )
         cells = re.sub(r"<[^>]+>", "|", results.text)
         assert re.search(r"8–12 \(April\)\|+21\|+53%", cells), cells[-4000:]
+
+
+@pytest.mark.parametrize(("lang", "rsa"), [("en", "RSA: "), ("fr", "RSA\u00a0: ")])
+def test_words_are_explained_under_the_question_that_first_uses_them(
+    engine: Engine, lang: str, rsa: str
+) -> None:
+    """Issue 22, item 3, in the browser too: at 27 the job-seeker question names RSA,
+    ASS and AAH; the app and --plain explain them under it, the web page did not."""
+    with served(engine) as browser:
+        page = browser.press(browser.get(f"/?lang={lang}"), "start")
+        seen: dict[str, str] = {}
+        for _ in range(40):
+            question = asked_id(page)
+            if not question:
+                break
+            seen[question] = page.text
+            answer = {"age": ["27"]}.get(question, shown(page))
+            page = browser.press(page, "next", *answer)
+        words = seen["jobseeker_or_benefits"]
+        listed = re.search(
+            r'<ul class="hint words" id="jobseeker_or_benefits-words">(.*?)</ul>', words, re.S
+        )
+        assert listed is not None, words
+        for term in (rsa, "ASS", "AAH"):
+            assert term in listed.group(1)
+        assert re.search(r"aria-describedby=\"[^\"]*jobseeker_or_benefits-words", words)
+        later = [text for q, text in seen.items() if q != "jobseeker_or_benefits"]
+        assert not any(rsa in re.sub(r"<[^>]+>", "", text) for text in later if "words" in text)

@@ -15,6 +15,7 @@ from alternance_tui.advice.engine import Engine
 from alternance_tui.advice.handout import Handout, handout
 from alternance_tui.advice.present import month_table
 from alternance_tui.advice.result import GridPayResult
+from alternance_tui.flow.glossary import explained
 from alternance_tui.flow.model import tr
 from alternance_tui.flow.walk import predicted_path
 from alternance_tui.interview.asked import Asked
@@ -157,6 +158,9 @@ def question_page(interview: Interview, error: str, picked: tuple[str, ...] | No
     assert asked is not None
     page = Page("question.html", interview.lang, asked.prompt, error=bool(error))
     page.data = question(asked, error, picked)
+    # The words the prompt is the first to use (RSA, ASS, AAH at 27), explained
+    # under it once, as beside the question in the app and in --plain.
+    page.data["words"] = [explained(e, interview.lang) for e in interview.glosses(asked.id)]
     if asked.changing:
         where = interview.returning_to or "review"
         page.data["next_label"] = WEB(interview.lang, f"save_return_{where}")
