@@ -298,7 +298,7 @@ class SessionSaver:
 
     @staticmethod
     def _sync(paths: queue.SimpleQueue[Path]) -> None:
-        from alternance_tui.sessions.store import sync_file
+        from alternance_tui.sessions.disk import sync_file
 
         while True:
             path = paths.get()
@@ -348,7 +348,7 @@ class SessionSaver:
             written = self._save(store, session, durable=True)
             if not written and self._wrote:
                 # Unchanged since the last write, which did not wait for the disk: wait now.
-                from alternance_tui.sessions.store import sync_file
+                from alternance_tui.sessions.disk import sync_file
 
                 sync_file(store.path(self.name))
         except OSError as exc:

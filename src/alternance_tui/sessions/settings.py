@@ -94,7 +94,7 @@ def _refusal(exc: Exception) -> str:
 
 
 def save(settings: Settings) -> Path:
-    from alternance_tui.sessions.store import write_atomic
+    from alternance_tui.sessions.disk import write_atomic
 
     path = settings_path()
     write_atomic(path, settings.model_dump_json(indent=2) + "\n")

@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from alternance_tui.files.input_file import (
     read_bounded,
 )
 from alternance_tui.files.printable import no_surrogates
+from alternance_tui.sessions.disk import write_atomic
 from alternance_tui.sessions.names import (
     NameRefused,
     is_reserved,
@@ -304,37 +304,6 @@ def _plain(data: Any) -> Any:
     if isinstance(data, list):
         return [_plain(v) for v in data]
     return data
-
-
-def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half.
-
-    ``durable=False`` does not wait for the disk (an fsync can take tens of
-    milliseconds on a busy machine): the file is still whole for readers and
-    after the process is killed, and ``sync_file`` makes it survive a power cut.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            if durable:
-                stream.flush()
-                os.fsync(stream.fileno())
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def sync_file(path: Path) -> None:
-    """Wait until ``path`` and its folder entry are on the disk."""
-    for target, flags in ((path, os.O_RDONLY), (path.parent, os.O_RDONLY | os.O_DIRECTORY)):
-        handle = os.open(target, flags)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
 
 
 def data_dir() -> Path:
